@@ -1,0 +1,5 @@
+"""`python -m creatorctl` runs the command line."""
+
+from creatorctl.cli import main
+
+main()

@@ -1,0 +1,91 @@
+"""User-facing text in Chinese and English.
+
+Strings live in `creatorctl/locale/<area>.py` as `MESSAGES = {key: (zh, en)}`, so a string cannot
+exist in one language only. Chinese when `LANG` (or `LC_ALL`/`LC_MESSAGES`) starts with `zh`,
+else English; `--lang` overrides.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from functools import cache
+
+LANGS = ("zh", "en")
+_lang: str | None = None
+
+
+def detect_language() -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def set_language(lang: str | None) -> str:
+    """Choose the language for this process (None: from the environment)."""
+    global _lang
+    if lang is not None and lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; use zh or en")
+    _lang = lang or detect_language()
+    return _lang
+
+
+def language() -> str:
+    return _lang or set_language(None)
+
+
+@cache
+def catalog() -> dict[str, tuple[str, str]]:
+    """Every message of every area, merged; a key defined twice is a bug."""
+    from creatorctl.locale import AREAS
+
+    merged: dict[str, tuple[str, str]] = {}
+    for area in AREAS:
+        module = importlib.import_module(f"creatorctl.locale.{area}")
+        for key, pair in module.MESSAGES.items():
+            if key in merged:
+                raise KeyError(f"message {key!r} defined twice (in {area})")
+            merged[key] = pair
+    return merged
+
+
+def t(key: str, **kwargs: object) -> str:
+    """The message `key` in the current language, formatted with `kwargs`."""
+    pair = catalog().get(key)
+    if pair is None:
+        return key
+    text = pair[0] if language() == "zh" else pair[1]
+    return text.format(**kwargs) if kwargs else text
+
+
+def fmt_int(n: int | float | None) -> str:
+    """12345 -> '12,345'; None -> '–'."""
+    if n is None:
+        return "–"
+    return f"{int(n):,}"
+
+
+def fmt_count(n: int | float | None) -> str:
+    """A compact count for narrow columns: 12,345 → '1.2万' in Chinese, '12.3k' in English."""
+    if n is None:
+        return "–"
+    n = int(n)
+    if language() == "zh":
+        if abs(n) >= 100_000_000:
+            return f"{n / 100_000_000:.1f}亿"
+        if abs(n) >= 10_000:
+            return f"{n / 10_000:.1f}万"
+        return f"{n:,}"
+    if abs(n) >= 1_000_000:
+        return f"{n / 1_000_000:.1f}M"
+    if abs(n) >= 10_000:
+        return f"{n / 1_000:.1f}k"
+    return f"{n:,}"
+
+
+def fmt_pct(x: float | None, digits: int = 1) -> str:
+    if x is None:
+        return "–"
+    return f"{x * 100:.{digits}f}%"

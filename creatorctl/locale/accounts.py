@@ -1,0 +1,5 @@
+"""Messages of the account profile and switcher."""
+
+MESSAGES = {
+    "account.title": ("账号信息", "Account profile"),
+}

@@ -1,0 +1,15 @@
+"""Messages of the command line."""
+
+MESSAGES = {
+    "cli.no_accounts": ("还没有账号", "no accounts yet"),
+    "cli.account_added": (
+        "已添加账号 {handle},并设为当前账号",
+        "added account {handle} and made it current",
+    ),
+    "cli.account_used": ("当前账号:{handle}", "current account: {handle}"),
+    "cli.nothing_changed": ("没有变化", "nothing changed"),
+    "cli.demo_done": (
+        "演示数据已生成:账号 {handle},{works} 个作品",
+        "demo ready: account {handle} with {works} works",
+    ),
+}

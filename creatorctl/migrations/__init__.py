@@ -1,0 +1,1 @@
+"""Alembic migrations: the store's schema history, oldest first."""

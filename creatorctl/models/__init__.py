@@ -1,0 +1,24 @@
+"""SQLModel tables. Each capability keeps its tables in a module of its own, imported here.
+
+Tables never reach widgets: domain modules turn rows into plain dataclasses.
+"""
+
+from creatorctl.models.core import (
+    Account,
+    AccountDaily,
+    EditHistory,
+    Setting,
+    Trash,
+    Work,
+    WorkSnapshot,
+)
+
+__all__ = [
+    "Account",
+    "AccountDaily",
+    "EditHistory",
+    "Setting",
+    "Trash",
+    "Work",
+    "WorkSnapshot",
+]

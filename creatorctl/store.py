@@ -1,0 +1,255 @@
+"""The one door to SQLite: location, permissions, engine, PRAGMAs, transactions, migrations.
+
+Every read and write in creatorctl goes through a `Store`. Writes begin IMMEDIATE so two
+processes never deadlock upgrading a read lock; WAL lets readers run beside a writer; a busy
+timeout makes a second writer wait instead of failing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import StaticPool
+
+from creatorctl.errors import StoreError
+from creatorctl.paths import check_owned_private, default_db_path, ensure_private_dir
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def resolve_location(db: str | None) -> tuple[str, Path | None]:
+    """Turn `--db PATH|URL` (or the env, or the default) into an SQLAlchemy URL and a file path.
+
+    Only SQLite is supported: the store is a private per-user file.
+    """
+    db = db if db is not None else os.environ.get("CREATORCTL_DB") or None
+    if not db:
+        path = default_db_path()
+        return f"sqlite:///{path}", path
+    if "://" in db or db.startswith("sqlite:"):
+        try:
+            url = sa.engine.make_url(db)
+        except sa.exc.ArgumentError:
+            raise StoreError(f"malformed --db URL: {db!r} (use a path or sqlite:///PATH)") from None
+        if url.get_backend_name() != "sqlite":
+            raise StoreError(
+                f"unsupported --db URL {db!r}: only SQLite stores are supported (sqlite:///PATH)"
+            )
+        if url.drivername not in ("sqlite", "sqlite+pysqlite"):
+            raise StoreError(f"unsupported SQLite driver in {db!r}: use sqlite:///PATH")
+        if not url.database or url.database == ":memory:":
+            return "sqlite://", None
+        return f"sqlite:///{Path(url.database).expanduser()}", Path(url.database).expanduser()
+    path = Path(db).expanduser()
+    if path.is_dir():
+        raise StoreError(f"--db {db} is a folder; give the path of the store file")
+    return f"sqlite:///{path}", path
+
+
+def _prepare_file(path: Path, *, is_default: bool) -> None:
+    """Create the store file 0600 in a private folder, or refuse an unsafe existing one."""
+    folder = path.parent
+    if is_default:
+        ensure_private_dir(folder)
+    elif not folder.exists():
+        try:
+            folder.mkdir(mode=0o700, parents=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder {folder}: {exc.strerror}") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError(f"cannot write to the folder {folder} (needed for the store and its WAL)")
+    for suffix in ("", "-wal", "-shm"):
+        check_owned_private(Path(f"{path}{suffix}"), what="store")
+    if not path.exists():
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise StoreError(f"cannot create the store {path}: {exc.strerror}") from None
+        else:
+            os.fchmod(fd, 0o600)  # whatever the umask
+            os.close(fd)
+    else:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+        if head and not head.startswith(b"SQLite format 3"):
+            raise StoreError(f"{path} is not a creatorctl store (not an SQLite database)")
+
+
+def _tighten(path: Path) -> None:
+    """SQLite gives -wal/-shm the main file's mode; make sure, whatever the umask."""
+    for suffix in ("", "-wal", "-shm"):
+        p = Path(f"{path}{suffix}")
+        try:
+            st = p.stat()
+        except FileNotFoundError:
+            continue
+        if st.st_mode & 0o077 and st.st_uid == os.getuid():
+            p.chmod(0o600)
+
+
+def _make_engine(url: str) -> Engine:
+    memory = url == "sqlite://"
+    engine = sa.create_engine(
+        url,
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        poolclass=StaticPool if memory else None,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy's begin event, not the driver, open transactions (so BEGIN IMMEDIATE
+        # is possible) — the documented pysqlite recipe.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        if not memory:
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+class Store:
+    """An open store. Cheap to share between threads; every call takes its own connection."""
+
+    def __init__(self, url: str, path: Path | None) -> None:
+        self.url = url
+        self.path = path
+        self.engine = _make_engine(url)
+        self.write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A short read transaction."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A short write transaction (BEGIN IMMEDIATE); rolled back if anything raises."""
+        with self.write_engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """An ORM session in a write transaction; commits on success, rolls back on error."""
+        from sqlmodel import Session
+
+        with Session(self.write_engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self.path is not None:
+            _tighten(self.path)
+
+
+def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
+    """Open (creating if needed) the store named by `--db`, env or default, migrated to head."""
+    url, path = resolve_location(db)
+    if path is not None:
+        is_default = db is None and not os.environ.get("CREATORCTL_DB")
+        _prepare_file(path, is_default=is_default)
+    store = Store(url, path)
+    try:
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except sa.exc.DatabaseError as exc:
+        store.engine.dispose()
+        raise StoreError(f"cannot open the store {path or url}: {exc.orig}") from None
+    if path is not None:
+        _tighten(path)
+    if migrate:
+        migrate_store(store)
+    return store
+
+
+# --- migrations -----------------------------------------------------------------------------
+
+_REV_RE = re.compile(r"^(\d{4})_\w+\.py$")
+
+
+def known_revisions() -> list[str]:
+    """Revision ids shipped with this release, oldest first (file names start with the id)."""
+    revs = [m.group(1) for f in os.listdir(MIGRATIONS_DIR / "versions") if (m := _REV_RE.match(f))]
+    return sorted(revs)
+
+
+def current_revision(store: Store) -> str | None:
+    with store.engine.connect() as conn:
+        has = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).first()
+        if not has:
+            return None
+        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        return row[0] if row else None
+
+
+def migrate_store(store: Store) -> None:
+    """Bring the store to this release's schema. Cheap when it is already there.
+
+    Alembic (slow to import) loads only when there is something to do.
+    """
+    revs = known_revisions()
+    current = current_revision(store)
+    if current == revs[-1]:
+        return
+    if current is not None and current not in revs:
+        raise StoreError(
+            f"the store {store.path or store.url} was made by a newer creatorctl "
+            f"(schema {current}); upgrade creatorctl to open it"
+        )
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with store.write_engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+        conn.commit()
+
+
+# --- settings -------------------------------------------------------------------------------
+
+
+def get_setting(conn: Connection, key: str) -> str | None:
+    row = conn.execute(sa.text("SELECT value FROM setting WHERE key=:k"), {"k": key}).first()
+    return row[0] if row else None
+
+
+def set_setting(conn: Connection, key: str, value: str) -> None:
+    conn.execute(
+        sa.text(
+            "INSERT INTO setting(key, value) VALUES (:k, :v) "
+            "ON CONFLICT(key) DO UPDATE SET value=excluded.value"
+        ),
+        {"k": key, "v": value},
+    )

@@ -1,0 +1,42 @@
+"""Time: stored in UTC (naive), entered and shown in local time (`TZ` honoured).
+
+`CREATORCTL_FAKE_NOW` (ISO, local time) freezes the clock for tests, demos and screenshots.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+
+
+def now_local() -> datetime:
+    """Local wall-clock time, naive."""
+    fake = os.environ.get("CREATORCTL_FAKE_NOW")
+    if fake:
+        return datetime.fromisoformat(fake).replace(tzinfo=None)
+    return datetime.now().replace(microsecond=0)
+
+
+def utcnow() -> datetime:
+    """Now in UTC, naive (the form the store keeps)."""
+    return local_to_utc(now_local())
+
+
+def today() -> date:
+    return now_local().date()
+
+
+def local_to_utc(dt: datetime) -> datetime:
+    """A naive local time → naive UTC."""
+    return dt.astimezone(UTC).replace(tzinfo=None)
+
+
+def utc_to_local(dt: datetime) -> datetime:
+    """A naive UTC time from the store → naive local time for display."""
+    return dt.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def fmt_local(dt: datetime | None, *, seconds: bool = False) -> str:
+    if dt is None:
+        return "–"
+    return utc_to_local(dt).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
