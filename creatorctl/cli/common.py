@@ -37,11 +37,11 @@ class ProgressBar:
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
         self._p = Progress(
-            console=Console(stderr=True),
             TextColumn("{task.description}"),
             BarColumn(),
             TextColumn("{task.percentage:>3.0f}%"),
             TimeElapsedColumn(),
+            console=Console(stderr=True),
             transient=True,
             disable=not sys.stderr.isatty(),
         )

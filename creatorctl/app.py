@@ -1,0 +1,341 @@
+"""The App: tabs, the account bar, bindings, command palette, notifications.
+
+It paints first and loads after: the store (and SQLAlchemy with it) opens in a worker once the
+first frame is up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
+from textual.screen import Screen
+from textual.widgets import Footer, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState
+
+from creatorctl.i18n import t
+from creatorctl.screens.base import TabView
+from creatorctl.screens.works import WorksTab
+from creatorctl.widgets.account_bar import AccountBar
+
+if TYPE_CHECKING:
+    from creatorctl.accounts import AccountInfo
+    from creatorctl.store import Store
+
+TABS: list[type[TabView]] = [WorksTab]
+"""The tabs, in order; each capability adds its own."""
+
+
+class WorkSearchProvider(Provider):
+    """Command palette: jump to any work by title (searched in SQL, off the event loop)."""
+
+    async def search(self, query: str) -> Hits:
+        import asyncio
+
+        app = self.app
+        if not isinstance(app, CreatorApp) or app.store is None or app.account is None:
+            return
+        query = query.strip()
+        if not query:
+            return
+        from creatorctl.works import work_titles
+
+        rows = await asyncio.to_thread(work_titles, app.store, app.account.id, query, 15)
+        matcher = self.matcher(query)
+        for work_id, title in rows:
+            yield Hit(
+                max(matcher.match(title), 0.5),
+                matcher.highlight(title),
+                partial(app.open_work, work_id),
+                help=t("palette.open_work", id=work_id),
+            )
+
+
+class CreatorApp(App[str | None]):
+    """creatorctl: the Douyin Creator Center in a terminal."""
+
+    CSS_PATH = "creatorctl.tcss"
+    TITLE = "creatorctl"
+    COMMANDS = App.COMMANDS | {WorkSearchProvider}
+    BINDINGS = [
+        Binding("question_mark", "help", t("key.help")),
+        Binding("a", "switch_account", t("key.accounts")),
+        Binding("P", "profile", t("key.profile")),
+        Binding("ctrl+p", "command_palette", t("key.palette"), show=True),
+        Binding("q", "quit", t("key.quit")),
+        *[
+            Binding(str(i + 1), f"show_tab('{tab.TAB_ID}')", show=False)
+            for i, tab in enumerate(TABS)
+        ],
+    ]
+
+    def __init__(
+        self, db: str | None = None, account: str | None = None, store: Store | None = None
+    ) -> None:
+        super().__init__()
+        self.db = db
+        self.account_override = account
+        self.store: Store | None = store
+        self.account: AccountInfo | None = None
+        self.active_tab = TABS[0].TAB_ID
+
+    def compose(self) -> ComposeResult:
+        yield AccountBar(id="account-bar")
+        with TabbedContent(id="tabs", initial=TABS[0].TAB_ID):
+            for tab in TABS:
+                with TabPane(t(f"tab.{tab.TAB_ID}"), id=tab.TAB_ID):
+                    yield tab()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(AccountBar).show_account(None, None, None)
+        self.open_store()
+
+    # --- loading -------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
+    def open_store(self) -> None:
+        from creatorctl.accounts import current_account
+        from creatorctl.store import open_store
+
+        store = self.store or open_store(self.db)
+        account = current_account(store, self.account_override)
+        self.call_from_thread(self._store_ready, store, account)
+
+    def _store_ready(self, store: Store, account: AccountInfo | None) -> None:
+        self.store = store
+        self.set_account(account)
+        self.view(self.active_tab).focus_default()
+        if account is None:
+            self.show_welcome()
+
+    def set_account(self, account: AccountInfo | None) -> None:
+        self.account = account
+        bar = self.query_one(AccountBar)
+        if account is None:
+            bar.show_account(None, None, None)
+        else:
+            bar.show_account(account.nickname, account.handle, account.fans, account.verified)
+        self.data_changed()
+
+    def data_changed(self) -> None:
+        """Something in the store changed: every tab reloads when next shown."""
+        for view in self.query(TabView):
+            view.mark_stale()
+
+    @work(thread=True, exclusive=True, group="account", exit_on_error=False)
+    def refresh_account(self, handle: str | None = None) -> None:
+        from creatorctl.accounts import current_account, use_account
+
+        assert self.store is not None
+        account = use_account(self.store, handle) if handle else current_account(self.store)
+        self.call_from_thread(self.set_account, account)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """One place that turns a failed worker into a message the user can read."""
+        if event.state != WorkerState.ERROR:
+            return
+        from creatorctl.errors import StoreError, UserError
+
+        error = event.worker.error
+        if isinstance(error, StoreError) and event.worker.group == "store":
+            self.exit(str(error), return_code=1)
+        elif isinstance(error, UserError):
+            self.notify(str(error), severity="error", timeout=8)
+        else:
+            self.notify(
+                f"{type(error).__name__}: {error}",
+                title=t("app.error"),
+                severity="error",
+                timeout=10,
+            )
+
+    # --- tabs ----------------------------------------------------------------------------
+
+    @on(TabbedContent.TabActivated, "#tabs")
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.active_tab = event.pane.id or TABS[0].TAB_ID
+        self.query_one(f"#view-{self.active_tab}", TabView).activate()
+
+    def action_show_tab(self, tab_id: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = tab_id
+
+    def view(self, tab_id: str) -> TabView:
+        return self.query_one(f"#view-{tab_id}", TabView)
+
+    # --- screens and actions -------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from creatorctl.screens.help import HelpScreen
+
+        keys: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if binding.description and key not in seen:
+                seen.add(key)
+                keys.append((self.get_key_display(binding), binding.description))
+        self.push_screen(HelpScreen(keys, [tab.TAB_ID for tab in TABS]))
+
+    def show_welcome(self) -> None:
+        from creatorctl.screens.welcome import WelcomeScreen
+
+        self.push_screen(WelcomeScreen(), self._welcome_done)
+
+    def _welcome_done(self, choice: tuple[str, str] | None) -> None:
+        if choice is None:
+            self.exit()
+            return
+        what, value = choice
+        if what == "demo":
+            self.make_demo()
+        elif what == "account":
+            self.add_account(value)
+        elif what == "import":
+            self.action_import()
+
+    def action_import(self) -> None:
+        from creatorctl.screens.import_file import ImportScreen
+
+        self.push_screen(ImportScreen(), self._import_done)
+
+    def _import_done(self, changed: bool | None) -> None:
+        if changed:
+            self.refresh_account()
+        elif self.account is None:
+            self.show_welcome()
+
+    @work(thread=True, exclusive=True, group="demo", exit_on_error=False)
+    def make_demo(self) -> None:
+        from creatorctl.demo import generate
+
+        assert self.store is not None
+        self.call_from_thread(self.notify, t("app.making_demo"), timeout=30)
+        account = generate(self.store, size="small", seed=7)
+        self.call_from_thread(self.set_account, account)
+        self.call_from_thread(
+            self.notify, t("cli.demo_done", handle=account.handle, works=account.works)
+        )
+
+    @work(thread=True, exclusive=True, group="account", exit_on_error=False)
+    def add_account(self, handle: str) -> None:
+        from creatorctl.accounts import add_account
+
+        assert self.store is not None
+        try:
+            account = add_account(self.store, handle)
+        finally:
+            if self.account is None:
+                self.call_from_thread(self._maybe_welcome)
+        self.call_from_thread(self.set_account, account)
+
+    def _maybe_welcome(self) -> None:
+        if self.account is None and not isinstance(self.screen, Screen.__class__):
+            self.show_welcome()
+
+    def action_switch_account(self) -> None:
+        if self.store is None:
+            return
+        from creatorctl.screens.account import AccountSwitcher
+
+        self.push_screen(AccountSwitcher(), self._switched)
+
+    def _switched(self, handle: str | None) -> None:
+        if handle:
+            self.refresh_account(handle)
+            self.notify(t("cli.account_used", handle=handle))
+
+    def action_profile(self) -> None:
+        if self.store is None or self.account is None:
+            return
+        from creatorctl.screens.account import ProfileScreen
+
+        self.push_screen(
+            ProfileScreen(self.account.id), lambda saved: self.refresh_account() if saved else None
+        )
+
+    def open_work(self, work_id: int) -> None:
+        from creatorctl.screens.work_detail import WorkDetailScreen
+
+        self.push_screen(WorkDetailScreen(work_id))
+
+    def edit_work(self, work_id: int, on_saved: Callable[[], Any] | None = None) -> None:
+        from creatorctl.screens.work_edit import WorkEditScreen
+
+        def done(changes: dict | None) -> None:  # type: ignore[type-arg]
+            if changes:
+                self.notify(t("edit.saved", n=len(changes)))
+                self.view("works").mark_stale()
+                self._reload_works_in_place()
+                if on_saved:
+                    on_saved()
+
+        self.push_screen(WorkEditScreen(work_id), done)
+
+    def _reload_works_in_place(self) -> None:
+        works = self.view("works")
+        if isinstance(works, WorksTab):
+            works.stale = False
+            works.reload(keep_position=True)
+
+    @work(thread=True, exclusive=True, group="undo", exit_on_error=False)
+    def undo_work_edit(self, work_id: int, on_done: Callable[[], Any] | None = None) -> None:
+        from creatorctl.accounts import undo_last
+
+        assert self.store is not None
+        restored = undo_last(self.store, "work", work_id)
+        if restored is None:
+            self.call_from_thread(self.notify, t("works.nothing_to_undo"), severity="warning")
+            return
+        self.call_from_thread(
+            self.notify, t("edit.undone", fields=", ".join(t("field." + f) for f in restored))
+        )
+        self.call_from_thread(self._reload_works_in_place)
+        if on_done:
+            self.call_from_thread(on_done)
+
+    def delete_work(self, work_id: int) -> None:
+        from creatorctl.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete_work(work_id)
+
+        self.push_screen(ConfirmScreen(t("works.confirm_delete_id", id=work_id)), answered)
+
+    @work(thread=True, group="delete", exit_on_error=False)
+    def _delete_work(self, work_id: int) -> None:
+        from creatorctl.works import delete_work
+
+        assert self.store is not None
+        delete_work(self.store, work_id)
+        self.call_from_thread(self.notify, t("works.deleted_hint"))
+        self.call_from_thread(self._reload_works_in_place)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for tab in TABS:
+            yield SystemCommand(
+                t(f"tab.{tab.TAB_ID}"),
+                t("palette.go_tab"),
+                partial(self.action_show_tab, tab.TAB_ID),
+            )
+        yield SystemCommand(t("key.accounts"), t("palette.accounts"), self.action_switch_account)
+        yield SystemCommand(t("key.profile"), t("palette.profile"), self.action_profile)
+        yield SystemCommand(t("key.help"), t("palette.help"), self.action_help)
+
+
+def run_app(db: str | None = None, account: str | None = None) -> None:
+    """Run the app; a store that cannot be opened ends it with one line on stderr, exit 1."""
+    import sys
+
+    app = CreatorApp(db=db, account=account)
+    result = app.run()
+    if result:
+        print(f"creatorctl: {result}", file=sys.stderr)
+        sys.exit(1)

@@ -1,0 +1,1 @@
+"""The app's tabs (one module each) and its modal screens."""

@@ -1,0 +1,222 @@
+"""Account profile 账号信息 (editable, with history) and the account switcher."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Static, Switch
+from textual.widgets.option_list import Option
+
+from creatorctl.i18n import fmt_int, t
+
+
+class ProfileScreen(ModalScreen[bool]):
+    """Edit the current account's profile; dismisses True when something was saved."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", t("key.save")),
+        Binding("ctrl+z", "undo", t("key.undo")),
+        Binding("escape", "close", t("key.back")),
+    ]
+    DEFAULT_CSS = """
+    ProfileScreen { align: center middle; }
+    ProfileScreen > Vertical { width: 90%; max-width: 90; height: auto; max-height: 95%;
+        border: thick $accent; background: $surface; padding: 0 1; }
+    ProfileScreen #profile-error { color: $error; height: auto; }
+    ProfileScreen #profile-history { color: $text-muted; height: auto; max-height: 8; }
+    ProfileScreen Horizontal { height: auto; }
+    ProfileScreen #profile-buttons { align-horizontal: right; }
+    ProfileScreen Button { margin-left: 1; }
+    """
+
+    def __init__(self, account_id: int) -> None:
+        super().__init__()
+        self.account_id = account_id
+        self.saved = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(t("account.title"), id="profile-heading")
+            yield Label(t("field.nickname"))
+            yield Input(id="profile-nickname")
+            yield Label(t("field.bio"))
+            yield Input(id="profile-bio")
+            with Horizontal():
+                with Vertical():
+                    yield Label(t("field.niche"))
+                    yield Input(id="profile-niche")
+                with Vertical():
+                    yield Label(t("field.verified"))
+                    yield Switch(id="profile-verified")
+            yield Label(t("field.avatar_path"))
+            yield Input(id="profile-avatar")
+            yield Static("", id="profile-error")
+            yield Static("", id="profile-history")
+            with Horizontal(id="profile-buttons"):
+                yield Button(t("key.save") + " (ctrl+s)", variant="primary", id="profile-save")
+                yield Button(t("key.undo") + " (ctrl+z)", id="profile-undo")
+                yield Button(t("key.back") + " (esc)", id="profile-close")
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="profile", exit_on_error=False)
+    def load(self) -> None:
+        from creatorctl.accounts import get_account_by_id, history
+
+        store = self.app.store  # type: ignore[attr-defined]
+        acc = get_account_by_id(store, self.account_id)
+        changes = history(store, "account", self.account_id)[:6]
+        self.app.call_from_thread(self._fill, acc, changes)
+
+    def _fill(self, acc, changes) -> None:  # type: ignore[no-untyped-def]
+        from creatorctl.timeutil import fmt_local
+
+        self.query_one("#profile-heading", Label).update(
+            f"{t('account.title')} @{acc.handle} · {t('col.fans')} {fmt_int(acc.fans)}"
+        )
+        self.query_one("#profile-nickname", Input).value = acc.nickname
+        self.query_one("#profile-bio", Input).value = acc.bio
+        self.query_one("#profile-niche", Input).value = acc.niche
+        self.query_one("#profile-verified", Switch).value = acc.verified
+        self.query_one("#profile-avatar", Input).value = acc.avatar_path
+        text = Text()
+        if changes:
+            text.append(t("detail.history") + "\n", style="bold")
+        for c in changes:
+            field = c.field.removeprefix("undo:")
+            mark = "↺ " if c.field.startswith("undo:") else ""
+            text.append(
+                f"{fmt_local(c.changed_at)}  {mark}{t('field.' + field)}: "
+                f"{c.old or '–'} → {c.new or '–'}\n"
+            )
+        self.query_one("#profile-history", Static).update(text)
+
+    @on(Button.Pressed, "#profile-save")
+    def action_save(self) -> None:
+        self.save(
+            {
+                "nickname": self.query_one("#profile-nickname", Input).value,
+                "bio": self.query_one("#profile-bio", Input).value,
+                "niche": self.query_one("#profile-niche", Input).value,
+                "verified": self.query_one("#profile-verified", Switch).value,
+                "avatar_path": self.query_one("#profile-avatar", Input).value,
+            }
+        )
+
+    @work(thread=True, exclusive=True, group="profile-save", exit_on_error=False)
+    def save(self, values: dict[str, object]) -> None:
+        from creatorctl.accounts import update_profile
+        from creatorctl.errors import UserError
+
+        try:
+            changes = update_profile(self.app.store, self.account_id, **values)  # type: ignore[attr-defined]
+        except UserError as exc:
+            self.app.call_from_thread(self._error, str(exc))
+            return
+        self.app.call_from_thread(self._saved, bool(changes))
+
+    def _saved(self, changed: bool) -> None:
+        self.saved = self.saved or changed
+        self._error("")
+        self.app.notify(t("account.saved") if changed else t("cli.nothing_changed"))
+        self.load()
+
+    def _error(self, message: str) -> None:
+        self.query_one("#profile-error", Static).update(message)
+
+    @on(Button.Pressed, "#profile-undo")
+    def action_undo(self) -> None:
+        self.undo()
+
+    @work(thread=True, exclusive=True, group="profile-save", exit_on_error=False)
+    def undo(self) -> None:
+        from creatorctl.accounts import undo_last
+
+        restored = undo_last(self.app.store, "account", self.account_id)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._undone, restored)
+
+    def _undone(self, restored: dict[str, str] | None) -> None:
+        if restored is None:
+            self.app.notify(t("works.nothing_to_undo"), severity="warning")
+            return
+        self.saved = True
+        self.app.notify(t("account.undone"))
+        self.load()
+
+    @on(Button.Pressed, "#profile-close")
+    def action_close(self) -> None:
+        self.dismiss(self.saved)
+
+
+class AccountSwitcher(ModalScreen[str | None]):
+    """Pick an account, or add a new one; dismisses with the handle chosen."""
+
+    BINDINGS = [Binding("escape", "close", t("key.back"))]
+    DEFAULT_CSS = """
+    AccountSwitcher { align: center middle; }
+    AccountSwitcher > Vertical { width: 70; height: auto; max-height: 90%; border: thick $accent;
+        background: $surface; padding: 0 1; }
+    AccountSwitcher OptionList { height: auto; max-height: 15; }
+    AccountSwitcher #switch-error { color: $error; height: auto; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(t("switch.heading"))
+            yield OptionList(id="switch-list")
+            yield Label(t("switch.add_hint"))
+            yield Input(placeholder=t("switch.add_placeholder"), id="switch-new")
+            yield Static("", id="switch-error")
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exit_on_error=False)
+    def load(self) -> None:
+        from creatorctl.accounts import list_accounts
+
+        accounts = list_accounts(self.app.store)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._fill, accounts)
+
+    def _fill(self, accounts) -> None:  # type: ignore[no-untyped-def]
+        current = getattr(self.app, "account", None)
+        options = self.query_one("#switch-list", OptionList)
+        options.clear_options()
+        for a in accounts:
+            mark = "● " if current is not None and a.id == current.id else "  "
+            options.add_option(
+                Option(
+                    f"{mark}{a.nickname} @{a.handle} · {t('col.fans')} {fmt_int(a.fans)} · "
+                    f"{t('col.works')} {fmt_int(a.works)}",
+                    id=a.handle,
+                )
+            )
+        options.focus()
+
+    @on(OptionList.OptionSelected, "#switch-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    @on(Input.Submitted, "#switch-new")
+    def _add(self, event: Input.Submitted) -> None:
+        self.add(event.value)
+
+    @work(thread=True, exit_on_error=False)
+    def add(self, handle: str) -> None:
+        from creatorctl.accounts import add_account
+        from creatorctl.errors import UserError
+
+        try:
+            acc = add_account(self.app.store, handle)  # type: ignore[attr-defined]
+        except UserError as exc:
+            self.app.call_from_thread(self.query_one("#switch-error", Static).update, str(exc))
+            return
+        self.app.call_from_thread(self.dismiss, acc.handle)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,66 @@
+"""What every tab shares: access to the store and account, and lazy reloading."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.containers import Vertical
+
+if TYPE_CHECKING:
+    from creatorctl.accounts import AccountInfo
+    from creatorctl.app import CreatorApp
+    from creatorctl.store import Store
+
+
+class TabView(Vertical):
+    """A tab's content. Subclasses implement `reload()` (start workers; never block).
+
+    The app calls `mark_stale()` when the account or the data changes; a stale tab reloads
+    when it is next shown, so hidden tabs cost nothing.
+    """
+
+    TAB_ID: str = ""
+    """The tab's id (also the i18n key `tab.<id>`)."""
+
+    def __init__(self) -> None:
+        super().__init__(id=f"view-{self.TAB_ID}")
+        self.stale = True
+
+    @property
+    def capp(self) -> CreatorApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def store(self) -> Store | None:
+        return self.capp.store
+
+    @property
+    def account(self) -> AccountInfo | None:
+        return self.capp.account
+
+    def mark_stale(self) -> None:
+        self.stale = True
+        if self.is_active:
+            self.activate()
+
+    @property
+    def is_active(self) -> bool:
+        return self.capp.active_tab == self.TAB_ID
+
+    def activate(self) -> None:
+        """Called when the tab is shown; reloads only if something changed."""
+        if self.capp.screen is self.screen:
+            self.focus_default()
+        if self.stale and self.store is not None and self.account is not None:
+            self.stale = False
+            self.reload()
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def focus_default(self) -> None:
+        """Put the keyboard where the tab's work happens (its main list by default)."""
+        for widget in self.query("*"):
+            if widget.focusable and widget.display:
+                widget.focus()
+                return

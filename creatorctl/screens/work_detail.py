@@ -1,0 +1,143 @@
+"""A work's detail: cumulative and daily numbers, the daily trend chart, its history."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from creatorctl.i18n import fmt_int, fmt_pct, t
+from creatorctl.widgets.chart import Chart, ChartData, Series
+
+if TYPE_CHECKING:
+    from creatorctl.app import CreatorApp
+    from creatorctl.works import WorkDetail
+
+
+def numbers_table(w: WorkDetail) -> Table:
+    """Cumulative numbers, and the latest day's change."""
+    last = w.daily[-1] if w.daily else None
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+    table.add_column("")
+    table.add_column(t("detail.total"), justify="right")
+    table.add_column(t("detail.last_day"), justify="right")
+    for label, total, day in (
+        (t("col.plays"), w.plays, last.plays if last else None),
+        (t("col.likes"), w.likes, last.likes if last else None),
+        (t("col.comments"), w.comments, last.comments if last else None),
+        (t("col.shares"), w.shares, last.shares if last else None),
+        (t("col.favorites"), w.favorites, None),
+        (t("detail.profile_visits"), w.profile_visits, None),
+        (t("detail.fans_gained"), w.fans_gained, None),
+    ):
+        table.add_row(label, fmt_int(total), f"+{fmt_int(day)}" if day is not None else "")
+    table.add_row(t("col.completion"), fmt_pct(w.completion_rate), "")
+    table.add_row(t("detail.completion_5s"), fmt_pct(w.completion_5s), "")
+    if w.avg_watch_s is not None:
+        table.add_row(t("detail.avg_watch"), f"{w.avg_watch_s:.1f}s", "")
+    return table
+
+
+class WorkDetailScreen(Screen[None]):
+    """Opened from the Works list (Enter) or the command palette."""
+
+    BINDINGS = [
+        Binding("escape,q", "close", t("key.back")),
+        Binding("e", "edit", t("key.edit")),
+        Binding("u", "undo", t("key.undo")),
+    ]
+    DEFAULT_CSS = """
+    WorkDetailScreen #detail-head { height: auto; padding: 0 1; }
+    WorkDetailScreen #detail-body { height: 1fr; }
+    WorkDetailScreen #detail-numbers { width: 40; height: auto; padding: 0 1; }
+    WorkDetailScreen #detail-chart { height: 14; min-height: 10; }
+    WorkDetailScreen #detail-history { height: auto; padding: 0 1; color: $text-muted; }
+    """
+
+    def __init__(self, work_id: int) -> None:
+        super().__init__()
+        self.work_id = work_id
+        self.detail: WorkDetail | None = None
+
+    @property
+    def capp(self) -> CreatorApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="detail-head"):
+            yield Static(t("app.loading"), id="detail-title")
+            yield Static("", id="detail-meta")
+        with VerticalScroll(id="detail-body"):
+            yield Static("", id="detail-numbers")
+            yield Chart(id="detail-chart")
+            yield Static("", id="detail-history")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="work-detail", exit_on_error=False)
+    def load(self) -> None:
+        from creatorctl.accounts import history
+        from creatorctl.works import get_work
+
+        store = self.capp.store
+        assert store is not None
+        detail = get_work(store, self.work_id)
+        changes = history(store, "work", self.work_id)[:8]
+        self.app.call_from_thread(self._show, detail, changes)
+
+    def _show(self, w: WorkDetail, changes: list) -> None:  # type: ignore[type-arg]
+        from creatorctl.timeutil import fmt_local
+
+        self.detail = w
+        self.query_one("#detail-title", Static).update(Text(w.title, style="bold"))
+        meta = Text()
+        meta.append(f"#{w.id}  {w.published_at:%Y-%m-%d %H:%M}  ")
+        meta.append(" ".join(w.tags), style="cyan")
+        if w.description:
+            meta.append("\n" + w.description, style="dim")
+        if w.cover_path:
+            meta.append(f"\n{t('field.cover_path')}: {w.cover_path}", style="dim")
+        self.query_one("#detail-meta", Static).update(meta)
+        self.query_one("#detail-numbers", Static).update(numbers_table(w))
+        days = w.daily[-90:]
+        self.query_one("#detail-chart", Chart).show(
+            ChartData(
+                title=t("detail.trend"),
+                x_labels=[d.day.strftime("%m-%d") for d in days],
+                series=[
+                    Series(t("col.plays"), [d.plays for d in days]),
+                    Series(t("col.likes"), [d.likes for d in days]),
+                ],
+            )
+            if days
+            else None
+        )
+        hist = Text()
+        if changes:
+            hist.append(t("detail.history") + "\n", style="bold")
+            for c in changes:
+                field = c.field.removeprefix("undo:")
+                mark = "↺ " if c.field.startswith("undo:") else ""
+                hist.append(
+                    f"{fmt_local(c.changed_at)}  {mark}{t('field.' + field)}: "
+                    f"{c.old or '–'} → {c.new or '–'}\n"
+                )
+        self.query_one("#detail-history", Static).update(hist)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_edit(self) -> None:
+        self.capp.edit_work(self.work_id, on_saved=self.load)
+
+    def action_undo(self) -> None:
+        self.capp.undo_work_edit(self.work_id, on_done=self.load)

@@ -1,0 +1,103 @@
+"""Edit a work without republishing: title, description, topics, cover — validated."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+from creatorctl.i18n import t
+
+
+class WorkEditScreen(ModalScreen[dict | None]):
+    """Dismisses with the {field: (old, new)} changes saved, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", t("key.save")),
+        Binding("escape", "cancel", t("key.cancel")),
+    ]
+    DEFAULT_CSS = """
+    WorkEditScreen { align: center middle; }
+    WorkEditScreen > Vertical { width: 90%; max-width: 100; height: auto; max-height: 95%;
+        border: thick $accent; background: $surface; padding: 0 1; }
+    WorkEditScreen TextArea { height: 5; }
+    WorkEditScreen #edit-error { color: $error; height: auto; }
+    WorkEditScreen Horizontal { height: auto; align-horizontal: right; }
+    WorkEditScreen Button { margin-left: 1; }
+    """
+
+    def __init__(self, work_id: int) -> None:
+        super().__init__()
+        self.work_id = work_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(t("edit.heading"), id="edit-heading")
+            yield Label(t("field.title"))
+            yield Input(id="edit-title")
+            yield Label(t("field.description"))
+            yield TextArea(id="edit-description")
+            yield Label(t("edit.tags_hint"))
+            yield Input(id="edit-tags")
+            yield Label(t("field.cover_path"))
+            yield Input(id="edit-cover")
+            yield Static("", id="edit-error")
+            with Horizontal():
+                yield Button(t("key.save") + " (ctrl+s)", variant="primary", id="edit-save")
+                yield Button(t("key.cancel") + " (esc)", id="edit-cancel")
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exit_on_error=False)
+    def load(self) -> None:
+        from creatorctl.works import get_work
+
+        w = get_work(self.app.store, self.work_id)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._fill, w)
+
+    def _fill(self, w) -> None:  # type: ignore[no-untyped-def]
+        self.query_one("#edit-heading", Label).update(f"{t('edit.heading')} #{w.id}")
+        self.query_one("#edit-title", Input).value = w.title
+        self.query_one("#edit-description", TextArea).text = w.description
+        self.query_one("#edit-tags", Input).value = " ".join(w.tags)
+        self.query_one("#edit-cover", Input).value = w.cover_path
+        self.query_one("#edit-title", Input).focus()
+
+    @on(Button.Pressed, "#edit-save")
+    def action_save(self) -> None:
+        self.save(
+            self.query_one("#edit-title", Input).value,
+            self.query_one("#edit-description", TextArea).text,
+            self.query_one("#edit-tags", Input).value,
+            self.query_one("#edit-cover", Input).value,
+        )
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def save(self, title: str, description: str, tags: str, cover: str) -> None:
+        from creatorctl.errors import UserError
+        from creatorctl.works import edit_work
+
+        try:
+            changes = edit_work(
+                self.app.store,
+                self.work_id,
+                title=title,  # type: ignore[attr-defined]
+                description=description,
+                tags=(tags,),
+                cover_path=cover,
+            )
+        except UserError as exc:
+            self.app.call_from_thread(self._error, str(exc))
+            return
+        self.app.call_from_thread(self.dismiss, changes)
+
+    def _error(self, message: str) -> None:
+        self.query_one("#edit-error", Static).update(message)
+
+    @on(Button.Pressed, "#edit-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,232 @@
+"""The Works tab 作品: newest first, paged in SQL, sortable, searchable, editable."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input, Static
+
+from creatorctl.i18n import fmt_count, fmt_pct, t
+from creatorctl.screens.base import TabView
+from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable
+
+SORTABLE = ("published_at", "title", "plays", "likes", "comments", "shares", "completion_rate")
+
+
+def _fetch_page(
+    store,
+    account_id: int,
+    query: str,
+    sort: str,
+    desc: bool,  # type: ignore[no-untyped-def]
+    offset: int,
+    limit: int,
+) -> Page:
+    """Runs in a worker thread: one page plus the total, as plain cells."""
+    from creatorctl.works import count_works, list_works
+
+    total = count_works(store, account_id, query or None)
+    rows = list_works(
+        store,
+        account_id,
+        query=query or None,
+        sort=sort,
+        descending=desc,
+        offset=offset,
+        limit=limit,
+    )
+    return Page(
+        offset=offset,
+        total=total,
+        rows=[
+            (
+                r.id,
+                (
+                    r.published_at.strftime("%Y-%m-%d %H:%M"),
+                    r.title,
+                    Text(" ".join(r.tags), style="cyan", overflow="ellipsis", no_wrap=True),
+                    Text(fmt_count(r.plays), justify="right"),
+                    Text(fmt_count(r.likes), justify="right"),
+                    Text(fmt_count(r.comments), justify="right"),
+                    Text(fmt_count(r.shares), justify="right"),
+                    Text(
+                        fmt_pct(r.completion_rate),
+                        style="red" if (r.completion_rate or 1) < 0.3 else "",
+                        justify="right",
+                    ),
+                ),
+            )
+            for r in rows
+        ],
+    )
+
+
+class WorksTab(TabView):
+    """All published works; Enter opens one, `e` edits it."""
+
+    TAB_ID = "works"
+    BINDINGS = [
+        Binding("slash", "search", t("key.search")),
+        Binding("s", "sort_next", t("key.sort")),
+        Binding("r", "reverse", t("key.reverse")),
+        Binding("enter", "open", t("key.open"), show=True),
+        Binding("e", "edit", t("key.edit")),
+        Binding("u", "undo", t("key.undo")),
+        Binding("delete,x", "delete", t("key.delete")),
+        Binding("escape", "clear_search", t("key.clear"), show=False),
+    ]
+
+    DEFAULT_CSS = """
+    WorksTab #works-search { display: none; }
+    WorksTab #works-search.visible { display: block; }
+    WorksTab #works-status { height: 1; color: $text-muted; padding: 0 1; }
+    WorksTab PagedTable { height: 1fr; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_text = ""
+        self.sort = "published_at"
+        self.descending = True
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=t("works.search_placeholder"), id="works-search")
+        yield Static("", id="works-status")
+        yield PagedTable(
+            [
+                ColumnSpec("published_at", t("col.published"), 16),
+                ColumnSpec("title", t("col.title"), None),
+                ColumnSpec("tags", t("col.tags"), 18),
+                ColumnSpec("plays", t("col.plays"), 7, numeric=True),
+                ColumnSpec("likes", t("col.likes"), 7, numeric=True),
+                ColumnSpec("comments", t("col.comments"), 6, numeric=True),
+                ColumnSpec("shares", t("col.shares"), 6, numeric=True),
+                ColumnSpec("completion_rate", t("col.completion"), 6, numeric=True),
+            ],
+            id="works-table",
+        )
+
+    @property
+    def table(self) -> PagedTable:
+        return self.query_one("#works-table", PagedTable)
+
+    def on_resize(self) -> None:
+        # Give the title what the fixed columns leave.
+        title = self.table.columns.get("title")  # type: ignore[call-overload]
+        if title is not None:
+            fixed = 16 + 18 + 7 + 7 + 6 + 6 + 6 + 2 * 8 + 2
+            title.width = max(12, self.size.width - fixed)
+            title.auto_width = False
+            self.table.refresh()
+
+    def reload(self, *, keep_position: bool = False) -> None:
+        acc = self.account
+        store = self.store
+        if acc is None or store is None:
+            return
+        self._relabel()
+        fetcher = partial(_fetch_page, store, acc.id, self.query_text, self.sort, self.descending)
+        if keep_position:
+            self.table.fetcher = fetcher
+            self.table.reload()
+        else:
+            self.table.load(fetcher)
+
+    def _relabel(self) -> None:
+        arrow = " ↓" if self.descending else " ↑"
+        labels = {
+            key: t(
+                f"col.{'published' if key == 'published_at' else 'completion' if key == 'completion_rate' else key}"
+            )
+            for key in SORTABLE
+        }
+        labels[self.sort] += arrow
+        self.table.set_labels(labels)
+
+    @on(PagedTable.PageLoaded, "#works-table")
+    def _page_loaded(self, event: PagedTable.PageLoaded) -> None:
+        first, last, total = self.table.position
+        parts = [t("works.position", first=first, last=last, total=f"{total:,}")]
+        if self.query_text:
+            parts.append(t("works.searching", q=self.query_text))
+        self.query_one("#works-status", Static).update(" · ".join(parts))
+        if total == 0:
+            self.query_one("#works-status", Static).update(
+                t("works.none_found") if self.query_text else t("works.none_hint")
+            )
+
+    # --- actions -------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        box = self.query_one("#works-search", Input)
+        box.add_class("visible")
+        box.focus()
+
+    @on(Input.Submitted, "#works-search")
+    def _search(self, event: Input.Submitted) -> None:
+        self.query_text = event.value.strip()
+        if not self.query_text:
+            event.input.remove_class("visible")
+        self.table.focus()
+        self.reload()
+
+    def action_clear_search(self) -> None:
+        box = self.query_one("#works-search", Input)
+        box.value = ""
+        box.remove_class("visible")
+        if self.query_text:
+            self.query_text = ""
+            self.reload()
+        self.table.focus()
+
+    def action_sort_next(self) -> None:
+        i = SORTABLE.index(self.sort)
+        self.sort = SORTABLE[(i + 1) % len(SORTABLE)]
+        self.descending = self.sort != "title"
+        self.reload()
+
+    def action_reverse(self) -> None:
+        self.descending = not self.descending
+        self.reload()
+
+    @on(PagedTable.HeaderSelected, "#works-table")
+    def _header(self, event: PagedTable.HeaderSelected) -> None:
+        key = event.column_key.value
+        if key in SORTABLE:
+            if key == self.sort:
+                self.descending = not self.descending
+            else:
+                self.sort, self.descending = key, key != "title"
+            self.reload()
+
+    def _selected_id(self) -> int | None:
+        key = self.table.selected_key
+        return int(key) if key is not None else None
+
+    @on(PagedTable.RowSelected, "#works-table")
+    def _row_selected(self, event: PagedTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        work_id = self._selected_id()
+        if work_id is not None:
+            self.capp.open_work(work_id)
+
+    def action_edit(self) -> None:
+        work_id = self._selected_id()
+        if work_id is not None:
+            self.capp.edit_work(work_id)
+
+    def action_undo(self) -> None:
+        work_id = self._selected_id()
+        if work_id is not None:
+            self.capp.undo_work_edit(work_id)
+
+    def action_delete(self) -> None:
+        work_id = self._selected_id()
+        if work_id is not None:
+            self.capp.delete_work(work_id)

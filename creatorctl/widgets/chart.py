@@ -1,0 +1,120 @@
+"""The one chart widget: PlotextPlot wrapped so every chart replots the same way.
+
+`replot()` clears, plots, refreshes. Series are downsampled to the widget's width so a chart
+never plots more points than it has columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from unicodedata import east_asian_width
+
+from textual_plotext import PlotextPlot
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line or set of bars: a label and y values (x from the chart's labels)."""
+
+    label: str
+    values: Sequence[float]
+    color: str | None = None
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """What a chart shows. `kind`: line, bar (grouped when several series), hbar."""
+
+    title: str
+    x_labels: Sequence[str]
+    series: Sequence[Series]
+    kind: str = "line"
+    y_label: str = ""
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def downsample(
+    labels: Sequence[str], values: Sequence[Sequence[float]], width: int
+) -> tuple[list[str], list[list[float]]]:
+    """Sum consecutive points into at most `width` buckets (labels: each bucket's first)."""
+    n = len(labels)
+    if width <= 0 or n <= width:
+        return list(labels), [list(v) for v in values]
+    step = -(-n // width)
+    out_labels = [labels[i] for i in range(0, n, step)]
+    out_values = [[float(sum(v[i : i + step])) for i in range(0, n, step)] for v in values]
+    return out_labels, out_values
+
+
+def widen(text: str) -> str:
+    """Make wide (CJK) characters take two plotext cells so labels line up.
+
+    plotext puts one character per cell, but a CJK character is two terminal columns wide and
+    pushes the rest of its row right. A zero-width space after each one gives it its second cell.
+    """
+    return "".join(c + "\u200b" if east_asian_width(c) in "WF" else c for c in text)
+
+
+class Chart(PlotextPlot):
+    """A chart that keeps its data and replots on resize and theme change."""
+
+    DEFAULT_CSS = """
+    Chart { height: 1fr; min-height: 8; }
+    """
+
+    def __init__(
+        self, data: ChartData | None = None, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.data = data
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.replot())
+        self.replot()
+
+    def on_resize(self) -> None:
+        self.replot()
+
+    def show(self, data: ChartData | None) -> None:
+        self.data = data
+        self.replot()
+
+    def replot(self) -> None:
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        data = self.data
+        if data is None or not data.x_labels or not data.series:
+            self.refresh()
+            return
+        plt.title(widen(data.title))
+        width = max(10, self.size.width - 12)
+        if data.kind == "hbar":
+            s = data.series[0]
+            plt.bar(
+                [widen(x) for x in data.x_labels],
+                list(s.values),
+                orientation="horizontal",
+                width=0.3,
+            )
+        elif data.kind == "bar":
+            labels, values = downsample(data.x_labels, [s.values for s in data.series], width // 2)
+            if len(data.series) == 1:
+                plt.bar([widen(x) for x in labels], values[0], label=widen(data.series[0].label))
+            else:
+                plt.multiple_bar(
+                    [widen(x) for x in labels], values, labels=[widen(s.label) for s in data.series]
+                )
+        else:
+            labels, values = downsample(data.x_labels, [s.values for s in data.series], width)
+            xs = list(range(len(labels)))
+            for s, ys in zip(data.series, values, strict=True):
+                plt.plot(xs, ys, label=widen(s.label), marker="braille")
+            ticks = max(2, min(len(labels), width // 12))
+            idx = [round(i * (len(labels) - 1) / (ticks - 1)) for i in range(ticks)]
+            plt.xticks([xs[i] for i in idx], [widen(labels[i]) for i in idx])
+        if data.y_label:
+            plt.ylabel(widen(data.y_label))
+        self.refresh()

@@ -1,0 +1,195 @@
+"""A DataTable that holds one page of rows fetched from SQL, so any number of rows scroll.
+
+Cost grows with the page, not with the data: moving past the last row of the page (or
+page-down there) fetches the next page in a thread worker; the position line says where in the
+whole list the page is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable
+from textual.worker import get_current_worker
+
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One column: key (also the sort key), label, width (None: auto), right-aligned?"""
+
+    key: str
+    label: str
+    width: int | None = None
+    numeric: bool = False
+
+
+@dataclass(frozen=True)
+class Page:
+    """A fetched page: rows of (row key, cells) and the total number of rows."""
+
+    offset: int
+    total: int
+    rows: Sequence[tuple[Any, Sequence[Any]]]
+
+
+Fetcher = Callable[[int, int], Page]
+"""fetch(offset, limit) -> Page; runs in a thread."""
+
+
+class PagedTable(DataTable):
+    """A DataTable over a `Fetcher`; call `load()` to (re)load from the first page."""
+
+    BINDINGS = [
+        Binding("down", "cursor_down", show=False),
+        Binding("up", "cursor_up", show=False),
+        Binding("pagedown", "page_down", show=False),
+        Binding("pageup", "page_up", show=False),
+        Binding("home", "first_page", show=False),
+        Binding("end", "last_page", show=False),
+    ]
+
+    class PageLoaded(Message):
+        """A page arrived and is on screen."""
+
+        def __init__(self, table: PagedTable, page: Page) -> None:
+            super().__init__()
+            self.table = table
+            """The table that loaded it."""
+            self.page = page
+            """The page shown."""
+
+        @property
+        def control(self) -> PagedTable:
+            return self.table
+
+    def __init__(
+        self, columns: Sequence[ColumnSpec], *, id: str | None = None, page_size: int = PAGE_SIZE
+    ) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.specs = list(columns)
+        self.page_size = page_size
+        self.fetcher: Fetcher | None = None
+        self.row_offset = 0
+        self.total = 0
+        self.loading_page = False
+        self._cursor_after_load: int | str = 0
+
+    def on_mount(self) -> None:
+        for spec in self.specs:
+            self.add_column(
+                Text(spec.label, justify="right" if spec.numeric else "left"),
+                key=spec.key,
+                width=spec.width,
+            )
+
+    def set_labels(self, labels: dict[str, str]) -> None:
+        """Relabel columns (e.g. to mark the sort column)."""
+        for key, label in labels.items():
+            col = self.columns.get(key)  # type: ignore[call-overload]
+            if col is not None:
+                spec = next(s for s in self.specs if s.key == key)
+                col.label = Text(label, justify="right" if spec.numeric else "left")
+        self.refresh()
+
+    def load(
+        self, fetcher: Fetcher | None = None, *, offset: int = 0, cursor: int | str = 0
+    ) -> None:
+        """Fetch the page at `offset` (0: first) and show it; `cursor` 'last' for the end."""
+        if fetcher is not None:
+            self.fetcher = fetcher
+        if self.fetcher is None:
+            return
+        self._cursor_after_load = cursor
+        self.loading_page = True
+        self._fetch(self.fetcher, max(0, offset))
+
+    def reload(self) -> None:
+        """Fetch the current page again, keeping the cursor row."""
+        self.load(offset=self.row_offset, cursor=self.cursor_row)
+
+    @work(thread=True, exclusive=True, group="paged-table", exit_on_error=False)
+    def _fetch(self, fetcher: Fetcher, offset: int) -> None:
+        page = fetcher(offset, self.page_size)
+        if page.rows == [] and offset > 0 and page.total > 0:
+            # The list shrank under us: show its last page instead.
+            last = max(0, (page.total - 1) // self.page_size * self.page_size)
+            page = fetcher(last, self.page_size)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, page)
+
+    def _show(self, page: Page) -> None:
+        self.loading_page = False
+        self.row_offset = page.offset
+        self.total = page.total
+        self.clear()
+        for key, cells in page.rows:
+            self.add_row(*cells, key=str(key))
+        if self.row_count:
+            cursor = self._cursor_after_load
+            row = self.row_count - 1 if cursor == "last" else min(int(cursor), self.row_count - 1)
+            self.move_cursor(row=row, animate=False)
+        self.post_message(self.PageLoaded(self, page))
+
+    # --- paging at the edges -------------------------------------------------------------
+
+    @property
+    def has_next(self) -> bool:
+        return self.row_offset + self.row_count < self.total
+
+    @property
+    def has_prev(self) -> bool:
+        return self.row_offset > 0
+
+    def action_cursor_down(self) -> None:
+        if self.cursor_row >= self.row_count - 1 and self.has_next and not self.loading_page:
+            self.load(offset=self.row_offset + self.page_size, cursor=0)
+        else:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.cursor_row <= 0 and self.has_prev and not self.loading_page:
+            self.load(offset=self.row_offset - self.page_size, cursor="last")
+        else:
+            super().action_cursor_up()
+
+    def action_page_down(self) -> None:
+        if self.cursor_row >= self.row_count - 1 and self.has_next and not self.loading_page:
+            self.load(offset=self.row_offset + self.page_size, cursor=0)
+        else:
+            super().action_page_down()
+
+    def action_page_up(self) -> None:
+        if self.cursor_row <= 0 and self.has_prev and not self.loading_page:
+            self.load(offset=self.row_offset - self.page_size, cursor="last")
+        else:
+            super().action_page_up()
+
+    def action_first_page(self) -> None:
+        self.load(offset=0, cursor=0)
+
+    def action_last_page(self) -> None:
+        last = max(0, (self.total - 1) // self.page_size * self.page_size)
+        self.load(offset=last, cursor="last")
+
+    @property
+    def selected_key(self) -> str | None:
+        """The row key under the cursor, or None on an empty table."""
+        if not self.row_count:
+            return None
+        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return row_key.value
+
+    @property
+    def position(self) -> tuple[int, int, int]:
+        """(first row shown, last row shown, total), 1-based for people."""
+        if not self.row_count:
+            return (0, 0, self.total)
+        return (self.row_offset + 1, self.row_offset + self.row_count, self.total)
