@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -83,6 +84,10 @@ def import_cmd(
     for path in files:
         try:
             with ProgressBar() as bar:
+
+                def progress(_label: str, done: int, total: int, p: Path = path) -> None:
+                    bar(t("imp.reading", file=p.name), done, total)
+
                 result = import_file(
                     ctx.store,
                     path,
@@ -92,9 +97,7 @@ def import_cmd(
                     dry_run=dry_run,
                     skip_bad_rows=skip_bad_rows,
                     options=options,
-                    progress=lambda _label, done, total, p=path: bar(
-                        t("imp.reading", file=p.name), done, total
-                    ),
+                    progress=progress,
                 )
         except ImportRejected as exc:
             failed = True
@@ -115,8 +118,14 @@ def import_cmd(
     if len(files) > 1:
         for label, c in totals.items():
             click.echo(
-                t("imp.total", kind=label, added=c.added, updated=c.updated,
-                  unchanged=c.unchanged, skipped=c.skipped)  # fmt: skip
+                t(
+                    "imp.total",
+                    kind=label,
+                    added=c.added,
+                    updated=c.updated,
+                    unchanged=c.unchanged,
+                    skipped=c.skipped,
+                )  # fmt: skip
             )
     if failed:
         raise click.exceptions.Exit(1)
@@ -150,9 +159,14 @@ def _echo_result(result: Any) -> None:
 
 @click.command("export")
 @click.argument("kind")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default: stdout)."
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File (default: stdout).",
 )
 @click.option("--account", "account", metavar="HANDLE", help="Export this account's data.")
 @pass_ctx
@@ -172,7 +186,7 @@ def export_cmd(ctx: Ctx, kind: str, fmt: str, output: Path | None, account: str 
         raise UserError(t("exp.unknown", kind=kind, kinds=", ".join(exports())))
     acc = require_account(ctx.store, account or ctx.account)
     if output is None:
-        export_rows(ctx.store, kind, fmt, click.get_text_stream("stdout"), acc.id)
+        export_rows(ctx.store, kind, fmt, sys.stdout, acc.id)
         return
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():

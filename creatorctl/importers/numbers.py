@@ -266,10 +266,7 @@ def parse_text(v: Any, max_len: int = TEXT_MAX) -> str | None:
         return None
     if isinstance(v, float) and v.is_integer():
         v = int(v)
-    if isinstance(v, datetime):
-        s = v.isoformat(sep=" ")
-    else:
-        s = str(v).strip()
+    s = v.isoformat(sep=" ") if isinstance(v, datetime) else str(v).strip()
     if not s:
         return None
     if len(s) > max_len:

@@ -111,9 +111,7 @@ def _open_json(path: Path, encoding: str, size: int) -> JsonFile:
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":
             return JsonFile(_json_lines(path, encoding), fmt="jsonl")
-        raise FileProblem(
-            t("imp.bad_json", file=str(path), line=exc.lineno, why=exc.msg)
-        ) from None
+        raise FileProblem(t("imp.bad_json", file=str(path), line=exc.lineno, why=exc.msg)) from None
 
 
 def _json_lines(path: Path, encoding: str) -> list[Any]:

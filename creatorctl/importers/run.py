@@ -217,7 +217,9 @@ def _open(
                     (i, c.key, c.parse, c.required, c.key) for i, c in enumerate(kind.columns)
                 ]
                 keys = [c.key for c in kind.columns]
-                rows = ((n, [r.get(k) for k in keys]) for n, r in enumerate(records, 1))
+                rows: Iterator[tuple[int, Sequence[Any]]] = (
+                    (n, [r.get(k) for k in keys]) for n, r in enumerate(records, 1)
+                )
                 return kind, plan, rows, None
         table = _json_table(doc)
         if table is None:

@@ -40,8 +40,7 @@ _WORK_INSERT = (
     "description, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _WORK_UPDATE = (
-    "UPDATE work SET item_id=?, title=?, genre=?, review_status=?, description=?, tags=? "
-    "WHERE id=?"
+    "UPDATE work SET item_id=?, title=?, genre=?, review_status=?, description=?, tags=? WHERE id=?"
 )
 _WORK_SELECT = (
     "SELECT id, item_id, title, genre, review_status, description, tags, published_at FROM work "
@@ -76,6 +75,11 @@ def _fetch(conn: sqlite3.Connection, account_id: int, col: str, values: Iterable
     return out
 
 
+def _day(row: Row, default: str) -> str:
+    day = row.get("snapshot_date")
+    return day.isoformat() if day is not None else default
+
+
 class WorksKind(Kind):
     """Base for kinds whose rows are works with running totals (see the module docstring)."""
 
@@ -91,7 +95,9 @@ class WorksKind(Kind):
 
     def begin(self, ctx: ImportContext) -> None:
         conn = ctx.conn
-        ctx.state["next_id"] = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM work").fetchone()[0]
+        ctx.state["next_id"] = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM work").fetchone()[
+            0
+        ]
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_touched(id INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM temp.import_touched")
 
@@ -104,9 +110,12 @@ class WorksKind(Kind):
         default_day = ctx.snapshot_date.isoformat()
         # 1. find the works the rows name; make the new ones.
         by_item: dict[str, list] = {}
-        for r in _fetch(conn, acc, "item_id", {r.get("item_id") for r in rows if r.get("item_id")}):
+        items: set[str] = {r["item_id"] for r in rows if r.get("item_id")}
+        for r in _fetch(conn, acc, "item_id", items):
             by_item[r[1]] = list(r)
-        titles = {r.get("title") for r in rows if r.get("title") and r.get("item_id") not in by_item}
+        titles: set[str] = {
+            r["title"] for r in rows if r.get("title") and r.get("item_id") not in by_item
+        }
         by_title: dict[tuple[str, str], list] = {}
         for r in _fetch(conn, acc, "title", titles):
             by_title.setdefault((r[2], _minute(r[7])), list(r))
@@ -160,13 +169,7 @@ class WorksKind(Kind):
             resolved.append((row, rec, False, changed))
         # 2. their snapshots for the rows' dates.
         ids = sorted({rec[0] for _r, rec, _n, _c in resolved if rec is not None})
-        days = sorted(
-            {
-                r.get("snapshot_date").isoformat() if r.get("snapshot_date") else default_day
-                for r, rec, _n, _c in resolved
-                if rec is not None
-            }
-        )
+        days = sorted({_day(r, default_day) for r, rec, _n, _c in resolved if rec is not None})
         snaps: dict[tuple[int, str], list] = {}
         for chunk in _chunks(ids):
             sql = (
@@ -180,7 +183,7 @@ class WorksKind(Kind):
         for row, rec, created, changed in resolved:
             if rec is None:
                 continue
-            day = row.get("snapshot_date").isoformat() if row.get("snapshot_date") else default_day
+            day = _day(row, default_day)
             key = (rec[0], day)
             values = [row.get(m) for m in METRICS]
             old = snaps.get(key)

@@ -2,7 +2,10 @@
 
 MESSAGES = {
     # what a cell should have held (numbers.py)
-    "num.expected_count": ("应为次数,如 12,345 或 1.2万", "expected a count such as 12,345 or 1.2万"),
+    "num.expected_count": (
+        "应为次数,如 12,345 或 1.2万",
+        "expected a count such as 12,345 or 1.2万",
+    ),
     "num.expected_nonnegative": ("次数不能为负", "expected a count that is not negative"),
     "num.expected_rate": ("应为比例,如 35.2% 或 0.352", "expected a rate such as 35.2% or 0.352"),
     "num.expected_duration": (
@@ -95,7 +98,10 @@ MESSAGES = {
         "{file}:第 {row} 行,列 {column}:不能为空",
         "{file}: row {row}, column {column}: must not be empty",
     ),
-    "imp.bad_row": ("{file}:第 {row} 行,列 {column}:{why}", "{file}: row {row}, column {column}: {why}"),
+    "imp.bad_row": (
+        "{file}:第 {row} 行,列 {column}:{why}",
+        "{file}: row {row}, column {column}: {why}",
+    ),
     "imp.too_many": (
         "{file}:问题超过 {n} 个,后面的行未检查",
         "{file}: more than {n} problems; the rest was not checked",

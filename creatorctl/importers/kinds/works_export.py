@@ -20,7 +20,9 @@ from creatorctl.importers.numbers import (
 )
 from creatorctl.importers.worksdb import METRICS, WorksKind
 
-ITEM_ID = Column("item_id", ("作品ID", "作品id", "视频ID", "作品编号", "Work ID", "Video ID"), parse_id)
+ITEM_ID = Column(
+    "item_id", ("作品ID", "作品id", "视频ID", "作品编号", "Work ID", "Video ID"), parse_id
+)
 TITLE = Column(
     "title",
     ("作品名称", "作品标题", "标题", "视频标题", "作品", "Title", "Work title", "Video title"),
@@ -29,7 +31,15 @@ TITLE = Column(
 )
 PUBLISHED = Column(
     "published_at",
-    ("发布时间", "发布日期", "发表时间", "Published", "Publish time", "Published at", "create_time"),
+    (
+        "发布时间",
+        "发布日期",
+        "发表时间",
+        "Published",
+        "Publish time",
+        "Published at",
+        "create_time",
+    ),
     parse_datetime,
     required=True,
 )
@@ -66,8 +76,9 @@ class WorksExport(WorksKind):
         TITLE,
         PUBLISHED,
         Column("genre", ("体裁", "作品类型", "类型", "Genre", "Type"), parse_text),
-        Column("review_status", ("审核状态", "作品状态", "状态", "Review status", "Status"),
-               parse_text),  # fmt: skip
+        Column(
+            "review_status", ("审核状态", "作品状态", "状态", "Review status", "Status"), parse_text
+        ),  # fmt: skip
         Column("description", ("作品描述", "描述", "简介", "Description"), parse_text),
         Column("tags", ("话题", "标签", "Topics", "Tags"), parse_text),
         *METRIC_COLUMNS,
@@ -82,7 +93,9 @@ register_export(
     Export(
         name="works",
         label=("作品", "works"),
-        fields=fields_of(WorksExport.columns, _WORK_FIELDS, renames={"stats_date": "snapshot_date"}),
+        fields=fields_of(
+            WorksExport.columns, _WORK_FIELDS, renames={"stats_date": "snapshot_date"}
+        ),
         sql=(
             f"SELECT id, {', '.join(_WORK_FIELDS)} FROM work "
             "WHERE account_id = ? AND deleted_at IS NULL ORDER BY published_at, id"
