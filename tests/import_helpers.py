@@ -65,8 +65,9 @@ def cli(*args: str, lang: str = "en") -> tuple[int, str, str]:
     runner = CliRunner()
     with runner.isolation() as (out, err, _both):
         try:
-            main(["--lang", lang, *args])
-            code = 0
+            # Like the console script: sys.exit(main()).
+            rv = main(["--lang", lang, *args])
+            code = rv if isinstance(rv, int) else 0
         except SystemExit as exc:
             code = int(exc.code or 0)
     return code, out.getvalue().decode(), err.getvalue().decode()
