@@ -47,6 +47,9 @@ class Column:
     headers: tuple[str, ...]
     parse: Parser
     required: bool = False
+    cache: bool | None = None
+    """Remember parsed values of repeated cells (dates, rates …). None: as the parser says
+    (`numbers.cacheable`). Only for parsers whose result depends on the cell alone."""
 
     @property
     def header(self) -> str:
@@ -169,8 +172,9 @@ class Kind:
         otherwise None. Flat JSON arrays do not need this: they are read like a table."""
         return None
 
-    def check(self, row: Row) -> None:
-        """Cross-cell validation after parsing; raise `RowProblem` to reject the row."""
+    def check(self, ctx: ImportContext, row: Row) -> None:
+        """Cross-cell validation after parsing; raise `RowProblem` to reject the row.
+        Runs for every row: keep it cheap (compute limits such as "now" once, in `begin`)."""
 
     def begin(self, ctx: ImportContext) -> None:
         """Called once before the first batch (e.g. to check that ``--work`` exists)."""

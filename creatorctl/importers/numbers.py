@@ -50,10 +50,17 @@ _DT_RE = re.compile(
     r"(?:[\sT]+(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?\s*[秒分]?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2})?$"
 )
+_SPACE_RE = re.compile(r"\s")
 _COMPACT_DATE_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _TRUE = frozenset({"是", "true", "yes", "y", "1", "on", "已认证", "对", "✓", "√"})
 _FALSE = frozenset({"否", "false", "no", "n", "0", "off", "未认证", "错", "✗", "×"})
 _EXCEL_EPOCH = datetime(1899, 12, 30)
+
+
+def cacheable(parse: Any) -> Any:
+    """Mark a parser as worth caching per column: costly, and cells repeat (dates, rates)."""
+    parse.cacheable = True
+    return parse
 
 
 class ParseError(ValueError):
@@ -128,6 +135,7 @@ def _number(v: Any, expected: str) -> float:
     raise ParseError(expected)
 
 
+@cacheable
 def parse_rate(v: Any) -> float | None:
     """A rate as a fraction 0–1: ``35.2%`` → 0.352, ``0.352`` → 0.352, ``35.2`` → 0.352."""
     if _is_empty(v):
@@ -149,6 +157,7 @@ def parse_rate(v: Any) -> float | None:
     return round(x, 6)
 
 
+@cacheable
 def parse_duration(v: Any) -> float | None:
     """Seconds: ``8.5秒``, ``8.5s``, ``8.5``, ``00:08``, ``01:02:03``, ``1分20秒``."""
     if _is_empty(v):
@@ -192,6 +201,7 @@ def _from_number(x: float) -> datetime:
     raise ParseError("num.expected_datetime")
 
 
+@cacheable
 def parse_datetime(v: Any) -> datetime | None:
     """A local date-time, naive; a date alone means midnight."""
     if _is_empty(v):
@@ -230,6 +240,7 @@ def parse_datetime(v: Any) -> datetime | None:
     raise ParseError("num.expected_datetime")
 
 
+@cacheable
 def parse_date(v: Any) -> date | None:
     """A calendar date (a time of day, if given, is dropped)."""
     try:
@@ -239,6 +250,7 @@ def parse_date(v: Any) -> date | None:
     return None if dt is None else dt.date()
 
 
+@cacheable
 def parse_bool(v: Any) -> bool | None:
     """是/否, yes/no, true/false, 1/0, on/off."""
     if _is_empty(v):
@@ -283,6 +295,6 @@ def parse_id(v: Any) -> str | None:
             raise ParseError("num.expected_id")
         v = int(v)
     s = parse_text(v, max_len=64)
-    if s is not None and any(c.isspace() for c in s):
+    if s is not None and _SPACE_RE.search(s):
         raise ParseError("num.expected_id")
     return s

@@ -189,13 +189,21 @@ def _platform_error(doc: Any) -> str | None:
     return None
 
 
-Plan = list[tuple[int, str, Callable[[Any], Any], bool, str]]
-"""Per mapped column: (cell position, key, parser, required, header as written)."""
+Plan = list[tuple[int, str, Callable[[Any], Any], bool, str, dict[Any, Any] | None]]
+"""Per mapped column: (cell position, key, parser, required, header as written, cache)."""
+CACHE_MAX = 10_000
+"""Parsed values remembered per column; repeated dates and rates then cost a dict lookup."""
 
 
-def _plan_table(mapping: dict[int, Column], header_cells: Sequence[Any]) -> Plan:
+def _plan_table(
+    mapping: dict[int, Column], header_cells: Sequence[Any], *, caches: bool = True
+) -> Plan:
+    def cache(c: Column) -> dict[Any, Any] | None:
+        wanted = c.cache if c.cache is not None else getattr(c.parse, "cacheable", False)
+        return {} if caches and wanted else None
+
     return [
-        (i, c.key, c.parse, c.required, str(header_cells[i]).strip())
+        (i, c.key, c.parse, c.required, str(header_cells[i]).strip(), cache(c))
         for i, c in sorted(mapping.items())
     ]
 
@@ -213,10 +221,9 @@ def _open(
         for kind in kinds:
             records = kind.json_records(doc)
             if records is not None:
-                plan: Plan = [
-                    (i, c.key, c.parse, c.required, c.key) for i, c in enumerate(kind.columns)
-                ]
+                # JSON values may be lists or objects (unhashable): no caches.
                 keys = [c.key for c in kind.columns]
+                plan = _plan_table(dict(enumerate(kind.columns)), keys, caches=False)
                 rows: Iterator[tuple[int, Sequence[Any]]] = (
                     (n, [r.get(k) for k in keys]) for n, r in enumerate(records, 1)
                 )
@@ -229,7 +236,7 @@ def _open(
         headers: list[str] = list(dict.fromkeys(k for r in table[:50] for k in r))
         kind, _pos, mapping = _find_header(path, [(0, headers)], kinds, forced)
         rows = ((n, [r.get(h) for h in headers]) for n, r in enumerate(table, 1))
-        return kind, _plan_table(mapping, headers), rows, None
+        return kind, _plan_table(mapping, headers, caches=False), rows, None
     head = list(islice(src.rows, HEADER_SCAN_ROWS))
     if not head:
         src.close()
@@ -317,12 +324,53 @@ class _Job:
     skip_bad_rows: bool
 
 
+class _BadRow(Exception):
+    def __init__(self, problem: str, reason: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        """One line for the user: file, row, column, value, what was expected."""
+        self.reason = reason
+        """The same without file, row and value: rows skipped for it are counted together."""
+
+
+_MISS = object()
+
+
+def _parse_row(name: str, plan: Plan, defaults: Row, line: int, cells: Sequence[Any]) -> Row:
+    """The hot loop: one row's cells through their parsers (cached for repeated cells)."""
+    row = defaults.copy()
+    row[LINE] = line
+    n = len(cells)
+    for i, key, parse, required, header, memo in plan:
+        v = cells[i] if i < n else None
+        val = _MISS if memo is None else memo.get(v, _MISS)
+        if val is _MISS:
+            try:
+                val = parse(v)
+            except ParseError as exc:
+                expected = t(exc.expected)
+                raise _BadRow(
+                    t("imp.bad_cell", file=name, row=line, column=header, value=_show(v),
+                      expected=expected),
+                    t("imp.reason_bad", column=header, expected=expected),
+                ) from None  # fmt: skip
+            if memo is not None and len(memo) < CACHE_MAX:
+                memo[v] = val
+        if val is None and required:
+            raise _BadRow(
+                t("imp.required_cell", file=name, row=line, column=header),
+                t("imp.reason_empty", column=header),
+            )
+        row[key] = val
+    return row
+
+
 def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None) -> None:
     kind, plan, path, src = job.kind, job.plan, job.path, job.src
     name = str(path)
     defaults: Row = {c.key: None for c in kind.columns}
     problems: list[str] = []
-    headers = {key: header for _i, key, _p, _r, header in plan}
+    headers = {key: header for _i, key, _p, _r, header, _c in plan}
     with store.write_engine.connect() as conn:
         trans = conn.begin()
         try:
@@ -338,43 +386,22 @@ def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None)
             kind.begin(ctx)
             batch: list[Row] = []
             for line, cells in job.rows:
-                row = defaults.copy()
-                row[LINE] = line
-                n = len(cells)
-                bad: str | None = None
-                for i, key, parse, required, header in plan:
-                    v = cells[i] if i < n else None
+                try:
+                    row = _parse_row(name, plan, defaults, line, cells)
                     try:
-                        val = parse(v)
-                    except ParseError as exc:
-                        bad = t(
-                            "imp.bad_cell",
-                            file=name,
-                            row=line,
-                            column=header,
-                            value=_show(v),
-                            expected=t(exc.expected),
-                        )
-                        reason = t("imp.reason_bad", column=header, expected=t(exc.expected))
-                        break
-                    if val is None and required:
-                        bad = t("imp.required_cell", file=name, row=line, column=header)
-                        reason = t("imp.reason_empty", column=header)
-                        break
-                    row[key] = val
-                if bad is None:
-                    try:
-                        kind.check(row)
+                        kind.check(ctx, row)
                     except RowProblem as exc:
                         column = headers.get(exc.column, exc.column)
                         why = t(exc.message_key, **exc.kwargs)
-                        bad = t("imp.bad_row", file=name, row=line, column=column, why=why)
-                        reason = f"{column}: {why}"
-                if bad is not None:
+                        raise _BadRow(
+                            t("imp.bad_row", file=name, row=line, column=column, why=why),
+                            f"{column}: {why}",
+                        ) from None
+                except _BadRow as bad:
                     if job.skip_bad_rows:
-                        ctx.counts.skip(reason, bad)
+                        ctx.counts.skip(bad.reason, bad.problem)
                         continue
-                    problems.append(bad)
+                    problems.append(bad.problem)
                     if len(problems) >= PROBLEMS_MAX:
                         problems.append(t("imp.too_many", file=name, n=PROBLEMS_MAX))
                         break

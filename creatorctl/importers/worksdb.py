@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
 from creatorctl.i18n import t
@@ -75,6 +75,16 @@ def _fetch(conn: sqlite3.Connection, account_id: int, col: str, values: Iterable
     return out
 
 
+def _utc_text(memo: dict[datetime, str], local: datetime) -> str:
+    """The stored (UTC) form of a local time; remembered, as snapshots repeat their works."""
+    text = memo.get(local)
+    if text is None:
+        text = local_to_utc(local).isoformat(sep=" ", timespec="seconds")
+        if len(memo) < 50_000:
+            memo[local] = text
+    return text
+
+
 def _day(row: Row, default: str) -> str:
     day = row.get("snapshot_date")
     return day.isoformat() if day is not None else default
@@ -85,16 +95,20 @@ class WorksKind(Kind):
 
     uses_snapshot_date: ClassVar[bool] = True
 
-    def check(self, row: Row) -> None:
+    def check(self, ctx: ImportContext, row: Row) -> None:
         pub = row.get("published_at")
-        if pub is not None and pub > now_local() + timedelta(days=1):
+        # A day of slack: the export's clock and this machine's need not agree.
+        if pub is not None and pub > ctx.state["latest_time"]:
             raise RowProblem("published_at", "imp.future_time")
         snap = row.get("snapshot_date")
-        if snap is not None and snap > today():
+        if snap is not None and snap > ctx.state["today"]:
             raise RowProblem("snapshot_date", "imp.future_time")
 
     def begin(self, ctx: ImportContext) -> None:
         conn = ctx.conn
+        ctx.state["latest_time"] = now_local() + timedelta(days=1)
+        ctx.state["today"] = today()
+        ctx.state["utc"] = {}
         ctx.state["next_id"] = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM work").fetchone()[
             0
         ]
@@ -126,7 +140,7 @@ class WorksKind(Kind):
         resolved: list[tuple[Row, list | None, bool, bool]] = []
         for row in rows:
             item, title, pub = row.get("item_id"), row.get("title"), row.get("published_at")
-            pub_utc = local_to_utc(pub).strftime("%Y-%m-%d %H:%M:%S") if pub else None
+            pub_utc = _utc_text(ctx.state["utc"], pub) if pub else None
             rec = by_item.get(item) if item else None
             if rec is None and title and pub_utc:
                 cand = by_title.get((title, pub_utc[:16]))

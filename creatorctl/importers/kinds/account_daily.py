@@ -35,8 +35,11 @@ class AccountDaily(Kind):
                              "Unfollows"), parse_count),
     )  # fmt: skip
 
-    def check(self, row: Row) -> None:
-        if row["day"] > today():
+    def begin(self, ctx: ImportContext) -> None:
+        ctx.state["today"] = today()
+
+    def check(self, ctx: ImportContext, row: Row) -> None:
+        if row["day"] > ctx.state["today"]:
             raise RowProblem("day", "imp.future_time")
 
     def write(self, ctx: ImportContext, rows: Sequence[Row]) -> None:
