@@ -202,10 +202,14 @@ class WorksKind(Kind):
             values = [row.get(m) for m in METRICS]
             old = snaps.get(key)
             if old is None:
-                merged = [
-                    v if v is not None else (0 if i < len(COUNTS) else None)
-                    for i, v in enumerate(values)
-                ]
+                merged = (
+                    values
+                    if None not in values
+                    else [
+                        v if v is not None else (0 if i < len(COUNTS) else None)
+                        for i, v in enumerate(values)
+                    ]
+                )
                 snaps[key] = new_snaps[key] = merged
                 snap_changed = True
             else:
