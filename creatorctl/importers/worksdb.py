@@ -143,9 +143,9 @@ class WorksKind(Kind):
             pub_utc = _utc_text(ctx.state["utc"], pub) if pub else None
             rec = by_item.get(item) if item else None
             if rec is None and title and pub_utc:
-                cand = by_title.get((title, pub_utc[:16]))
-                if cand is not None and (not item or cand[1] is None):
-                    rec = cand
+                # The same title at the same minute is the same work, even under another id:
+                # the Open Platform's item_id is not the Creator Center's 作品ID.
+                rec = by_title.get((title, pub_utc[:16]))
             if rec is None:
                 if pub_utc is None or not (title or item):
                     ctx.skip(row[LINE], t("imp.reason_unknown_work"))
@@ -172,6 +172,8 @@ class WorksKind(Kind):
             changed = False
             for i, name in enumerate(TEXT_FIELDS, 1):
                 value = row.get(name)
+                if i == 1 and rec[1] is not None:
+                    continue  # a work keeps the first id it was known by
                 if value is not None and rec[i] != value:
                     rec[i] = value
                     changed = True
