@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from import_helpers import WORKS_HEADER, account_id, cli, rows, works_row, write_csv
 
 from creatorctl.importers import import_file
 from creatorctl.store import Store, open_store
+from tests.import_helpers import WORKS_HEADER, account_id, cli, rows, works_row, write_csv
 
 WORK_COLS = (
     "item_id, title, published_at, genre, review_status, description, tags, plays, likes, "

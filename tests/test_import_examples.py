@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from import_helpers import cli, rows
 
 from creatorctl.store import Store
+from tests.import_helpers import cli, rows
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from import_helpers import WORKS_HEADER, works_row, write_csv
+from tests.import_helpers import WORKS_HEADER, works_row, write_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 
