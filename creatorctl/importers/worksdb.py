@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from creatorctl.i18n import t
@@ -77,17 +78,10 @@ def _fetch(conn: sqlite3.Connection, account_id: int, col: str, values: Iterable
 
 def _utc_text(memo: dict[datetime, str], local: datetime) -> str:
     """The stored (UTC) form of a local time; remembered, as snapshots repeat their works."""
-    text = memo.get(local)
-    if text is None:
-        text = local_to_utc(local).isoformat(sep=" ", timespec="seconds")
-        if len(memo) < 50_000:
-            memo[local] = text
+    text = local_to_utc(local).isoformat(sep=" ", timespec="seconds")
+    if len(memo) < 50_000:
+        memo[local] = text
     return text
-
-
-def _day(row: Row, default: str) -> str:
-    day = row.get("snapshot_date")
-    return day.isoformat() if day is not None else default
 
 
 class WorksKind(Kind):
@@ -105,13 +99,20 @@ class WorksKind(Kind):
             raise RowProblem("snapshot_date", "imp.future_time")
 
     def begin(self, ctx: ImportContext) -> None:
-        conn = ctx.conn
-        ctx.state["latest_time"] = now_local() + timedelta(days=1)
-        ctx.state["today"] = today()
-        ctx.state["utc"] = {}
-        ctx.state["next_id"] = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM work").fetchone()[
-            0
-        ]
+        conn, st = ctx.conn, ctx.state
+        st["latest_time"] = now_local() + timedelta(days=1)
+        st["today"] = today()
+        st["utc"] = {}
+        st["days"] = {}
+        st["next_id"] = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM work").fetchone()[0]
+        # Rows carry exactly this kind's column keys: read them with C-level getters.
+        keys = {c.key for c in self.columns}
+        st["metrics_of"] = (
+            itemgetter(*METRICS)
+            if keys >= set(METRICS)
+            else lambda row: tuple(row.get(m) for m in METRICS)
+        )
+        st["texts"] = [(i, n) for i, n in enumerate(TEXT_FIELDS, 1) if n in keys and i > 1]
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_touched(id INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM temp.import_touched")
 
@@ -120,8 +121,8 @@ class WorksKind(Kind):
         ctx.conn.execute("DELETE FROM temp.import_touched")
 
     def write(self, ctx: ImportContext, rows: Sequence[Row]) -> None:
-        conn, acc = ctx.conn, ctx.account_id
-        default_day = ctx.snapshot_date.isoformat()
+        conn, acc, st = ctx.conn, ctx.account_id, ctx.state
+        utc_memo, day_memo, texts = st["utc"], st["days"], st["texts"]
         # 1. find the works the rows name; make the new ones.
         by_item: dict[str, list] = {}
         items: set[str] = {r["item_id"] for r in rows if r.get("item_id")}
@@ -136,11 +137,13 @@ class WorksKind(Kind):
         new_works: list[list] = []
         new_ids: set[int] = set()
         dirty_works: dict[int, list] = {}
-        # (row, its work record or None when skipped, the row created the work, it changed it)
-        resolved: list[tuple[Row, list | None, bool, bool]] = []
+        # (row, its work record, the snapshot's day, the row created the work, it changed it)
+        resolved: list[tuple[Row, list, str, bool, bool]] = []
         for row in rows:
             item, title, pub = row.get("item_id"), row.get("title"), row.get("published_at")
-            pub_utc = _utc_text(ctx.state["utc"], pub) if pub else None
+            pub_utc = (utc_memo.get(pub) or _utc_text(utc_memo, pub)) if pub else None
+            snap_day = row.get("snapshot_date") or ctx.snapshot_date
+            day = day_memo.get(snap_day) or day_memo.setdefault(snap_day, snap_day.isoformat())
             rec = by_item.get(item) if item else None
             if rec is None and title and pub_utc:
                 # The same title at the same minute is the same work, even under another id:
@@ -149,10 +152,9 @@ class WorksKind(Kind):
             if rec is None:
                 if pub_utc is None or not (title or item):
                     ctx.skip(row[LINE], t("imp.reason_unknown_work"))
-                    resolved.append((row, None, False, False))
                     continue
                 rec = [
-                    ctx.state["next_id"],
+                    st["next_id"],
                     item,
                     title or "",
                     row.get("genre") or "",
@@ -161,72 +163,75 @@ class WorksKind(Kind):
                     row.get("tags") or "",
                     pub_utc,
                 ]
-                ctx.state["next_id"] += 1
+                st["next_id"] += 1
                 new_works.append(rec)
                 new_ids.add(rec[0])
                 if item:
                     by_item[item] = rec
                 by_title.setdefault(((title or ""), pub_utc[:16]), rec)
-                resolved.append((row, rec, True, False))
+                resolved.append((row, rec, day, True, False))
                 continue
             changed = False
-            for i, name in enumerate(TEXT_FIELDS, 1):
-                value = row.get(name)
-                if i == 1 and rec[1] is not None:
-                    continue  # a work keeps the first id it was known by
+            if item and rec[1] is None:  # a work keeps the first id it was known by
+                rec[1] = item
+                by_item[item] = rec
+                changed = True
+            for i, name in texts:
+                value = row[name]
                 if value is not None and rec[i] != value:
                     rec[i] = value
                     changed = True
-            if changed:
-                if item and rec[1] == item:
-                    by_item[item] = rec
-                if rec[0] not in new_ids:
-                    dirty_works[rec[0]] = rec
-            resolved.append((row, rec, False, changed))
+            if changed and rec[0] not in new_ids:
+                dirty_works[rec[0]] = rec
+            resolved.append((row, rec, day, False, changed))
         # 2. their snapshots for the rows' dates.
-        ids = sorted({rec[0] for _r, rec, _n, _c in resolved if rec is not None})
-        days = sorted({_day(r, default_day) for r, rec, _n, _c in resolved if rec is not None})
-        snaps: dict[tuple[int, str], list] = {}
+        ids = sorted({rec[0] for _r, rec, _d, _n, _c in resolved})
+        days = sorted({d for _r, _rec, d, _n, _c in resolved})
+        snaps: dict[tuple[int, str], tuple] = {}
         for chunk in _chunks(ids):
             sql = (
                 f"SELECT work_id, snapshot_date, {_SNAP_COLS} FROM worksnapshot WHERE work_id IN "
                 f"({','.join('?' * len(chunk))}) AND snapshot_date IN ({','.join('?' * len(days))})"
             )
             for s in conn.execute(sql, [*chunk, *days]):
-                snaps[(s[0], s[1])] = list(s[2:])
-        new_snaps: dict[tuple[int, str], list] = {}
-        dirty_snaps: dict[tuple[int, str], list] = {}
-        for row, rec, created, changed in resolved:
-            if rec is None:
-                continue
-            day = _day(row, default_day)
+                snaps[(s[0], s[1])] = s[2:]
+        new_snaps: dict[tuple[int, str], tuple] = {}
+        dirty_snaps: dict[tuple[int, str], tuple] = {}
+        metrics_of = st["metrics_of"]
+        added = updated = unchanged = 0
+        for row, rec, day, created, changed in resolved:
             key = (rec[0], day)
-            values = [row.get(m) for m in METRICS]
+            values = metrics_of(row)
             old = snaps.get(key)
             if old is None:
-                merged = (
-                    values
-                    if None not in values
-                    else [
+                if None in values:
+                    values = tuple(
                         v if v is not None else (0 if i < len(COUNTS) else None)
                         for i, v in enumerate(values)
-                    ]
-                )
-                snaps[key] = new_snaps[key] = merged
+                    )
+                snaps[key] = new_snaps[key] = values
                 snap_changed = True
             else:
-                merged = [v if v is not None else o for v, o in zip(values, old, strict=True)]
-                snap_changed = merged != old
+                if None in values:
+                    values = tuple(
+                        v if v is not None else o for v, o in zip(values, old, strict=True)
+                    )
+                snap_changed = values != old
                 if snap_changed:
-                    old[:] = merged
-                    if key not in new_snaps:
-                        dirty_snaps[key] = old
+                    snaps[key] = values
+                    if key in new_snaps:
+                        new_snaps[key] = values
+                    else:
+                        dirty_snaps[key] = values
             if created:
-                ctx.added()
+                added += 1
             elif changed or snap_changed:
-                ctx.updated()
+                updated += 1
             else:
-                ctx.unchanged()
+                unchanged += 1
+        ctx.added(added)
+        ctx.updated(updated)
+        ctx.unchanged(unchanged)
         # 3. write.
         if new_works:
             conn.executemany(
