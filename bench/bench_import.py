@@ -66,7 +66,9 @@ def main() -> None:
     if not data.exists():
         t0 = time.perf_counter()
         generate(data, args.rows, args.shape)
-        print(f"generated {data.name}: {data.stat().st_size / 1e6:.0f} MB in {time.perf_counter() - t0:.1f} s")
+        print(
+            f"generated {data.name}: {data.stat().st_size / 1e6:.0f} MB in {time.perf_counter() - t0:.1f} s"
+        )
     db = out / "bench.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -78,7 +80,9 @@ def main() -> None:
 
     store = open_store(str(db))
     with store.write() as conn:
-        conn.execute(sa.text("INSERT INTO account(handle, created_at) VALUES ('bench', '2026-01-01')"))
+        conn.execute(
+            sa.text("INSERT INTO account(handle, created_at) VALUES ('bench', '2026-01-01')")
+        )
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
     result = import_file(store, data, account_id=1, snapshot_date=date(2026, 6, 1))

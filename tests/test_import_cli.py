@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.import_helpers import WORKS_HEADER, cli, rows, works_row, write_csv, write_xlsx
 
 from creatorctl.store import Store
+from tests.import_helpers import WORKS_HEADER, cli, rows, works_row, write_csv, write_xlsx
 
 
 def _refused(code: int, out: str, err: str, *needles: str, exit_code: int = 1) -> list[str]:

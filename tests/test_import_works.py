@@ -8,6 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
+from creatorctl.importers import ImportRejected, import_file
+from creatorctl.store import Store
+from creatorctl.works import daily_numbers
 from tests.import_helpers import (
     WORKS_HEADER,
     account_id,
@@ -16,10 +20,6 @@ from tests.import_helpers import (
     write_csv,
     write_xlsx,
 )
-
-from creatorctl.importers import ImportRejected, import_file
-from creatorctl.store import Store
-from creatorctl.works import daily_numbers
 
 
 def _import(store: Store, path: Path, **kw: object):
