@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
 os.environ["TZ"] = "Asia/Shanghai"
 time.tzset()
@@ -133,12 +132,15 @@ def app_factory() -> Callable:
 @pytest.fixture
 def import_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """A store file with one account, `me`; the CLI uses it through CREATORCTL_DB."""
+    import sqlalchemy as sa
+
+    from creatorctl.store import open_store
+
     path = tmp_path / "store" / "creator.db"
     monkeypatch.setenv("CREATORCTL_DB", str(path))
     monkeypatch.setenv("CREATORCTL_FAKE_NOW", "2026-11-26 10:00:00")
-    from creatorctl.store import open_store
-
-    set_language("en")  # these tests read English messages; the CLI gets --lang en
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    set_language("en")  # these tests read the English messages
     store = open_store(str(path))
     with store.write() as conn:
         conn.execute(
