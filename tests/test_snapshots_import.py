@@ -31,6 +31,15 @@ class TestImportLook:
             pilot.app.screen.query_one("#import-path").value = str(f)
             await pilot.press("enter")
             await settle(pilot, pilot.app, rounds=6)
+            # the Works tab behind the dialog reloads after the import: wait for it
+            table = pilot.app.query_one("#works-table")
+            for _ in range(100):
+                if table.total == 241 and not list(pilot.app.workers):
+                    break
+                await pilot.pause(0.05)
+            await settle(pilot, pilot.app)
             pilot.app.screen.query_one("#import-path").value = "作品列表导出_20261120.csv"
+            pilot.app.screen.set_focus(None)  # no blinking cursor in the picture
+            await pilot.pause()
 
         assert snap_compare(app_factory(demo_db), terminal_size=size, run_before=run_import)
