@@ -312,7 +312,7 @@ class _Job:
     skip_bad_rows: bool
 
 
-IMPORT_CACHE_KIB = 128 * 1024
+IMPORT_CACHE_KIB = 64 * 1024
 
 
 def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None) -> None:
