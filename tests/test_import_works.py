@@ -310,3 +310,31 @@ def test_many_batches(import_store: Store, tmp_path: Path) -> None:
     r = _import(import_store, f)
     assert (r.counts.added, r.counts.unchanged) == (n, 1)
     assert rows(import_store, "SELECT count(*), sum(plays) FROM work") == [(n, sum(range(n)))]
+
+
+def test_json_lines_stream_as_a_table(import_store: Store, tmp_path: Path) -> None:
+    lines = [
+        {"日期": "2026-10-24", "播放量": "1.2万", "粉丝总数": 100, "extra": {"nested": [1]}},
+        {"日期": "2026-10-25", "播放量": 900, "涨粉数": 7},
+    ]
+    f = tmp_path / "days.jsonl"
+    f.write_text(
+        "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8"
+    )
+    r = _import(import_store, f)
+    assert (r.kind, r.counts.added) == ("daily", 2)
+    assert rows(
+        import_store, "SELECT day, plays, fans_total, fans_gained FROM accountdaily ORDER BY day"
+    ) == [
+        ("2026-10-24", 12000, 100, 0),
+        ("2026-10-25", 900, None, 7),
+    ]
+    f.write_text(
+        f.read_text(encoding="utf-8") + '{"日期": "2026-10-26", "播放量": "很多"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportRejected, match="row 3, column 播放量"):
+        _import(import_store, f)
+    f.write_text('{"日期": "2026-10-24"}\n[1, 2]\n', encoding="utf-8")
+    with pytest.raises(Exception, match="line 2"):
+        _import(import_store, f)

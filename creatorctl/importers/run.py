@@ -240,7 +240,7 @@ def _open(
         src.close()
         raise
     rows = chain(head[pos + 1 :], src.rows)
-    return kind, _plan_table(mapping, head[pos][1]), rows, src
+    return kind, _plan_table(mapping, head[pos][1], caches=src.scalar_cells), rows, src
 
 
 # --- the import ------------------------------------------------------------------------------
