@@ -2,8 +2,8 @@
 
 How an import runs (`import_file`, used by ``creatorctl import`` and the app):
   1. The file is opened by what it holds, not its name: XLSX (openpyxl, read-only, streamed),
-     JSON (a document; or JSON Lines), else CSV/TSV text in UTF-8, UTF-8 with BOM, UTF-16 or
-     GBK/GB18030 (tried in that order) with the delimiter found from the first line.
+     JSON (a document, or JSON Lines streamed like a table), else CSV/TSV text in UTF-8, UTF-8
+     with BOM, UTF-16 or GBK/GB18030 (tried in that order), the delimiter found from line one.
   2. The kind is found (``--kind`` forces it): a JSON document is offered to every kind's
      `Kind.json_records`; a table's first 20 rows are searched for a header row holding all of
      a kind's required columns (Douyin puts a title row above the header). A JSON array of flat
