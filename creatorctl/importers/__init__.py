@@ -60,7 +60,8 @@ Look existing rows up per batch (memory stays bounded whatever the file size); a
 in one batch must update, not insert twice. Re-importing the same file must count every row
 unchanged and write nothing. Store times in UTC (`timeutil.local_to_utc`; parsers return
 local naive datetimes, unix timestamps included). Raise `UserError` from `begin` for a problem
-with the whole import; raise `RowProblem(column_key, message_key)` from `check` for a bad row.
+with the whole import; raise `RowProblem(column_key, message_key)` from `check(ctx, row)` for a
+bad row (it runs per row: compute limits such as today once, in `begin`, into ``ctx.state``).
 Kinds whose rows are running totals set ``uses_snapshot_date = True`` and read
 ``ctx.snapshot_date``. Works with numbers: subclass `worksdb.WorksKind` (it does all of it).
 
