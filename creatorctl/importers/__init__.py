@@ -48,11 +48,14 @@ nothing else to edit). A table kind::
                 raise UserError(t("inbox.unknown_work", id=ctx.options["work"]))
 
         def write(self, ctx: ImportContext, rows: Sequence[Row]) -> None:
-            # rows: dicts keyed by column key (None = empty or absent), row["_line"] = row number
-            # 1. look up what exists for this batch (one SELECT ... IN (...) per 500 keys)
-            # 2. per row: ctx.added() / ctx.updated() / ctx.unchanged(), or
-            #    ctx.skip(row["_line"], t("...reason...")) for a row that cannot go in
-            # 3. ctx.conn.executemany(INSERT ...) / executemany(UPDATE ...)
+            # rows: dicts keyed by column key (None = empty or absent), row["_line"] = row number.
+            # Most kinds need only `upsert` (upsert.py): it looks the batch up, compares, counts
+            # added/updated/unchanged and writes with executemany.
+            upsert(ctx, rows, "comment", key=("comment_id",), fields=("content", "created_at",
+                   "likes"), fixed={"work_id": ctx.options["work"]}, insert_defaults={"likes": 0})
+            # Otherwise: 1. look the batch up (one SELECT ... IN (...) per few hundred keys);
+            # 2. per row ctx.added()/updated()/unchanged(), or ctx.skip(row["_line"], reason)
+            # for a row that cannot go in; 3. ctx.conn.executemany(INSERT/UPDATE ...).
 
 Rules for `write`: use ``ctx.conn`` (the raw sqlite3 connection inside the file's transaction)
 with ``executemany``; never commit, roll back or open another connection; no ORM per row.
