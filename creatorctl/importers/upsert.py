@@ -4,7 +4,7 @@
         upsert(ctx, rows, "accountdaily", key=("day",), fields=FIELDS,
                fixed={"account_id": ctx.account_id}, insert_defaults={"plays": 0, ...})
 
-An empty cell (None) never overwrites what the store holds; a row equal to the stored one counts
+Datetimes are stored in UTC (`db_value`). An empty cell (None) never overwrites what the store holds; a row equal to the stored one counts
 unchanged and writes nothing, so re-importing a file is free. Rows repeated within one batch
 merge. Existing rows are looked up per batch (memory stays bounded).
 """
@@ -16,14 +16,16 @@ from datetime import date, datetime
 from typing import Any
 
 from creatorctl.importers.base import ImportContext, Row
+from creatorctl.timeutil import local_to_utc
 
 CHUNK = 400
 
 
 def db_value(value: Any) -> Any:
-    """How a parsed value is stored: dates ISO, datetimes ``YYYY-MM-DD HH:MM:SS``."""
+    """How a parsed value is stored: dates ISO; datetimes (local, as parsers give them) in UTC
+    as ``YYYY-MM-DD HH:MM:SS``, like every time in the store."""
     if isinstance(value, datetime):
-        return value.isoformat(sep=" ", timespec="seconds")
+        return local_to_utc(value).isoformat(sep=" ", timespec="seconds")
     if isinstance(value, date):
         return value.isoformat()
     return value
