@@ -132,7 +132,7 @@ def _portrait(conn: sa.Connection, ctx: DemoContext) -> None:
         i for i in INTERESTS if i != niche_interest.get(ctx.niche)
     ]
     dims: dict[str, tuple[list[str], list[float]]] = {
-        "gender": (["男", "女"], [1 - female, female]),
+        "gender": (["male", "female"], [1 - female, female]),
         "age": (list(AGES), [0.18, 0.34, 0.27, 0.14, 0.07]),
         "province": (provinces, province_weights),
         "device": (list(DEVICES), [0.31, 0.24, 0.15, 0.14, 0.11, 0.05]),
