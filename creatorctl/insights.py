@@ -105,17 +105,18 @@ def daily_series(
     if unknown:
         raise ValueError(f"unknown series metric {unknown[0]!r}")
     step = max(1, -(-period.days // max(1, max_points)))
-    sums = ", ".join(f"sum({m})" for m in metrics)
-    total = (
-        ", (SELECT fans_total FROM accountdaily d2 WHERE d2.account_id=:a AND d2.day=max(d.day))"
-        if with_total
-        else ""
-    )
+    sums = "".join(f", sum({m})" for m in metrics)
     sql = (
-        f"SELECT CAST(julianday(day) - julianday(:lo) AS INTEGER) / :step AS b, min(day)"
-        f"{', ' + sums if sums else ''}{total} FROM accountdaily d "
-        "WHERE account_id=:a AND day BETWEEN :lo AND :hi GROUP BY b ORDER BY b"
+        f"SELECT CAST(julianday(day) - julianday(:lo) AS INTEGER) / :step AS b, min(day){sums}, "
+        "max(day) AS last_day FROM accountdaily WHERE account_id=:a AND day BETWEEN :lo AND :hi "
+        "GROUP BY b ORDER BY b"
     )
+    if with_total:
+        # The fan total at the end of each bucket: its last day's.
+        sql = (
+            f"SELECT g.*, d.fans_total FROM ({sql}) g LEFT JOIN accountdaily d "
+            "ON d.account_id = :a AND d.day = g.last_day ORDER BY g.b"
+        )
     with store.read() as conn:
         rows = conn.execute(sa.text(sql), {**_day_args(account_id, period), "step": step}).all()
     return DailySeries(
