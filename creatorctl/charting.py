@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from unicodedata import east_asian_width
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -81,3 +85,16 @@ def text_bars(
 def display_width(text: str) -> int:
     """Terminal columns `text` takes (CJK characters take two)."""
     return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def change_text(change: float | None) -> Text:
+    """▲ in red, ▼ in green (the Chinese convention, as in Douyin's own centre); – with no base."""
+    from rich.text import Text
+
+    from creatorctl.i18n import fmt_pct
+
+    if change is None:
+        return Text("–", style="dim")
+    if change >= 0:
+        return Text(f"▲{fmt_pct(change)}", style="red")
+    return Text(f"▼{fmt_pct(-change)}", style="green")

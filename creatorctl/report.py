@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from creatorctl.accounts import AccountInfo
+from creatorctl.charting import change_text
 from creatorctl.config import Config
 from creatorctl.i18n import fmt_int, fmt_pct, t
 from creatorctl.store import Store
@@ -33,15 +34,6 @@ def _console(width: int | None = None) -> Console:
 
 def _color(console: Console) -> bool:
     return console.is_terminal and not console.no_color
-
-
-def change_text(change: float | None) -> Text:
-    """▲ 12.3% in red, ▼ 4.0% in green (Chinese market colours), – without a base."""
-    if change is None:
-        return Text("–", style="dim")
-    if change >= 0:
-        return Text(f"▲ {fmt_pct(change)}", style="red")
-    return Text(f"▼ {fmt_pct(-change)}", style="green")
 
 
 def slot_text(weekday: int, hour: int) -> str:
