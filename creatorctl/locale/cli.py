@@ -13,3 +13,12 @@ MESSAGES = {
         "demo ready: account {handle} with {works} works",
     ),
 }
+
+MESSAGES.update(
+    {
+        "cli.demo_reuse": (
+            "演示账号 {handle} 已存在,直接打开",
+            "demo account {handle} exists; opening it",
+        ),
+    }
+)
