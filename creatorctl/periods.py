@@ -1,15 +1,20 @@
-"""Reporting periods (last N days or a custom range) and how they map onto stored times."""
+"""Reporting periods (last N days or a custom range) and how they map onto stored times.
+
+No SQLAlchemy at import time: the tabs import this before the first frame.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-
-import sqlalchemy as sa
+from typing import TYPE_CHECKING
 
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.timeutil import local_to_utc, today
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 PRESETS = (7, 28, 90, 365)
 """The period switch's choices, in days."""
@@ -45,6 +50,8 @@ class Period:
 
 def last_data_day(conn: sa.Connection, account_id: int) -> date | None:
     """The newest day of account numbers not after today (imports may end before today)."""
+    import sqlalchemy as sa
+
     row = conn.execute(
         sa.text("SELECT max(day) FROM accountdaily WHERE account_id=:a AND day <= :today"),
         {"a": account_id, "today": today().isoformat()},

@@ -6,13 +6,21 @@ from datetime import date, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
-from _insights_data import FAKE_NOW, TODAY, add_days, add_portrait, add_work, loss_days, make_store
 
 from creatorctl import fans
 from creatorctl.config import Config, EarnConfig, InsightsConfig
 from creatorctl.eligibility import eligibility
 from creatorctl.fans import LossDay, best_slots, find_spikes
 from creatorctl.i18n import set_language
+from tests.insights_data import (
+    FAKE_NOW,
+    TODAY,
+    add_days,
+    add_portrait,
+    add_work,
+    loss_days,
+    make_store,
+)
 
 
 @pytest.fixture(autouse=True)

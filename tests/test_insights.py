@@ -6,13 +6,13 @@ from datetime import date, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
-from _insights_data import FAKE_NOW, TODAY, add_days, add_work, make_store
 
 from creatorctl import insights
 from creatorctl.config import Config, InsightsConfig
 from creatorctl.errors import UserError
 from creatorctl.i18n import set_language
 from creatorctl.periods import Period, last_days, parse_range
+from tests.insights_data import FAKE_NOW, TODAY, add_days, add_work, make_store
 
 CFG = InsightsConfig()
 

@@ -17,7 +17,7 @@ from creatorctl.periods import PRESETS, Period
 from creatorctl.screens.base import TabView
 from creatorctl.widgets.chart import Chart, ChartData, Series
 from creatorctl.widgets.kpi import KpiCell, KpiRow
-from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable
+from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 
 if TYPE_CHECKING:
     from creatorctl.config import InsightsConfig
@@ -38,12 +38,12 @@ def fetch_flagged(
         rows=[
             (
                 w.id,
-                (
-                    w.published_at.strftime("%m-%d"),
-                    Text(w.title, overflow="ellipsis", no_wrap=True),
-                    Text(" ".join(t(f"ins.flag.{f}") for f in w.flags), style="yellow"),
-                    Text(";".join(w.advice), overflow="ellipsis", no_wrap=True),
-                ),
+                {
+                    "published_at": cell(w.published_at.strftime("%m-%d")),
+                    "title": cell(w.title),
+                    "flags": cell(" ".join(t(f"ins.flag.{f}") for f in w.flags), style="yellow"),
+                    "advice": cell(";".join(w.advice)),
+                },
             )
             for w in works
         ],
