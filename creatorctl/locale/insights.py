@@ -187,4 +187,7 @@ MESSAGES = {
     "fans.portrait_heading": ("粉丝画像(%)", "Fan portrait (%)"),
     "fans.activity_heading": ("粉丝活跃时段", "When fans are online"),
     "fans.best_slots": ("最佳发布时间:", "Best posting times:"),
+    # work detail
+    "detail.diagnosis": ("诊断", "Diagnosis"),
+    "detail.no_flags": ("没有发现问题", "nothing to fix"),
 }
