@@ -82,7 +82,11 @@ async def test_flagged_work_opens_its_detail(demo_db: Path, app_factory) -> None
         assert isinstance(app.screen, WorkDetailScreen) and str(app.screen.work_id) == key
         diagnosis = str(app.screen.query_one("#detail-flags", Static).render())
         assert diagnosis.startswith("诊断")
-        assert "结尾向观众提一个问题" in diagnosis or "前 3 秒设置钩子" in diagnosis or "转给需要的人" in diagnosis
+        assert (
+            "结尾向观众提一个问题" in diagnosis
+            or "前 3 秒设置钩子" in diagnosis
+            or "转给需要的人" in diagnosis
+        )
 
 
 async def test_fans_tab_spike_drills_down_to_the_work(

@@ -190,4 +190,16 @@ MESSAGES = {
     # work detail
     "detail.diagnosis": ("诊断", "Diagnosis"),
     "detail.no_flags": ("没有发现问题", "nothing to fix"),
+    # importers
+    "fans.imp_bad_dimension": (
+        "应为 性别/年龄/地域/设备/兴趣 之一",
+        "expected one of gender/age/province/device/interest",
+    ),
+    "fans.imp_need_share": ("缺少占比", "the share is missing"),
+    "fans.imp_need_count": ("缺少粉丝总数", "the fan count is missing"),
+    "fans.imp_bad_weekday": (
+        "星期应为 0(周一)到 6(周日)",
+        "weekday should be 0 (Monday) to 6 (Sunday)",
+    ),
+    "fans.imp_bad_hour": ("小时应为 0 到 23", "hour should be 0 to 23"),
 }
