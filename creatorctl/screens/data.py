@@ -102,7 +102,7 @@ class DataTab(TabView):
         table.add_column(t("data.col.topic"), key="topic", width=16)
         table.add_column(Text(t("data.col.heat"), justify="right"), key="heat", width=8)
         table.add_column(t("data.col.covered"), key="covered", width=8)
-        table.add_column(t("data.col.samples"), key="samples")
+        table.add_column(t("data.col.samples"), key="samples", width=60)
         self._show_period_bar()
 
     def focus_default(self) -> None:

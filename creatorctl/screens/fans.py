@@ -60,7 +60,7 @@ class FansTab(TabView):
         table.add_column(t("fans.col.date"), key="date", width=10)
         table.add_column(Text(t("fans.col.lost"), justify="right"), key="lost", width=6)
         table.add_column(Text(t("fans.col.usual"), justify="right"), key="usual", width=6)
-        table.add_column(t("fans.col.work"), key="work")
+        table.add_column(t("fans.col.work"), key="work", width=44)
 
     def focus_default(self) -> None:
         self.query_one("#fans-body", VerticalScroll).focus()
