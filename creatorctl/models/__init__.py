@@ -12,12 +12,16 @@ from creatorctl.models.core import (
     Work,
     WorkSnapshot,
 )
+from creatorctl.models.insights import FanActivity, FanPortrait, TrendingTopic
 
 __all__ = [
     "Account",
     "AccountDaily",
     "EditHistory",
+    "FanActivity",
+    "FanPortrait",
     "Setting",
+    "TrendingTopic",
     "Trash",
     "Work",
     "WorkSnapshot",
