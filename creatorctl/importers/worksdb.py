@@ -38,7 +38,8 @@ _SNAP_UPDATE = (
 )
 _WORK_INSERT = (
     "INSERT INTO work(id, account_id, item_id, title, published_at, genre, review_status, "
-    "description, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"description, tags, {_SNAP_COLS}, stats_date) "
+    f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {', '.join('?' * len(METRICS))}, ?)"
 )
 _WORK_UPDATE = (
     "UPDATE work SET item_id=?, title=?, genre=?, review_status=?, description=?, tags=? WHERE id=?"
@@ -232,12 +233,22 @@ class WorksKind(Kind):
         ctx.added(added)
         ctx.updated(updated)
         ctx.unchanged(unchanged)
-        # 3. write.
+        # 3. write. A new work goes in with the numbers of its newest snapshot here, so it
+        # needs no refresh: updating its seven indexed number columns again would double the
+        # cost of importing many new works.
+        latest: dict[int, tuple[str, tuple]] = {}
+        for (wid, day), values in new_snaps.items():
+            if wid in new_ids and (wid not in latest or day > latest[wid][0]):
+                latest[wid] = (day, values)
         if new_works:
             conn.executemany(
                 _WORK_INSERT,
-                [(r[0], acc, r[1], r[2], r[7], r[3], r[4], r[5], r[6]) for r in new_works],
-            )
+                [
+                    (r[0], acc, r[1], r[2], r[7], r[3], r[4], r[5], r[6], *latest[r[0]][1],
+                     latest[r[0]][0])
+                    for r in new_works
+                ],
+            )  # fmt: skip
         if dirty_works:
             conn.executemany(_WORK_UPDATE, [(*r[1:7], r[0]) for r in dirty_works.values()])
         if new_snaps:
@@ -245,6 +256,7 @@ class WorksKind(Kind):
         if dirty_snaps:
             conn.executemany(_SNAP_UPDATE, [(*v, k[0], k[1]) for k, v in dirty_snaps.items()])
         touched = {k[0] for k in new_snaps} | {k[0] for k in dirty_snaps}
+        touched -= new_ids
         if touched:
             conn.executemany(
                 "INSERT OR IGNORE INTO temp.import_touched(id) VALUES (?)", [(i,) for i in touched]
