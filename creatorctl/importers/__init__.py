@@ -65,6 +65,9 @@ unchanged and write nothing. Store times in UTC (`timeutil.local_to_utc`; parser
 local naive datetimes, unix timestamps included). Raise `UserError` from `begin` for a problem
 with the whole import; raise `RowProblem(column_key, message_key)` from `check(ctx, row)` for a
 bad row (it runs per row: compute limits such as today once, in `begin`, into ``ctx.state``).
+A table with a search-index trigger: `ctx.suspend_trigger(name)` in `begin`, then one
+``INSERT INTO x_fts(rowid, ...) SELECT ... WHERE id BETWEEN first AND last`` per batch (works do
+this: 35× cheaper than the trigger per row); the framework restores the trigger.
 Kinds whose rows are running totals set ``uses_snapshot_date = True`` and read
 ``ctx.snapshot_date``. Works with numbers: subclass `worksdb.WorksKind` (it does all of it).
 

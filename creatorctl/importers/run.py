@@ -375,6 +375,7 @@ def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None)
             if batch:
                 kind.write(ctx, batch)
             kind.finish(ctx)
+            ctx.restore_triggers()
         except BaseException:
             trans.rollback()
             raise

@@ -122,20 +122,12 @@ class WorksKind(Kind):
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_touched(id INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM temp.import_touched")
         # Indexing new works for search row by row (the insert trigger) costs 35× more than one
-        # INSERT ... SELECT per batch. The trigger is dropped inside this transaction and made
-        # again in `finish`: a failed or killed import rolls the DROP back with everything else.
-        row = conn.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (_FTS_TRIGGER,)
-        ).fetchone()
-        st["fts_trigger"] = row[0] if row else None
-        if row:
-            conn.execute(f"DROP TRIGGER {_FTS_TRIGGER}")
+        # INSERT ... SELECT per batch (see `write`).
+        st["fts_trigger"] = ctx.suspend_trigger(_FTS_TRIGGER)
 
     def finish(self, ctx: ImportContext) -> None:
         ctx.conn.execute(_REFRESH)
         ctx.conn.execute("DELETE FROM temp.import_touched")
-        if ctx.state["fts_trigger"]:
-            ctx.conn.execute(ctx.state["fts_trigger"])
 
     def write(self, ctx: ImportContext, rows: Sequence[Row]) -> None:
         conn, acc, st = ctx.conn, ctx.account_id, ctx.state
