@@ -12,10 +12,24 @@ from creatorctl.models.core import (
     Work,
     WorkSnapshot,
 )
+from creatorctl.models.earn import (
+    BrandTask,
+    Earning,
+    PlatformTask,
+    Product,
+    ProductReturnReason,
+    ProductSale,
+)
 
 __all__ = [
     "Account",
     "AccountDaily",
+    "BrandTask",
+    "Earning",
+    "PlatformTask",
+    "Product",
+    "ProductReturnReason",
+    "ProductSale",
     "EditHistory",
     "Setting",
     "Trash",
