@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from creatorctl.i18n import t
 from creatorctl.screens.base import TabView
+from creatorctl.screens.earn import EarnTab
 from creatorctl.screens.works import WorksTab
 from creatorctl.widgets.account_bar import AccountBar
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from creatorctl.accounts import AccountInfo
     from creatorctl.store import Store
 
-TABS: list[type[TabView]] = [WorksTab]
+TABS: list[type[TabView]] = [WorksTab, EarnTab]
 """The tabs, in order; each capability adds its own."""
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import click
 
 from creatorctl.cli import Ctx, pass_ctx
@@ -17,21 +15,6 @@ def earn() -> None:
 
 def _money(x: float | None) -> str:
     return "–" if x is None else f"¥{x:,.2f}"
-
-
-def parse_amount(value: str) -> float:
-    """'1,234.5', '¥800', '800元' → a number of yuan; anything else is a user error."""
-    from creatorctl.errors import UserError
-    from creatorctl.i18n import t
-
-    text = re.sub(r"[,\s¥￥元]", "", value)
-    try:
-        amount = float(text)
-    except ValueError:
-        raise UserError(t("earn.err.bad_amount", value=value)) from None
-    if amount != amount or amount in (float("inf"), float("-inf")):
-        raise UserError(t("earn.err.bad_amount", value=value))
-    return amount
 
 
 def _record_rewards(ctx: Ctx, account_id: int) -> None:
@@ -171,6 +154,7 @@ def deliver_cmd(ctx: Ctx, task_id: int, work_id: int) -> None:
 def settle_cmd(ctx: Ctx, task_id: int, amount: str | None) -> None:
     """Record a delivered task as paid; the payment goes into the earnings ledger."""
     from creatorctl.earn import settle_brand_task
+    from creatorctl.earn.ledger import parse_amount
     from creatorctl.i18n import t
 
     acc = ctx.require_account()

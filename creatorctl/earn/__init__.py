@@ -15,6 +15,7 @@ from creatorctl.earn.brand import (
     get_brand_task,
     list_brand_tasks,
     settle_brand_task,
+    transition_error,
 )
 from creatorctl.earn.ledger import EarningsSummary, earnings, record_earning
 from creatorctl.earn.platform import (
@@ -48,4 +49,5 @@ __all__ = [
     "record_task_rewards",
     "return_rate",
     "settle_brand_task",
+    "transition_error",
 ]

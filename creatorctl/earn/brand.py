@@ -183,17 +183,28 @@ def _get(conn: sa.Connection, account_id: int, task_id: int) -> BrandTask:
     return _row(r)
 
 
-def _require_state(task: BrandTask, action: str, needed: str) -> None:
-    if task.state != needed:
-        raise UserError(
-            t(
-                "earn.err.bad_transition",
-                id=task.id,
-                action=t(f"earn.action.{action}"),
-                state=t(f"earn.state.{task.state}"),
-                needed=t(f"earn.state.{needed}"),
-            )
-        )
+NEEDED_STATE = {"accept": "open", "deliver": "accepted", "settle": "delivered"}
+"""The state each action starts from."""
+
+
+def transition_error(task: BrandTask, action: str) -> str | None:
+    """Why `action` cannot be done to the task in its current state, or None if it can."""
+    needed = NEEDED_STATE[action]
+    if task.state == needed:
+        return None
+    return t(
+        "earn.err.bad_transition",
+        id=task.id,
+        action=t(f"earn.action.{action}"),
+        state=t(f"earn.state.{task.state}"),
+        needed=t(f"earn.state.{needed}"),
+    )
+
+
+def _require_state(task: BrandTask, action: str) -> None:
+    error = transition_error(task, action)
+    if error:
+        raise UserError(error)
 
 
 def accept_refusal(task: BrandTask, fans: int | None, verified: bool, config: Config) -> str | None:
@@ -226,7 +237,7 @@ def accept_brand_task(
     acc = get_account_by_id(store, account_id)
     with store.write() as conn:
         task = _get(conn, account_id, task_id)
-        _require_state(task, "accept", "open")
+        _require_state(task, "accept")
         reason = accept_refusal(task, acc.fans, acc.verified, cfg)
         if reason:
             raise UserError(reason)
@@ -243,7 +254,7 @@ def deliver_brand_task(store: Store, account_id: int, task_id: int, work_id: int
     """accepted → delivered, linking the published work that fulfils it."""
     with store.write() as conn:
         task = _get(conn, account_id, task_id)
-        _require_state(task, "deliver", "accepted")
+        _require_state(task, "deliver")
         work = conn.execute(
             sa.text("SELECT 1 FROM work WHERE id=:w AND account_id=:a AND deleted_at IS NULL"),
             {"w": work_id, "a": account_id},
@@ -266,7 +277,7 @@ def settle_brand_task(
     """delivered → settled; the amount paid (default: the commission) goes into the ledger."""
     with store.write() as conn:
         task = _get(conn, account_id, task_id)
-        _require_state(task, "settle", "delivered")
+        _require_state(task, "settle")
         paid = task.commission if amount is None else amount
         if paid < 0:
             raise UserError(t("earn.err.negative_amount", amount=paid))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
 
+from creatorctl.errors import UserError
+from creatorctl.i18n import t
 from creatorctl.store import Store
 from creatorctl.timeutil import today
 
@@ -17,6 +21,20 @@ EARNING_SOURCES = ("brand", "selling", "tasks")
 def as_date(v: object) -> date:
     """A date from SQLite (text) or SQLAlchemy (date)."""
     return v if isinstance(v, date) else date.fromisoformat(str(v)[:10])
+
+
+def parse_amount(value: str) -> float:
+    """'1,234.5', '¥800', '800元' → yuan; anything else, or a negative, is a user error."""
+    text = re.sub(r"[,\s¥￥元]", "", value)
+    try:
+        amount = float(text)
+    except ValueError:
+        raise UserError(t("earn.err.bad_amount", value=value)) from None
+    if not math.isfinite(amount):
+        raise UserError(t("earn.err.bad_amount", value=value))
+    if amount < 0:
+        raise UserError(t("earn.err.negative_amount", amount=value))
+    return amount
 
 
 def record_earning(

@@ -9,8 +9,8 @@ MESSAGES = {
     "earn.missing_verified": ("需要实名认证", "real-name verification needed"),
     "earn.eligible": ("已开通", "eligible"),
     "earn.not_eligible": ("未达标", "not yet"),
-    "earn.needs_fans": ("需要 {n} 粉丝", "needs {n} fans"),
-    "earn.needs_verified": ("需实名认证", "needs real-name verification"),
+    "earn.needs_fans": ("≥{n} 粉丝", "≥{n} fans"),
+    "earn.needs_verified": ("实名认证", "real name"),
     "earn.needs_nothing": ("无门槛", "no requirements"),
     # states and actions
     "earn.state.open": ("待接单", "open"),
@@ -103,3 +103,52 @@ MESSAGES = {
     "earn.not_qualified": ("未达标", "not yet"),
     "earn.more_works": ("…另 {n} 个", "… {n} more"),
 }
+
+MESSAGES.update(
+    {
+        "tab.earn": ("变现", "Earn"),
+        "help.tab.earn": (
+            "变现资格、星图商单(接单/交付/结算)、橱窗带货、全民任务和收益图表",
+            "eligibility, Xingtu brand deals (accept/deliver/settle), selling, platform tasks, "
+            "earnings chart",
+        ),
+        "earn.section.brand": ("商单", "Brand deals"),
+        "earn.section.products": ("橱窗", "Products"),
+        "earn.section.platform": ("全民任务", "Platform tasks"),
+        "earn.section.earnings": ("收益", "Earnings"),
+        "earn.key.brand": ("商单", "brand deals"),
+        "earn.key.products": ("橱窗", "products"),
+        "earn.key.platform": ("全民任务", "platform tasks"),
+        "earn.key.earnings": ("收益", "earnings"),
+        "earn.key.category": ("分类", "category"),
+        "earn.key.qualify": ("我能接", "I qualify"),
+        "earn.key.accept": ("接单", "accept"),
+        "earn.key.deliver": ("交付", "deliver"),
+        "earn.key.settle": ("结算", "settle"),
+        "earn.filter_all": ("全部分类", "all categories"),
+        "earn.filter_qualify": ("只看我能接", "only ones I qualify for"),
+        "earn.confirm_accept": (
+            "接下商单 #{id}「{brand}:{title}」?佣金 ¥{commission}",
+            "accept task #{id} “{brand}: {title}”? commission ¥{commission}",
+        ),
+        "earn.pick_work": (
+            "选择交付商单 #{id} 的作品(回车选择,Esc 取消)",
+            "choose the work that delivers task #{id} (Enter picks, Esc cancels)",
+        ),
+        "earn.confirm_deliver": (
+            "用作品 #{work} 交付商单 #{id}?",
+            "deliver task #{id} with work #{work}?",
+        ),
+        "earn.settle_question": (
+            "结算商单 #{id}「{brand}」:实际到账金额(元)",
+            "settle task #{id} ({brand}): amount received (yuan)",
+        ),
+        "earn.settle_hint": ("回车确认,Esc 取消", "Enter confirms, Esc cancels"),
+        "earn.no_selection": ("先选中一个商单", "select a task first"),
+        "earn.requirements": ("要求:{text}", "requirements: {text}"),
+        "earn.products_hint": (
+            "退货率 ≥ {limit} 标红;原因按次数排序",
+            "return rate ≥ {limit} in red; reasons by count",
+        ),
+    }
+)
