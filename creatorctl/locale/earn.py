@@ -9,8 +9,8 @@ MESSAGES = {
     "earn.missing_verified": ("需要实名认证", "real-name verification needed"),
     "earn.eligible": ("已开通", "eligible"),
     "earn.not_eligible": ("未达标", "not yet"),
-    "earn.needs_fans": ("≥{n} 粉丝", "≥{n} fans"),
-    "earn.needs_verified": ("实名认证", "real name"),
+    "earn.needs_fans": ("{n} 粉丝起", "from {n} fans"),
+    "earn.needs_verified": ("需实名", "real name"),
     "earn.needs_nothing": ("无门槛", "no requirements"),
     # states and actions
     "earn.state.open": ("待接单", "open"),

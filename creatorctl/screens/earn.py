@@ -182,6 +182,8 @@ class EarnTab(TabView):
                 Text(t(label), justify="right" if numeric else "left"), key=key, width=width
             )
         table.add_column(t("earn.col.reasons"), key="reasons", width=20)
+        # The chart cannot take focus; its section can, so the tab's keys keep working there.
+        self.query_one("#earn-earnings").can_focus = True
         self._show_sections()
 
     @property
@@ -355,14 +357,14 @@ class EarnTab(TabView):
         self.query_one("#earn-switcher", ContentSwitcher).current = f"earn-{name}"
         self._show_sections()
         self.refresh_bindings()
-        self.focus_default()
+        self.call_after_refresh(self.focus_default)
 
     def focus_default(self) -> None:
         target = {
             "brand": "#earn-brand-table",
             "products": "#earn-products-table",
             "platform": "#earn-platform",
-            "earnings": "#earn-chart",
+            "earnings": "#earn-earnings",
         }[self.section]
         widget = self.query_one(target)
         if widget.focusable:

@@ -10,7 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from unicodedata import east_asian_width
 
+import plotext._utility as _plotext_utility
 from textual_plotext import PlotextPlot
+
+# plotext de-duplicates plotted points through a set, so their drawing order (which colour wins
+# where bars or lines overlap) follows the process's hash seed and the same chart differs from
+# run to run. An order-keeping de-duplication makes every chart, and its snapshot, repeatable.
+_plotext_utility.no_duplicates = lambda data: list(dict.fromkeys(data))
 
 
 @dataclass(frozen=True)
