@@ -8,11 +8,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from creatorctl.accounts import add_account
-from creatorctl.i18n import set_language
 from creatorctl.store import Store, open_store
-
-# Before any test module imports the app: key descriptions are read when classes are defined.
-set_language("zh")
 
 
 def make_store(tmp_path: Path, *, verified: bool = True) -> tuple[Store, int]:

@@ -6,14 +6,16 @@ import json
 from datetime import datetime
 
 import pytest
-from earn_support import add_brand_task, add_platform_task, add_work, ledger, make_store, set_fans
 
 from creatorctl.cli import main
-from creatorctl.demo import generate
-from creatorctl.i18n import set_language
-from creatorctl.store import open_store
-
-set_language("zh")
+from tests.earn_support import (
+    add_brand_task,
+    add_platform_task,
+    add_work,
+    ledger,
+    make_store,
+    set_fans,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -37,16 +39,9 @@ def _run(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
     return run
 
 
-@pytest.fixture(scope="module")
-def _demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    mp = pytest.MonkeyPatch()
-    mp.setenv("CREATORCTL_FAKE_NOW", "2026-11-26 10:00")
-    path = str(tmp_path_factory.mktemp("demo") / "demo.db")
-    store = open_store(path)
-    generate(store, size="small", seed=7)
-    store.close()
-    mp.undo()
-    return path
+@pytest.fixture
+def _demo_db(demo_db) -> str:  # type: ignore[no-untyped-def]
+    return str(demo_db)
 
 
 @pytest.fixture

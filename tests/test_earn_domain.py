@@ -7,7 +7,11 @@ import re
 from datetime import date, datetime, timedelta
 
 import pytest
-from earn_support import (
+
+from creatorctl import earn
+from creatorctl.config import Config, EarnConfig
+from creatorctl.errors import UserError
+from tests.earn_support import (
     add_brand_task,
     add_platform_task,
     add_product,
@@ -16,13 +20,6 @@ from earn_support import (
     make_store,
     set_fans,
 )
-
-from creatorctl import earn
-from creatorctl.config import Config, EarnConfig
-from creatorctl.errors import UserError
-from creatorctl.i18n import set_language
-
-set_language("zh")
 
 START = datetime(2026, 11, 1, 0, 0, 0)
 END = datetime(2026, 11, 20, 23, 59, 59)

@@ -3,53 +3,25 @@ platform tasks, earnings chart — asserting on widgets and on the store."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import earn_support  # noqa: F401  (sets the language before the app is imported)
 import pytest
 import sqlalchemy as sa
 
 from creatorctl.app import CreatorApp
-from creatorctl.demo import generate
-from creatorctl.i18n import set_language
 from creatorctl.screens.confirm import ConfirmScreen
 from creatorctl.screens.earn import EarnTab
 from creatorctl.screens.earn_settle import SettleScreen
 from creatorctl.screens.work_picker import WorkPickerScreen
-from creatorctl.store import Store, open_store
+from creatorctl.store import Store
 from creatorctl.widgets.chart import Chart
 from creatorctl.widgets.earn_panels import EligibilityCard
 from creatorctl.widgets.paged_table import PagedTable
 
-set_language("zh")
 SIZE = (120, 40)
 
 
-@pytest.fixture(autouse=True)
-def _frozen(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CREATORCTL_FAKE_NOW", "2026-11-26 10:00")
-
-
-@pytest.fixture(scope="module")
-def _demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    mp = pytest.MonkeyPatch()
-    mp.setenv("CREATORCTL_FAKE_NOW", "2026-11-26 10:00")
-    path = tmp_path_factory.mktemp("earn-demo") / "demo.db"
-    store = open_store(str(path))
-    generate(store, size="small", seed=7)
-    store.close()
-    mp.undo()
-    return path
-
-
 @pytest.fixture
-def _store(_demo_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "demo.db"
-    shutil.copy(_demo_file, path)
-    store = open_store(str(path))
-    yield store
-    store.close()
+def _store(demo_store: Store) -> Store:
+    return demo_store
 
 
 def _q(store: Store, sql: str, **params: object) -> list[sa.Row]:

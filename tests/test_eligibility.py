@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from earn_support import make_store, set_fans, set_verified
 
 from creatorctl.config import Config, EarnConfig
 from creatorctl.eligibility import KEYS, eligibility, evaluate, to_json
 from creatorctl.i18n import set_language
+from tests.earn_support import make_store, set_fans, set_verified
 
-set_language("zh")
 EARN = EarnConfig()
 
 

@@ -209,6 +209,6 @@ def record_task_rewards(store: Store, account_id: int) -> int:
                     source="tasks",
                     amount=task.reward,
                     ref=f"platformtask:{task.id}",
-                    note=f"{task.topic} {task.title}"[:200],
+                    note=(task.title or task.topic)[:200],
                 )
     return added

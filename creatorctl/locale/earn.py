@@ -152,3 +152,23 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        "earn.imp.expected_reasons": (
+            "应为退货原因,如 包装破损:3;发货太慢:1",
+            "expected return reasons such as 包装破损:3;发货太慢:1",
+        ),
+        "earn.imp.returns_over_units": ("退货件数超过销量", "more returns than units sold"),
+        "earn.imp.reasons_over_returns": (
+            "退货原因的件数之和超过退货件数",
+            "the reasons count more returns than the row has",
+        ),
+        "earn.imp.bad_topic": ("话题无效:{topic}", "not a topic: {topic}"),
+        "earn.imp.window_order": ("结束时间早于开始时间", "the window ends before it starts"),
+        "earn.imp.bad_source": (
+            "收入来源应为 商单/带货/全民任务",
+            "the source should be brand, selling or tasks (商单/带货/全民任务)",
+        ),
+    }
+)

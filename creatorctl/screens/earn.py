@@ -30,7 +30,7 @@ from creatorctl.widgets.earn_panels import (
     platform_task_panel,
     product_cells,
 )
-from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable
+from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 
 if TYPE_CHECKING:
     from creatorctl.config import Config
@@ -47,8 +47,6 @@ if TYPE_CHECKING:
 SECTIONS = ("brand", "products", "platform", "earnings")
 SECTION_KEYS = {"brand": "b", "products": "p", "platform": "t", "earnings": "m"}
 BRAND_ACTIONS = {"category", "qualify", "accept", "deliver", "settle"}
-# Fixed widths of the brand columns other than the title (which takes what is left).
-BRAND_FIXED = 7 + 8 + 8 + 9 + 8 + 5
 STATE_STYLE = {"open": "cyan", "accepted": "yellow", "delivered": "magenta", "settled": "green"}
 
 
@@ -93,15 +91,15 @@ def _fetch_brand(
         rows=[
             (
                 r.id,
-                (
-                    Text(t(f"earn.state.{r.state}"), style=STATE_STYLE[r.state]),
-                    Text(r.brand, overflow="ellipsis", no_wrap=True),
-                    Text(r.title, overflow="ellipsis", no_wrap=True),
-                    Text(r.category, overflow="ellipsis", no_wrap=True),
-                    Text(money(r.commission), justify="right"),
-                    Text(fmt_int(r.min_fans), justify="right"),
-                    r.deadline.strftime("%m-%d") if r.deadline else "–",
-                ),
+                {
+                    "state": cell(t(f"earn.state.{r.state}"), style=STATE_STYLE[r.state]),
+                    "brand": cell(r.brand),
+                    "title": cell(r.title),
+                    "category": cell(r.category),
+                    "commission": cell(money(r.commission), numeric=True),
+                    "min_fans": cell(fmt_int(r.min_fans), numeric=True),
+                    "deadline": cell(r.deadline.strftime("%m-%d") if r.deadline else "–"),
+                },
             )
             for r in rows
         ],
@@ -191,21 +189,15 @@ class EarnTab(TabView):
         return self.query_one("#earn-brand-table", PagedTable)
 
     def on_resize(self) -> None:
-        # Titles and reasons get what the fixed columns leave.
-        for table, key, fixed, n in (
-            (self.brand_table, "title", BRAND_FIXED, 7),
-            (
-                self.query_one("#earn-products-table", DataTable),
-                "reasons",
-                sum(c[2] for c in PRODUCT_COLUMNS),
-                6,
-            ),
-        ):
-            column = table.columns.get(key)  # type: ignore[call-overload]
-            if column is not None:
-                column.width = max(10, self.size.width - fixed - 2 * n - 2)
-                column.auto_width = False
-                table.refresh()
+        # The reasons get what the fixed product columns leave (the brand table's title
+        # column does the same by itself).
+        table = self.query_one("#earn-products-table", DataTable)
+        column = table.columns.get("reasons")  # type: ignore[call-overload]
+        if column is not None:
+            fixed = sum(c[2] + 2 for c in PRODUCT_COLUMNS)
+            column.width = max(10, self.size.width - fixed - 4)
+            column.auto_width = False
+            table.refresh()
 
     # --- loading -------------------------------------------------------------------------
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from creatorctl.i18n import fmt_count, t
-from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable
+from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 
 if TYPE_CHECKING:
     from creatorctl.store import Store
@@ -30,11 +29,11 @@ def _fetch(store: Store, account_id: int, offset: int, limit: int) -> Page:
         [
             (
                 r.id,
-                (
-                    r.published_at.strftime("%Y-%m-%d %H:%M"),
-                    r.title,
-                    Text(fmt_count(r.plays), justify="right"),
-                ),
+                {
+                    "published_at": cell(r.published_at.strftime("%Y-%m-%d %H:%M")),
+                    "title": cell(r.title),
+                    "plays": cell(fmt_count(r.plays), numeric=True),
+                },
             )
             for r in rows
         ],
