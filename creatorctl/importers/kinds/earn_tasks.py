@@ -7,6 +7,7 @@ without one are identified by date, source, amount and note.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from datetime import time, timedelta
 
@@ -124,7 +125,10 @@ class Earnings(Kind):
         for row in rows:
             day = row["day"].isoformat()
             note = row["note"] or ""
-            ref = row["ref"] or f"import:{day}:{row['source']}:{row['amount']:.2f}:{note}"
+            # Without a reference the row names itself; the note goes in as a short digest so
+            # the reference stays an id (no spaces) that an export reads back.
+            digest = hashlib.sha1(note.encode()).hexdigest()[:8]
+            ref = row["ref"] or f"import:{day}:{row['source']}:{row['amount']:.2f}:{digest}"
             values = (day, row["source"], row["amount"], note)
             old = conn.execute(
                 "SELECT id, day, source, amount, note FROM earning WHERE account_id = ? AND ref = ?",
