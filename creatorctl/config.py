@@ -51,10 +51,14 @@ class InsightsConfig:
 
 @dataclass
 class EarnConfig:
-    """`[earn]`: eligibility thresholds."""
+    """`[earn]`: eligibility thresholds (the seed's table) and the product return-rate flag."""
 
     xingtu_min_fans: int = 10_000
+    """星图商单 (brand deals) need at least this many fans."""
     live_commerce_min_fans: int = 1_000
+    """直播带货 (live commerce) needs at least this many fans, and real-name verification."""
+    return_rate_flag: float = 0.10
+    """A product whose return rate is at least this is flagged."""
 
 
 @dataclass

@@ -12,11 +12,25 @@ from creatorctl.models.core import (
     Work,
     WorkSnapshot,
 )
+from creatorctl.models.earn import (
+    BrandTask,
+    Earning,
+    PlatformTask,
+    Product,
+    ProductReturnReason,
+    ProductSale,
+)
 from creatorctl.models.insights import FanActivity, FanPortrait, TrendingTopic
 
 __all__ = [
     "Account",
     "AccountDaily",
+    "BrandTask",
+    "Earning",
+    "PlatformTask",
+    "Product",
+    "ProductReturnReason",
+    "ProductSale",
     "EditHistory",
     "FanActivity",
     "FanPortrait",

@@ -9,11 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import plotext._utility as _plotext_utility
 from textual_plotext import PlotextPlot
 
 from creatorctl.charting import downsample, widen
 
 __all__ = ["Chart", "ChartData", "Series", "downsample", "widen"]
+
+# plotext de-duplicates plotted points through a set, so their drawing order (which colour wins
+# where bars or lines overlap) follows the process's hash seed and the same chart differs from
+# run to run. An order-keeping de-duplication makes every chart, and its snapshot, repeatable.
+_plotext_utility.no_duplicates = lambda data: list(dict.fromkeys(data))
 
 
 @dataclass(frozen=True)
@@ -27,7 +33,7 @@ class Series:
 
 @dataclass(frozen=True)
 class ChartData:
-    """What a chart shows. `kind`: line, bar (grouped when several series), hbar."""
+    """What a chart shows. `kind`: line, bar (grouped when several series), stacked, hbar."""
 
     title: str
     x_labels: Sequence[str]
@@ -80,9 +86,21 @@ class Chart(PlotextPlot):
                 orientation="horizontal",
                 width=0.3,
             )
-        elif data.kind == "bar":
+        elif data.kind in ("bar", "stacked"):
             labels, values = downsample(data.x_labels, [s.values for s in data.series], width // 2)
-            if len(data.series) == 1:
+            if data.kind == "stacked" and len(data.series) > 1:
+                # One bar per label, the series piled up (e.g. earnings by source per month).
+                plt.stacked_bar(  # type: ignore[call-arg]  # plotext's stub lacks `labels`
+                    [widen(x) for x in labels],
+                    values,
+                    labels=[widen(s.label) for s in data.series],
+                    width=0.6,  # wider bars merge into their neighbours at terminal resolution
+                )
+                # Headroom above the tallest pile, so the legend (top left) hides no bar.
+                top = max((sum(col) for col in zip(*values, strict=True)), default=0.0)
+                if top > 0:
+                    plt.ylim(0, top * 1.35)
+            elif len(data.series) == 1:
                 plt.bar([widen(x) for x in labels], values[0], label=widen(data.series[0].label))
             else:
                 plt.multiple_bar(  # type: ignore[call-arg]
