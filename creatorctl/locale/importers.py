@@ -154,6 +154,9 @@ MESSAGES = {
     "imp.ui_start": ("导入", "Import"),
     "imp.ui_bad_date": ("日期 {value} 无效,格式为 YYYY-MM-DD", "bad date {value}: use YYYY-MM-DD"),
     "imp.ui_rejected": ("未导入,未写入任何数据:", "Not imported; nothing was written:"),
+    "imp.col_kind": ("类型", "kind"),
+    "imp.col_label": ("名称", "name"),
+    "imp.col_required": ("必需的列", "required columns"),
     # export
     "exp.unknown": (
         "未知的导出类型 {kind},可选:{kinds}",
