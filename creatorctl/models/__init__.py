@@ -12,11 +12,15 @@ from creatorctl.models.core import (
     Work,
     WorkSnapshot,
 )
+from creatorctl.models.drafts import Draft, PublishAttempt, SchedulerProcess
 
 __all__ = [
     "Account",
     "AccountDaily",
+    "Draft",
     "EditHistory",
+    "PublishAttempt",
+    "SchedulerProcess",
     "Setting",
     "Trash",
     "Work",

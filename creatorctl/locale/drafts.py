@@ -1,0 +1,103 @@
+"""Messages of drafts, publishing, the publish hook and the scheduler."""
+
+MESSAGES = {
+    # states
+    "state.draft": ("草稿", "draft"),
+    "state.scheduled": ("定时", "scheduled"),
+    "state.publishing": ("发布中", "publishing"),
+    "state.published": ("已发布", "published"),
+    "state.failed": ("失败", "failed"),
+    "state.missed": ("已错过", "missed"),
+    "field.video_path": ("视频", "video"),
+    "field.edit_params": ("剪辑参数", "edit parameters"),
+    # warnings and errors
+    "drafts.warn_no_video": ("还没有视频文件", "no video file yet"),
+    "drafts.warn_video_missing": ("视频文件不存在:{path}", "the video file does not exist: {path}"),
+    "drafts.warn_cover_missing": ("封面文件不存在:{path}", "the cover file does not exist: {path}"),
+    "drafts.err_params_long": (
+        "剪辑参数太长(最多 {limit} 个字符)",
+        "edit parameters are too long (at most {limit} characters)",
+    ),
+    "drafts.err_params_json": (
+        "剪辑参数不是有效的 JSON:{why}",
+        "edit parameters are not valid JSON: {why}",
+    ),
+    "drafts.err_params_object": (
+        '剪辑参数应为 JSON 对象,例如 {{"filter": "清新"}}',
+        'edit parameters should be a JSON object, e.g. {{"filter": "vivid"}}',
+    ),
+    "drafts.err_bad_time": (
+        "无法识别时间 {text!r}:请用 YYYY-MM-DD HH:MM[:SS](本地时间)",
+        "cannot read the time {text!r}: use YYYY-MM-DD HH:MM[:SS] (local time)",
+    ),
+    "drafts.err_unknown": (
+        "没有编号为 {id} 的草稿(用 creatorctl drafts list 查看)",
+        "no draft with id {id} (see: creatorctl drafts list)",
+    ),
+    "drafts.err_locked": (
+        "草稿 #{id} {state},不能修改",
+        "draft #{id} is {state} and cannot change",
+    ),
+    "drafts.err_not_schedulable": (
+        "草稿 #{id} {state},不能定时",
+        "draft #{id} is {state} and cannot be scheduled",
+    ),
+    "drafts.err_not_publishable": (
+        "草稿 #{id} {state},不能发布",
+        "draft #{id} is {state} and cannot be published",
+    ),
+    "drafts.err_not_cancellable": (
+        "草稿 #{id} {state},没有可取消的定时",
+        "draft #{id} is {state}: there is no schedule to cancel",
+    ),
+    "drafts.err_no_video": (
+        "草稿 #{id} 还没有视频文件路径,不能发布(先用 drafts edit --video 设置)",
+        "draft #{id} has no video path and cannot go out (set one with drafts edit --video)",
+    ),
+    "drafts.err_past": (
+        "时间 {when} 已经过去(现在是 {now}),请选将来的时间",
+        "{when} is in the past (it is now {now}); choose a time to come",
+    ),
+    # the hook
+    "hook.empty_command": ("发布钩子命令为空", "the hook command is empty"),
+    "hook.not_found": ("找不到钩子程序:{program}", "hook program not found: {program}"),
+    "hook.not_executable": (
+        "钩子程序不可执行:{program}",
+        "hook program is not executable: {program}",
+    ),
+    "hook.cannot_run": ("无法运行钩子 {program}:{why}", "cannot run the hook {program}: {why}"),
+    "hook.timeout": ("钩子超时({seconds} 秒)", "the hook timed out ({seconds} s)"),
+    "hook.exit": ("钩子退出码 {code}:{last}", "the hook exited with {code}: {last}"),
+    "hook.garbage": (
+        "钩子输出不是 JSON:{text!r}",
+        "the hook printed something that is not JSON: {text!r}",
+    ),
+    # publishing
+    "pub.abandoned": ("发布进程中断,已收回:", "the publishing process died; taken back from"),
+    "pub.missed": (
+        "到点时没有调度器在运行,已超过 {hours} 小时宽限:请重新定时或立即发布",
+        "nothing ran when it fell due and it is over {hours} h late: reschedule or publish now",
+    ),
+    # scheduler
+    "sched.published": ("已发布 #{id}《{title}》", "published #{id} “{title}”"),
+    "sched.as_work": ("→ 作品 #{work}", "→ work #{work}"),
+    "sched.late": ("(晚 {s} 秒)", "({s} s late)"),
+    "sched.failed": (
+        "发布失败 #{id}《{title}》(第 {n} 次,不再重试):{error}",
+        "publishing failed #{id} “{title}” (try {n}, giving up): {error}",
+    ),
+    "sched.retry": (
+        "发布失败 #{id}《{title}》(第 {n} 次):{error};{when} 重试",
+        "publishing failed #{id} “{title}” (try {n}): {error}; retrying at {when}",
+    ),
+    "sched.tick_error": ("调度出错:{error}", "scheduler error: {error}"),
+    "sched.started": (
+        "调度器已启动 {worker}(每 {poll} 秒检查一次;Ctrl-C 停止)",
+        "scheduler started {worker} (checks every {poll} s; Ctrl-C stops)",
+    ),
+    "sched.warn_claim_timeout": (
+        "注意:[publish] claim_timeout 不大于 timeout,慢钩子可能被重复发布",
+        "warning: [publish] claim_timeout is not above timeout; a slow hook may be run twice",
+    ),
+    "sched.stopped": ("调度器已停止", "scheduler stopped"),
+}
