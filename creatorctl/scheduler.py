@@ -26,7 +26,7 @@ import sqlalchemy as sa
 
 from creatorctl.accounts import _dt
 from creatorctl.config import PublishConfig
-from creatorctl.drafts import DraftInfo, draft_from_row, ts
+from creatorctl.drafts import AttemptInfo, DraftInfo, draft_from_row, list_attempts, ts
 from creatorctl.i18n import t
 from creatorctl.publishing import PublishOutcome, new_worker_id, run_due
 from creatorctl.store import Store
@@ -92,20 +92,6 @@ class ProcessInfo:
 
 
 @dataclass(frozen=True)
-class AttemptInfo:
-    draft_id: int
-    title: str
-    worker_id: str
-    started_at: datetime
-    """Local."""
-    finished_at: datetime | None
-    ok: bool
-    exit_code: int | None
-    error: str
-    stderr_tail: str
-
-
-@dataclass(frozen=True)
 class SchedulerStatus:
     """What `scheduler status` and the Drafts tab show about publishing."""
 
@@ -153,27 +139,7 @@ def scheduler_status(store: Store, now: datetime, limit: int = 10) -> SchedulerS
                 sa.text("SELECT * FROM draft WHERE state='publishing' ORDER BY claimed_at")
             )
         ]
-        recent = [
-            AttemptInfo(
-                r.draft_id,
-                r.title,
-                r.worker_id,
-                utc_to_local(_dt(r.started_at)),
-                utc_to_local(_dt(r.finished_at)) if r.finished_at is not None else None,
-                bool(r.ok),
-                r.exit_code,
-                r.error,
-                r.stderr_tail,
-            )
-            for r in conn.execute(
-                sa.text(
-                    "SELECT p.*, d.title FROM publishattempt p JOIN draft d ON d.id = p.draft_id "
-                    "ORDER BY p.id DESC LIMIT :lim"
-                ),
-                {"lim": limit},
-            )
-        ]
-    return SchedulerStatus(procs, due, claims, recent)
+    return SchedulerStatus(procs, due, claims, list_attempts(store, None, limit))
 
 
 # --- log lines ------------------------------------------------------------------------------

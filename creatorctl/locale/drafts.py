@@ -100,4 +100,37 @@ MESSAGES = {
         "warning: [publish] claim_timeout is not above timeout; a slow hook may be run twice",
     ),
     "sched.stopped": ("调度器已停止", "scheduler stopped"),
+    # command line
+    "drafts.none": ("还没有草稿", "no drafts yet"),
+    "col.state": ("状态", "state"),
+    "col.scheduled": ("定时", "scheduled"),
+    "col.note": ("备注", "note"),
+    "drafts.conflict": (
+        "30 分钟内还有一条:#{id}《{title}》{when}",
+        "another post within 30 minutes: #{id} “{title}” at {when}",
+    ),
+    "drafts.scheduled": ("已定时 #{id}:{when}", "scheduled #{id} for {when}"),
+    "drafts.cancelled": ("已取消定时 #{id},回到草稿", "unscheduled #{id}: back to drafts"),
+    "drafts.deleted": (
+        "已把草稿 #{id} 移到回收站(creatorctl trash restore 可恢复)",
+        "moved draft #{id} to the trash (creatorctl trash restore brings it back)",
+    ),
+    "sched.running": (
+        "运行中:{worker}({kind},{since} 启动)",
+        "running: {worker} ({kind}, since {since})",
+    ),
+    "sched.none_running": (
+        "没有调度器在运行(creatorctl scheduler run,或 scheduler install)",
+        "no scheduler is running (creatorctl scheduler run, or scheduler install)",
+    ),
+    "sched.due_heading": ("接下来要发布:", "due next:"),
+    "sched.retry_n": ("第 {n} 次尝试", "try {n}"),
+    "sched.claims_heading": ("正在发布:", "being published:"),
+    "sched.col_claimed_by": ("进程", "process"),
+    "sched.recent_heading": ("最近的发布尝试:", "latest tries:"),
+    "sched.unit_written": ("已写入 {path}", "wrote {path}"),
+    "sched.enable_with": (
+        "启用并在注销后继续运行:",
+        "to enable it, and keep it running after you log out:",
+    ),
 }
