@@ -278,9 +278,14 @@ class InAppScheduler:
         self._last_error = ""
         self._last_beat = 0.0
         self._stopping = threading.Event()
+        self._registered = False
 
     def _work(self) -> None:
         try:
+            if not self._registered:  # here, in the thread: no database on the event loop
+                register_process(self.store, self.worker_id, "app", self.clock())
+                self._registered = True
+                self._last_beat = time.monotonic()
             run_due(
                 self.store,
                 self.config,
@@ -307,8 +312,6 @@ class InAppScheduler:
         from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
         logging.getLogger("apscheduler").setLevel(logging.ERROR)
-        register_process(self.store, self.worker_id, "app", self.clock())
-        self._last_beat = time.monotonic()
         sched = AsyncIOScheduler()
         sched.add_job(
             self._tick,
@@ -326,6 +329,7 @@ class InAppScheduler:
         if self._sched is not None:
             self._sched.shutdown(wait=False)  # type: ignore[attr-defined]
             self._sched = None
+        if self._registered:
             try:
                 unregister_process(self.store, self.worker_id, self.clock())
             except Exception:  # noqa: BLE001 - the app is closing; the heartbeat ages out
