@@ -85,10 +85,11 @@ def _detail(d: DraftInfo) -> Text:
         text.append(" · " + t("drafts.tries", n=d.attempts))
     text.append("\n")
     if d.last_error:
-        text.append(f"✗ {d.last_error}\n", style="red")
+        # No space after the mark: a CJK line then wraps in place instead of leaving it alone.
+        text.append(f"✗{d.last_error}\n", style="red")
     if d.state != "published":
         for warning in d.warnings():
-            text.append(f"⚠ {warning}\n", style="yellow")
+            text.append(f"⚠{warning}\n", style="yellow")
     for key, value in (
         ("field.tags", " ".join(d.tags)),
         ("field.video_path", d.video_path),
@@ -157,7 +158,7 @@ class DraftsTab(TabView):
     def _fit_title(self) -> None:
         # The title takes what the fixed columns leave, so no horizontal scrollbar appears.
         column = self.table.columns.get("title")  # type: ignore[call-overload]
-        if column is not None:
+        if column is not None and self.table.size.width:
             column.width = max(10, self.table.size.width - 6 - 11 - 2 * 3 - 3)
             column.auto_width = False
             self.table.refresh()
@@ -225,6 +226,7 @@ class DraftsTab(TabView):
             )
         if keep in self.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
+        self._fit_title()
         self._status(data.counts)
         self._show_detail()
         self.calendar.show_week(start, data.today)

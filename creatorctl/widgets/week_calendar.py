@@ -98,7 +98,15 @@ class WeekCalendar(Static):
             day = f"{d:%m-%d}" if self.size.width >= 100 or not self.size.width else f"{d.day}"
             header = Text(f"{t(f'calendar.weekday.{d.weekday()}')} {day}")
             header.stylize("bold reverse" if d == self.today else "bold")
-            table.add_column(header, ratio=1, no_wrap=True, overflow="ellipsis")
+            # Equal columns whatever the entries hold (ratio alone bends to long labels).
+            width = (self.size.width - 2 - 6) // 7 if self.size.width else None
+            table.add_column(
+                header,
+                width=width,
+                ratio=None if width else 1,
+                no_wrap=True,
+                overflow="ellipsis",
+            )
         rows = max([len(v) for v in by_day.values()] + [1])
         rows = min(rows, self.max_per_day)
         for i in range(rows):
