@@ -155,8 +155,11 @@ class CreatorApp(App[str | None]):
     def _post_published(self, event: PostPublished) -> None:
         from creatorctl.scheduler import describe_outcome
 
-        severity = "information" if event.outcome.ok else "error"
-        self.notify(describe_outcome(event.outcome), severity=severity, timeout=8)
+        self.notify(
+            describe_outcome(event.outcome),
+            severity="information" if event.outcome.ok else "error",
+            timeout=8,
+        )
         self.data_changed()
 
     @on(SchedulerTrouble)

@@ -404,7 +404,7 @@ def run_due(
     *,
     now: datetime | None = None,
     clock: Callable[[], datetime] = utcnow_exact,
-    on_outcome: Callable[[PublishOutcome], None] | None = None,
+    on_outcome: Callable[[PublishOutcome], object] | None = None,
     stop: Callable[[], bool] | None = None,
 ) -> list[PublishOutcome]:
     """One scheduler tick: claim what is due, publish it, until nothing is due (or `stop()`).

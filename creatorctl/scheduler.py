@@ -263,8 +263,8 @@ class InAppScheduler:
         self,
         store: Store,
         config: PublishConfig,
-        on_outcome: Callable[[PublishOutcome], None],
-        on_error: Callable[[str], None],
+        on_outcome: Callable[[PublishOutcome], object],
+        on_error: Callable[[str], object],
         *,
         clock: Callable[[], datetime] = utcnow_exact,
     ) -> None:

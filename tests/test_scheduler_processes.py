@@ -154,3 +154,33 @@ def test_a_killed_scheduler_leaves_a_claim_that_another_recovers(tmp_path: Path)
     assert tries[0].worker_id != tries[1].worker_id
     assert draft.attempts == 2 and draft.work_id is not None
     store.close()
+
+
+def test_ctrl_c_stops_the_headless_scheduler_cleanly(tmp_path: Path) -> None:
+    store, _acc = new_store(tmp_path)
+    config = write_config(tmp_path / "config.toml", "[publish]\npoll_seconds = 0.2\n")
+    proc = subprocess.Popen(
+        scheduler_cmd(tmp_path / "store.db"),
+        env=scheduler_env(config),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+    def running() -> bool:
+        with store.read() as conn:
+            return bool(
+                conn.execute(
+                    sa.text("SELECT count(*) FROM schedulerprocess WHERE stopped_at IS NULL")
+                ).scalar()
+            )
+
+    try:
+        assert _wait(running, timeout=20)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0 and "Traceback" not in err
+    assert "scheduler started" in out and out.rstrip().endswith("scheduler stopped")
+    assert not running()
+    store.close()

@@ -192,7 +192,7 @@ class DraftsTab(TabView):
         begin = now_local().replace(year=start.year, month=start.month, day=start.day)
         begin = begin.replace(hour=0, minute=0, second=0, microsecond=0)
         with store.read() as conn:
-            counts = dict(
+            counts: dict[str, int] = dict(
                 conn.execute(
                     sa.text(
                         "SELECT state, count(*) FROM draft WHERE account_id=:a "
@@ -233,14 +233,9 @@ class DraftsTab(TabView):
         self.calendar.set_entries(
             "posts",
             [
-                CalendarEntry(
-                    when=(d.published_at if d.state == "published" else d.scheduled_at),
-                    label=d.title,
-                    kind=d.state,
-                    key=f"draft:{d.id}",
-                )
+                CalendarEntry(when=when, label=d.title, kind=d.state, key=f"draft:{d.id}")
                 for d in data.week
-                if (d.published_at if d.state == "published" else d.scheduled_at) is not None
+                if (when := d.published_at if d.state == "published" else d.scheduled_at)
             ],
         )
 
