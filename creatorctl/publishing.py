@@ -38,6 +38,8 @@ RETRY_BACKOFF_S = (30.0, 120.0, 600.0)
 """Wait after the 1st, 2nd (3rd) failed try before the next one."""
 CLAIM_BATCH = 5
 """Posts one scheduler claims at a time: small, so several processes share a burst."""
+RECORD_RETRIES = 6
+"""Tries at writing a hook's result while the store is locked (each waits the busy timeout)."""
 BEST_HOUR = 20
 """Until fan activity is known: evenings at 20:00 are when most fans scroll (the seed)."""
 
@@ -201,6 +203,24 @@ def mark_missed(conn: sa.Connection, now: datetime, grace_hours: float) -> int:
     ).rowcount
 
 
+def has_due_work(store: Store, now: datetime, claim_timeout: float) -> bool:
+    """Is anything due, or a claim to recover? A read (WAL: never waits for a writer), so an
+    idle scheduler does not take the write lock twice a second — nor queue behind an import."""
+    cutoff = ts(now - timedelta(seconds=claim_timeout))
+    with store.read() as conn:
+        return (
+            conn.execute(
+                sa.text(
+                    "SELECT 1 FROM draft WHERE state='scheduled' AND next_try_at <= :now "
+                    "AND deleted_at IS NULL UNION ALL SELECT 1 FROM draft "
+                    "WHERE state='publishing' AND claimed_at < :cutoff LIMIT 1"
+                ),
+                {"now": ts(now), "cutoff": cutoff},
+            ).first()
+            is not None
+        )
+
+
 def claim_due_posts(
     store: Store,
     now: datetime,
@@ -215,6 +235,8 @@ def claim_due_posts(
     In the same short BEGIN IMMEDIATE transaction: dead claims are recovered and posts beyond
     the grace period are marked missed, so only posts inside it are claimed.
     """
+    if not has_due_work(store, now, claim_timeout):
+        return []
     with store.write() as conn:
         recover_stale_claims(conn, now, claim_timeout)
         mark_missed(conn, now, grace_hours)
@@ -394,6 +416,14 @@ def publish_claim(
     clock: Callable[[], datetime] = utcnow_exact,
 ) -> PublishOutcome:
     result = execute_claim(claim, config)
+    # The hook has run: its result must be written, even if a long import holds the store
+    # for a while (else the claim would be recovered later and the post published twice).
+    for _ in range(RECORD_RETRIES - 1):
+        try:
+            return record_result(store, claim, result, worker_id, clock())
+        except sa.exc.OperationalError as exc:
+            if "locked" not in str(exc.orig):
+                raise
     return record_result(store, claim, result, worker_id, clock())
 
 

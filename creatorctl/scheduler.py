@@ -38,6 +38,11 @@ ALIVE_S = 3 * HEARTBEAT_S
 UNIT_NAME = "creatorctl-scheduler.service"
 
 
+def is_busy(exc: BaseException) -> bool:
+    """The store is locked by a long write (an import): skip this tick, the next one retries."""
+    return isinstance(exc, sa.exc.OperationalError) and "locked" in str(exc.orig)
+
+
 # --- who is running -------------------------------------------------------------------------
 
 
@@ -211,6 +216,8 @@ class HeadlessScheduler:
                 heartbeat(self.store, self.worker_id, self.clock())
             self._last_error = ""
         except Exception as exc:  # noqa: BLE001 - a tick must never kill the scheduler
+            if is_busy(exc):
+                return
             message = f"{type(exc).__name__}: {exc}"
             if message != self._last_error:  # once, not every half second
                 self._last_error = message
@@ -299,6 +306,8 @@ class InAppScheduler:
                 heartbeat(self.store, self.worker_id, self.clock())
             self._last_error = ""
         except Exception as exc:  # noqa: BLE001 - shown once, the next tick tries again
+            if is_busy(exc):
+                return
             message = f"{type(exc).__name__}: {exc}"
             if message != self._last_error:
                 self._last_error = message

@@ -190,3 +190,20 @@ def test_next_best_slot_is_the_evening_and_avoids_other_posts(_store) -> None:  
     taken = add_draft(store, acc, title="占位", video_path="/v.mp4")
     schedule_draft(store, taken.id, datetime(2030, 3, 4, 20, 10), now=morning)
     assert next_best_slot(store, acc, morning) == datetime(2030, 3, 5, 20, 0)
+
+
+def test_an_idle_tick_does_not_wait_for_a_long_write(_store) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+    import time
+
+    store, acc = _store
+    insert_due(store, acc, [T0 + timedelta(hours=1)], "/v.mp4")
+    blocker = sqlite3.connect(str(store.path), isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # an import holding the write lock
+    try:
+        began = time.monotonic()
+        assert run_due(store, PublishConfig(), "a", now=T0) == []
+        assert time.monotonic() - began < 1.0
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
