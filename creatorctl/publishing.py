@@ -479,17 +479,6 @@ def publish_now(
     return publish_claim(store, claim, config, worker_id, clock)
 
 
-def next_due(store: Store) -> datetime | None:
-    """UTC time of the next scheduled try in the store (all accounts), if any."""
-    with store.read() as conn:
-        v = conn.execute(
-            sa.text(
-                "SELECT min(next_try_at) FROM draft WHERE state='scheduled' AND deleted_at IS NULL"
-            )
-        ).scalar()
-    return _dt(v) if v is not None else None
-
-
 def next_best_slot(store: Store, account_id: int, now: datetime) -> datetime:
     """The time to propose when scheduling (local, naive): the next evening slot that is at
     least 10 minutes away and has no other post within 30 minutes.

@@ -26,8 +26,9 @@ import sqlalchemy as sa
 
 from creatorctl.accounts import _dt
 from creatorctl.config import PublishConfig
-from creatorctl.drafts import AttemptInfo, DraftInfo, draft_from_row, list_attempts, ts
+from creatorctl.drafts import DraftInfo, draft_from_row, ts
 from creatorctl.i18n import t
+from creatorctl.publish_log import AttemptInfo, list_attempts
 from creatorctl.publishing import PublishOutcome, new_worker_id, run_due
 from creatorctl.store import Store
 from creatorctl.timeutil import fmt_local, utcnow_exact

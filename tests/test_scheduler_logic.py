@@ -11,9 +11,10 @@ import sqlalchemy as sa
 from _drafts_support import insert_due, new_store, write_script
 
 from creatorctl.config import PublishConfig
-from creatorctl.drafts import add_draft, get_draft, list_attempts, schedule_draft
+from creatorctl.drafts import add_draft, get_draft, schedule_draft
 from creatorctl.errors import UserError
 from creatorctl.i18n import set_language
+from creatorctl.publish_log import list_attempts
 from creatorctl.publishing import (
     MAX_ATTEMPTS,
     RETRY_BACKOFF_S,

@@ -59,8 +59,9 @@ def list_cmd(ctx: Ctx, states: tuple[str, ...], as_json: bool) -> None:
 @pass_ctx
 def show_cmd(ctx: Ctx, draft_id: int, as_json: bool) -> None:
     """Everything about a draft, exactly as saved, and its publish attempts."""
-    from creatorctl.drafts import get_draft, list_attempts
+    from creatorctl.drafts import get_draft
     from creatorctl.i18n import t
+    from creatorctl.publish_log import list_attempts
     from creatorctl.timeutil import fmt_local
 
     acc = ctx.require_account()
