@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from _drafts_support import write_config, write_script
 from click.testing import CliRunner
 
 from creatorctl.cli import main
+from tests._drafts_support import write_config, write_script
 
 
 class Run:

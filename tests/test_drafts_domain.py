@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from _drafts_support import ROOT, new_store
 
 from creatorctl.accounts import history
 from creatorctl.config import PublishConfig
@@ -28,6 +27,7 @@ from creatorctl.i18n import set_language
 from creatorctl.publishing import publish_now
 from creatorctl.store import current_revision, known_revisions, open_store
 from creatorctl.trash import list_trash, restore
+from tests._drafts_support import ROOT, new_store
 
 NOW = datetime(2026, 11, 26, 10, 0)
 

@@ -6,7 +6,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from _drafts_support import new_store
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from creatorctl.app import CreatorApp
@@ -16,6 +15,7 @@ from creatorctl.screens.draft_edit import DraftEditScreen
 from creatorctl.screens.draft_schedule import ScheduleScreen
 from creatorctl.screens.drafts import DraftsTab
 from creatorctl.widgets.week_calendar import WeekCalendar
+from tests._drafts_support import new_store
 
 NOW = "2026-11-26T10:00:00"  # a Thursday
 

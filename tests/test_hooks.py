@@ -6,10 +6,10 @@ import time
 from pathlib import Path
 
 import pytest
-from _drafts_support import write_script
 
 from creatorctl.hooks import render_argv, run_hook
 from creatorctl.i18n import set_language
+from tests._drafts_support import write_script
 
 
 @pytest.fixture(autouse=True)

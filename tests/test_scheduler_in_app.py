@@ -7,13 +7,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from _drafts_support import new_store
 
 from creatorctl.app import CreatorApp
 from creatorctl.drafts import add_draft, get_draft, schedule_draft
 from creatorctl.i18n import set_language
 from creatorctl.scheduler import scheduler_status
 from creatorctl.timeutil import now_local, utcnow_exact
+from tests._drafts_support import new_store
 
 
 async def test_the_app_publishes_a_due_post_on_time(

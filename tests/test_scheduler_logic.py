@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from _drafts_support import insert_due, new_store, write_script
 
 from creatorctl.config import PublishConfig
 from creatorctl.drafts import add_draft, get_draft, schedule_draft
@@ -25,6 +24,7 @@ from creatorctl.publishing import (
 )
 from creatorctl.timeutil import local_to_utc
 from creatorctl.works import list_works
+from tests._drafts_support import insert_due, new_store, write_script
 
 T0 = datetime(2026, 11, 26, 12, 0, 0)
 """UTC."""

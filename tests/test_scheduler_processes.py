@@ -11,7 +11,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
-from _drafts_support import (
+
+from creatorctl.timeutil import utcnow_exact
+from tests._drafts_support import (
     insert_due,
     new_store,
     scheduler_cmd,
@@ -20,8 +22,6 @@ from _drafts_support import (
     write_config,
     write_script,
 )
-
-from creatorctl.timeutil import utcnow_exact
 
 
 def _wait(predicate, timeout: float, step: float = 0.1) -> bool:  # type: ignore[no-untyped-def]

@@ -93,9 +93,9 @@ def root(ctx: click.Context, db: str | None, account: str | None, lang: str | No
 
 def _register() -> None:
     # Each area keeps its commands in a module of its own.
-    from creatorctl.cli import accounts, demo, drafts, scheduler, works
+    from creatorctl.cli import accounts, data, demo, drafts, scheduler, serve, works
 
-    for module in (accounts, demo, works, drafts, scheduler):
+    for module in (accounts, data, demo, serve, works, drafts, scheduler):
         for command in module.COMMANDS:
             root.add_command(command)
 
