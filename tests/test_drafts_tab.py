@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -210,3 +210,28 @@ async def test_missed_posts_come_first_and_the_calendar_shows_the_week(_env) -> 
         assert [e.label for e in cal.entries()] == ["下周的"]
         await pilot.press("w")
         assert not cal.display or cal.has_class("hidden")
+
+
+async def test_a_failed_post_shows_its_error_and_the_hooks_stderr(_env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.config import PublishConfig
+    from creatorctl.publishing import MAX_ATTEMPTS, publish_now, run_due
+    from creatorctl.timeutil import local_to_utc
+    from tests._drafts_support import write_script
+
+    store, acc, video = _env
+    hook = write_script(tmp_path / "bad.sh", "echo 'HTTP 413: 视频太大' >&2\nexit 1\n")
+    config = PublishConfig(command=[str(hook)])
+    draft = add_draft(store, acc, title="发不出去", video_path=video)
+    at = local_to_utc(datetime(2026, 11, 26, 9, 0))
+    publish_now(store, config, draft.id, clock=lambda: at)
+    for k in (1, 3):  # the two retries, after 30 s and 2 min
+        run_due(store, config, "t", now=at + timedelta(minutes=k))
+    assert get_draft(store, draft.id).state == "failed"
+    assert get_draft(store, draft.id).attempts == MAX_ATTEMPTS
+    app = CreatorApp(store=store, scheduler=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        tab = await _open(pilot)
+        assert _rows(tab)[0][0] == "失败"
+        detail = str(tab.query_one("#drafts-detail", Static).render())
+        assert "HTTP 413: 视频太大" in detail  # the error, with the stderr tail under the tries
+        assert detail.count("✗") >= 3

@@ -159,6 +159,7 @@ MESSAGES = {
     "drafts.published_at": ("发布于 {when}", "published {when}"),
     "drafts.tries": ("已尝试 {n} 次", "{n} tries"),
     "drafts.work": ("作品", "work"),
+    "drafts.attempts": ("最近的发布尝试", "latest tries"),
     "drafts.saved": ("已保存草稿 #{id}", "saved draft #{id}"),
     "drafts.publishing": ("正在发布 #{id}…", "publishing #{id}…"),
     "drafts.confirm_publish": ("现在发布 #{id}《{title}》?", "publish #{id} “{title}” now?"),

@@ -278,6 +278,32 @@ class DraftsTab(TabView):
         self.query_one("#drafts-detail", Static).update(
             _detail(d) if d else Text(t("drafts.none_hint"), style="dim")
         )
+        if d is not None and d.attempts and d.state != "published":
+            self._load_attempts(d.id)
+
+    @work(thread=True, exclusive=True, group="drafts-attempts", exit_on_error=False)
+    def _load_attempts(self, draft_id: int) -> None:
+        from creatorctl.publish_log import list_attempts
+
+        assert self.store is not None
+        attempts = list_attempts(self.store, draft_id, limit=3)
+        self.app.call_from_thread(self._show_attempts, draft_id, attempts)
+
+    def _show_attempts(self, draft_id: int, attempts: list) -> None:  # type: ignore[type-arg]
+        """The latest tries under the details: when, who, and the hook's stderr tail."""
+        d = self.selected
+        if d is None or d.id != draft_id or not attempts:
+            return
+        text = _detail(d)
+        text.append(f"\n{t('drafts.attempts')}\n", style="dim")
+        for a in attempts:
+            mark = ("✓", "green") if a.ok else ("✗", "red")
+            text.append(mark[0], style=mark[1])
+            text.append(f" {a.started_at:%m-%d %H:%M:%S} {a.worker_id.split(':')[0]}\n")
+            if a.stderr_tail:
+                tail = "\n".join(a.stderr_tail.splitlines()[-4:])
+                text.append(f"{tail}\n", style="dim red" if not a.ok else "dim")
+        self.query_one("#drafts-detail", Static).update(text)
 
     @on(DataTable.RowSelected, "#drafts-table")
     def _row_selected(self) -> None:
