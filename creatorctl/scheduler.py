@@ -362,8 +362,12 @@ def _quote(arg: str) -> str:
     return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def unit_text(db_path: Path | None) -> str:
-    """The systemd user unit that runs the headless scheduler on the same store."""
+def unit_text(db_path: Path | None, hook_timeout: float = 120.0) -> str:
+    """The systemd user unit that runs the headless scheduler on the same store.
+
+    On stop only the scheduler gets SIGTERM (KillMode=mixed): a hook in flight may finish and
+    its result is written before the process exits, within the hook's own timeout.
+    """
     argv = [sys.executable, "-m", "creatorctl"]
     if db_path is not None:
         argv += ["--db", str(db_path.resolve())]
@@ -385,6 +389,8 @@ def unit_text(db_path: Path | None) -> str:
         "Restart=on-failure",
         "RestartSec=5",
         "KillSignal=SIGTERM",
+        "KillMode=mixed",
+        f"TimeoutStopSec={int(hook_timeout) + 30}",
         "",
         "[Install]",
         "WantedBy=default.target",
@@ -393,12 +399,12 @@ def unit_text(db_path: Path | None) -> str:
     return "\n".join(lines)
 
 
-def install_unit(db_path: Path | None) -> tuple[Path, list[str]]:
+def install_unit(db_path: Path | None, hook_timeout: float = 120.0) -> tuple[Path, list[str]]:
     """Write the unit; return its path and the commands that enable it and keep it running."""
     folder = unit_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / UNIT_NAME
-    path.write_text(unit_text(db_path), encoding="utf-8")
+    path.write_text(unit_text(db_path, hook_timeout), encoding="utf-8")
     user = os.environ.get("USER") or "$USER"
     return path, [
         f"systemctl --user daemon-reload && systemctl --user enable --now {UNIT_NAME[:-8]}",

@@ -199,6 +199,7 @@ def test_scheduler_status_and_install(run: Run, video: str, tmp_path: Path) -> N
     text = unit.read_text()
     assert f"--db {(tmp_path / 's.db').resolve()} scheduler run" in text
     assert "WantedBy=default.target" in text
+    assert "KillMode=mixed" in text and "TimeoutStopSec=150" in text
     assert run("scheduler", "install", "--print")[1] == text
 
 

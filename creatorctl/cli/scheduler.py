@@ -120,10 +120,11 @@ def install_cmd(ctx: Ctx, print_only: bool) -> None:
     from creatorctl.scheduler import install_unit, unit_text
 
     path = ctx.store.path
+    timeout = ctx.config.publish.timeout
     if print_only:
-        click.echo(unit_text(path), nl=False)
+        click.echo(unit_text(path, timeout), nl=False)
         return
-    unit, commands = install_unit(path)
+    unit, commands = install_unit(path, timeout)
     click.echo(t("sched.unit_written", path=unit))
     click.echo(t("sched.enable_with"))
     for command in commands:
