@@ -20,6 +20,7 @@ from creatorctl.models.earn import (
     ProductReturnReason,
     ProductSale,
 )
+from creatorctl.models.insights import FanActivity, FanPortrait, TrendingTopic
 
 __all__ = [
     "Account",
@@ -31,7 +32,10 @@ __all__ = [
     "ProductReturnReason",
     "ProductSale",
     "EditHistory",
+    "FanActivity",
+    "FanPortrait",
     "Setting",
+    "TrendingTopic",
     "Trash",
     "Work",
     "WorkSnapshot",

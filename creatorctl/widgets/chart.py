@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from unicodedata import east_asian_width
 
-import plotext._utility as _plotext_utility
 from textual_plotext import PlotextPlot
 
-# plotext de-duplicates plotted points through a set, so their drawing order (which colour wins
-# where bars or lines overlap) follows the process's hash seed and the same chart differs from
-# run to run. An order-keeping de-duplication makes every chart, and its snapshot, repeatable.
-_plotext_utility.no_duplicates = lambda data: list(dict.fromkeys(data))
+from creatorctl.charting import downsample, repeatable_plotext, widen
+
+repeatable_plotext()
+
+__all__ = ["Chart", "ChartData", "Series", "downsample", "widen"]
 
 
 @dataclass(frozen=True)
@@ -38,28 +37,6 @@ class ChartData:
     kind: str = "line"
     y_label: str = ""
     extra: dict[str, object] = field(default_factory=dict)
-
-
-def downsample(
-    labels: Sequence[str], values: Sequence[Sequence[float]], width: int
-) -> tuple[list[str], list[list[float]]]:
-    """Sum consecutive points into at most `width` buckets (labels: each bucket's first)."""
-    n = len(labels)
-    if width <= 0 or n <= width:
-        return list(labels), [list(v) for v in values]
-    step = -(-n // width)
-    out_labels = [labels[i] for i in range(0, n, step)]
-    out_values = [[float(sum(v[i : i + step])) for i in range(0, n, step)] for v in values]
-    return out_labels, out_values
-
-
-def widen(text: str) -> str:
-    """Make wide (CJK) characters take two plotext cells so labels line up.
-
-    plotext puts one character per cell, but a CJK character is two terminal columns wide and
-    pushes the rest of its row right. A zero-width space after each one gives it its second cell.
-    """
-    return "".join(c + "\u200b" if east_asian_width(c) in "WF" else c for c in text)
 
 
 class Chart(PlotextPlot):
