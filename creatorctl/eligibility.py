@@ -1,14 +1,13 @@
-"""Which ways of earning the account qualifies for, and what it still lacks (the seed's table).
+"""Which ways of earning the account qualifies for, and what is missing (the seed's table).
 
-星图商单 (xingtu) needs `xingtu_min_fans` fans; 直播带货 (live_commerce) needs real-name
-verification and `live_commerce_min_fans` fans; 全民任务 (tasks) is open to everyone. The fan
-count is the account's latest known `fans_total` (none known counts as 0). Feeds the Earn tab,
-`earn status` and `insights --json`.
+星图商单 needs `xingtu_min_fans` fans; 直播带货 needs real-name verification and
+`live_commerce_min_fans` fans; 全民任务 needs nothing. The fan count is the account's latest
+known `fans_total`; none known counts as 0.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from creatorctl.i18n import fmt_int, t
@@ -17,18 +16,17 @@ if TYPE_CHECKING:
     from creatorctl.config import Config, EarnConfig
     from creatorctl.store import Store
 
-PROGRAMS = ("xingtu", "live_commerce", "tasks")
+KEYS = ("xingtu", "live_commerce", "tasks")
 """The ways of earning, in the order they are shown."""
-KEYS = PROGRAMS
 
 
 @dataclass(frozen=True)
 class Eligibility:
-    """Whether the account qualifies, and each thing missing as a sentence for people."""
+    """One way of earning: eligible or not, and what is missing, one sentence per gap."""
 
     key: str
     eligible: bool
-    missing: tuple[str, ...] = ()
+    missing: list[str] = field(default_factory=list)
     min_fans: int = 0
     needs_verified: bool = False
     fans: int = 0
@@ -54,25 +52,26 @@ def evaluate(fans: int | None, verified: bool, earn: EarnConfig) -> dict[str, El
     out: dict[str, Eligibility] = {}
     for key, (min_fans, needs_verified) in rules.items():
         missing: list[str] = []
-        if needs_verified and not verified:
-            missing.append(t("elig.need_verified"))
         if have < min_fans:
-            missing.append(t("elig.fans_short", n=fmt_int(min_fans - have)))
-        out[key] = Eligibility(key, not missing, tuple(missing), min_fans, needs_verified, have)
+            missing.append(t("earn.missing_fans", n=fmt_int(min_fans - have)))
+        if needs_verified and not verified:
+            missing.append(t("earn.missing_verified"))
+        out[key] = Eligibility(key, not missing, missing, min_fans, needs_verified, have)
     return out
 
 
 def eligibility(
     store: Store, account_id: int, config: Config | None = None
 ) -> dict[str, Eligibility]:
-    """xingtu, live_commerce and tasks, in that order, for the account's latest fan count."""
+    """The account's eligibility for each way of earning, keyed xingtu, live_commerce, tasks."""
     from creatorctl.accounts import get_account_by_id
     from creatorctl.config import Config
 
+    cfg = config or Config()
     acc = get_account_by_id(store, account_id)
-    return evaluate(acc.fans, acc.verified, (config or Config()).earn)
+    return evaluate(acc.fans, acc.verified, cfg.earn)
 
 
 def to_json(result: dict[str, Eligibility]) -> dict[str, dict[str, object]]:
     """`{xingtu: {eligible, missing}, live_commerce: …, tasks: …}` for `--json` output."""
-    return {key: result[key].to_json() for key in PROGRAMS if key in result}
+    return {key: result[key].to_json() for key in KEYS if key in result}

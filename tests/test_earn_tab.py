@@ -24,17 +24,6 @@ def _store(demo_store: Store) -> Store:
     return demo_store
 
 
-def _set_fans(store: Store, fans: int) -> None:
-    """The demo account has 7,730 fans; tests that accept deals give it what they need."""
-    with store.write() as conn:
-        conn.execute(
-            sa.text(
-                "UPDATE accountdaily SET fans_total=:f WHERE day=(SELECT max(day) FROM accountdaily)"
-            ),
-            {"f": fans},
-        )
-
-
 def _q(store: Store, sql: str, **params: object) -> list[sa.Row]:
     with store.read() as conn:
         return list(conn.execute(sa.text(sql), params))
@@ -43,7 +32,7 @@ def _q(store: Store, sql: str, **params: object) -> list[sa.Row]:
 async def _open_earn(pilot) -> EarnTab:  # type: ignore[no-untyped-def]
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
-    pilot.app.action_show_tab("earn")  # its number key depends on how many tabs come before
+    pilot.app.action_show_tab("earn")
     return await _settle(pilot)
 
 
@@ -68,7 +57,11 @@ def _messages(app: CreatorApp) -> list[str]:
 async def test_cards_show_what_is_missing(_store: Store) -> None:
     with _store.write() as conn:
         conn.execute(sa.text("UPDATE account SET verified=0"))
-    _set_fans(_store, 7_655)
+        conn.execute(
+            sa.text(
+                "UPDATE accountdaily SET fans_total=7655 WHERE day=(SELECT max(day) FROM accountdaily)"
+            )
+        )
     app = CreatorApp(store=_store)
     async with app.run_test(size=SIZE) as pilot:
         tab = await _open_earn(pilot)
@@ -82,7 +75,6 @@ async def test_cards_show_what_is_missing(_store: Store) -> None:
 
 
 async def test_filter_by_category_and_qualify(_store: Store) -> None:
-    _set_fans(_store, 12_000)
     app = CreatorApp(store=_store)
     async with app.run_test(size=SIZE) as pilot:
         tab = await _open_earn(pilot)
@@ -99,18 +91,11 @@ async def test_filter_by_category_and_qualify(_store: Store) -> None:
         await pilot.press("f")
         tab = await _settle(pilot)
         assert 0 < tab.brand_table.total < everything
-        assert all(t.state == "open" and t.min_fans <= 12_000 for t in tab.tasks.values())
+        fans = pilot.app.account.fans
+        assert all(t.state == "open" and t.min_fans <= fans for t in tab.tasks.values())
 
 
-@pytest.mark.parametrize(
-    ("fans", "message"),
-    [
-        (9_999, "星图商单需要至少 10,000 粉丝,现有 9,999(还差 1)"),
-        (12_000, "要求至少 100,000 粉丝,现有 12,000(还差 88,000)"),
-    ],
-)
-async def test_accept_refused_names_the_threshold(_store: Store, fans: int, message: str) -> None:
-    _set_fans(_store, fans)
+async def test_accept_refused_names_the_threshold(_store: Store) -> None:
     (task,) = _q(_store, "SELECT id FROM brandtask WHERE state='open' AND min_fans=100000")
     app = CreatorApp(store=_store)
     async with app.run_test(size=SIZE) as pilot:
@@ -119,12 +104,12 @@ async def test_accept_refused_names_the_threshold(_store: Store, fans: int, mess
         await pilot.press("j")
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmScreen)
-        assert any(message in m for m in _messages(app))
+        short = f"还差 {100_000 - app.account.fans:,}"
+        assert any("要求至少 100,000 粉丝" in m and short in m for m in _messages(app))
     assert _q(_store, "SELECT state FROM brandtask WHERE id=:i", i=task.id)[0].state == "open"
 
 
 async def test_accept_allowed_after_confirmation(_store: Store) -> None:
-    _set_fans(_store, 12_000)
     (task,) = _q(_store, "SELECT id FROM brandtask WHERE state='open' AND min_fans<=10000 LIMIT 1")
     app = CreatorApp(store=_store)
     async with app.run_test(size=SIZE) as pilot:

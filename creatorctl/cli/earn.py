@@ -43,7 +43,7 @@ def status_cmd(ctx: Ctx, as_json: bool) -> None:
         [t("earn.col.way"), t("earn.col.state"), t("earn.col.missing")],
         [
             [
-                t(f"elig.{key}"),
+                t(f"earn.way.{key}"),
                 t("earn.eligible") if e.eligible else t("earn.not_eligible"),
                 "; ".join(e.missing) or "–",
             ]

@@ -65,20 +65,8 @@ def _work_after(ctx: DemoContext, when: datetime) -> DemoWork | None:
     return later[0] if later else None
 
 
-def _latest_fans(conn: sa.Connection, ctx: DemoContext) -> int:
-    """The fan count the app will judge by (other extenders may have reshaped the days)."""
-    fans = conn.execute(
-        sa.text(
-            "SELECT fans_total FROM accountdaily WHERE account_id=:a AND fans_total IS NOT NULL "
-            "ORDER BY day DESC LIMIT 1"
-        ),
-        {"a": ctx.account_id},
-    ).scalar()
-    return int(fans if fans is not None else ctx.fans_total)
-
-
 def _brand_tasks(conn: sa.Connection, ctx: DemoContext) -> None:
-    rng, fans = ctx.rng, _latest_fans(conn, ctx)
+    rng, fans = ctx.rng, ctx.fans_total
     templates = BRAND_TASKS[ctx.niche]
     # Thresholds both sides of the account's fans, so "I qualify" filters something out.
     thresholds = (1_000, 5_000, 10_000, _nice(fans * 1.6, up=True), 50_000, 100_000, 3_000)

@@ -2,6 +2,11 @@
 
 MESSAGES = {
     # eligibility
+    "earn.way.xingtu": ("星图商单", "Xingtu brand deals"),
+    "earn.way.live_commerce": ("直播带货", "live commerce"),
+    "earn.way.tasks": ("全民任务", "platform tasks"),
+    "earn.missing_fans": ("还差 {n} 粉丝", "{n} more fans needed"),
+    "earn.missing_verified": ("需要实名认证", "real-name verification needed"),
     "earn.eligible": ("已开通", "eligible"),
     "earn.not_eligible": ("未达标", "not yet"),
     "earn.needs_fans": ("{n} 粉丝起", "from {n} fans"),

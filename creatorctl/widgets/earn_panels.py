@@ -45,7 +45,7 @@ class EligibilityCard(Static):
     def __init__(self, key: str) -> None:
         super().__init__(id=f"earn-card-{key}")
         self.key = key
-        self.border_title = t(f"elig.{key}")
+        self.border_title = t(f"earn.way.{key}")
 
     def show(self, result: Eligibility) -> None:
         self.set_class(not result.eligible, "missing")
