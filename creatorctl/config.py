@@ -21,6 +21,12 @@ class PublishConfig:
     """Seconds before a hook run counts as failed."""
     grace_hours: float = 1.0
     """A post that fell due while nothing ran is published if at most this late, else missed."""
+    claim_timeout: float = 300.0
+    """Seconds after which a post left 'publishing' by a process that died is taken back and
+    retried. Keep it above `timeout`, or a slow hook that is still running loses its claim."""
+    poll_seconds: float = 0.5
+    """How often a scheduler looks for due posts (a post goes out at most this late, plus the
+    hook's own time)."""
 
 
 @dataclass

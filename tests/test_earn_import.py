@@ -256,3 +256,14 @@ def test_every_earn_table_is_exportable(import_store: Store) -> None:
     assert code == 1
     for name in ("brand_tasks", "products", "product_sales", "platform_tasks", "earnings"):
         assert name in err
+
+
+def test_a_bare_shopping_list_is_not_a_shop_window(import_store: Store, tmp_path: Path) -> None:
+    f = write_csv(tmp_path / "list.csv", [["商品", "价格"], ["苹果", 3]])
+    code, out, err = cli("import", str(f))
+    assert code == 1 and out == ""
+    assert "--kind" in err and "missing column" not in err
+    assert rows(import_store, "SELECT count(*) FROM product") == [(0,)]
+    code, out, err = cli("import", "--kind", "products", str(f))
+    assert code == 0, err
+    assert "added 1" in out

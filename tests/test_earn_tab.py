@@ -252,3 +252,16 @@ async def test_earnings_chart_by_month_and_source(_store: Store) -> None:
         await pilot.press("b")
         await pilot.pause()
         assert app.focused is tab.brand_table
+
+
+async def test_help_lists_the_earn_keys(_store: Store) -> None:
+    from creatorctl.screens.help import HelpScreen
+
+    app = CreatorApp(store=_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_earn(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        described = {d for _key, d in app.screen.keys}
+        assert {"接单", "交付", "结算", "分类", "我能接", "橱窗", "全民任务", "收益"} <= described

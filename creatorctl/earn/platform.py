@@ -90,23 +90,34 @@ class PlatformTaskStatus:
         }
 
 
-# datetime() normalises both stored forms ('… 10:00:00' and '… 10:00:00.000000') so the window
-# edges compare exactly; instr() matches the topic as a whole word (LIKE would treat '_' as a
-# wildcard).
+# The string range on published_at lets SQLite walk ix_work_acc_pub (whatever the stored form,
+# '… 10:00:00' or '… 10:00:00.000000', it lies between :lo and :hi); datetime() then compares
+# the window edges exactly. instr() matches the topic as a whole word (LIKE would treat '_' as
+# a wildcard).
 _TASK_WORKS = """
 SELECT w.id, w.title, w.published_at, w.plays FROM work w
-WHERE w.account_id = :a AND w.deleted_at IS NULL
-  AND instr(' ' || w.tags || ' ', ' ' || :topic || ' ') > 0
+WHERE w.account_id = :a AND w.published_at >= :lo AND w.published_at <= :hi
+  AND w.deleted_at IS NULL AND instr(' ' || w.tags || ' ', ' ' || :topic || ' ') > 0
   AND datetime(w.published_at) >= datetime(:s) AND datetime(w.published_at) <= datetime(:e)
   AND {cond}
 ORDER BY w.plays DESC, w.id LIMIT :lim
 """
 _TASK_COUNT = """
 SELECT sum(w.plays >= :th), sum(w.plays < :th) FROM work w
-WHERE w.account_id = :a AND w.deleted_at IS NULL
-  AND instr(' ' || w.tags || ' ', ' ' || :topic || ' ') > 0
+WHERE w.account_id = :a AND w.published_at >= :lo AND w.published_at <= :hi
+  AND w.deleted_at IS NULL AND instr(' ' || w.tags || ' ', ' ' || :topic || ' ') > 0
   AND datetime(w.published_at) >= datetime(:s) AND datetime(w.published_at) <= datetime(:e)
 """
+
+
+def _window(starts: datetime, ends: datetime) -> dict[str, object]:
+    """Query parameters for a window: exact edges and the string range around them."""
+    return {
+        "s": starts,
+        "e": ends,
+        "lo": starts.strftime("%Y-%m-%d %H:%M:%S"),
+        "hi": ends.strftime("%Y-%m-%d %H:%M:%S") + ".999999",
+    }
 
 
 def _task_works(conn: sa.Connection, params: dict[str, object], cond: str) -> tuple[TaskWork, ...]:
@@ -147,10 +158,9 @@ def platform_tasks(store: Store, account_id: int) -> list[PlatformTaskStatus]:
             params: dict[str, object] = {
                 "a": account_id,
                 "topic": task.topic,
-                "s": starts,
-                "e": ends,
                 "th": task.play_threshold,
                 "lim": SHOWN_WORKS,
+                **_window(starts, ends),
             }
             n_ok, n_wip = conn.execute(sa.text(_TASK_COUNT), params).one()
             state = "upcoming" if now < starts else "ended" if now > ends else "active"
@@ -196,9 +206,8 @@ def record_task_rewards(store: Store, account_id: int) -> int:
             params = {
                 "a": account_id,
                 "topic": task.topic,
-                "s": _dt(task.starts_at),
-                "e": _dt(task.ends_at),
                 "th": task.play_threshold,
+                **_window(_dt(task.starts_at), _dt(task.ends_at)),
             }
             n_ok, _ = conn.execute(sa.text(_TASK_COUNT), params).one()
             if n_ok:

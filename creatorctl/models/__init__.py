@@ -12,6 +12,7 @@ from creatorctl.models.core import (
     Work,
     WorkSnapshot,
 )
+from creatorctl.models.drafts import Draft, PublishAttempt, SchedulerProcess
 from creatorctl.models.earn import (
     BrandTask,
     Earning,
@@ -26,17 +27,20 @@ __all__ = [
     "Account",
     "AccountDaily",
     "BrandTask",
+    "Draft",
     "Earning",
+    "EditHistory",
+    "FanActivity",
+    "FanPortrait",
     "PlatformTask",
     "Product",
     "ProductReturnReason",
     "ProductSale",
-    "EditHistory",
-    "FanActivity",
-    "FanPortrait",
+    "PublishAttempt",
+    "SchedulerProcess",
     "Setting",
-    "TrendingTopic",
     "Trash",
+    "TrendingTopic",
     "Work",
     "WorkSnapshot",
 ]

@@ -9,17 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import plotext._utility as _plotext_utility
 from textual_plotext import PlotextPlot
 
-from creatorctl.charting import downsample, widen
+from creatorctl.charting import downsample, repeatable_plotext, widen
+
+repeatable_plotext()
 
 __all__ = ["Chart", "ChartData", "Series", "downsample", "widen"]
-
-# plotext de-duplicates plotted points through a set, so their drawing order (which colour wins
-# where bars or lines overlap) follows the process's hash seed and the same chart differs from
-# run to run. An order-keeping de-duplication makes every chart, and its snapshot, repeatable.
-_plotext_utility.no_duplicates = lambda data: list(dict.fromkeys(data))
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,8 @@ class Products(Kind):
         Column("commission_rate", ("佣金率", "佣金比例", "Commission rate"), parse_rate),
         SHOP,
     )
+    min_columns = 3
+    """A bare "商品, 价格" list (a shopping list) is not a shop window: ask for a third column."""
 
     def check(self, ctx: ImportContext, row: Row) -> None:
         if row["price"] < 0:

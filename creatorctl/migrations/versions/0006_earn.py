@@ -1,7 +1,7 @@
 """Earn: brand tasks, products, product sales and return reasons, platform tasks, earnings.
 
 Revision ID: 0006
-Revises: 0001
+Revises: 0003
 Create Date: 2026-11-26
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
