@@ -106,3 +106,19 @@ async def test_first_run_import_makes_the_account(
         await settle(pilot, app)
         assert app.account is not None and app.account.handle == "xiaoli"
         assert app.account.fans == 5000
+
+
+async def test_progress_for_a_large_file(demo_db: Path, app_factory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import ProgressBar
+
+    f = write_csv(
+        tmp_path / "big.csv", [WORKS_HEADER] + [works_row(f"批量{i}", i) for i in range(12_000)]
+    )
+    app = app_factory(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        shown = await _import(pilot, app, f)
+        assert "新增 12000" in shown
+        bar = app.screen.query_one("#import-progress", ProgressBar)
+        assert bar.total == f.stat().st_size and 0 < bar.progress <= bar.total
+        assert not bar.has_class("running")

@@ -170,8 +170,10 @@ class ImportScreen(ModalScreen[bool]):
 
     def _progress(self, _label: str, done: int, total: int) -> None:
         """Called from the import's thread after each batch."""
-        bar = self.query_one("#import-progress", ProgressBar)
-        self.app.call_from_thread(bar.update, total=max(total, 1), progress=done)
+        self.app.call_from_thread(self._show_progress, done, total)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.query_one("#import-progress", ProgressBar).update(total=max(total, 1), progress=done)
 
     # --- the outcome ---------------------------------------------------------------------
 
