@@ -5,7 +5,7 @@ from XLSX, any JSON scalar) and returns the value, `None` for an empty cell (``"
 ``--``, ``/``, ``N/A`` — Douyin writes ``-`` for "no data"), or raises `ParseError` whose
 `expected` says, as an i18n key, what the cell should have held.
 
-Counts: ``12,345``  ``1.2万``  ``1.2w``  ``3亿``  ``1.5k``  ``12345次``.
+Counts: ``12,345``  ``1.2万``  ``1.2w``  ``3亿``  ``1.5k``  ``12345次``  ``10w+``.
 Money (yuan): ``¥1,234.50``  ``1234.5元``  ``1.2万``  ``￥800``  ``-50`` (a refund).
 Rates (stored as a fraction 0–1): ``35.2%``  ``0.352``  ``35.2`` (above 1 means percent).
 Durations (seconds): ``8.5秒``  ``8.5s``  ``00:08``  ``01:02:03``  ``1分20秒``  ``1m20s``.
@@ -38,7 +38,7 @@ _MULTIPLIERS = {
     "m": 1_000_000,
     "M": 1_000_000,
 }
-_COUNT_RE = re.compile(r"^([+-]?)(\d+(?:\.\d+)?|\.\d+)(万|亿|千|[wWkKmM])?(?:次|个|人|条)?$")
+_COUNT_RE = re.compile(r"^([+-]?)(\d+(?:\.\d+)?|\.\d+)(万|亿|千|[wWkKmM])?\+?(?:次|个|人|条)?$")
 _NUM_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$")
 _DUR_UNITS_RE = re.compile(
     r"^(?:(\d+(?:\.\d+)?)\s*(?:小时|时|h|hr|hours?))?\s*"
