@@ -18,8 +18,8 @@ def _ctx() -> ImportContext:
     )
 
 
-def _write(ctx: ImportContext, rows: list[dict]) -> None:
-    upsert(
+def _write(ctx: ImportContext, rows: list[dict]) -> range:
+    return upsert(
         ctx,
         rows,
         "t",
@@ -60,7 +60,12 @@ def test_upsert_many_keys_in_chunks() -> None:
         {"day": date(2026, 1, 1 + i % 28), "hour": i // 28, "v": i, "note": None, "at": None}
         for i in range(1000)
     ]
-    _write(ctx, rows)
-    _write(ctx, rows)
-    assert (ctx.counts.added, ctx.counts.unchanged) == (1000, 1000)
+    assert _write(ctx, rows[:600]) == range(1, 601)
+    assert _write(ctx, rows) == range(601, 1001)
+    assert _write(ctx, rows) == range(0)
+    assert (ctx.counts.added, ctx.counts.unchanged) == (1000, 1600)
+    assert ctx.conn.execute("SELECT min(v), max(v) FROM t WHERE rowid >= 601").fetchone() == (
+        600,
+        999,
+    )
     assert ctx.conn.execute("SELECT count(*), sum(v) FROM t").fetchone() == (1000, sum(range(1000)))

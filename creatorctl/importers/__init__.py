@@ -61,13 +61,14 @@ Rules for `write`: use ``ctx.conn`` (the raw sqlite3 connection inside the file'
 with ``executemany``; never commit, roll back or open another connection; no ORM per row.
 Look existing rows up per batch (memory stays bounded whatever the file size); a row repeated
 in one batch must update, not insert twice. Re-importing the same file must count every row
-unchanged and write nothing. Store times in UTC (`timeutil.local_to_utc`; parsers return
-local naive datetimes, unix timestamps included). Raise `UserError` from `begin` for a problem
+unchanged and write nothing. Store times in UTC (`upsert` does; else `timeutil.local_to_utc`:
+parsers return local naive datetimes, unix timestamps included). Raise `UserError` from `begin` for a problem
 with the whole import; raise `RowProblem(column_key, message_key)` from `check(ctx, row)` for a
 bad row (it runs per row: compute limits such as today once, in `begin`, into ``ctx.state``).
 A table with a search-index trigger: `ctx.suspend_trigger(name)` in `begin`, then one
 ``INSERT INTO x_fts(rowid, ...) SELECT ... WHERE id BETWEEN first AND last`` per batch (works do
-this: 35× cheaper than the trigger per row); the framework restores the trigger.
+this: 35× cheaper than the trigger per row; `upsert` returns the range of rowids it inserted);
+the framework restores the trigger.
 Kinds whose rows are running totals set ``uses_snapshot_date = True`` and read
 ``ctx.snapshot_date``. Works with numbers: subclass `worksdb.WorksKind` (it does all of it).
 

@@ -41,10 +41,14 @@ def upsert(
     fixed: Mapping[str, Any] | None = None,
     insert_defaults: Mapping[str, Any] | None = None,
     to_db: Callable[[Any], Any] = db_value,
-) -> None:
+) -> range:
     """Insert or update `rows` of `table`, identified by `fixed` columns plus the `key` columns
     (row key == column name), and count each row on `ctx`. `fields` are the value columns;
-    `insert_defaults` gives a new record's value for an empty cell (else NULL)."""
+    `insert_defaults` gives a new record's value for an empty cell (else NULL).
+
+    Returns the rowids of the records inserted (they are consecutive: inside the import's
+    write transaction nothing else inserts), e.g. to index them for search in one statement.
+    """
     conn = ctx.conn
     fixed = dict(fixed or {})
     defaults = dict(insert_defaults or {})
@@ -87,7 +91,10 @@ def upsert(
             dirty[k] = old
         updated += 1
     fixed_cols = list(fixed)
+    inserted = range(0)
     if new:
+        top = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
+        inserted = range(top + 1, top + 1 + len(new))
         names = ", ".join((*fixed_cols, *key, *fields))
         marks = ", ".join("?" * (len(fixed_cols) + len(key) + len(fields)))
         conn.executemany(
@@ -104,3 +111,4 @@ def upsert(
     ctx.added(added)
     ctx.updated(updated)
     ctx.unchanged(unchanged)
+    return inserted
