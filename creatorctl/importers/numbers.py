@@ -116,6 +116,11 @@ def parse_signed_count(v: Any) -> int | None:
 
 def parse_count(v: Any) -> int | None:
     """A count of something (never negative): ``12,345``, ``1.2万``, ``1.2w``, ``3亿``."""
+    if type(v) is str and v.isdigit():
+        try:
+            return int(v)
+        except ValueError:  # other scripts' digits ('²') pass isdigit but not int()
+            pass
     n = parse_signed_count(v)
     if n is not None and n < 0:
         raise ParseError("num.expected_nonnegative")
@@ -317,6 +322,11 @@ TEXT_MAX = 5_000
 
 def parse_text(v: Any, max_len: int = TEXT_MAX) -> str | None:
     """Text with surrounding whitespace removed; numbers from XLSX become their plain digits."""
+    if type(v) is str:
+        s = v.strip()
+        if len(s) > max_len:
+            raise ParseError("num.expected_short_text")
+        return s or None
     if v is None:
         return None
     if isinstance(v, float) and v.is_integer():
