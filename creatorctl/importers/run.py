@@ -275,7 +275,10 @@ def import_file(
             path=path,
             kind=the_kind.name,
             label=kind_label(the_kind),
-            snapshot_date=snap if the_kind.uses_snapshot_date else None,
+            # A file whose rows carry their own dates (统计日期) has no one snapshot date.
+            snapshot_date=snap
+            if the_kind.uses_snapshot_date and all(p[1] != "snapshot_date" for p in plan)
+            else None,
             dry_run=dry_run,
         )
         job = _Job(the_kind, plan, rows, src, path, account_id, snap, opts, skip_bad_rows)
