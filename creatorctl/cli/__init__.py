@@ -93,9 +93,9 @@ def root(ctx: click.Context, db: str | None, account: str | None, lang: str | No
 
 def _register() -> None:
     # Each area keeps its commands in a module of its own.
-    from creatorctl.cli import accounts, demo, works
+    from creatorctl.cli import accounts, demo, inbox, live, messages, works
 
-    for module in (accounts, demo, works):
+    for module in (accounts, demo, works, inbox, messages, live):
         for command in module.COMMANDS:
             root.add_command(command)
 

@@ -32,7 +32,7 @@ SIZES = {
     "huge": (50_000, 5, 90, 1_095),
 }
 
-EXTENDERS: tuple[str, ...] = ()
+EXTENDERS: tuple[str, ...] = ("inbox",)
 """Modules under creatorctl.demo with `extend(conn, ctx)`, run in this order."""
 
 

@@ -12,8 +12,30 @@ from creatorctl.models.core import (
     Work,
     WorkSnapshot,
 )
+from creatorctl.models.inbox import (
+    AutoReplyRule,
+    Comment,
+    Conversation,
+    FanGroup,
+    GroupAnnouncement,
+    GroupMember,
+    LivePreview,
+    LiveSample,
+    LiveSession,
+    Message,
+)
 
 __all__ = [
+    "AutoReplyRule",
+    "Comment",
+    "Conversation",
+    "FanGroup",
+    "GroupAnnouncement",
+    "GroupMember",
+    "LivePreview",
+    "LiveSample",
+    "LiveSession",
+    "Message",
     "Account",
     "AccountDaily",
     "EditHistory",
