@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from creatorctl.i18n import t
 from creatorctl.screens.base import TabView
+from creatorctl.screens.inbox import InboxTab
 from creatorctl.screens.works import WorksTab
 from creatorctl.widgets.account_bar import AccountBar
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from creatorctl.accounts import AccountInfo
     from creatorctl.store import Store
 
-TABS: list[type[TabView]] = [WorksTab]
+TABS: list[type[TabView]] = [WorksTab, InboxTab]
 """The tabs, in order; each capability adds its own."""
 
 
@@ -263,6 +264,13 @@ class CreatorApp(App[str | None]):
         from creatorctl.screens.work_detail import WorkDetailScreen
 
         self.push_screen(WorkDetailScreen(work_id))
+
+    def show_comments(self, work_id: int) -> None:
+        """The Inbox on one work's comments (from the work detail screen)."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.action_show_tab(InboxTab.TAB_ID)
+        self.query_one(InboxTab).show_work_comments(work_id)
 
     def edit_work(self, work_id: int, on_saved: Callable[[], Any] | None = None) -> None:
         from creatorctl.screens.work_edit import WorkEditScreen

@@ -159,8 +159,12 @@ def purge_cmd(ctx: Ctx, work_id: int | None, yes: bool) -> None:
 
 @click.command("export")
 @click.argument("kind", type=click.Choice(["comments", "messages"]))
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File (default: stdout).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File (default: stdout)."
+)
 @pass_ctx
 def export_cmd(ctx: Ctx, kind: str, fmt: str, output: str | None) -> None:
     """Write comments (with their flags) or messages out as CSV or JSON."""

@@ -52,7 +52,9 @@ def summary_line(s) -> str:  # type: ignore[no-untyped-def]
 @live.command("watch")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--once", is_flag=True, help="Read what is there, print the summary and exit.")
-@click.option("--json", "as_json", is_flag=True, help="With --once: print alerts and summary as JSON.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="With --once: print alerts and summary as JSON."
+)
 @pass_ctx
 def watch_cmd(ctx: Ctx, path: Path, once: bool, as_json: bool) -> None:
     """Follow a growing sample file (JSON lines or CSV: ts, online, gifts, likes, new_fans),
@@ -103,7 +105,12 @@ def previews_cmd(ctx: Ctx, as_json: bool) -> None:
     acc = ctx.require_account()
     rows = list_previews(ctx.store, acc.id)
     if as_json:
-        echo_json([{"id": p.id, "topic": p.topic, "start_at": p.start_at.isoformat(sep=" ")} for p in rows])
+        echo_json(
+            [
+                {"id": p.id, "topic": p.topic, "start_at": p.start_at.isoformat(sep=" ")}
+                for p in rows
+            ]
+        )
         return
     if not rows:
         click.echo(t("inbox.none_previews"))

@@ -98,7 +98,13 @@ def rules_cmd(ctx: Ctx, as_json: bool) -> None:
         click.echo(t("inbox.none_rules"))
         return
     echo_table(
-        ["ID", t("inbox.col_keyword"), t("inbox.col_reply"), t("inbox.col_priority"), t("inbox.col_state")],
+        [
+            "ID",
+            t("inbox.col_keyword"),
+            t("inbox.col_reply"),
+            t("inbox.col_priority"),
+            t("inbox.col_state"),
+        ],
         [
             [
                 r.id,
@@ -172,7 +178,9 @@ def test_rule_cmd(ctx: Ctx, text: str, first: bool) -> None:
 
     acc = ctx.require_account()
     rule = test_rules(ctx.store, acc.id, text, first=first)
-    click.echo(t("inbox.test_match", id=rule.id, reply=rule.reply) if rule else t("inbox.test_none"))
+    click.echo(
+        t("inbox.test_match", id=rule.id, reply=rule.reply) if rule else t("inbox.test_none")
+    )
 
 
 @click.group("groups")
@@ -205,8 +213,16 @@ def groups_list(ctx: Ctx, as_json: bool) -> None:
 
 @groups.command("members")
 @click.argument("group_id", type=int)
-@click.option("--sort", type=click.Choice(["active", "messages"]), default="active", show_default=True)
-@click.option("--inactive", "inactive_days", type=click.IntRange(1), metavar="DAYS", help="Only members silent this many days.")
+@click.option(
+    "--sort", type=click.Choice(["active", "messages"]), default="active", show_default=True
+)
+@click.option(
+    "--inactive",
+    "inactive_days",
+    type=click.IntRange(1),
+    metavar="DAYS",
+    help="Only members silent this many days.",
+)
 @click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @pass_ctx
@@ -225,7 +241,12 @@ def groups_members(
         echo_json([m.as_json() for m in rows])
         return
     echo_table(
-        [t("inbox.col_user"), t("inbox.col_role"), t("inbox.col_last_active"), t("inbox.col_messages")],
+        [
+            t("inbox.col_user"),
+            t("inbox.col_role"),
+            t("inbox.col_last_active"),
+            t("inbox.col_messages"),
+        ],
         [
             [
                 m.nickname,

@@ -17,6 +17,7 @@ from creatorctl.demo import DemoContext
 from creatorctl.demo import inbox_content as C
 from creatorctl.demo.content import NICHES
 from creatorctl.i18n import t
+from creatorctl.inbox.comments import bulk_loading
 from creatorctl.inbox.flags import comment_flags
 from creatorctl.inbox.live import Sample, save_session
 from creatorctl.inbox.messages import Incoming, ingest_messages
@@ -89,50 +90,50 @@ def _comments(conn: sa.Connection, ctx: DemoContext) -> None:
         k = max(1, round(total * max(1, w.comments) / weight))
         pub = int((local_to_utc(w.published) - epoch).total_seconds())
         span = max(60, now_s - pub)
-        # Most comments arrive in the first days; a tail keeps coming.
-        events.extend(
-            (pub + min(span, int(rng.expovariate(1 / 86_400) + 30)), wi) for _ in range(k)
-        )
+        # Most comments arrive in the first days; a tail keeps coming (never after now).
+        for _ in range(k):
+            delay = int(rng.expovariate(1 / 86_400)) + 30
+            events.append((pub + (delay if delay < span else int(rng.random() * span)), wi))
     events.sort()
     words = InboxConfig().flag_words
     flag_cache: dict[str, str] = {}
     raw = conn.connection.driver_connection
     assert raw is not None
     sql = (
-        "INSERT INTO comment(account_id, work_id, comment_id, user_id, nickname, content, "
-        "created_at, likes, reply_text, flags) VALUES (?,?,?,?,?,?,?,?,?,?)"
+        "INSERT INTO comment(account_id, work_id, user_id, nickname, content, "
+        "created_at, likes, reply_text, flags) VALUES (?,?,?,?,?,?,?,?,?)"
     )
-    batch: list[tuple] = []
-    acc = ctx.account_id
-    for n, (secs, wi) in enumerate(events):
-        content = _content(rng, nicks)
-        flags = flag_cache.get(content)
-        if flags is None:
-            flags = flag_cache[content] = comment_flags(content, words)
-        likes = int(rng.paretovariate(1.3)) - 1 if not flags else 0
-        reply = rng.choice(C.MY_REPLIES) if not flags and rng.random() < 0.02 else None
-        user = rng.randrange(len(nicks))
-        batch.append(
-            (
-                acc,
-                works[wi].id,
-                f"{ctx.seed}{n:010d}",
-                f"u{user:06d}",
-                nicks[user],
-                content,
-                str(epoch + timedelta(seconds=secs)),
-                likes,
-                reply,
-                flags,
+    with bulk_loading(conn):
+        batch: list[tuple] = []
+        acc = ctx.account_id
+        for n, (secs, wi) in enumerate(events):
+            content = _content(rng, nicks)
+            flags = flag_cache.get(content)
+            if flags is None:
+                flags = flag_cache[content] = comment_flags(content, words)
+            likes = int(rng.paretovariate(1.3)) - 1 if not flags else 0
+            reply = rng.choice(C.MY_REPLIES) if not flags and rng.random() < 0.02 else None
+            user = rng.randrange(len(nicks))
+            batch.append(
+                (
+                    acc,
+                    works[wi].id,
+                    f"u{user:06d}",
+                    nicks[user],
+                    content,
+                    str(epoch + timedelta(seconds=secs)),
+                    likes,
+                    reply,
+                    flags,
+                )
             )
-        )
-        if len(batch) >= BATCH:
+            if len(batch) >= BATCH:
+                raw.executemany(sql, batch)
+                batch.clear()
+                if ctx.progress:
+                    ctx.progress(t("inbox.demo_comments"), n, len(events))
+        if batch:
             raw.executemany(sql, batch)
-            batch.clear()
-            if ctx.progress:
-                ctx.progress(t("inbox.demo_comments"), n, len(events))
-    if batch:
-        raw.executemany(sql, batch)
     # A pinned comment on the most discussed works: their most liked one.
     top = sorted(works, key=lambda w: -w.comments)[:20]
     for w in top:

@@ -52,7 +52,10 @@ def rows_for(store: Store, account_id: int, kind: str) -> tuple[tuple[str, ...],
 
 
 def write_rows(
-    out: IO[str], fmt: str, fields: tuple[str, ...], rows: Iterable[dict]  # type: ignore[type-arg]
+    out: IO[str],
+    fmt: str,
+    fields: tuple[str, ...],
+    rows: Iterable[dict],  # type: ignore[type-arg]
 ) -> int:
     """Write rows as csv (flags joined by spaces) or a JSON array; returns how many."""
     n = 0
@@ -61,8 +64,10 @@ def write_rows(
         writer.writerow(fields)
         for row in rows:
             writer.writerow(
-                [" ".join(v) if isinstance(v, list) else "" if v is None else v for v in
-                 (row[f] for f in fields)]
+                [
+                    " ".join(v) if isinstance(v, list) else "" if v is None else v
+                    for v in (row[f] for f in fields)
+                ]
             )
             n += 1
         return n

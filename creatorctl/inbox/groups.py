@@ -67,7 +67,9 @@ def _cutoff(days: int) -> datetime:
     return utcnow() - timedelta(days=days)
 
 
-def list_groups(store: Store, account_id: int, inactive_days: int = INACTIVE_DAYS) -> list[GroupRow]:
+def list_groups(
+    store: Store, account_id: int, inactive_days: int = INACTIVE_DAYS
+) -> list[GroupRow]:
     sql = """
     SELECT g.id, g.name, g.announcement,
       (SELECT count(*) FROM groupmember m WHERE m.group_id = g.id) AS members,
@@ -79,7 +81,9 @@ def list_groups(store: Store, account_id: int, inactive_days: int = INACTIVE_DAY
     """
     with store.read() as conn:
         rows = conn.execute(sa.text(sql), {"a": account_id, "cut": _cutoff(inactive_days)})
-        return [GroupRow(r.id, r.name, r.announcement, r.members, r.admins, r.inactive) for r in rows]
+        return [
+            GroupRow(r.id, r.name, r.announcement, r.members, r.admins, r.inactive) for r in rows
+        ]
 
 
 def get_group(store: Store, account_id: int, group_id: int) -> GroupRow:
@@ -148,7 +152,9 @@ def count_members(store: Store, group_id: int, *, inactive_days: int | None = No
     where = _member_where(group_id, inactive_days, params)
     with store.read() as conn:
         return int(
-            conn.execute(sa.text(f"SELECT count(*) FROM groupmember WHERE {where}"), params).scalar_one()
+            conn.execute(
+                sa.text(f"SELECT count(*) FROM groupmember WHERE {where}"), params
+            ).scalar_one()
         )
 
 
@@ -202,7 +208,9 @@ def set_announcement(store: Store, account_id: int, group_id: int, text: str) ->
             sa.text("UPDATE fangroup SET announcement=:t WHERE id=:g"), {"t": text, "g": group_id}
         )
         conn.execute(
-            sa.text("INSERT INTO groupannouncement(group_id, text, changed_at) VALUES (:g, :t, :d)"),
+            sa.text(
+                "INSERT INTO groupannouncement(group_id, text, changed_at) VALUES (:g, :t, :d)"
+            ),
             {"g": group_id, "t": text, "d": utcnow()},
         )
     return True

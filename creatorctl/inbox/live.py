@@ -250,7 +250,9 @@ class SampleFollower:
         try:
             size = os.path.getsize(self.path)
         except OSError as exc:
-            raise UserError(t("inbox.err_sample_file", path=self.path, error=exc.strerror)) from None
+            raise UserError(
+                t("inbox.err_sample_file", path=self.path, error=exc.strerror)
+            ) from None
         if size < self.offset:  # truncated or replaced: start over
             self.offset, self._pending, self._header, self._json = 0, b"", None, None
             self.line_no = 0
@@ -347,7 +349,11 @@ def add_preview(store: Store, account_id: int, topic: str, start_at: datetime) -
 
 
 def list_previews(
-    store: Store, account_id: int, *, upcoming: bool = True, start: datetime | None = None,
+    store: Store,
+    account_id: int,
+    *,
+    upcoming: bool = True,
+    start: datetime | None = None,
     end: datetime | None = None,
 ) -> list[Preview]:
     """Live previews by start time (local bounds `start`..`end` when given; e.g. a calendar)."""
@@ -405,10 +411,7 @@ def save_session(
     cur = raw.executemany(
         "INSERT OR IGNORE INTO livesample(session_id, ts, online, gifts, likes, new_fans) "
         "VALUES (?,?,?,?,?,?)",
-        [
-            (sid, str(local_to_utc(s.ts)), s.online, s.gifts, s.likes, s.new_fans)
-            for s in samples
-        ],
+        [(sid, str(local_to_utc(s.ts)), s.online, s.gifts, s.likes, s.new_fans) for s in samples],
     )
     conn.execute(
         sa.text(

@@ -408,7 +408,8 @@ def ingest_messages(
         cid = convs.get(m.fan_id)
         if cid is None:
             row = cur.execute(
-                "SELECT id FROM conversation WHERE account_id=? AND fan_id=?", (account_id, m.fan_id)
+                "SELECT id FROM conversation WHERE account_id=? AND fan_id=?",
+                (account_id, m.fan_id),
             ).fetchone()
             if row is None:
                 row = cur.execute(

@@ -41,6 +41,9 @@ def reply_comment(
     if config.reply.command:
         status, error = _send(config, parent.work_id, parent.comment_id, parent.id, text)
     with store.write() as conn:
+        nickname = conn.execute(
+            sa.text("SELECT nickname FROM account WHERE id=:a"), {"a": account_id}
+        ).scalar()
         insert_comments(
             conn,
             [
@@ -48,7 +51,7 @@ def reply_comment(
                     "account_id": account_id,
                     "work_id": parent.work_id,
                     "user_id": "self",
-                    "nickname": "",
+                    "nickname": nickname or "",
                     "content": text,
                     "created_at": utcnow(),
                     "parent_id": parent.id,

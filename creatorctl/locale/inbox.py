@@ -101,7 +101,10 @@ MESSAGES = {
     "inbox.restored_done": ("已恢复 {n} 条评论", "restored {n} comments"),
     "inbox.replied_done": ("已回复评论 {id}({status})", "replied to comment {id} ({status})"),
     "inbox.status.sent": ("已发送", "sent"),
-    "inbox.status.local": ("仅保存在本地,未配置 [reply] command", "stored locally; no [reply] command set"),
+    "inbox.status.local": (
+        "仅保存在本地,未配置 [reply] command",
+        "stored locally; no [reply] command set",
+    ),
     "inbox.status.failed": ("发送失败", "failed"),
     "inbox.purge_none": ("没有被标记的评论", "no flagged comments"),
     "inbox.purged_done": (
@@ -145,3 +148,112 @@ MESSAGES = {
     ),
     "inbox.exported": ("已导出 {n} 条到 {path}", "exported {n} rows to {path}"),
 }
+
+MESSAGES.update(
+    {
+        "tab.inbox": ("互动", "Inbox"),
+        "help.tab.inbox": (
+            "评论(置顶、删除、回复、清理广告)、私信与自动回复、粉丝群、直播预告与直播监控;[ ] 切换子页",
+            "comments (pin, delete, reply, purge spam), messages and auto replies, fan groups, "
+            "live previews and monitor; [ ] switch views",
+        ),
+        "inbox.view_comments": ("评论", "Comments"),
+        "inbox.view_messages": ("私信", "Messages"),
+        "inbox.view_groups": ("粉丝群", "Groups"),
+        "inbox.view_live": ("直播", "Live"),
+        # keys
+        "inbox.key_prev_view": ("上一子页", "prev view"),
+        "inbox.key_next_view": ("下一子页", "next view"),
+        "inbox.key_sort": ("最新/最热", "new/liked"),
+        "inbox.key_flagged": ("只看标记", "flagged"),
+        "inbox.key_all_works": ("全部作品", "all works"),
+        "inbox.key_pin": ("置顶", "pin"),
+        "inbox.key_reply": ("回复", "reply"),
+        "inbox.key_restore": ("恢复", "restore"),
+        "inbox.key_purge": ("清理标记", "purge flagged"),
+        "inbox.key_write": ("回复", "write"),
+        "inbox.key_unread": ("只看未读", "unread"),
+        "inbox.key_rules": ("自动回复", "auto replies"),
+        "inbox.key_add": ("新增", "add"),
+        "inbox.key_toggle": ("启用/停用", "on/off"),
+        "inbox.key_test": ("测试", "test"),
+        "inbox.key_next_group": ("下一个群", "next group"),
+        "inbox.key_member_sort": ("活跃/发言", "active/messages"),
+        "inbox.key_inactive": ("不活跃成员", "inactive"),
+        "inbox.key_announce": ("编辑公告", "announcement"),
+        "inbox.key_history": ("公告历史", "history"),
+        "inbox.key_admin": ("设/撤管理员", "admin"),
+        "inbox.key_follow": ("监控文件", "follow file"),
+        "inbox.key_stop": ("停止", "stop"),
+        "inbox.key_add_preview": ("新增预告", "new preview"),
+        "inbox.key_delete_preview": ("删除预告", "delete preview"),
+        "inbox.key_replay": ("回看", "replay"),
+        # comments
+        "inbox.search_placeholder": (
+            "搜索评论内容或昵称(回车确认,Esc 清除)",
+            "search comments or nicknames (Enter; Esc clears)",
+        ),
+        "inbox.reply_placeholder": (
+            "回复这条评论(回车发送,Esc 取消)",
+            "reply (Enter sends; Esc cancels)",
+        ),
+        "inbox.scope_all": ("全部作品", "all works"),
+        "inbox.scope_work": ("作品《{title}》", "work “{title}”"),
+        "inbox.sorted_new": ("最新", "newest"),
+        "inbox.sorted_likes": ("最多赞", "most liked"),
+        "inbox.only_flagged": ("只看被标记的", "flagged only"),
+        "inbox.deleted_undo": (
+            "已把 {n} 条评论移到回收站(按 u 恢复)",
+            "moved {n} comments to the trash (u restores)",
+        ),
+        # messages
+        "inbox.messages_status": (
+            "{n} 个会话 · {unread} 条未读",
+            "{n} conversations · {unread} unread",
+        ),
+        "inbox.only_unread": ("只看未读", "unread only"),
+        "inbox.pick_conversation": ("回车打开一个会话", "Enter opens a conversation"),
+        "inbox.message_placeholder": (
+            "写消息(回车发送,Esc 取消)",
+            "message (Enter sends; Esc cancels)",
+        ),
+        "inbox.rules_title": (
+            "自动回复规则(按优先级从高到低匹配)",
+            "auto-reply rules (tried from the highest priority)",
+        ),
+        "inbox.rule_add_title": ("新增自动回复", "new auto reply"),
+        "inbox.rule_edit_title": ("修改自动回复", "edit auto reply"),
+        "inbox.confirm_delete_rule": ("删除规则 {id}?", "delete rule {id}?"),
+        "inbox.err_priority": ("优先级必须是整数", "the priority must be a whole number"),
+        "inbox.test_placeholder": (
+            "输入一条粉丝消息,看哪条规则会回复",
+            "type a fan's message to see which rule answers",
+        ),
+        "inbox.test_first": ("首条消息", "first message"),
+        # groups
+        "inbox.group_counts": (
+            "{members} 人 · {admins} 位管理 · {inactive} 人 30 天未活跃",
+            "{members} members · {admins} admins · {inactive} silent for 30 days",
+        ),
+        "inbox.admins": ("管理员", "admins"),
+        "inbox.members_by_active": ("按最近活跃", "by last activity"),
+        "inbox.members_by_messages": ("按发言数", "by messages"),
+        "inbox.only_inactive": ("只看 {days} 天未活跃", "silent for {days} days"),
+        "inbox.history_title": ("{name} · 公告历史", "{name} · announcement history"),
+        # live
+        "inbox.col_past_live": ("往期直播", "past lives"),
+        "inbox.field_start": ("开播时间(YYYY-MM-DD HH:MM)", "start (YYYY-MM-DD HH:MM)"),
+        "inbox.live_hint": (
+            "o 监控直播数据文件 · 回车回看往期直播 · n 新增预告",
+            "o follows a live's sample file · Enter replays a past live · n adds a preview",
+        ),
+        "inbox.follow_prompt": (
+            "直播数据文件(JSON lines 或 CSV:ts, online, gifts, likes, new_fans)",
+            "sample file (JSON lines or CSV: ts, online, gifts, likes, new_fans)",
+        ),
+        "inbox.following": ("正在监控 {path}(x 停止)", "following {path} (x stops)"),
+        "inbox.stopped": ("监控已停止", "stopped"),
+        "inbox.viewers": ("在线人数", "viewers"),
+        "inbox.drop_alert": ("在线人数骤降", "viewers dropping"),
+    }
+)
