@@ -226,18 +226,16 @@ class CreatorApp(App[str | None]):
     @work(thread=True, exclusive=True, group="account", exit_on_error=False)
     def add_account(self, handle: str) -> None:
         from creatorctl.accounts import add_account
+        from creatorctl.errors import UserError
 
         assert self.store is not None
         try:
             account = add_account(self.store, handle)
-        finally:
-            if self.account is None:
-                self.call_from_thread(self._maybe_welcome)
+        except UserError:
+            if self.account is None:  # came from the welcome: offer it again
+                self.call_from_thread(self.show_welcome)
+            raise
         self.call_from_thread(self.set_account, account)
-
-    def _maybe_welcome(self) -> None:
-        if self.account is None and not isinstance(self.screen, Screen.__class__):
-            self.show_welcome()
 
     def action_switch_account(self) -> None:
         if self.store is None:
@@ -256,9 +254,11 @@ class CreatorApp(App[str | None]):
             return
         from creatorctl.screens.account import ProfileScreen
 
-        self.push_screen(
-            ProfileScreen(self.account.id), lambda saved: self.refresh_account() if saved else None
-        )
+        self.push_screen(ProfileScreen(self.account.id), self._profile_closed)
+
+    def _profile_closed(self, saved: bool | None) -> None:
+        if saved:
+            self.refresh_account()
 
     def open_work(self, work_id: int) -> None:
         from creatorctl.screens.work_detail import WorkDetailScreen

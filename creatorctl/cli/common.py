@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 
 def echo_json(obj: Any) -> None:
@@ -46,7 +49,7 @@ class ProgressBar:
             disable=not sys.stderr.isatty(),
         )
         self._p.__enter__()
-        self._task: object = None
+        self._task: TaskID | None = None
         return self
 
     def __call__(self, label: str, done: int, total: int) -> None:

@@ -22,17 +22,33 @@ from creatorctl.cli.common import ProgressBar
 @pass_ctx
 def demo(ctx: Ctx, size: str, seed: int, open_app: bool, handle: str | None) -> None:
     """Create a demo account with works, numbers and everything else every tab shows."""
-    from creatorctl.demo import generate
+    from creatorctl.demo import demo_handle, generate
     from creatorctl.i18n import t
 
-    with ProgressBar() as progress:
-        acc = generate(ctx.store, size=size, seed=seed, handle=handle, progress=progress)
-    click.echo(t("cli.demo_done", handle=acc.handle, works=acc.works), err=False)
+    handle = handle or demo_handle(seed)
+    if open_app and _exists(ctx, handle):
+        # The README's first command runs this every time: open what is there.
+        click.echo(t("cli.demo_reuse", handle=handle), err=True)
+    else:
+        with ProgressBar() as progress:
+            acc = generate(ctx.store, size=size, seed=seed, handle=handle, progress=progress)
+        click.echo(t("cli.demo_done", handle=acc.handle, works=acc.works))
     if open_app:
         ctx.close()
+        from creatorctl.accounts import use_account
         from creatorctl.app import run_app
+        from creatorctl.store import open_store
 
-        run_app(db=ctx.db, account=acc.handle)
+        store = open_store(ctx.db)
+        use_account(store, handle)
+        store.close()
+        run_app(db=ctx.db, account=None)
+
+
+def _exists(ctx: Ctx, handle: str) -> bool:
+    from creatorctl.accounts import list_accounts
+
+    return any(a.handle == handle for a in list_accounts(ctx.store))
 
 
 COMMANDS = [demo]

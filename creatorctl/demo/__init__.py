@@ -13,6 +13,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -66,6 +67,15 @@ class DemoContext:
     progress: Progress | None = None
 
 
+def niche_for_seed(seed: int) -> str:
+    return list(NICHES)[seed % len(NICHES)]
+
+
+def demo_handle(seed: int) -> str:
+    """The demo account's handle for a seed, e.g. demo_pets_7."""
+    return f"demo_{NICHES[niche_for_seed(seed)].slug}_{seed}"
+
+
 def _growth(day: float, tau: float) -> float:
     """Share of a work's 90-day plays reached `day` days after publishing: fast, then decaying."""
     return 1 - math.exp(-(day + 1) / tau) * (1 - 0.02 * min(day, 30) / 30)
@@ -84,9 +94,9 @@ def generate(
         raise UserError(t("err.bad_size", size=size, sizes=", ".join(SIZES)))
     n_works, years, n_snaps, n_days = SIZES[size]
     rng = random.Random(seed)
-    niche_key = list(NICHES)[seed % len(NICHES)]
+    niche_key = niche_for_seed(seed)
     niche = NICHES[niche_key]
-    handle = handle or f"demo_{niche.slug}_{seed}"
+    handle = handle or demo_handle(seed)
     now = now_local().replace(second=0)
     today = now.date()
 
@@ -132,7 +142,7 @@ def _make_works(conn: sa.Connection, ctx: DemoContext, n: int, years: int, n_sna
     # Publish times spread over the years, more recent ones denser (the account grew).
     minutes = sorted(int(span_min * (1 - rng.random() ** 1.6)) for _ in range(n))
     start = ctx.now - timedelta(minutes=span_min)
-    work_rows = []
+    work_rows: list[dict[str, Any]] = []
     works: list[DemoWork] = []
     for i, m in enumerate(minutes):
         published = start + timedelta(minutes=m)

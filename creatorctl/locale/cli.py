@@ -13,3 +13,18 @@ MESSAGES = {
         "demo ready: account {handle} with {works} works",
     ),
 }
+
+MESSAGES.update(
+    {
+        "cli.demo_reuse": (
+            "演示账号 {handle} 已存在,直接打开",
+            "demo account {handle} exists; opening it",
+        ),
+    }
+)
+
+MESSAGES.update({
+    "cli.serving": ("在浏览器打开 {url}(仅本机可访问;远程请用 ssh -L {port}:127.0.0.1:{port})",
+                    "open {url} in a browser (this machine only; from elsewhere: "
+                    "ssh -L {port}:127.0.0.1:{port})"),
+})

@@ -136,3 +136,10 @@ MESSAGES.update(
         "account.undone": ("已撤销上一次修改", "last change undone"),
     }
 )
+
+MESSAGES.update(
+    {
+        "col.published_short": ("日期", "date"),
+        "detail.metric": ("指标", "metric"),
+    }
+)

@@ -25,7 +25,7 @@ def numbers_table(w: WorkDetail) -> Table:
     """Cumulative numbers, and the latest day's change."""
     last = w.daily[-1] if w.daily else None
     table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
-    table.add_column("")
+    table.add_column(t("detail.metric"))
     table.add_column(t("detail.total"), justify="right")
     table.add_column(t("detail.last_day"), justify="right")
     for label, total, day in (

@@ -83,9 +83,9 @@ class WorkEditScreen(ModalScreen[dict | None]):
 
         try:
             changes = edit_work(
-                self.app.store,
+                self.app.store,  # type: ignore[attr-defined]
                 self.work_id,
-                title=title,  # type: ignore[attr-defined]
+                title=title,
                 description=description,
                 tags=(tags,),
                 cover_path=cover,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +11,7 @@ from textual.widgets import Input, Static
 
 from creatorctl.i18n import fmt_count, fmt_pct, t
 from creatorctl.screens.base import TabView
-from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable
+from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 
 SORTABLE = ("published_at", "title", "plays", "likes", "comments", "shares", "completion_rate")
 
@@ -45,24 +44,51 @@ def _fetch_page(
         rows=[
             (
                 r.id,
-                (
-                    r.published_at.strftime("%Y-%m-%d %H:%M"),
-                    r.title,
-                    Text(" ".join(r.tags), style="cyan", overflow="ellipsis", no_wrap=True),
-                    Text(fmt_count(r.plays), justify="right"),
-                    Text(fmt_count(r.likes), justify="right"),
-                    Text(fmt_count(r.comments), justify="right"),
-                    Text(fmt_count(r.shares), justify="right"),
-                    Text(
+                {
+                    "published_at": cell(r.published_at.strftime("%Y-%m-%d %H:%M")),
+                    "published_short": cell(r.published_at.strftime("%y-%m-%d")),
+                    "title": cell(r.title),
+                    "tags": cell(" ".join(r.tags), style="cyan"),
+                    "plays": cell(fmt_count(r.plays), numeric=True),
+                    "likes": cell(fmt_count(r.likes), numeric=True),
+                    "comments": cell(fmt_count(r.comments), numeric=True),
+                    "shares": cell(fmt_count(r.shares), numeric=True),
+                    "completion_rate": cell(
                         fmt_pct(r.completion_rate),
+                        numeric=True,
                         style="red" if (r.completion_rate or 1) < 0.3 else "",
-                        justify="right",
                     ),
-                ),
+                },
             )
             for r in rows
         ],
     )
+
+
+WIDE = 110
+"""From this many columns the list shows topics and full publish times."""
+
+
+def columns(width: int) -> list[ColumnSpec]:
+    """The Works columns for a screen `width` wide (fewer and narrower at 80)."""
+    wide = width >= WIDE
+    specs = [
+        ColumnSpec("published_at", t("col.published"), 16)
+        if wide
+        else ColumnSpec("published_short", t("col.published_short"), 8),
+        ColumnSpec("title", t("col.title"), None),
+    ]
+    if wide:
+        specs.append(ColumnSpec("tags", t("col.tags"), 20))
+    n = 7 if wide else 6
+    specs += [
+        ColumnSpec("plays", t("col.plays"), n, numeric=True),
+        ColumnSpec("likes", t("col.likes"), n, numeric=True),
+        ColumnSpec("comments", t("col.comments"), n - 1, numeric=True),
+        ColumnSpec("shares", t("col.shares"), n - 1, numeric=True),
+        ColumnSpec("completion_rate", t("col.completion"), 6, numeric=True),
+    ]
+    return specs
 
 
 class WorksTab(TabView):
@@ -96,32 +122,17 @@ class WorksTab(TabView):
     def compose(self) -> ComposeResult:
         yield Input(placeholder=t("works.search_placeholder"), id="works-search")
         yield Static("", id="works-status")
-        yield PagedTable(
-            [
-                ColumnSpec("published_at", t("col.published"), 16),
-                ColumnSpec("title", t("col.title"), None),
-                ColumnSpec("tags", t("col.tags"), 18),
-                ColumnSpec("plays", t("col.plays"), 7, numeric=True),
-                ColumnSpec("likes", t("col.likes"), 7, numeric=True),
-                ColumnSpec("comments", t("col.comments"), 6, numeric=True),
-                ColumnSpec("shares", t("col.shares"), 6, numeric=True),
-                ColumnSpec("completion_rate", t("col.completion"), 6, numeric=True),
-            ],
-            id="works-table",
-        )
+        yield PagedTable(columns(self.app.size.width), id="works-table")
 
     @property
     def table(self) -> PagedTable:
         return self.query_one("#works-table", PagedTable)
 
     def on_resize(self) -> None:
-        # Give the title what the fixed columns leave.
-        title = self.table.columns.get("title")  # type: ignore[call-overload]
-        if title is not None:
-            fixed = 16 + 18 + 7 + 7 + 6 + 6 + 6 + 2 * 8 + 2
-            title.width = max(12, self.size.width - fixed)
-            title.auto_width = False
-            self.table.refresh()
+        wanted = columns(self.size.width)
+        if [s.key for s in wanted] != [s.key for s in self.table.specs]:
+            self.table.set_columns(wanted)
+            self._relabel()
 
     def reload(self, *, keep_position: bool = False) -> None:
         acc = self.account
@@ -137,14 +148,15 @@ class WorksTab(TabView):
             self.table.load(fetcher)
 
     def _relabel(self) -> None:
-        arrow = " ↓" if self.descending else " ↑"
-        labels = {
-            key: t(
-                f"col.{'published' if key == 'published_at' else 'completion' if key == 'completion_rate' else key}"
-            )
-            for key in SORTABLE
-        }
-        labels[self.sort] += arrow
+        arrow = "↓" if self.descending else "↑"
+        labels = {spec.key: spec.label for spec in self.table.specs}
+        shown = (
+            "published_short"
+            if "published_short" in labels and self.sort == "published_at"
+            else self.sort
+        )
+        if shown in labels:
+            labels[shown] += arrow
         self.table.set_labels(labels)
 
     @on(PagedTable.PageLoaded, "#works-table")
@@ -196,6 +208,7 @@ class WorksTab(TabView):
     @on(PagedTable.HeaderSelected, "#works-table")
     def _header(self, event: PagedTable.HeaderSelected) -> None:
         key = event.column_key.value
+        key = "published_at" if key == "published_short" else key
         if key in SORTABLE:
             if key == self.sort:
                 self.descending = not self.descending

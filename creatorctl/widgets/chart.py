@@ -104,7 +104,7 @@ class Chart(PlotextPlot):
             if len(data.series) == 1:
                 plt.bar([widen(x) for x in labels], values[0], label=widen(data.series[0].label))
             else:
-                plt.multiple_bar(
+                plt.multiple_bar(  # type: ignore[call-arg]
                     [widen(x) for x in labels], values, labels=[widen(s.label) for s in data.series]
                 )
         else:

@@ -23,7 +23,7 @@ PAGE_SIZE = 100
 
 @dataclass(frozen=True)
 class ColumnSpec:
-    """One column: key (also the sort key), label, width (None: auto), right-aligned?"""
+    """One column: key (also the sort key), label, width (None: takes what is left), numeric."""
 
     key: str
     label: str
@@ -33,11 +33,26 @@ class ColumnSpec:
 
 @dataclass(frozen=True)
 class Page:
-    """A fetched page: rows of (row key, cells) and the total number of rows."""
+    """A fetched page: rows of (row key, {column key: cell}) and the total number of rows.
+
+    Cells are looked up by column key, so a table can show fewer columns on a narrow screen
+    from the same page.
+    """
 
     offset: int
     total: int
-    rows: Sequence[tuple[Any, Sequence[Any]]]
+    rows: Sequence[tuple[Any, dict[str, Any]]]
+
+
+def cell(value: object, *, numeric: bool = False, style: str = "") -> Text:
+    """A cell as Text: never parsed as markup (a title may contain '[')."""
+    return Text(
+        str(value),
+        style=style,
+        justify="right" if numeric else "left",
+        no_wrap=True,
+        overflow="ellipsis",
+    )
 
 
 Fetcher = Callable[[int, int], Page]
@@ -81,14 +96,45 @@ class PagedTable(DataTable):
         self.total = 0
         self.loading_page = False
         self._cursor_after_load: int | str = 0
+        self._page: Page | None = None
 
     def on_mount(self) -> None:
+        self._add_columns()
+
+    def _add_columns(self) -> None:
+        flex = self._flex_width()
         for spec in self.specs:
             self.add_column(
                 Text(spec.label, justify="right" if spec.numeric else "left"),
                 key=spec.key,
-                width=spec.width,
+                width=spec.width or flex,
             )
+
+    def _flex_width(self) -> int:
+        """Width for the one column without a fixed width: what the others leave."""
+        fixed = sum((s.width or 0) + 2 for s in self.specs)
+        available = (self.size.width or self.app.size.width) - 2  # the vertical scrollbar
+        return max(10, available - fixed - 2)
+
+    def set_columns(self, columns: Sequence[ColumnSpec]) -> None:
+        """Show these columns instead (e.g. fewer on a narrow screen), keeping the page."""
+        cursor = self.cursor_row
+        self.specs = list(columns)
+        self.clear(columns=True)
+        self._add_columns()
+        if self._page is not None:
+            self._cursor_after_load = cursor
+            self._show(self._page)
+
+    def on_resize(self) -> None:
+        flexible = [s for s in self.specs if s.width is None]
+        if flexible:
+            col = self.columns.get(flexible[0].key)  # type: ignore[call-overload]
+            if col is not None:
+                col.width = self._flex_width()
+                col.auto_width = False
+                self._require_update_dimensions = True
+                self.refresh()
 
     def set_labels(self, labels: dict[str, str]) -> None:
         """Relabel columns (e.g. to mark the sort column)."""
@@ -127,11 +173,12 @@ class PagedTable(DataTable):
 
     def _show(self, page: Page) -> None:
         self.loading_page = False
+        self._page = page
         self.row_offset = page.offset
         self.total = page.total
         self.clear()
         for key, cells in page.rows:
-            self.add_row(*cells, key=str(key))
+            self.add_row(*(cells.get(spec.key, "") for spec in self.specs), key=str(key))
         if self.row_count:
             cursor = self._cursor_after_load
             row = self.row_count - 1 if cursor == "last" else min(int(cursor), self.row_count - 1)

@@ -1,0 +1,103 @@
+"""Import speed: generate a large file of one kind, import it into a fresh store, time it.
+
+    python bench/bench_import.py                    # 1,000,000 rows, works export snapshots
+    python bench/bench_import.py --rows 200000 --shape works
+
+Shapes (both the works kind, the kind that reaches a million rows sensibly):
+  snapshots  10,000 works × 100 dates, with a 统计日期 column (what `export snapshots` writes)
+  works      one row per work: a million distinct works (each also indexed for search)
+
+Prints rows, seconds, rows/s and peak RSS (resource.getrusage). Target: 1M rows ≤ 20 s, memory
+bounded (the file is streamed; rows flow through in batches). Files go to bench/out/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import resource
+import sys
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+HEADER = ["作品ID", "作品名称", "发布时间", "体裁", "审核状态", "播放量", "完播率", "5s完播率",
+          "封面点击率", "2s跳出率", "平均播放时长", "点赞量", "分享量", "评论量", "收藏量",
+          "主页访问量", "粉丝增量", "统计日期"]  # fmt: skip
+
+
+def generate(path: Path, n_rows: int, shape: str, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    start = datetime(2024, 1, 1, 19, 30)
+    first_day = date(2026, 1, 1)
+    per_work = 100 if shape == "snapshots" else 1
+    n_works = max(1, n_rows // per_work)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        written = 0
+        for d in range(per_work):
+            day = (first_day + timedelta(days=d)).isoformat()
+            for i in range(n_works):
+                if written >= n_rows:
+                    return
+                plays = (i * 37 % 5000 + 1) * (d + 1)
+                w.writerow([
+                    f"7{i:012d}", f"作品{i} 广州早茶攻略 #美食", (start + timedelta(minutes=i)).strftime("%Y-%m-%d %H:%M"),
+                    "视频", "已发布", plays, f"{rng.uniform(10, 60):.1f}%", "55.0%", "8.2%", "21.5%",
+                    f"{rng.uniform(5, 40):.1f}秒", plays // 20, plays // 400, plays // 100,
+                    plays // 50, plays // 80, plays // 1000, day,
+                ])  # fmt: skip
+                written += 1
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--shape", choices=["snapshots", "works"], default="snapshots")
+    args = ap.parse_args()
+    out = ROOT / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    data = out / f"works_{args.shape}_{args.rows}.csv"
+    if not data.exists():
+        t0 = time.perf_counter()
+        generate(data, args.rows, args.shape)
+        print(
+            f"generated {data.name}: {data.stat().st_size / 1e6:.0f} MB in {time.perf_counter() - t0:.1f} s"
+        )
+    db = out / "bench.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+
+    import sqlalchemy as sa
+
+    from creatorctl.importers import import_file
+    from creatorctl.store import open_store
+
+    store = open_store(str(db))
+    with store.write() as conn:
+        conn.execute(
+            sa.text("INSERT INTO account(handle, created_at) VALUES ('bench', '2026-01-01')")
+        )
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    result = import_file(store, data, account_id=1, snapshot_date=date(2026, 6, 1))
+    seconds = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    c = result.counts
+    print(f"imported {c.rows:,} rows (added {c.added:,}, updated {c.updated:,}) in {seconds:.1f} s "
+          f"= {c.rows / seconds:,.0f} rows/s; peak RSS {peak / 1024:.0f} MB "
+          f"(before import {rss_before / 1024:.0f} MB)")  # fmt: skip
+    with store.read() as conn:
+        works = conn.execute(sa.text("SELECT count(*) FROM work")).scalar_one()
+        snaps = conn.execute(sa.text("SELECT count(*) FROM worksnapshot")).scalar_one()
+    print(f"store: {works:,} works, {snaps:,} snapshots")
+    store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,208 @@
+"""`creatorctl import FILE...` and `creatorctl export KIND`: real data in and out."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from creatorctl.cli import Ctx, pass_ctx
+
+KIND_OPTION_PREFIX = "kind_opt_"
+
+
+def _with_kind_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Offer every kind's extra options (e.g. ``--work ID``) on ``import``."""
+    from creatorctl.importers.run import load_kinds
+
+    seen: dict[str, Any] = {}
+    for kind in load_kinds().values():
+        for opt in kind.options:
+            seen.setdefault(opt.name, opt)
+    for opt in reversed(list(seen.values())):
+        f = click.option(
+            f"--{opt.name}", f"{KIND_OPTION_PREFIX}{opt.name}", metavar=opt.metavar, help=opt.help
+        )(f)
+    return f
+
+
+@click.command("import")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option("--kind", metavar="KIND", help="What the files hold (default: found from headers).")
+@click.option("--account", "account", metavar="HANDLE", help="Import into this account.")
+@click.option(
+    "--snapshot-date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Date the running totals are as of (default: a date in the file name, else today).",
+)
+@click.option("--dry-run", is_flag=True, help="Check and count, write nothing.")
+@click.option("--skip-bad-rows", is_flag=True, help="Write the good rows, report the bad ones.")
+@_with_kind_options
+@pass_ctx
+def import_cmd(
+    ctx: Ctx,
+    files: tuple[Path, ...],
+    kind: str | None,
+    account: str | None,
+    snapshot_date: datetime | None,
+    dry_run: bool,
+    skip_bad_rows: bool,
+    **kind_options: str | None,
+) -> None:
+    """Import Douyin exports, Open Platform JSON or CSV; each file is one transaction.
+
+    Kinds: works (作品列表导出.xlsx/CSV), videos (Open Platform video list JSON), daily
+    (account daily numbers CSV), and those of other areas (see docs/import-formats.md).
+    """
+    from creatorctl.accounts import require_account
+    from creatorctl.cli.common import ProgressBar
+    from creatorctl.errors import UserError
+    from creatorctl.i18n import t
+    from creatorctl.importers import ImportRejected, get_kind, import_file
+    from creatorctl.importers.base import Counts
+    from creatorctl.timeutil import today
+
+    if kind:
+        get_kind(kind)
+    snap = snapshot_date.date() if snapshot_date else None
+    if snap is not None and snap > today():
+        raise UserError(t("imp.future_snapshot", date=snap.isoformat()))
+    acc = require_account(ctx.store, account or ctx.account)
+    options = {
+        k.removeprefix(KIND_OPTION_PREFIX): v for k, v in kind_options.items() if v is not None
+    }
+    totals: dict[str, Counts] = {}
+    failed = False
+    for path in files:
+        try:
+            with ProgressBar() as bar:
+
+                def progress(_label: str, done: int, total: int, p: Path = path) -> None:
+                    bar(t("imp.reading", file=p.name), done, total)
+
+                result = import_file(
+                    ctx.store,
+                    path,
+                    account_id=acc.id,
+                    kind=kind,
+                    snapshot_date=snap,
+                    dry_run=dry_run,
+                    skip_bad_rows=skip_bad_rows,
+                    options=options,
+                    progress=progress,
+                )
+        except ImportRejected as exc:
+            failed = True
+            for line in exc.problems:
+                click.echo(f"creatorctl: {line}", err=True)
+            continue
+        except UserError as exc:
+            failed = True
+            click.echo(f"creatorctl: {exc}", err=True)
+            continue
+        _echo_result(result)
+        total = totals.setdefault(result.label, Counts())
+        c = result.counts
+        total.added += c.added
+        total.updated += c.updated
+        total.unchanged += c.unchanged
+        total.skipped += c.skipped
+    if len(files) > 1:
+        for label, c in totals.items():
+            click.echo(
+                t(
+                    "imp.total",
+                    kind=label,
+                    added=c.added,
+                    updated=c.updated,
+                    unchanged=c.unchanged,
+                    skipped=c.skipped,
+                )  # fmt: skip
+            )
+    if failed:
+        raise click.exceptions.Exit(1)
+
+
+def _echo_result(result: Any) -> None:
+    from creatorctl.i18n import t
+
+    c = result.counts
+    snapshot = (
+        t("imp.summary_snapshot", date=result.snapshot_date.isoformat())
+        if result.snapshot_date
+        else ""
+    )
+    line = t(
+        "imp.summary",
+        file=result.path.name,
+        kind=result.label,
+        snapshot=snapshot,
+        added=c.added,
+        updated=c.updated,
+        unchanged=c.unchanged,
+        skipped=c.skipped,
+    )
+    click.echo(f"{line} {t('imp.dry_run')}" if result.dry_run else line)
+    for reason, n in c.reasons.most_common():
+        click.echo(t("imp.skipped_reason", n=n, reason=reason))
+    for example in c.examples:
+        click.echo(f"    {example}")
+
+
+@click.command("export")
+@click.argument("kind")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File (default: stdout).",
+)
+@click.option("--account", "account", metavar="HANDLE", help="Export this account's data.")
+@pass_ctx
+def export_cmd(ctx: Ctx, kind: str, fmt: str, output: Path | None, account: str | None) -> None:
+    """Write a table out as CSV (headers `import` reads back) or JSON (with the store's ids).
+
+    KIND: works, snapshots, daily, and those of other areas.
+    """
+    import tempfile
+
+    from creatorctl.accounts import require_account
+    from creatorctl.errors import UserError
+    from creatorctl.i18n import t
+    from creatorctl.importers.exports import export_rows, exports
+
+    if kind not in exports():
+        raise UserError(t("exp.unknown", kind=kind, kinds=", ".join(exports())))
+    acc = require_account(ctx.store, account or ctx.account)
+    if output is None:
+        export_rows(ctx.store, kind, fmt, sys.stdout, acc.id)
+        return
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(t("err.no_file", path=str(folder)))
+    # Write beside the target and rename: a failed export never leaves half a file.
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        # A BOM lets Excel open Chinese CSV correctly; the importer reads it either way.
+        encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+            n = export_rows(ctx.store, kind, fmt, fh, acc.id)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    click.echo(t("exp.done", n=n, file=str(output)), err=True)
+
+
+COMMANDS = [import_cmd, export_cmd]

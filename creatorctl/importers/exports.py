@@ -1,0 +1,111 @@
+"""`creatorctl export KIND`: any table back out, as CSV the importer reads or as JSON.
+
+An export is registered beside the kind that reads it back (a module under
+``creatorctl.importers.kinds``), so CSV headers are always ones the importer accepts:
+
+    register_export(Export(
+        name="daily", label=("账号每日数据", "account daily numbers"),
+        fields=fields_of(AccountDaily.columns, ("day", "plays", ...)),
+        sql="SELECT id, day, plays, ... FROM accountdaily WHERE account_id = ? ORDER BY day",
+    ))
+
+The SQL takes the account id as its one parameter and selects ``id`` first. JSON objects carry
+every selected column under its SQL name (store ids included); CSV carries `fields` only, under
+the import headers. Rows stream from the cursor: memory stays flat whatever the size.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, TextIO
+
+from creatorctl.errors import UserError
+from creatorctl.i18n import t
+from creatorctl.importers.base import Column
+
+if TYPE_CHECKING:
+    from creatorctl.store import Store
+
+
+@dataclass(frozen=True)
+class Export:
+    name: str
+    label: tuple[str, str]
+    fields: tuple[tuple[str, str], ...]
+    """(SQL column name, CSV header) in CSV order."""
+    sql: str
+    local_times: tuple[str, ...] = ()
+    """Columns stored in UTC and written in local time (as people and Douyin's exports do)."""
+
+
+_EXPORTS: dict[str, Export] = {}
+
+
+def register_export(export: Export) -> Export:
+    if export.name in _EXPORTS and _EXPORTS[export.name] != export:
+        raise ValueError(f"export {export.name!r} registered twice")
+    _EXPORTS[export.name] = export
+    return export
+
+
+def exports() -> dict[str, Export]:
+    """Every registered export (loads the kind modules that register them)."""
+    from creatorctl.importers.run import load_kinds
+
+    load_kinds()
+    return dict(sorted(_EXPORTS.items()))
+
+
+def fields_of(
+    columns: Iterable[Column], keys: Iterable[str], renames: Mapping[str, str] | None = None
+) -> tuple[tuple[str, str], ...]:
+    """(SQL column, import header) for `keys`; `renames` maps an SQL name to a column key."""
+    by_key = {c.key: c for c in columns}
+    renames = renames or {}
+    return tuple((k, by_key[renames.get(k, k)].header) for k in keys)
+
+
+def _local(value: Any) -> Any:
+    if value is None:
+        return None
+    dt = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return dt.replace(tzinfo=UTC).astimezone().replace(tzinfo=None).isoformat(sep=" ")
+
+
+def export_rows(store: Store, name: str, fmt: str, out: TextIO, account_id: int) -> int:
+    """Write every row of export `name` for the account to `out`; returns how many."""
+    all_exports = exports()
+    if name not in all_exports:
+        raise UserError(t("exp.unknown", kind=name, kinds=", ".join(all_exports)))
+    export = all_exports[name]
+    n = 0
+    with store.read() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        cur = raw.execute(export.sql, (account_id,))
+        names = [d[0] for d in cur.description]
+        local = [names.index(c) for c in export.local_times]
+        if fmt == "csv":
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow([h for _k, h in export.fields])
+            picks = [names.index(k) for k, _h in export.fields]
+        else:
+            out.write("[")
+        for row in cur:
+            if local:
+                row = list(row)
+                for i in local:
+                    row[i] = _local(row[i])
+            if fmt == "csv":
+                writer.writerow(["" if row[i] is None else row[i] for i in picks])
+            else:
+                out.write(",\n" if n else "\n")
+                out.write(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False))
+            n += 1
+        if fmt != "csv":
+            out.write("\n]\n" if n else "]\n")
+    return n

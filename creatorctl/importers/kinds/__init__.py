@@ -1,0 +1,1 @@
+"""The import kinds: every module here is loaded and registers its kinds (and exports)."""

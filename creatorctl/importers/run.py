@@ -1,0 +1,428 @@
+"""Importing one file: find its kind and header, parse rows in batches, write in one transaction."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from itertools import chain, islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from creatorctl.errors import UserError
+from creatorctl.i18n import t
+from creatorctl.importers.base import (
+    LINE,
+    Column,
+    Counts,
+    ImportContext,
+    Kind,
+    Row,
+    RowProblem,
+    normalize_header,
+)
+from creatorctl.importers.numbers import ParseError
+from creatorctl.importers.readers import FileProblem, JsonFile, TableFile, open_file
+from creatorctl.timeutil import today
+
+if TYPE_CHECKING:
+    from creatorctl.store import Store
+
+Progress = Callable[[str, int, int], None]
+HEADER_SCAN_ROWS = 20
+"""Douyin puts a title row (or a few) above the header; look this far down for it."""
+PROBLEMS_MAX = 20
+"""A rejected file reports at most this many problems (reading stops there)."""
+_FILE_DATE_RE = re.compile(r"(20\d{2})[-_.年]?(\d{2})[-_.月]?(\d{2})(?!\d)")
+
+
+class ImportRejected(UserError):
+    """A file was not imported; `problems` holds one line per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class FileResult:
+    """What importing one file did (or would do, on a dry run)."""
+
+    path: Path
+    kind: str
+    label: str
+    snapshot_date: date | None
+    """Set for kinds whose rows are running totals as of a date."""
+    counts: Counts = field(default_factory=Counts)
+    dry_run: bool = False
+
+
+def load_kinds() -> dict[str, Kind]:
+    """Every registered kind (importing each module under creatorctl.importers.kinds)."""
+    from creatorctl.importers import kinds as kinds_pkg
+    from creatorctl.importers.base import registered
+
+    _import_all(kinds_pkg.__name__, tuple(kinds_pkg.__path__))
+    return dict(sorted(registered().items()))
+
+
+@cache
+def _import_all(package: str, paths: tuple[str, ...]) -> None:
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.iter_modules(list(paths)):
+        importlib.import_module(f"{package}.{info.name}")
+
+
+def get_kind(name: str) -> Kind:
+    kinds = load_kinds()
+    if name not in kinds:
+        raise UserError(t("imp.unknown_kind", kind=name, kinds=", ".join(kinds)))
+    return kinds[name]
+
+
+def kind_label(kind: Kind) -> str:
+    from creatorctl.i18n import language
+
+    return kind.label[0] if language() == "zh" else kind.label[1]
+
+
+def date_from_name(path: Path) -> date | None:
+    """The last date written in a file name: ``作品列表导出_20261025.xlsx``, ``2026-10-25``."""
+    found = None
+    for m in _FILE_DATE_RE.finditer(path.stem):
+        try:
+            found = date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            continue
+    return found
+
+
+# --- finding the kind and the header ---------------------------------------------------------
+
+
+@cache
+def _header_index(kind: Kind) -> dict[str, Column]:
+    index: dict[str, Column] = {}
+    for col in kind.columns:
+        for h in (*col.headers, col.key):
+            index.setdefault(normalize_header(h), col)
+    return index
+
+
+def _match(kind: Kind, cells: Sequence[Any]) -> dict[int, Column]:
+    """Cell position → column, for the cells of a row that are this kind's headers."""
+    index = _header_index(kind)
+    found: dict[int, Column] = {}
+    seen: set[str] = set()
+    for i, cell in enumerate(cells):
+        if cell is None:
+            continue
+        col = index.get(normalize_header(cell))
+        if col is not None and col.key not in seen:
+            seen.add(col.key)
+            found[i] = col
+    return found
+
+
+def _missing(kind: Kind, found: dict[int, Column]) -> list[Column]:
+    keys = {c.key for c in found.values()}
+    return [c for c in kind.columns if c.required and c.key not in keys]
+
+
+def _find_header(
+    path: Path, head: list[tuple[int, Sequence[Any]]], kinds: list[Kind], forced: bool
+) -> tuple[Kind, int, dict[int, Column]]:
+    """(kind, position of the header row in `head`, its column map) or a clear refusal.
+
+    The header is the first row in which some kind finds all its required columns (and at
+    least `min_columns` of its columns); if several kinds do, the one matching most columns.
+    """
+    partial: tuple[int, Kind, dict[int, Column]] | None = None
+    for pos, (_line, cells) in enumerate(head):
+        full: list[tuple[int, float, Kind, dict[int, Column]]] = []
+        for kind in kinds:
+            found = _match(kind, cells)
+            if not found:
+                continue
+            need = 1 if forced else min(kind.min_columns, len(kind.columns))
+            if not _missing(kind, found) and len(found) >= need:
+                full.append((len(found), len(found) / len(kind.columns), kind, found))
+            elif partial is None or len(found) > partial[0]:
+                partial = (len(found), kind, found)
+        if full:
+            _n, _share, kind, found = max(full, key=lambda f: (f[0], f[1]))
+            return kind, pos, found
+    if partial is not None and (forced or partial[0] >= 2):
+        _n, kind, found = partial
+        names = ", ".join(c.header for c in _missing(kind, found))
+        raise FileProblem(
+            t("imp.missing_column", file=str(path), column=names, kind=kind_label(kind))
+        )
+    if forced:
+        raise FileProblem(t("imp.no_header", file=str(path), kind=kind_label(kinds[0])))
+    raise FileProblem(
+        t("imp.unknown_shape", file=str(path), kinds=", ".join(k.name for k in kinds))
+    )
+
+
+def _json_table(doc: Any) -> list[dict[str, Any]] | None:
+    """A JSON array of flat objects (as `creatorctl export --format json` writes), if it is."""
+    if isinstance(doc, dict):
+        for key in ("rows", "list", "data"):
+            inner = doc.get(key)
+            if isinstance(inner, list):
+                doc = inner
+                break
+    if isinstance(doc, list) and doc and all(isinstance(r, dict) for r in doc[:50]):
+        return doc
+    return None
+
+
+def _platform_error(doc: Any) -> str | None:
+    data = doc.get("data") if isinstance(doc, dict) else None
+    if isinstance(data, dict) and data.get("error_code") not in (None, 0):
+        return str(data.get("description") or data.get("error_code"))
+    return None
+
+
+Plan = list[tuple[int, str, Callable[[Any], Any], bool, str, dict[Any, Any] | None]]
+"""Per mapped column: (cell position, key, parser, required, header as written, cache)."""
+CACHE_MAX = 10_000
+"""Parsed values remembered per column; repeated dates and rates then cost a dict lookup."""
+
+
+def _plan_table(
+    mapping: dict[int, Column], header_cells: Sequence[Any], *, caches: bool = True
+) -> Plan:
+    def cache(c: Column) -> dict[Any, Any] | None:
+        wanted = c.cache if c.cache is not None else getattr(c.parse, "cacheable", False)
+        return {} if caches and wanted else None
+
+    return [
+        (i, c.key, c.parse, c.required, str(header_cells[i]).strip(), cache(c))
+        for i, c in sorted(mapping.items())
+    ]
+
+
+def _open(
+    path: Path, kinds: list[Kind], forced: bool
+) -> tuple[Kind, Plan, Iterator[tuple[int, Sequence[Any]]], TableFile | None]:
+    """The kind, the parse plan and the data rows of `path`."""
+    src = open_file(path)
+    if isinstance(src, JsonFile):
+        doc = src.doc
+        error = _platform_error(doc)
+        if error:
+            raise FileProblem(t("imp.platform_error", file=str(path), why=error))
+        for kind in kinds:
+            records = kind.json_records(doc)
+            if records is not None:
+                # JSON values may be lists or objects (unhashable): no caches.
+                keys = [c.key for c in kind.columns]
+                plan = _plan_table(dict(enumerate(kind.columns)), keys, caches=False)
+                rows: Iterator[tuple[int, Sequence[Any]]] = (
+                    (n, [r.get(k) for k in keys]) for n, r in enumerate(records, 1)
+                )
+                return kind, plan, rows, None
+        table = _json_table(doc)
+        if table is None:
+            raise FileProblem(
+                t("imp.unknown_shape", file=str(path), kinds=", ".join(k.name for k in kinds))
+            )
+        headers: list[str] = list(dict.fromkeys(k for r in table[:50] for k in r))
+        kind, _pos, mapping = _find_header(path, [(0, headers)], kinds, forced)
+        rows = ((n, [r.get(h) for h in headers]) for n, r in enumerate(table, 1))
+        return kind, _plan_table(mapping, headers, caches=False), rows, None
+    head = list(islice(src.rows, HEADER_SCAN_ROWS))
+    if not head:
+        src.close()
+        raise FileProblem(t("imp.empty_file", file=str(path)))
+    try:
+        kind, pos, mapping = _find_header(path, head, kinds, forced)
+    except FileProblem:
+        src.close()
+        raise
+    rows = chain(head[pos + 1 :], src.rows)
+    return kind, _plan_table(mapping, head[pos][1]), rows, src
+
+
+# --- the import ------------------------------------------------------------------------------
+
+
+def _show(value: Any) -> str:
+    s = repr(value) if isinstance(value, str) else str(value)
+    return s if len(s) <= 40 else f"{s[:37]}… ({len(str(value)):,} chars)"
+
+
+def import_file(
+    store: Store,
+    path: Path,
+    *,
+    account_id: int,
+    kind: str | None = None,
+    snapshot_date: date | None = None,
+    dry_run: bool = False,
+    skip_bad_rows: bool = False,
+    options: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> FileResult:
+    """Import one file in one transaction. Raises `UserError` (`ImportRejected` for bad rows)
+    and leaves the store as it was when anything is wrong; on a dry run, always."""
+    kinds = [get_kind(kind)] if kind else list(load_kinds().values())
+    if snapshot_date is not None and snapshot_date > today():
+        raise UserError(t("imp.future_snapshot", date=snapshot_date.isoformat()))
+    the_kind, plan, rows, src = _open(path, kinds, forced=kind is not None)
+    try:
+        opts = _kind_options(the_kind, options or {})
+        snap = snapshot_date or date_from_name(path) or today()
+        if snap > today():
+            snap = today()
+        result = FileResult(
+            path=path,
+            kind=the_kind.name,
+            label=kind_label(the_kind),
+            snapshot_date=snap if the_kind.uses_snapshot_date else None,
+            dry_run=dry_run,
+        )
+        job = _Job(the_kind, plan, rows, src, path, account_id, snap, opts, skip_bad_rows)
+        _run(store, job, result, progress)
+    finally:
+        if src is not None:
+            src.close()
+    return result
+
+
+def _kind_options(kind: Kind, given: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for opt in kind.options:
+        value = given.get(opt.name)
+        if value is None:
+            if opt.required:
+                raise UserError(t("imp.option_required", option=opt.name, kind=kind.name))
+            continue
+        try:
+            out[opt.name] = opt.parse(value) if isinstance(value, str) else value
+        except ValueError:
+            raise UserError(t("imp.bad_option", option=opt.name, value=value)) from None
+    return out
+
+
+@dataclass
+class _Job:
+    kind: Kind
+    plan: Plan
+    rows: Iterator[tuple[int, Sequence[Any]]]
+    src: TableFile | None
+    path: Path
+    account_id: int
+    snapshot_date: date
+    options: dict[str, Any]
+    skip_bad_rows: bool
+
+
+class _BadRow(Exception):
+    def __init__(self, problem: str, reason: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        """One line for the user: file, row, column, value, what was expected."""
+        self.reason = reason
+        """The same without file, row and value: rows skipped for it are counted together."""
+
+
+_MISS = object()
+
+
+def _parse_row(name: str, plan: Plan, defaults: Row, line: int, cells: Sequence[Any]) -> Row:
+    """The hot loop: one row's cells through their parsers (cached for repeated cells)."""
+    row = defaults.copy()
+    row[LINE] = line
+    n = len(cells)
+    for i, key, parse, required, header, memo in plan:
+        v = cells[i] if i < n else None
+        val = _MISS if memo is None else memo.get(v, _MISS)
+        if val is _MISS:
+            try:
+                val = parse(v)
+            except ParseError as exc:
+                expected = t(exc.expected)
+                raise _BadRow(
+                    t("imp.bad_cell", file=name, row=line, column=header, value=_show(v),
+                      expected=expected),
+                    t("imp.reason_bad", column=header, expected=expected),
+                ) from None  # fmt: skip
+            if memo is not None and len(memo) < CACHE_MAX:
+                memo[v] = val
+        if val is None and required:
+            raise _BadRow(
+                t("imp.required_cell", file=name, row=line, column=header),
+                t("imp.reason_empty", column=header),
+            )
+        row[key] = val
+    return row
+
+
+def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None) -> None:
+    kind, plan, path, src = job.kind, job.plan, job.path, job.src
+    name = str(path)
+    defaults: Row = {c.key: None for c in kind.columns}
+    problems: list[str] = []
+    headers = {key: header for _i, key, _p, _r, header, _c in plan}
+    with store.write_engine.connect() as conn:
+        trans = conn.begin()
+        try:
+            raw = conn.connection.driver_connection
+            ctx = ImportContext(
+                conn=raw,  # type: ignore[arg-type]
+                account_id=job.account_id,
+                snapshot_date=job.snapshot_date,
+                options=job.options,
+                source=path,
+                counts=result.counts,
+            )
+            kind.begin(ctx)
+            batch: list[Row] = []
+            for line, cells in job.rows:
+                try:
+                    row = _parse_row(name, plan, defaults, line, cells)
+                    try:
+                        kind.check(ctx, row)
+                    except RowProblem as exc:
+                        column = headers.get(exc.column, exc.column)
+                        why = t(exc.message_key, **exc.kwargs)
+                        raise _BadRow(
+                            t("imp.bad_row", file=name, row=line, column=column, why=why),
+                            f"{column}: {why}",
+                        ) from None
+                except _BadRow as bad:
+                    if job.skip_bad_rows:
+                        ctx.counts.skip(bad.reason, bad.problem)
+                        continue
+                    problems.append(bad.problem)
+                    if len(problems) >= PROBLEMS_MAX:
+                        problems.append(t("imp.too_many", file=name, n=PROBLEMS_MAX))
+                        break
+                    continue
+                if problems:
+                    continue  # the file is rejected; keep reading only to report problems
+                batch.append(row)
+                if len(batch) >= kind.batch_size:
+                    kind.write(ctx, batch)
+                    batch = []
+                    if progress is not None and src is not None:
+                        progress(path.name, *src.progress())
+            if problems:
+                raise ImportRejected(problems)
+            if batch:
+                kind.write(ctx, batch)
+            kind.finish(ctx)
+        except BaseException:
+            trans.rollback()
+            raise
+        if result.dry_run:
+            trans.rollback()
+        else:
+            trans.commit()

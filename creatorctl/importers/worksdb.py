@@ -1,0 +1,240 @@
+"""Writing works and their dated snapshots: shared by every kind that carries work numbers.
+
+A row names a work (``item_id``, else ``title`` + ``published_at``) and gives its running totals
+as of a date (the row's ``snapshot_date``, else the file's). The work is added if unknown, its
+snapshot for that date added or updated, and at the end each touched work's latest numbers are
+copied from its newest snapshot — so an older export imported later never overwrites newer
+numbers.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime, timedelta
+from typing import Any, ClassVar
+
+from creatorctl.i18n import t
+from creatorctl.importers.base import LINE, ImportContext, Kind, Row, RowProblem
+from creatorctl.timeutil import local_to_utc, now_local, today
+
+# The same names as models.core.WORK_METRICS/WORK_RATES (not imported: sqlmodel is slow to load).
+COUNTS = ("plays", "likes", "comments", "shares", "favorites", "profile_visits", "fans_gained")
+RATES = ("completion_rate", "completion_5s", "cover_ctr", "bounce_2s", "avg_watch_s")
+METRICS = COUNTS + RATES
+TEXT_FIELDS = ("item_id", "title", "genre", "review_status", "description", "tags")
+"""Work fields a row may set; an empty cell leaves the stored value alone."""
+CHUNK = 500
+
+_SNAP_COLS = ", ".join(METRICS)
+_SNAP_INSERT = (
+    f"INSERT INTO worksnapshot(work_id, snapshot_date, {_SNAP_COLS}) "
+    f"VALUES (?, ?, {', '.join('?' * len(METRICS))})"
+)
+_SNAP_UPDATE = (
+    f"UPDATE worksnapshot SET {', '.join(f'{m}=?' for m in METRICS)} "
+    "WHERE work_id=? AND snapshot_date=?"
+)
+_WORK_INSERT = (
+    "INSERT INTO work(id, account_id, item_id, title, published_at, genre, review_status, "
+    "description, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_WORK_UPDATE = (
+    "UPDATE work SET item_id=?, title=?, genre=?, review_status=?, description=?, tags=? WHERE id=?"
+)
+_WORK_SELECT = (
+    "SELECT id, item_id, title, genre, review_status, description, tags, published_at FROM work "
+    "WHERE account_id=? AND {col} IN ({marks})"
+)
+_REFRESH = f"""
+UPDATE work SET ({_SNAP_COLS}, stats_date) = (
+    SELECT {_SNAP_COLS}, snapshot_date FROM worksnapshot s
+    WHERE s.work_id = work.id ORDER BY snapshot_date DESC LIMIT 1)
+WHERE id IN (SELECT id FROM temp.import_touched)
+  AND (stats_date IS NULL
+       OR stats_date <= (SELECT max(snapshot_date) FROM worksnapshot s WHERE s.work_id = work.id))
+"""
+
+
+def _chunks(items: Sequence[Any], n: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+def _minute(stored: str) -> str:
+    """'2026-10-25 11:30:00[.000000]' → '2026-10-25 11:30': works match to the minute, as
+    Douyin's export shows times."""
+    return stored.replace("T", " ")[:16]
+
+
+def _fetch(conn: sqlite3.Connection, account_id: int, col: str, values: Iterable[str]) -> list:
+    out: list = []
+    for chunk in _chunks(list(values)):
+        sql = _WORK_SELECT.format(col=col, marks=",".join("?" * len(chunk)))
+        out.extend(conn.execute(sql, [account_id, *chunk]))
+    return out
+
+
+def _utc_text(memo: dict[datetime, str], local: datetime) -> str:
+    """The stored (UTC) form of a local time; remembered, as snapshots repeat their works."""
+    text = memo.get(local)
+    if text is None:
+        text = local_to_utc(local).isoformat(sep=" ", timespec="seconds")
+        if len(memo) < 50_000:
+            memo[local] = text
+    return text
+
+
+def _day(row: Row, default: str) -> str:
+    day = row.get("snapshot_date")
+    return day.isoformat() if day is not None else default
+
+
+class WorksKind(Kind):
+    """Base for kinds whose rows are works with running totals (see the module docstring)."""
+
+    uses_snapshot_date: ClassVar[bool] = True
+
+    def check(self, ctx: ImportContext, row: Row) -> None:
+        pub = row.get("published_at")
+        # A day of slack: the export's clock and this machine's need not agree.
+        if pub is not None and pub > ctx.state["latest_time"]:
+            raise RowProblem("published_at", "imp.future_time")
+        snap = row.get("snapshot_date")
+        if snap is not None and snap > ctx.state["today"]:
+            raise RowProblem("snapshot_date", "imp.future_time")
+
+    def begin(self, ctx: ImportContext) -> None:
+        conn = ctx.conn
+        ctx.state["latest_time"] = now_local() + timedelta(days=1)
+        ctx.state["today"] = today()
+        ctx.state["utc"] = {}
+        ctx.state["next_id"] = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM work").fetchone()[
+            0
+        ]
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_touched(id INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.import_touched")
+
+    def finish(self, ctx: ImportContext) -> None:
+        ctx.conn.execute(_REFRESH)
+        ctx.conn.execute("DELETE FROM temp.import_touched")
+
+    def write(self, ctx: ImportContext, rows: Sequence[Row]) -> None:
+        conn, acc = ctx.conn, ctx.account_id
+        default_day = ctx.snapshot_date.isoformat()
+        # 1. find the works the rows name; make the new ones.
+        by_item: dict[str, list] = {}
+        items: set[str] = {r["item_id"] for r in rows if r.get("item_id")}
+        for r in _fetch(conn, acc, "item_id", items):
+            by_item[r[1]] = list(r)
+        titles: set[str] = {
+            r["title"] for r in rows if r.get("title") and r.get("item_id") not in by_item
+        }
+        by_title: dict[tuple[str, str], list] = {}
+        for r in _fetch(conn, acc, "title", titles):
+            by_title.setdefault((r[2], _minute(r[7])), list(r))
+        new_works: list[list] = []
+        new_ids: set[int] = set()
+        dirty_works: dict[int, list] = {}
+        # (row, its work record or None when skipped, the row created the work, it changed it)
+        resolved: list[tuple[Row, list | None, bool, bool]] = []
+        for row in rows:
+            item, title, pub = row.get("item_id"), row.get("title"), row.get("published_at")
+            pub_utc = _utc_text(ctx.state["utc"], pub) if pub else None
+            rec = by_item.get(item) if item else None
+            if rec is None and title and pub_utc:
+                cand = by_title.get((title, pub_utc[:16]))
+                if cand is not None and (not item or cand[1] is None):
+                    rec = cand
+            if rec is None:
+                if pub_utc is None or not (title or item):
+                    ctx.skip(row[LINE], t("imp.reason_unknown_work"))
+                    resolved.append((row, None, False, False))
+                    continue
+                rec = [
+                    ctx.state["next_id"],
+                    item,
+                    title or "",
+                    row.get("genre") or "",
+                    row.get("review_status") or "",
+                    row.get("description") or "",
+                    row.get("tags") or "",
+                    pub_utc,
+                ]
+                ctx.state["next_id"] += 1
+                new_works.append(rec)
+                new_ids.add(rec[0])
+                if item:
+                    by_item[item] = rec
+                by_title.setdefault(((title or ""), pub_utc[:16]), rec)
+                resolved.append((row, rec, True, False))
+                continue
+            changed = False
+            for i, name in enumerate(TEXT_FIELDS, 1):
+                value = row.get(name)
+                if value is not None and rec[i] != value:
+                    rec[i] = value
+                    changed = True
+            if changed:
+                if item and rec[1] == item:
+                    by_item[item] = rec
+                if rec[0] not in new_ids:
+                    dirty_works[rec[0]] = rec
+            resolved.append((row, rec, False, changed))
+        # 2. their snapshots for the rows' dates.
+        ids = sorted({rec[0] for _r, rec, _n, _c in resolved if rec is not None})
+        days = sorted({_day(r, default_day) for r, rec, _n, _c in resolved if rec is not None})
+        snaps: dict[tuple[int, str], list] = {}
+        for chunk in _chunks(ids):
+            sql = (
+                f"SELECT work_id, snapshot_date, {_SNAP_COLS} FROM worksnapshot WHERE work_id IN "
+                f"({','.join('?' * len(chunk))}) AND snapshot_date IN ({','.join('?' * len(days))})"
+            )
+            for s in conn.execute(sql, [*chunk, *days]):
+                snaps[(s[0], s[1])] = list(s[2:])
+        new_snaps: dict[tuple[int, str], list] = {}
+        dirty_snaps: dict[tuple[int, str], list] = {}
+        for row, rec, created, changed in resolved:
+            if rec is None:
+                continue
+            day = _day(row, default_day)
+            key = (rec[0], day)
+            values = [row.get(m) for m in METRICS]
+            old = snaps.get(key)
+            if old is None:
+                merged = [
+                    v if v is not None else (0 if i < len(COUNTS) else None)
+                    for i, v in enumerate(values)
+                ]
+                snaps[key] = new_snaps[key] = merged
+                snap_changed = True
+            else:
+                merged = [v if v is not None else o for v, o in zip(values, old, strict=True)]
+                snap_changed = merged != old
+                if snap_changed:
+                    old[:] = merged
+                    if key not in new_snaps:
+                        dirty_snaps[key] = old
+            if created:
+                ctx.added()
+            elif changed or snap_changed:
+                ctx.updated()
+            else:
+                ctx.unchanged()
+        # 3. write.
+        if new_works:
+            conn.executemany(
+                _WORK_INSERT,
+                [(r[0], acc, r[1], r[2], r[7], r[3], r[4], r[5], r[6]) for r in new_works],
+            )
+        if dirty_works:
+            conn.executemany(_WORK_UPDATE, [(*r[1:7], r[0]) for r in dirty_works.values()])
+        if new_snaps:
+            conn.executemany(_SNAP_INSERT, [(k[0], k[1], *v) for k, v in new_snaps.items()])
+        if dirty_snaps:
+            conn.executemany(_SNAP_UPDATE, [(*v, k[0], k[1]) for k, v in dirty_snaps.items()])
+        touched = {k[0] for k in new_snaps} | {k[0] for k in dirty_snaps}
+        if touched:
+            conn.executemany(
+                "INSERT OR IGNORE INTO temp.import_touched(id) VALUES (?)", [(i,) for i in touched]
+            )

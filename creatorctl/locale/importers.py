@@ -1,0 +1,137 @@
+"""Messages of the import framework and of export (keys imp.*, exp.*, num.*)."""
+
+MESSAGES = {
+    # what a cell should have held (numbers.py)
+    "num.expected_count": (
+        "应为次数,如 12,345 或 1.2万",
+        "expected a count such as 12,345 or 1.2万",
+    ),
+    "num.expected_nonnegative": ("次数不能为负", "expected a count that is not negative"),
+    "num.expected_rate": ("应为比例,如 35.2% 或 0.352", "expected a rate such as 35.2% or 0.352"),
+    "num.expected_duration": (
+        "应为时长,如 8.5秒、00:08 或 1分20秒",
+        "expected a duration such as 8.5s, 00:08 or 1分20秒",
+    ),
+    "num.expected_datetime": (
+        "应为时间,如 2026-10-25 19:30",
+        "expected a date and time such as 2026-10-25 19:30",
+    ),
+    "num.expected_date": ("应为日期,如 2026-10-25", "expected a date such as 2026-10-25"),
+    "num.expected_bool": ("应为 是/否", "expected yes/no (是/否)"),
+    "num.expected_short_text": (
+        "文字太长(最多 5,000 个字)",
+        "expected text of at most 5,000 characters",
+    ),
+    "num.expected_id": ("应为编号(不含空格)", "expected an id without spaces"),
+    # files
+    "imp.cannot_read": ("无法读取 {file}:{why}", "cannot read {file}: {why}"),
+    "imp.empty_file": ("{file}:文件是空的", "{file}: the file is empty"),
+    "imp.binary": (
+        "{file}:不是 CSV、XLSX 或 JSON 文件",
+        "{file}: not a CSV, XLSX or JSON file",
+    ),
+    "imp.old_xls": (
+        "{file}:是旧版 .xls,请在 Excel 中另存为 .xlsx 或 CSV",
+        "{file}: an old .xls workbook; save it as .xlsx or CSV in Excel",
+    ),
+    "imp.bad_encoding": (
+        "{file}:不是有效的 {encoding} 文本",
+        "{file}: not valid {encoding} text",
+    ),
+    "imp.bad_encoding_at": (
+        "{file}:第 {row} 行附近不是有效的 {encoding} 文本",
+        "{file}: not valid {encoding} text near row {row}",
+    ),
+    "imp.bad_csv": ("{file}:第 {row} 行无法读取:{why}", "{file}: row {row} cannot be read: {why}"),
+    "imp.bad_json": (
+        "{file}:第 {line} 行不是有效的 JSON:{why}",
+        "{file}: not valid JSON at line {line}: {why}",
+    ),
+    "imp.json_too_big": (
+        "{file}:JSON 文件太大,请用 JSON Lines 或 CSV",
+        "{file}: JSON file too large; use JSON Lines or CSV",
+    ),
+    "imp.bad_xlsx": (
+        "{file}:工作簿损坏或不完整({why})",
+        "{file}: the workbook is damaged or incomplete ({why})",
+    ),
+    "imp.bad_xlsx_at": (
+        "{file}:工作簿在第 {row} 行处损坏或不完整({why})",
+        "{file}: the workbook is damaged or incomplete at row {row} ({why})",
+    ),
+    "imp.platform_error": (
+        "{file}:这是开放平台返回的错误:{why}",
+        "{file}: this is an error response from the Open Platform: {why}",
+    ),
+    # kinds and columns
+    "imp.unknown_kind": (
+        "未知的数据类型 {kind},可选:{kinds}",
+        "unknown kind {kind}; kinds accepted: {kinds}",
+    ),
+    "imp.unknown_shape": (
+        "{file}:看不出是哪类数据(可选:{kinds}),请用 --kind 指定",
+        "{file}: cannot tell what kind of data this is (kinds: {kinds}); use --kind",
+    ),
+    "imp.missing_column": (
+        "{file}:缺少列 {column}({kind})",
+        "{file}: missing column {column} ({kind})",
+    ),
+    "imp.no_header": (
+        "{file}:前 20 行里没有{kind}的表头",
+        "{file}: no header row of the {kind} in the first 20 rows",
+    ),
+    "imp.option_required": (
+        "导入 {kind} 需要 --{option}",
+        "importing {kind} needs --{option}",
+    ),
+    "imp.bad_option": ("--{option} 的值无效:{value}", "invalid value for --{option}: {value}"),
+    "imp.future_snapshot": (
+        "快照日期 {date} 在未来",
+        "the snapshot date {date} is in the future",
+    ),
+    # rows
+    "imp.bad_cell": (
+        "{file}:第 {row} 行,列 {column}:{expected},实际为 {value}",
+        "{file}: row {row}, column {column}: {expected}, got {value}",
+    ),
+    "imp.required_cell": (
+        "{file}:第 {row} 行,列 {column}:不能为空",
+        "{file}: row {row}, column {column}: must not be empty",
+    ),
+    "imp.bad_row": (
+        "{file}:第 {row} 行,列 {column}:{why}",
+        "{file}: row {row}, column {column}: {why}",
+    ),
+    "imp.too_many": (
+        "{file}:问题超过 {n} 个,后面的行未检查",
+        "{file}: more than {n} problems; the rest was not checked",
+    ),
+    "imp.future_time": ("时间在未来", "the time is in the future"),
+    "imp.reason_bad": ("{column}:{expected}", "{column}: {expected}"),
+    "imp.reason_empty": ("{column} 为空", "{column} is empty"),
+    "imp.reason_unknown_work": (
+        "找不到作品,且没有发布时间无法新建",
+        "no such work, and no publish time to add it",
+    ),
+    # summary (CLI and app)
+    "imp.summary": (
+        "{file} → {kind}{snapshot}:新增 {added},更新 {updated},未变 {unchanged},跳过 {skipped}",
+        "{file} → {kind}{snapshot}: added {added}, updated {updated}, unchanged {unchanged}, "
+        "skipped {skipped}",
+    ),
+    "imp.summary_snapshot": (",快照日期 {date}", ", snapshot {date}"),
+    "imp.total": (
+        "合计 {kind}:新增 {added},更新 {updated},未变 {unchanged},跳过 {skipped}",
+        "total {kind}: added {added}, updated {updated}, unchanged {unchanged}, skipped {skipped}",
+    ),
+    "imp.skipped_reason": ("  跳过 {n} 行:{reason}", "  skipped {n} row(s): {reason}"),
+    "imp.dry_run": ("(试运行,未写入)", "(dry run: nothing written)"),
+    "imp.rejected": ("{file}:未导入,未写入任何数据", "{file}: not imported; nothing written"),
+    "imp.reading": ("导入 {file}", "importing {file}"),
+    # export
+    "exp.unknown": (
+        "未知的导出类型 {kind},可选:{kinds}",
+        "unknown export {kind}; choose from {kinds}",
+    ),
+    "exp.done": ("已导出 {n} 行到 {file}", "exported {n} row(s) to {file}"),
+}

@@ -1,0 +1,159 @@
+"""Shared fixtures: isolated user folders, a fresh store, a small demo store, the app.
+
+Tests run in Chinese (the product's first language) and in Asia/Shanghai time, so snapshots
+look the same on every machine.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["TZ"] = "Asia/Shanghai"
+time.tzset()
+os.environ.pop("CREATORCTL_DB", None)
+os.environ.pop("CREATORCTL_CONFIG", None)
+os.environ.pop("NO_COLOR", None)
+
+from creatorctl.i18n import set_language  # noqa: E402
+
+set_language("zh")
+
+FROZEN_NOW = "2026-11-26 10:00"
+DEMO_SEED = 7
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the real user's data or config."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    (tmp_path / "home").mkdir(exist_ok=True)
+    set_language("zh")
+
+
+@pytest.fixture
+def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Freeze creatorctl's clock at FROZEN_NOW (local time)."""
+    monkeypatch.setenv("CREATORCTL_FAKE_NOW", FROZEN_NOW)
+    return FROZEN_NOW
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "store.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator:
+    from creatorctl.store import open_store
+
+    s = open_store(str(db_path))
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small demo (seed 7, frozen clock) made once per test session."""
+    from creatorctl.demo import generate
+    from creatorctl.store import open_store
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    old = os.environ.get("CREATORCTL_FAKE_NOW")
+    os.environ["CREATORCTL_FAKE_NOW"] = FROZEN_NOW
+    try:
+        s = open_store(str(path))
+        generate(s, size="small", seed=DEMO_SEED)
+        with s.write() as conn:  # fold the WAL in so a file copy is the whole store
+            conn.exec_driver_sql("SELECT 1")
+        s.engine.dispose()
+        import sqlite3
+
+        raw = sqlite3.connect(path)
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.close()
+    finally:
+        if old is None:
+            os.environ.pop("CREATORCTL_FAKE_NOW", None)
+        else:
+            os.environ["CREATORCTL_FAKE_NOW"] = old
+    return path
+
+
+@pytest.fixture
+def demo_db(_demo_template: Path, tmp_path: Path, frozen_clock: str) -> Path:
+    """A private copy of the small demo store (and a frozen clock)."""
+    path = tmp_path / "demo.db"
+    shutil.copyfile(_demo_template, path)
+    os.chmod(path, 0o600)
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_db: Path) -> Iterator:
+    from creatorctl.store import open_store
+
+    s = open_store(str(demo_db))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo_account(demo_store):  # type: ignore[no-untyped-def]
+    from creatorctl.accounts import require_account
+
+    return require_account(demo_store)
+
+
+@pytest.fixture
+def app_factory() -> Callable:
+    """Make a CreatorApp on a given store path (the app opens it in a worker, as in real use)."""
+    from creatorctl.app import CreatorApp
+
+    def make(db: Path | str, account: str | None = None) -> CreatorApp:
+        return CreatorApp(db=str(db), account=account)
+
+    return make
+
+
+# --- import/export (issue 3) -----------------------------------------------------------------
+
+
+@pytest.fixture
+def import_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A store file with one account, `me`; the CLI uses it through CREATORCTL_DB."""
+    import sqlalchemy as sa
+
+    from creatorctl.store import open_store
+
+    path = tmp_path / "store" / "creator.db"
+    monkeypatch.setenv("CREATORCTL_DB", str(path))
+    monkeypatch.setenv("CREATORCTL_FAKE_NOW", "2026-11-26 10:00:00")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    set_language("en")  # these tests read the English messages
+    store = open_store(str(path))
+    with store.write() as conn:
+        conn.execute(
+            sa.text("INSERT INTO account(handle, created_at) VALUES ('me', '2026-01-01 00:00:00')")
+        )
+    store.close()
+    return str(path)
+
+
+@pytest.fixture
+def import_store(import_db: str) -> Iterator:
+    from creatorctl.store import open_store
+
+    s = open_store(import_db)
+    yield s
+    s.close()

@@ -1,0 +1,51 @@
+"""Dependencies point one way: nothing below the screens imports textual."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).parent.parent / "creatorctl"
+UI = ("app.py", "screens/", "widgets/")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_no_textual_outside_the_ui() -> None:
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE).as_posix()
+        if rel.startswith(UI) or rel == "app.py":
+            continue
+        if {"textual", "textual_plotext"} & _imports(path):
+            offenders.append(rel)
+    assert offenders == []
+
+
+def test_app_module_does_not_import_the_database_layer_at_start() -> None:
+    """Painting the first frame must not wait for SQLAlchemy (imported lazily in workers)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, creatorctl.app; "
+        "print(any(m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'alembic') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_every_message_has_both_languages() -> None:
+    from creatorctl.i18n import catalog
+
+    for key, (zh, en) in catalog().items():
+        assert zh.strip() and en.strip(), key

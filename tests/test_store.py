@@ -1,0 +1,205 @@
+"""The store: location, permissions, PRAGMAs, migrations, refusal of unsafe files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from creatorctl.errors import StoreError
+from creatorctl.store import current_revision, known_revisions, open_store, resolve_location
+
+FIXTURE = Path(__file__).parent / "fixtures" / "store_0001.db"
+
+
+def mode(p: Path) -> int:
+    return stat.S_IMODE(p.stat().st_mode)
+
+
+def test_new_store_is_migrated_to_head(store) -> None:  # type: ignore[no-untyped-def]
+    assert current_revision(store) == known_revisions()[-1]
+    with store.read() as conn:
+        tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
+    for table in (
+        "account",
+        "work",
+        "worksnapshot",
+        "accountdaily",
+        "edithistory",
+        "trash",
+        "setting",
+        "work_fts",
+    ):
+        assert table in tables
+
+
+def test_pragmas(store) -> None:  # type: ignore[no-untyped-def]
+    with store.read() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10_000
+
+
+def test_write_rolls_back_on_error(store) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.accounts import add_account, list_accounts
+
+    add_account(store, "a1")
+    with pytest.raises(RuntimeError), store.write() as conn:
+        conn.execute(sa.text("UPDATE account SET nickname='changed'"))
+        raise RuntimeError("boom")
+    assert list_accounts(store)[0].nickname == "a1"
+
+
+def test_models_match_migrations(store) -> None:  # type: ignore[no-untyped-def]
+    """The SQLModel tables and the hand-written migrations describe the same schema."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    import creatorctl.models  # noqa: F401
+
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+    # FTS shadow tables and alembic_version are not models.
+    diff = [
+        d
+        for d in diff
+        if not (
+            d[0] == "remove_table"
+            and (
+                d[1].name.startswith(("work_fts", "comment_fts")) or d[1].name == "alembic_version"
+            )
+        )
+    ]
+    relevant = [
+        d for d in diff if d[0] in ("add_table", "remove_table", "add_column", "remove_column")
+    ]
+    assert relevant == []
+
+
+def test_fixture_store_from_first_release_opens_with_nothing_lost(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copyfile(FIXTURE, path)
+    os.chmod(path, 0o600)
+    s = open_store(str(path))
+    try:
+        assert current_revision(s) == known_revisions()[-1]
+        from creatorctl.accounts import history, list_accounts
+        from creatorctl.works import count_works, get_work, list_works
+
+        (acc,) = list_accounts(s)
+        assert acc.handle == "fixture_acc" and acc.verified and acc.fans == 12345
+        assert acc.bio == "每天一道家常菜"
+        assert count_works(s, acc.id) == 4  # one is in the trash
+        assert get_work(s, 1).title == "红烧肉的1种做法(修订)"
+        assert [p.plays for p in get_work(s, 2).daily] == [600, 600, 600]
+        assert history(s, "work", 1)[0].old == "红烧肉的1种做法"
+        assert list_works(s, acc.id, query="红烧肉")[0].title.startswith("红烧肉")
+    finally:
+        s.close()
+
+
+def test_default_location_is_private_under_umask_022(monkeypatch: pytest.MonkeyPatch) -> None:
+    old = os.umask(0o022)
+    try:
+        s = open_store(None)
+        from creatorctl.accounts import add_account
+
+        add_account(s, "someone")  # a write, so -wal and -shm exist
+        path = s.path
+        assert path is not None
+        assert mode(path.parent) == 0o700
+        for suffix in ("", "-wal", "-shm"):
+            p = Path(f"{path}{suffix}")
+            if p.exists():
+                assert mode(p) == 0o600, suffix
+        s.close()
+    finally:
+        os.umask(old)
+
+
+def test_env_and_flag_override_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CREATORCTL_DB", str(tmp_path / "env.db"))
+    assert resolve_location(None)[1] == tmp_path / "env.db"
+    assert resolve_location(str(tmp_path / "flag.db"))[1] == tmp_path / "flag.db"
+    assert resolve_location(f"sqlite:///{tmp_path}/u.db")[1] == tmp_path / "u.db"
+
+
+@pytest.mark.parametrize(
+    ("db", "words"),
+    [
+        ("postgresql://u@h/db", "only SQLite"),
+        ("sqlite+aiosqlite:///x.db", "unsupported SQLite driver"),
+        ("://nothing", "malformed"),
+    ],
+)
+def test_bad_urls_are_refused(db: str, words: str) -> None:
+    with pytest.raises(StoreError, match=words):
+        resolve_location(db)
+
+
+def test_refuses_world_writable_store(db_path: Path) -> None:
+    open_store(str(db_path)).close()
+    db_path.chmod(0o666)
+    with pytest.raises(StoreError, match="others can write"):
+        open_store(str(db_path))
+
+
+@pytest.mark.skipif(os.getuid() != 0, reason="chown to another user needs root")
+def test_refuses_store_owned_by_another_user(db_path: Path) -> None:
+    open_store(str(db_path)).close()
+    os.chown(db_path, 65534, 65534)
+    with pytest.raises(StoreError, match="another user"):
+        open_store(str(db_path))
+
+
+def test_refuses_folder_that_cannot_hold_a_store(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot create the folder"):
+        open_store(str(blocker / "sub" / "s.db"))
+
+
+def test_refuses_a_file_that_is_not_a_store(tmp_path: Path) -> None:
+    p = tmp_path / "notes.db"
+    p.write_text("hello, this is not sqlite")
+    p.chmod(0o600)
+    with pytest.raises(StoreError, match="not a creatorctl store"):
+        open_store(str(p))
+
+
+def test_refuses_a_store_from_a_newer_release(db_path: Path) -> None:
+    open_store(str(db_path)).close()
+    raw = sqlite3.connect(db_path)
+    raw.execute("UPDATE alembic_version SET version_num='9999'")
+    raw.commit()
+    raw.close()
+    with pytest.raises(StoreError, match="newer creatorctl"):
+        open_store(str(db_path))
+
+
+def test_config_refused_when_others_can_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from creatorctl.config import load_config
+    from creatorctl.errors import ConfigError
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[publish]\ncommand = ["echo", "{title}"]\n')
+    monkeypatch.setenv("CREATORCTL_CONFIG", str(cfg))
+    assert load_config().publish.command == ["echo", "{title}"]
+    cfg.chmod(0o666)
+    with pytest.raises(StoreError, match="others can write"):
+        load_config()
+    cfg.chmod(0o600)
+    cfg.write_text("[publish]\ntimeout = 'soon'\n")
+    with pytest.raises(ConfigError, match="should be a number"):
+        load_config()
+    cfg.write_text("[nonsense]\n")
+    with pytest.raises(ConfigError, match="unknown section"):
+        load_config()
