@@ -103,7 +103,7 @@ def _comments(conn: sa.Connection, ctx: DemoContext) -> None:
         "INSERT INTO comment(account_id, work_id, user_id, nickname, content, "
         "created_at, likes, reply_text, flags) VALUES (?,?,?,?,?,?,?,?,?)"
     )
-    with bulk_loading(conn):
+    with bulk_loading(raw):
         batch: list[tuple] = []
         acc = ctx.account_id
         for n, (secs, wi) in enumerate(events):
@@ -199,7 +199,9 @@ def _messages(conn: sa.Connection, ctx: DemoContext, rule_ids: list[int]) -> Non
             )
         if len(items) >= total:
             break
-    ingest_messages(conn, ctx.account_id, items, None)
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    ingest_messages(raw, ctx.account_id, items, None, dedupe=False)
 
 
 def _groups(conn: sa.Connection, ctx: DemoContext, nick: str) -> None:
@@ -261,6 +263,8 @@ def _groups(conn: sa.Connection, ctx: DemoContext, nick: str) -> None:
 
 def _lives(conn: sa.Connection, ctx: DemoContext) -> None:
     rng = ctx.rng
+    raw = conn.connection.driver_connection
+    assert raw is not None
     for i, title in enumerate(C.LIVE_TITLES):
         day = ctx.today - timedelta(days=3 + 7 * i)
         start = datetime.combine(day, datetime.min.time()).replace(hour=20)
@@ -281,7 +285,7 @@ def _lives(conn: sa.Connection, ctx: DemoContext) -> None:
             samples.append(
                 Sample(start + timedelta(seconds=k), int(online), gifts, likes, int(fans))
             )
-        save_session(conn, ctx.account_id, title, samples)
+        save_session(raw, ctx.account_id, title, samples)
     for i, topic in enumerate(C.PREVIEW_TOPICS):
         at = datetime.combine(ctx.today + timedelta(days=2 + 3 * i), datetime.min.time())
         conn.execute(

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import sqlite3
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -23,6 +24,7 @@ import sqlalchemy as sa
 from creatorctl.accounts import _dt
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
+from creatorctl.importers.numbers import ParseError, parse_count, parse_datetime
 from creatorctl.store import Store
 from creatorctl.timeutil import local_to_utc, now_local, utc_to_local, utcnow
 
@@ -170,42 +172,30 @@ class LiveMonitor:
 
 
 def parse_ts(value: Any, base: datetime | None = None) -> datetime:
-    """A timestamp as written: ISO date-time, epoch seconds, or HH:MM[:SS] (on `base`'s day)."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return datetime.fromtimestamp(float(value)).replace(microsecond=0)
-    text = str(value).strip()
+    """A timestamp as written: any date-time the importers read (unix seconds included), or a
+    time of day HH:MM[:SS] (on `base`'s day, else today)."""
     try:
-        return datetime.fromtimestamp(float(text)).replace(microsecond=0)
-    except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(text.replace("/", "-")).replace(tzinfo=None)
-    except ValueError:
-        pass
-    parts = text.split(":")
+        dt = parse_datetime(value)
+    except ParseError:
+        dt = None
+    if dt is not None:
+        return dt
+    parts = str(value).strip().split(":")
     if 2 <= len(parts) <= 3 and all(p.isdigit() for p in parts):
         h, m = int(parts[0]), int(parts[1])
         sec = int(parts[2]) if len(parts) == 3 else 0
         if h < 24 and m < 60 and sec < 60:
             day = (base or now_local()).replace(hour=0, minute=0, second=0, microsecond=0)
             return day + timedelta(hours=h, minutes=m, seconds=sec)
-    raise ValueError(f"not a time: {text!r}")
+    raise ValueError(t("inbox.err_sample_time", value=str(value)))
 
 
 def _count(value: Any) -> int:
-    if value is None or value == "":
-        return 0
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return int(value)
-    text = str(value).strip().replace(",", "").replace(",", "")
-    mult = 1
-    for suffix, m in (("万", 10_000), ("w", 10_000), ("W", 10_000), ("k", 1000), ("K", 1000)):
-        if text.endswith(suffix):
-            text, mult = text[: -len(suffix)], m
-    n = float(text)
-    if n < 0:
-        raise ValueError(f"negative: {value!r}")
-    return int(round(n * mult))
+    try:
+        n = parse_count(value)
+    except ParseError as exc:
+        raise ValueError(t(exc.expected) + f": {value!r}") from None
+    return n or 0
 
 
 def sample_from(record: dict[str, Any], base: datetime | None = None) -> Sample:
@@ -383,7 +373,7 @@ def delete_preview(store: Store, account_id: int, preview_id: int) -> None:
 
 
 def save_session(
-    conn: sa.Connection, account_id: int, title: str, samples: list[Sample]
+    raw: sqlite3.Connection, account_id: int, title: str, samples: list[Sample]
 ) -> tuple[int, int]:
     """Store samples as a session (found by its start time, so re-saving adds nothing).
 
@@ -392,35 +382,29 @@ def save_session(
     if not samples:
         raise UserError(t("inbox.err_no_samples"))
     samples = sorted(samples, key=lambda s: s.ts)
-    start = local_to_utc(samples[0].ts)
-    end = local_to_utc(samples[-1].ts)
-    sid = conn.execute(
-        sa.text("SELECT id FROM livesession WHERE account_id=:a AND started_at=:s"),
-        {"a": account_id, "s": start},
-    ).scalar()
-    if sid is None:
-        sid = conn.execute(
-            sa.text(
-                "INSERT INTO livesession(account_id, title, started_at, ended_at) "
-                "VALUES (:a, :t, :s, :e) RETURNING id"
-            ),
-            {"a": account_id, "t": title, "s": start, "e": end},
-        ).scalar_one()
-    raw = conn.connection.driver_connection
-    assert raw is not None
+    start = str(local_to_utc(samples[0].ts))
+    end = str(local_to_utc(samples[-1].ts))
+    row = raw.execute(
+        "SELECT id FROM livesession WHERE account_id=? AND started_at=?", (account_id, start)
+    ).fetchone()
+    if row is None:
+        row = raw.execute(
+            "INSERT INTO livesession(account_id, title, started_at, ended_at) "
+            "VALUES (?, ?, ?, ?) RETURNING id",
+            (account_id, title, start, end),
+        ).fetchone()
+    sid = int(row[0])
     cur = raw.executemany(
         "INSERT OR IGNORE INTO livesample(session_id, ts, online, gifts, likes, new_fans) "
         "VALUES (?,?,?,?,?,?)",
         [(sid, str(local_to_utc(s.ts)), s.online, s.gifts, s.likes, s.new_fans) for s in samples],
     )
-    conn.execute(
-        sa.text(
-            "UPDATE livesession SET ended_at=(SELECT max(ts) FROM livesample WHERE session_id=:i) "
-            "WHERE id=:i"
-        ),
-        {"i": sid},
+    raw.execute(
+        "UPDATE livesession SET ended_at=(SELECT max(ts) FROM livesample WHERE session_id=?) "
+        "WHERE id=?",
+        (sid, sid),
     )
-    return int(sid), max(0, int(cur.rowcount))
+    return sid, max(0, int(cur.rowcount))
 
 
 def list_sessions(store: Store, account_id: int) -> list[SessionRow]:

@@ -8,6 +8,7 @@ as outgoing messages marked `auto_reply` with the rule that wrote them.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -98,8 +99,8 @@ class Incoming:
     created_at: datetime
     direction: str = "in"
     read: bool = False
-    key: str | None = None
-    """Identity in its source (import), so storing it twice adds nothing."""
+    auto_reply: bool = False
+    """An automatic reply (from an export), stored as such but never answered."""
 
 
 # --- rules ------------------------------------------------------------------------------------
@@ -391,14 +392,28 @@ class IngestResult:
 
 
 def ingest_messages(
-    conn: sa.Connection, account_id: int, items: Iterable[Incoming], rules: Sequence[Rule] | None
+    raw: sqlite3.Connection,
+    account_id: int,
+    items: Iterable[Incoming],
+    rules: Sequence[Rule] | None,
+    *,
+    dedupe: bool = True,
 ) -> IngestResult:
     """Store messages in time order inside the caller's transaction, applying the rules to each
-    new incoming message (None: the account's rules). Already-stored keys add nothing."""
+    new incoming message (None: the account's rules).
+
+    With `dedupe`, a message already stored (same fan, time, direction and text) adds nothing,
+    so importing a file twice, or an export back, writes nothing new.
+    """
     if rules is None:
-        rules = _load_rules(conn, account_id)
-    raw = conn.connection.driver_connection
-    assert raw is not None
+        rules = [
+            Rule(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]))
+            for r in raw.execute(
+                "SELECT id, keyword, reply, priority, enabled, is_welcome FROM autoreplyrule "
+                "WHERE account_id=? ORDER BY priority DESC, id",
+                (account_id,),
+            )
+        ]
     cur = raw.cursor()
     convs: dict[str, int] = {}
     has_incoming: dict[int, bool] = {}
@@ -427,13 +442,21 @@ def ingest_messages(
                 ).fetchone()
                 is not None
             )
-        cur.execute(
-            "INSERT OR IGNORE INTO message(conversation_id, direction, text, created_at, read, "
-            "message_key) VALUES (?,?,?,?,?,?)",
-            (cid, m.direction, m.text, str(m.created_at), m.read or m.direction == "out", m.key),
-        )
-        if cur.rowcount != 1:
+        when = str(m.created_at)
+        if (
+            dedupe
+            and cur.execute(
+                "SELECT 1 FROM message WHERE conversation_id=? AND created_at=? AND direction=? "
+                "AND text=?",
+                (cid, when, m.direction, m.text),
+            ).fetchone()
+        ):
             continue
+        cur.execute(
+            "INSERT INTO message(conversation_id, direction, text, created_at, read, auto_reply) "
+            "VALUES (?,?,?,?,?,?)",
+            (cid, m.direction, m.text, when, m.read or m.direction == "out", m.auto_reply),
+        )
         added += 1
         touched.add(cid)
         if m.direction != "in":
@@ -448,14 +471,12 @@ def ingest_messages(
                 (cid, rule.reply, str(m.created_at + timedelta(seconds=1)), rule.id),
             )
             replies += 1
-    refresh_conversations(conn, touched)
+    refresh_conversations(raw, touched)
     return IngestResult(added, replies, len(touched))
 
 
-def refresh_conversations(conn: sa.Connection, ids: Iterable[int]) -> None:
+def refresh_conversations(raw: sqlite3.Connection, ids: Iterable[int]) -> None:
     """Recompute last message and unread count of conversations from their messages."""
-    raw = conn.connection.driver_connection
-    assert raw is not None
     raw.executemany(
         "UPDATE conversation SET "
         "last_at=(SELECT created_at FROM message WHERE conversation_id=conversation.id "
@@ -473,4 +494,6 @@ def receive_message(store: Store, account_id: int, item: Incoming) -> IngestResu
     if not item.text.strip():
         raise UserError(t("err.empty", field=t("inbox.field_message")))
     with store.write() as conn:
-        return ingest_messages(conn, account_id, [item], None)
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        return ingest_messages(raw, account_id, [item], None)

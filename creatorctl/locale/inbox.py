@@ -257,3 +257,22 @@ MESSAGES.update(
         "inbox.drop_alert": ("在线人数骤降", "viewers dropping"),
     }
 )
+
+MESSAGES.update(
+    {
+        "inbox.err_sample_time": ("不是时间:{value}", "not a time: {value}"),
+        "inbox.imp_no_work": (
+            "不知道是哪个作品的评论:加 --work 编号,或在文件里加 作品ID 列",
+            "which work? give --work ID or a 作品ID (Work ID) column",
+        ),
+        "inbox.imp_unknown_work": ("没有这个作品:{ref}", "no such work: {ref}"),
+        "inbox.imp_bad_direction": (
+            "方向应为 收到/发出(in/out)",
+            "direction must be in or out (收到/发出)",
+        ),
+        "inbox.imp_bad_role": (
+            "角色应为 群主/管理员/成员(owner/admin/member)",
+            "role must be owner, admin or member (群主/管理员/成员)",
+        ),
+    }
+)

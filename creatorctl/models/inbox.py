@@ -97,16 +97,7 @@ class Conversation(SQLModel, table=True):
 class Message(SQLModel, table=True):
     """One direct message, in (from the fan) or out (from the account, maybe automatic)."""
 
-    __table_args__ = (
-        Index("ix_message_conv", "conversation_id", "id"),
-        Index(
-            "uq_message_key",
-            "conversation_id",
-            "message_key",
-            unique=True,
-            sqlite_where=text("message_key IS NOT NULL"),
-        ),
-    )
+    __table_args__ = (Index("ix_message_conv", "conversation_id", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     conversation_id: int = Field(foreign_key="conversation.id", ondelete="CASCADE")
@@ -117,8 +108,6 @@ class Message(SQLModel, table=True):
     read: bool = False
     auto_reply: bool = False
     rule_id: int | None = Field(default=None, foreign_key="autoreplyrule.id", ondelete="SET NULL")
-    message_key: str | None = None
-    """Identity of an imported message (so re-importing adds nothing)."""
 
 
 class FanGroup(SQLModel, table=True):

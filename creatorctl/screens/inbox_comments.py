@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -11,11 +12,11 @@ from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from creatorctl.i18n import fmt_count, fmt_int, t
-from creatorctl.inbox.comments import COUNT_CAP, CommentFilter, CommentPager, CommentRow
 from creatorctl.screens.inbox import InboxPane
-from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable
+from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 
-FIXED = 11 + 10 + 5 + 10 + 2 * 5 + 2
+if TYPE_CHECKING:
+    from creatorctl.inbox.comments import CommentFilter, CommentPager, CommentRow
 
 
 def marks(c: CommentRow) -> Text:
@@ -73,7 +74,7 @@ class CommentsPane(InboxPane):
             [
                 ColumnSpec("time", t("inbox.col_time"), 11),
                 ColumnSpec("user", t("inbox.col_user"), 10),
-                ColumnSpec("content", t("inbox.col_content"), 30),
+                ColumnSpec("content", t("inbox.col_content"), None),
                 ColumnSpec("likes", t("inbox.col_likes"), 5, numeric=True),
                 ColumnSpec("marks", t("inbox.col_flags"), 10),
             ],
@@ -86,15 +87,10 @@ class CommentsPane(InboxPane):
     def table(self) -> PagedTable:
         return self.query_one("#comments-table", PagedTable)
 
-    def on_resize(self) -> None:
-        col = self.table.columns.get("content")  # type: ignore[call-overload]
-        if col is not None:
-            col.width = max(12, self.size.width - FIXED)
-            col.auto_width = False
-            self.table.refresh()
-
     @property
     def filter(self) -> CommentFilter:
+        from creatorctl.inbox.comments import CommentFilter
+
         return CommentFilter(
             self.account_id,
             work_id=self.work_id,
@@ -110,6 +106,8 @@ class CommentsPane(InboxPane):
             self.pager.forget_counts()
             self.table.reload()
             return
+        from creatorctl.inbox.comments import CommentPager
+
         self.pager = CommentPager(self.store, self.filter)
         self.rows = {}
         self.table.load(partial(self._fetch, self.pager))
@@ -145,8 +143,10 @@ class CommentsPane(InboxPane):
         self._show_detail()
 
     def _update_status(self) -> None:
+        from creatorctl.inbox.comments import COUNT_CAP, SEARCH_COUNT_CAP
+
         first, last, total = self.table.position
-        cap = COUNT_CAP if not self.query_text else 1000
+        cap = SEARCH_COUNT_CAP if self.query_text else COUNT_CAP
         shown_total = t("inbox.more", n=fmt_int(cap)) if total > cap else fmt_int(total)
         parts = [
             t("inbox.scope_work", title=self.work_title or f"#{self.work_id}")
@@ -346,18 +346,13 @@ def fetch_page_from_rows(rows: list[CommentRow], offset: int, total: int) -> Pag
         rows=[
             (
                 c.id,
-                (
-                    c.created_at.strftime("%m-%d %H:%M"),
-                    Text(c.nickname, no_wrap=True, overflow="ellipsis"),
-                    Text(
-                        c.content,
-                        no_wrap=True,
-                        overflow="ellipsis",
-                        style="dim" if c.flags else "",
-                    ),
-                    Text(fmt_count(c.likes), justify="right"),
-                    marks(c),
-                ),
+                {
+                    "time": cell(c.created_at.strftime("%m-%d %H:%M")),
+                    "user": cell(c.nickname, style="cyan" if c.is_mine else ""),
+                    "content": cell(c.content, style="dim" if c.flags else ""),
+                    "likes": cell(fmt_count(c.likes), numeric=True),
+                    "marks": marks(c),
+                },
             )
             for c in rows
         ],

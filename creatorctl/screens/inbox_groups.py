@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -13,9 +14,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
 from creatorctl.i18n import fmt_int, t
-from creatorctl.inbox.groups import INACTIVE_DAYS, GroupRow
 from creatorctl.screens.inbox import InboxPane
-from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable
+from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
+
+if TYPE_CHECKING:
+    from creatorctl.inbox.groups import GroupRow
+
+INACTIVE_DAYS = 30
+"""The inactive filter: members silent this many days (as `inbox.groups.INACTIVE_DAYS`)."""
 
 
 def fetch_members(
@@ -33,14 +39,19 @@ def fetch_members(
         rows=[
             (
                 m.user_id,
-                (
-                    Text(m.nickname, no_wrap=True, overflow="ellipsis"),
-                    Text(t(f"inbox.role.{m.role}"), style="bold" if m.role != "member" else ""),
-                    m.last_active_at.strftime("%Y-%m-%d %H:%M")
-                    if m.last_active_at
-                    else Text(t("inbox.never"), style="dim"),
-                    Text(fmt_int(m.message_count), justify="right"),
-                ),
+                {
+                    "nickname": cell(m.nickname),
+                    "role": cell(
+                        t(f"inbox.role.{m.role}"), style="bold" if m.role != "member" else ""
+                    ),
+                    "last": cell(
+                        m.last_active_at.strftime("%Y-%m-%d %H:%M")
+                        if m.last_active_at
+                        else t("inbox.never"),
+                        style="" if m.last_active_at else "dim",
+                    ),
+                    "messages": cell(fmt_int(m.message_count), numeric=True),
+                },
             )
             for m in rows
         ],
@@ -76,7 +87,7 @@ class GroupsPane(InboxPane):
         yield Static("", id="members-status")
         yield PagedTable(
             [
-                ColumnSpec("nickname", t("inbox.col_user"), 18),
+                ColumnSpec("nickname", t("inbox.col_user"), None),
                 ColumnSpec("role", t("inbox.col_role"), 6),
                 ColumnSpec("last", t("inbox.col_last_active"), 16),
                 ColumnSpec("messages", t("inbox.col_messages"), 6, numeric=True),

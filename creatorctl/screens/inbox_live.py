@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -20,9 +21,11 @@ from textual.timer import Timer
 from textual.widgets import Button, DataTable, Input, Label, Static
 
 from creatorctl.i18n import fmt_int, fmt_pct, t
-from creatorctl.inbox.live import DropAlert, LiveMonitor, LiveSummary, Sample, SampleFollower
 from creatorctl.screens.inbox import InboxPane
 from creatorctl.widgets.chart import Chart, ChartData, Series
+
+if TYPE_CHECKING:
+    from creatorctl.inbox.live import DropAlert, LiveMonitor, LiveSummary, Sample, SampleFollower
 
 POLL_S = 0.5
 
@@ -143,7 +146,7 @@ class LivePane(InboxPane):
     @work(thread=True, exclusive=True, group="inbox-live-replay", exit_on_error=False)
     def _replay(self, session_id: int, title: str) -> None:
         from creatorctl.config import load_config
-        from creatorctl.inbox.live import session_samples
+        from creatorctl.inbox.live import LiveMonitor, session_samples
 
         cfg = load_config().inbox
         samples = session_samples(self.store, self.account_id, session_id)
@@ -159,6 +162,7 @@ class LivePane(InboxPane):
                 title=title,
                 x_labels=[s.ts.strftime("%H:%M:%S") for s in samples],
                 series=[Series(t("inbox.viewers"), [s.online for s in samples])],
+                levels=True,
             )
             if samples
             else None
@@ -184,6 +188,7 @@ class LivePane(InboxPane):
 
     def start_following(self, path: Path) -> None:
         from creatorctl.config import load_config
+        from creatorctl.inbox.live import LiveMonitor, SampleFollower
 
         if not path.is_file():
             self.notify(t("err.no_file", path=path), severity="error")

@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from creatorctl.i18n import fmt_int, t
 from creatorctl.screens.inbox import InboxPane
-from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable
+from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 
 
 def fetch_conversations(store, account_id: int, unread_only: bool, offset: int, limit: int) -> Page:  # type: ignore[no-untyped-def]
@@ -28,16 +28,11 @@ def fetch_conversations(store, account_id: int, unread_only: bool, offset: int, 
         rows=[
             (
                 c.id,
-                (
-                    Text(
-                        c.fan_nickname,
-                        no_wrap=True,
-                        overflow="ellipsis",
-                        style="bold" if c.unread else "",
-                    ),
-                    c.last_at.strftime("%m-%d %H:%M"),
-                    Text(str(c.unread) if c.unread else "", style="bold red", justify="right"),
-                ),
+                {
+                    "fan": cell(c.fan_nickname, style="bold" if c.unread else ""),
+                    "time": cell(c.last_at.strftime("%m-%d %H:%M")),
+                    "unread": cell(c.unread or "", numeric=True, style="bold red"),
+                },
             )
             for c in rows
         ],
@@ -88,7 +83,7 @@ class MessagesPane(InboxPane):
         with Horizontal(id="messages-body"):
             yield PagedTable(
                 [
-                    ColumnSpec("fan", t("inbox.col_fan"), 14),
+                    ColumnSpec("fan", t("inbox.col_fan"), None),
                     ColumnSpec("time", t("inbox.col_time"), 11),
                     ColumnSpec("unread", t("inbox.col_unread"), 4, numeric=True),
                 ],

@@ -32,18 +32,27 @@ class ChartData:
     kind: str = "line"
     y_label: str = ""
     extra: dict[str, object] = field(default_factory=dict)
+    levels: bool = False
+    """Values are levels (e.g. viewers online), not counts: downsampling averages them."""
 
 
 def downsample(
-    labels: Sequence[str], values: Sequence[Sequence[float]], width: int
+    labels: Sequence[str], values: Sequence[Sequence[float]], width: int, *, mean: bool = False
 ) -> tuple[list[str], list[list[float]]]:
-    """Sum consecutive points into at most `width` buckets (labels: each bucket's first)."""
+    """Sum (or average) consecutive points into at most `width` buckets (labels: each
+    bucket's first)."""
     n = len(labels)
     if width <= 0 or n <= width:
         return list(labels), [list(v) for v in values]
     step = -(-n // width)
     out_labels = [labels[i] for i in range(0, n, step)]
-    out_values = [[float(sum(v[i : i + step])) for i in range(0, n, step)] for v in values]
+    out_values = [
+        [
+            float(sum(v[i : i + step])) / (len(v[i : i + step]) if mean else 1)
+            for i in range(0, n, step)
+        ]
+        for v in values
+    ]
     return out_labels, out_values
 
 
@@ -100,7 +109,9 @@ class Chart(PlotextPlot):
                 width=0.3,
             )
         elif data.kind == "bar":
-            labels, values = downsample(data.x_labels, [s.values for s in data.series], width // 2)
+            labels, values = downsample(
+                data.x_labels, [s.values for s in data.series], width // 2, mean=data.levels
+            )
             if len(data.series) == 1:
                 plt.bar([widen(x) for x in labels], values[0], label=widen(data.series[0].label))
             else:
@@ -108,7 +119,9 @@ class Chart(PlotextPlot):
                     [widen(x) for x in labels], values, labels=[widen(s.label) for s in data.series]
                 )
         else:
-            labels, values = downsample(data.x_labels, [s.values for s in data.series], width)
+            labels, values = downsample(
+                data.x_labels, [s.values for s in data.series], width, mean=data.levels
+            )
             xs = list(range(len(labels)))
             for s, ys in zip(data.series, values, strict=True):
                 plt.plot(xs, ys, label=widen(s.label), marker="braille")

@@ -129,16 +129,8 @@ def upgrade() -> None:
             sa.ForeignKey("autoreplyrule.id", ondelete="SET NULL"),
             nullable=True,
         ),
-        sa.Column("message_key", sa.String, nullable=True),
     )
     op.create_index("ix_message_conv", "message", ["conversation_id", "id"])
-    op.create_index(
-        "uq_message_key",
-        "message",
-        ["conversation_id", "message_key"],
-        unique=True,
-        sqlite_where=sa.text("message_key IS NOT NULL"),
-    )
 
     op.create_table(
         "fangroup",
