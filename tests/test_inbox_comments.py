@@ -70,7 +70,9 @@ def test_search_long_and_short_terms(demo_store, demo_account, query) -> None:  
             sa.text("SELECT count(*) FROM comment WHERE content LIKE :q OR nickname LIKE :q"),
             {"q": f"%{query}%"},
         ).scalar()
-    assert count_comments(demo_store, CommentFilter(demo_account.id, query=query), cap=10**6) == like
+    assert (
+        count_comments(demo_store, CommentFilter(demo_account.id, query=query), cap=10**6) == like
+    )
 
 
 def test_flagged_only(demo_store, demo_account) -> None:  # type: ignore[no-untyped-def]
@@ -134,7 +136,10 @@ def test_reply_is_stored_locally_without_a_hook(demo_store, demo_account) -> Non
     assert get_comment(demo_store, c.id, demo_account.id).reply_text == "谢谢支持!"
     # The reply is the newest comment and is searchable.
     assert list_comments(demo_store, CommentFilter(demo_account.id), limit=1)[0].id == reply.id
-    assert list_comments(demo_store, CommentFilter(demo_account.id, query="谢谢支持"))[0].id == reply.id
+    assert (
+        list_comments(demo_store, CommentFilter(demo_account.id, query="谢谢支持"))[0].id
+        == reply.id
+    )
     with pytest.raises(UserError):
         reply_comment(demo_store, Config(), demo_account.id, c.id, "   ")
     with pytest.raises(UserError):

@@ -97,7 +97,12 @@ def test_ingest_applies_rules_and_marks_auto_replies(store, frozen_clock) -> Non
         result = ingest_messages(
             raw,
             acc.id,
-            [_msg("a", "你好", 1), _msg("a", "价格呢", 2), _msg("a", "谢谢", 3), _msg("b", "价格", 4)],
+            [
+                _msg("a", "你好", 1),
+                _msg("a", "价格呢", 2),
+                _msg("a", "谢谢", 3),
+                _msg("b", "价格", 4),
+            ],
             None,
         )
     assert result.added == 4 and result.auto_replies == 3 and result.conversations == 2

@@ -19,36 +19,6 @@ def live() -> None:
     """Live 直播: follow a live's samples, previews, past sessions."""
 
 
-def _alert_line(a) -> str:  # type: ignore[no-untyped-def]
-    from creatorctl.i18n import fmt_pct, t
-
-    return t(
-        "inbox.alert",
-        at=f"{a.at:%Y-%m-%d %H:%M:%S}",
-        peak=a.peak,
-        online=a.online,
-        drop=fmt_pct(a.drop, 0),
-        secs=int(a.seconds),
-    )
-
-
-def summary_line(s) -> str:  # type: ignore[no-untyped-def]
-    from creatorctl.i18n import fmt_int, t
-
-    secs = int(s.duration_s)
-    return t(
-        "inbox.summary",
-        duration=f"{secs // 3600}:{secs % 3600 // 60:02d}:{secs % 60:02d}",
-        peak=fmt_int(s.peak),
-        peak_at=f"{s.peak_at:%H:%M:%S}" if s.peak_at else "–",
-        average=fmt_int(s.average),
-        gifts=fmt_int(s.gifts),
-        likes=fmt_int(s.likes),
-        fans=fmt_int(s.new_fans),
-        alerts=len(s.alerts),
-    )
-
-
 @live.command("watch")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--once", is_flag=True, help="Read what is there, print the summary and exit.")
@@ -60,7 +30,7 @@ def watch_cmd(ctx: Ctx, path: Path, once: bool, as_json: bool) -> None:
     """Follow a growing sample file (JSON lines or CSV: ts, online, gifts, likes, new_fans),
     printing one line per viewer-drop alert until interrupted; then a summary."""
     from creatorctl.i18n import t
-    from creatorctl.inbox.live import LiveMonitor, SampleFollower
+    from creatorctl.inbox.live import LiveMonitor, SampleFollower, alert_line, summary_line
 
     cfg = ctx.config.inbox
     monitor = LiveMonitor(cfg.live_drop_ratio, cfg.live_drop_window_s)
@@ -72,7 +42,7 @@ def watch_cmd(ctx: Ctx, path: Path, once: bool, as_json: bool) -> None:
         for sample in follower.poll(final=final):
             alert = monitor.feed(sample)
             if alert is not None and not as_json:
-                click.echo(_alert_line(alert))
+                click.echo(alert_line(alert))
         for line_no, error in follower.bad[reported:]:
             click.echo(t("inbox.bad_line", path=path, line=line_no, error=error), err=True)
         reported = len(follower.bad)
@@ -158,7 +128,13 @@ def preview_cmd(ctx: Ctx, topic: str | None, at: str | None, delete_id: int | No
 def sessions_cmd(ctx: Ctx, as_json: bool) -> None:
     """Past lives, each with its summary."""
     from creatorctl.i18n import t
-    from creatorctl.inbox.live import list_sessions, replay, session_samples
+    from creatorctl.inbox.live import (
+        alert_line,
+        list_sessions,
+        replay,
+        session_samples,
+        summary_line,
+    )
 
     acc = ctx.require_account()
     cfg = ctx.config.inbox
@@ -178,7 +154,7 @@ def sessions_cmd(ctx: Ctx, as_json: bool) -> None:
         click.echo(f"#{s.id} {s.started_at:%Y-%m-%d %H:%M} {s.title}")
         click.echo("   " + summary_line(summary))
         for a in summary.alerts:
-            click.echo("   " + _alert_line(a))
+            click.echo("   " + alert_line(a))
 
 
 COMMANDS = [live]

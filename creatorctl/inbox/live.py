@@ -23,7 +23,7 @@ import sqlalchemy as sa
 
 from creatorctl.accounts import _dt
 from creatorctl.errors import UserError
-from creatorctl.i18n import t
+from creatorctl.i18n import fmt_int, fmt_pct, t
 from creatorctl.importers.numbers import ParseError, parse_count, parse_datetime
 from creatorctl.store import Store
 from creatorctl.timeutil import local_to_utc, now_local, utc_to_local, utcnow
@@ -110,6 +110,33 @@ class LiveSummary:
         }
 
 
+def alert_line(a: DropAlert, *, date: bool = True) -> str:
+    """One alert as people read it (CLI line, notification, list)."""
+    return t(
+        "inbox.alert",
+        at=a.at.strftime("%Y-%m-%d %H:%M:%S" if date else "%H:%M:%S"),
+        peak=fmt_int(a.peak),
+        online=fmt_int(a.online),
+        drop=fmt_pct(a.drop, 0),
+        secs=int(a.seconds),
+    )
+
+
+def summary_line(s: LiveSummary) -> str:
+    secs = int(s.duration_s)
+    return t(
+        "inbox.summary",
+        duration=f"{secs // 3600}:{secs % 3600 // 60:02d}:{secs % 60:02d}",
+        peak=fmt_int(s.peak),
+        peak_at=s.peak_at.strftime("%H:%M:%S") if s.peak_at else "–",
+        average=fmt_int(s.average),
+        gifts=fmt_int(s.gifts),
+        likes=fmt_int(s.likes),
+        fans=fmt_int(s.new_fans),
+        alerts=len(s.alerts),
+    )
+
+
 class LiveMonitor:
     """Feed samples in time order; get an alert when viewers drop fast."""
 
@@ -140,7 +167,7 @@ class LiveMonitor:
             self._recent.popleft()
         alert = None
         if self._recent:
-            top = max(self._recent, key=lambda x: x.online)
+            top = max(self._recent, key=lambda x: (x.online, x.ts))  # the latest peak
             if top.online > 0 and (top.online - s.online) / top.online >= self.drop_ratio:
                 alert = DropAlert(s.ts, top.ts, top.online, s.online)
                 self.alerts.append(alert)

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Input, Label, Static
 
-from creatorctl.i18n import fmt_int, fmt_pct, t
+from creatorctl.i18n import t
 from creatorctl.screens.inbox import InboxPane
 from creatorctl.widgets.chart import Chart, ChartData, Series
 
@@ -31,29 +31,15 @@ POLL_S = 0.5
 
 
 def alert_text(a: DropAlert) -> str:
-    return t(
-        "inbox.alert",
-        at=f"{a.at:%H:%M:%S}",
-        peak=fmt_int(a.peak),
-        online=fmt_int(a.online),
-        drop=fmt_pct(a.drop, 0),
-        secs=int(a.seconds),
-    )
+    from creatorctl.inbox.live import alert_line
+
+    return alert_line(a, date=False)
 
 
 def summary_text(s: LiveSummary) -> str:
-    secs = int(s.duration_s)
-    return t(
-        "inbox.summary",
-        duration=f"{secs // 3600}:{secs % 3600 // 60:02d}:{secs % 60:02d}",
-        peak=fmt_int(s.peak),
-        peak_at=f"{s.peak_at:%H:%M:%S}" if s.peak_at else "–",
-        average=fmt_int(s.average),
-        gifts=fmt_int(s.gifts),
-        likes=fmt_int(s.likes),
-        fans=fmt_int(s.new_fans),
-        alerts=len(s.alerts),
-    )
+    from creatorctl.inbox.live import summary_line
+
+    return summary_line(s)
 
 
 class LivePane(InboxPane):
