@@ -1,4 +1,4 @@
-"""`creatorctl comments …` and `creatorctl export comments|messages`."""
+"""`creatorctl comments …` (export: `creatorctl export comments`, registered with the importer)."""
 
 from __future__ import annotations
 
@@ -157,28 +157,4 @@ def purge_cmd(ctx: Ctx, work_id: int | None, yes: bool) -> None:
     click.echo(t("inbox.purged_done", n=purge_flagged(ctx.store, acc.id, work_id)))
 
 
-@click.command("export")
-@click.argument("kind", type=click.Choice(["comments", "messages"]))
-@click.option(
-    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
-)
-@click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File (default: stdout)."
-)
-@pass_ctx
-def export_cmd(ctx: Ctx, kind: str, fmt: str, output: str | None) -> None:
-    """Write comments (with their flags) or messages out as CSV or JSON."""
-    from creatorctl.i18n import t
-    from creatorctl.inbox.export import rows_for, write_rows
-
-    acc = ctx.require_account()
-    fields, rows = rows_for(ctx.store, acc.id, kind)
-    if output is None:
-        write_rows(sys.stdout, fmt, fields, rows)
-        return
-    with open(output, "w", encoding="utf-8", newline="") as fh:
-        n = write_rows(fh, fmt, fields, rows)
-    click.echo(t("inbox.exported", n=n, path=output), err=True)
-
-
-COMMANDS = [comments, export_cmd]
+COMMANDS = [comments]

@@ -351,33 +351,29 @@ def purge_flagged(store: Store, account_id: int, work_id: int | None = None) -> 
         )
 
 
-FTS_INSERT_TRIGGER = (
-    "CREATE TRIGGER comment_fts_ai AFTER INSERT ON comment BEGIN "
-    "INSERT INTO comment_fts(rowid, content, nickname) "
-    "VALUES (new.id, new.content, new.nickname); END"
-)
-"""The same trigger migration 0005 creates."""
+PAUSE_KEY = "comment_fts_paused"
+"""While this setting exists the comment insert trigger does not index (migration 0005)."""
 
 
 def pause_search_index(raw: sqlite3.Connection) -> int:
     """Before inserting many comments in one transaction: stop indexing row by row.
 
     Returns the id after which new rows will be; `resume_search_index` indexes them in one
-    statement (about four times faster than the trigger). The trigger is dropped inside the
-    transaction, so a rollback brings it back and other connections never see it missing.
+    statement (about four times faster than the trigger). The pause is a row written in the
+    same transaction, so a rollback undoes it and other connections never see it.
     """
     start = int(raw.execute("SELECT coalesce(max(id), 0) FROM comment").fetchone()[0])
-    raw.execute("DROP TRIGGER IF EXISTS comment_fts_ai")
+    raw.execute("INSERT OR REPLACE INTO setting(key, value) VALUES (?, '1')", (PAUSE_KEY,))
     return start
 
 
 def resume_search_index(raw: sqlite3.Connection, start: int) -> None:
+    raw.execute("DELETE FROM setting WHERE key = ?", (PAUSE_KEY,))
     raw.execute(
         "INSERT INTO comment_fts(rowid, content, nickname) "
         "SELECT id, content, nickname FROM comment WHERE id > ?",
         (start,),
     )
-    raw.execute(FTS_INSERT_TRIGGER)
 
 
 @contextmanager
@@ -430,15 +426,3 @@ def insert_comments(
                 (r["work_id"], r["comment_id"]),
             )
     return added
-
-
-def iter_comments(store: Store, account_id: int, batch: int = 5000) -> Iterator[CommentRow]:
-    """Every live comment of the account, newest first, in batches (for export)."""
-    f = CommentFilter(account_id)
-    after: Cursor | None = None
-    while True:
-        rows = list_comments(store, f, after=after, limit=batch)
-        yield from rows
-        if len(rows) < batch:
-            return
-        after = rows[-1].cursor("new")

@@ -312,37 +312,6 @@ def conversation_messages(
     return [_msg(r) for r in reversed(rows)]
 
 
-def iter_messages(store: Store, account_id: int, batch: int = 5000) -> Iterable[dict[str, object]]:
-    """Every message of the account with its fan, oldest first (for export)."""
-    last = 0
-    while True:
-        with store.read() as conn:
-            rows = conn.execute(
-                sa.text(
-                    "SELECT m.id, c.fan_id, c.fan_nickname, m.direction, m.text, m.created_at, "
-                    "m.read, m.auto_reply, m.rule_id FROM message m JOIN conversation c "
-                    "ON c.id = m.conversation_id WHERE c.account_id=:a AND m.id > :last "
-                    "ORDER BY m.id LIMIT :l"
-                ),
-                {"a": account_id, "last": last, "l": batch},
-            ).all()
-        for r in rows:
-            yield {
-                "id": r.id,
-                "fan_id": r.fan_id,
-                "fan_nickname": r.fan_nickname,
-                "direction": r.direction,
-                "text": r.text,
-                "created_at": utc_to_local(_dt(r.created_at)).isoformat(sep=" "),
-                "read": bool(r.read),
-                "auto_reply": bool(r.auto_reply),
-                "rule_id": r.rule_id,
-            }
-        if len(rows) < batch:
-            return
-        last = rows[-1].id
-
-
 def mark_read(store: Store, account_id: int, conv_id: int) -> int:
     """Mark a conversation's messages read; returns how many were unread."""
     get_conversation(store, account_id, conv_id)

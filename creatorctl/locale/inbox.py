@@ -146,7 +146,6 @@ MESSAGES = {
         "正在跟踪 {path}(Ctrl+C 结束并显示小结)",
         "following {path} (Ctrl+C ends and prints the summary)",
     ),
-    "inbox.exported": ("已导出 {n} 条到 {path}", "exported {n} rows to {path}"),
 }
 
 MESSAGES.update(

@@ -102,6 +102,8 @@ class Comments(Kind):
             raise RowProblem("work", "inbox.imp_no_work")
         if row["created_at"] > ctx.state["now"]:
             raise RowProblem("created_at", "imp.future_time")
+        if self._work_id(ctx, row["work"]) is None:
+            raise RowProblem("work", "inbox.imp_unknown_work", ref=row["work"])
 
     def _work_id(self, ctx: ImportContext, ref: str | None) -> int | None:
         if ref is None:
@@ -124,13 +126,9 @@ class Comments(Kind):
         from creatorctl.inbox.comments import insert_comments
 
         prepared: dict[tuple[int, str], dict[str, object]] = {}
-        skipped = 0
         for row in rows:
             work_id = self._work_id(ctx, row["work"])
-            if work_id is None:
-                ctx.skip(row["_line"], t("inbox.imp_unknown_work", ref=row["work"]))
-                skipped += 1
-                continue
+            assert work_id is not None  # check() refused rows of unknown works
             created = local_to_utc(row["created_at"])
             key = (
                 row["comment_id"]
@@ -174,7 +172,7 @@ class Comments(Kind):
         ctx.updated(len(changed))
         ctx.unchanged(len(prepared) - len(new) - len(changed))
         # A row repeated inside the batch counts once as written, its repeats as unchanged.
-        ctx.unchanged(len(rows) - skipped - len(prepared))
+        ctx.unchanged(len(rows) - len(prepared))
 
     def finish(self, ctx: ImportContext) -> None:
         from creatorctl.inbox.comments import resume_search_index

@@ -68,8 +68,11 @@ def upgrade() -> None:
         "CREATE VIRTUAL TABLE comment_fts USING fts5("
         "content, nickname, content='comment', content_rowid='id', tokenize='trigram')"
     )
+    # Bulk loads (demo, import) pause this trigger with a setting row inside their transaction
+    # and index the new rows in one statement at the end: four times faster, and no DDL.
     op.execute(
-        "CREATE TRIGGER comment_fts_ai AFTER INSERT ON comment BEGIN "
+        "CREATE TRIGGER comment_fts_ai AFTER INSERT ON comment "
+        "WHEN NOT EXISTS (SELECT 1 FROM setting WHERE key = 'comment_fts_paused') BEGIN "
         "INSERT INTO comment_fts(rowid, content, nickname) "
         "VALUES (new.id, new.content, new.nickname); END"
     )
