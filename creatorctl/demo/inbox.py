@@ -180,7 +180,9 @@ def _messages(conn: sa.Connection, ctx: DemoContext, rule_ids: list[int]) -> Non
         start = ctx.now - timedelta(seconds=int(horizon * rng.random() ** 2) + 600)
         at = start
         for k in range(n):
-            at = min(ctx.now - timedelta(minutes=1), at + timedelta(minutes=rng.randrange(1, 600)))
+            at += timedelta(minutes=rng.randrange(1, 600))
+            if at >= ctx.now:
+                break
             mine = k > 0 and rng.random() < 0.25
             text = (
                 rng.choice(C.MY_REPLIES)
@@ -275,9 +277,9 @@ def _lives(conn: sa.Connection, ctx: DemoContext) -> None:
         for k in range(0, 2 * 3600, 10):
             warm = min(1.0, k / 900)
             target = 1800 * warm * (1 + 0.3 * math.sin(k / 700)) + 150
-            online += (target - online) * 0.08 + rng.uniform(-25, 25)
-            if drop_at is not None and drop_at <= k < drop_at + 40:
-                online *= 0.88  # a sudden exodus (a dull segment): -40% in 40 s
+            online += (target - online) * 0.08 + online * rng.uniform(-0.015, 0.015)
+            if k == drop_at:
+                online *= 0.62  # a sudden exodus (a dull segment): -38% in 10 s
             online = max(20.0, online)
             gifts += int(rng.expovariate(1 / 3) * online / 400)
             likes += int(online * rng.uniform(0.5, 1.5))
