@@ -37,6 +37,4 @@ class TestInboxLook:
     @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
     @pytest.mark.parametrize("view", list(VIEWS))
     def test_inbox_view(self, snap_compare, demo_db: Path, app_factory, view, size) -> None:  # type: ignore[no-untyped-def]
-        assert snap_compare(
-            app_factory(demo_db), terminal_size=size, run_before=_open(VIEWS[view])
-        )
+        assert snap_compare(app_factory(demo_db), terminal_size=size, run_before=_open(VIEWS[view]))
