@@ -20,6 +20,8 @@ from textual.worker import Worker, WorkerState
 
 from creatorctl.i18n import t
 from creatorctl.screens.base import TabView
+from creatorctl.screens.data import DataTab
+from creatorctl.screens.fans import FansTab
 from creatorctl.screens.inbox import InboxTab
 from creatorctl.screens.works import WorksTab
 from creatorctl.widgets.account_bar import AccountBar
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
     from creatorctl.accounts import AccountInfo
     from creatorctl.store import Store
 
-TABS: list[type[TabView]] = [WorksTab, InboxTab]
+TABS: list[type[TabView]] = [WorksTab, DataTab, FansTab, InboxTab]
 """The tabs, in order; each capability adds its own."""
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import sqlalchemy as sa
 from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
 
+from creatorctl.app import TABS
+from creatorctl.screens.inbox import InboxTab
 from creatorctl.widgets.paged_table import PagedTable
 from tests.helpers import settle
 
@@ -26,11 +28,14 @@ def scalar(db: Path, sql: str, **params):  # type: ignore[no-untyped-def]
 
 async def open_inbox(pilot, app, view: int = 0) -> None:  # type: ignore[no-untyped-def]
     await settle(pilot, app)
-    await pilot.press("2")
+    await pilot.press(INBOX_KEY)
     await settle(pilot, app)
     for _ in range(view):
         await pilot.press("right_square_bracket")
         await settle(pilot, app)
+
+
+INBOX_KEY = str(TABS.index(InboxTab) + 1)
 
 
 def comments_table(app) -> PagedTable:  # type: ignore[no-untyped-def]

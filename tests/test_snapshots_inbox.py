@@ -6,16 +6,19 @@ from pathlib import Path
 
 import pytest
 
+from creatorctl.app import TABS
+from creatorctl.screens.inbox import InboxTab
 from tests.helpers import settle
 
 SIZES = [(80, 24), (120, 40)]
+INBOX_KEY = str(TABS.index(InboxTab) + 1)
 VIEWS = {"comments": 0, "messages": 1, "groups": 2, "live": 3}
 
 
 def _open(view: int):  # type: ignore[no-untyped-def]
     async def run(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot, pilot.app)
-        await pilot.press("2")
+        await pilot.press(INBOX_KEY)
         await settle(pilot, pilot.app)
         for _ in range(view):
             await pilot.press("right_square_bracket")

@@ -33,7 +33,7 @@ SIZES = {
     "huge": (50_000, 5, 90, 1_095),
 }
 
-EXTENDERS: tuple[str, ...] = ("inbox",)
+EXTENDERS: tuple[str, ...] = ("insights", "inbox")
 """Modules under creatorctl.demo with `extend(conn, ctx)`, run in this order."""
 
 
@@ -64,6 +64,8 @@ class DemoContext:
     now: datetime
     works: list[DemoWork] = field(default_factory=list)
     fans_total: int = 0
+    fan_loss_day: date | None = None
+    """The day of the core's fan-loss spike (after a controversial work), if any."""
     progress: Progress | None = None
 
 
@@ -270,6 +272,7 @@ def _make_days(conn: sa.Connection, ctx: DemoContext, n_days: int) -> None:
     recent = [w for w in ctx.works if 20 <= (ctx.today - w.published.date()).days <= 60]
     spike_work = recent[len(recent) // 2] if recent else None
     spike_day = spike_work.published.date() + timedelta(days=1) if spike_work else None
+    ctx.fan_loss_day = spike_day
     fans = max(500, int(sum(w.plays for w in ctx.works) * 0.0008) // 3)
     rows = []
     for k in range(n_days):

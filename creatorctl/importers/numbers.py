@@ -121,6 +121,24 @@ def parse_count(v: Any) -> int | None:
     return n
 
 
+def parse_amount(v: Any) -> float | None:
+    """A non-negative number that may have decimals (an activity index, a heat score):
+    ``0.85``, ``12,345.6``, ``1.2万``."""
+    if _is_empty(v):
+        return None
+    if isinstance(v, str):
+        m = _COUNT_RE.match(_clean(v))
+        if not m:
+            raise ParseError("num.expected_amount")
+        sign, digits, unit = m.groups()
+        x = float(Decimal(digits) * _MULTIPLIERS.get(unit or "", 1))
+    else:
+        sign, x = "", _number(v, "num.expected_amount")
+    if x < 0 or (sign == "-" and x):
+        raise ParseError("num.expected_nonnegative")
+    return x
+
+
 def _number(v: Any, expected: str) -> float:
     if isinstance(v, bool):
         raise ParseError(expected)

@@ -7,6 +7,7 @@ MESSAGES = {
         "expected a count such as 12,345 or 1.2万",
     ),
     "num.expected_nonnegative": ("次数不能为负", "expected a count that is not negative"),
+    "num.expected_amount": ("应为数字,如 0.85 或 1.2万", "expected a number such as 0.85 or 1.2万"),
     "num.expected_rate": ("应为比例,如 35.2% 或 0.352", "expected a rate such as 35.2% or 0.352"),
     "num.expected_duration": (
         "应为时长,如 8.5秒、00:08 或 1分20秒",

@@ -24,6 +24,7 @@ from creatorctl.models.inbox import (
     LiveSession,
     Message,
 )
+from creatorctl.models.insights import FanActivity, FanPortrait, TrendingTopic
 
 __all__ = [
     "AutoReplyRule",
@@ -39,7 +40,10 @@ __all__ = [
     "Account",
     "AccountDaily",
     "EditHistory",
+    "FanActivity",
+    "FanPortrait",
     "Setting",
+    "TrendingTopic",
     "Trash",
     "Work",
     "WorkSnapshot",

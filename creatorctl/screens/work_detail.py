@@ -58,6 +58,7 @@ class WorkDetailScreen(Screen[None]):
     WorkDetailScreen #detail-head { height: auto; padding: 0 1; }
     WorkDetailScreen #detail-body { height: 1fr; }
     WorkDetailScreen #detail-numbers { width: 40; height: auto; padding: 0 1; }
+    WorkDetailScreen #detail-flags { height: auto; padding: 0 1; }
     WorkDetailScreen #detail-chart { height: 14; min-height: 10; }
     WorkDetailScreen #detail-history { height: auto; padding: 0 1; color: $text-muted; }
     """
@@ -77,6 +78,7 @@ class WorkDetailScreen(Screen[None]):
             yield Static("", id="detail-meta")
         with VerticalScroll(id="detail-body"):
             yield Static("", id="detail-numbers")
+            yield Static("", id="detail-flags")
             yield Chart(id="detail-chart")
             yield Static("", id="detail-history")
         yield Footer()
@@ -94,6 +96,22 @@ class WorkDetailScreen(Screen[None]):
         detail = get_work(store, self.work_id)
         changes = history(store, "work", self.work_id)[:8]
         self.app.call_from_thread(self._show, detail, changes)
+        from creatorctl.config import load_config
+        from creatorctl.insights import work_flags
+
+        stat = work_flags(store, self.work_id, load_config().insights)
+        self.app.call_from_thread(self._show_flags, stat.flags if stat else ())
+
+    def _show_flags(self, flags: tuple[str, ...]) -> None:
+        """The 诊断 section: each insight flag with its advice (SPEC "3. Data")."""
+        text = Text()
+        text.append(t("detail.diagnosis") + "  ", style="bold")
+        if not flags:
+            text.append(t("detail.no_flags"), style="green")
+        for flag in flags:
+            text.append(f"\n{t(f'ins.flag.{flag}')}", style="yellow")
+            text.append(f"  {t(f'ins.advice.{flag}')}")
+        self.query_one("#detail-flags", Static).update(text)
 
     def _show(self, w: WorkDetail, changes: list) -> None:  # type: ignore[type-arg]
         from creatorctl.timeutil import fmt_local

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from unicodedata import east_asian_width
 
 from textual_plotext import PlotextPlot
+
+from creatorctl.charting import downsample, widen
+
+__all__ = ["Chart", "ChartData", "Series", "downsample", "widen"]
 
 
 @dataclass(frozen=True)
@@ -34,35 +37,6 @@ class ChartData:
     extra: dict[str, object] = field(default_factory=dict)
     levels: bool = False
     """Values are levels (e.g. viewers online), not counts: downsampling averages them."""
-
-
-def downsample(
-    labels: Sequence[str], values: Sequence[Sequence[float]], width: int, *, mean: bool = False
-) -> tuple[list[str], list[list[float]]]:
-    """Sum (or average) consecutive points into at most `width` buckets (labels: each
-    bucket's first)."""
-    n = len(labels)
-    if width <= 0 or n <= width:
-        return list(labels), [list(v) for v in values]
-    step = -(-n // width)
-    out_labels = [labels[i] for i in range(0, n, step)]
-    out_values = [
-        [
-            float(sum(v[i : i + step])) / (len(v[i : i + step]) if mean else 1)
-            for i in range(0, n, step)
-        ]
-        for v in values
-    ]
-    return out_labels, out_values
-
-
-def widen(text: str) -> str:
-    """Make wide (CJK) characters take two plotext cells so labels line up.
-
-    plotext puts one character per cell, but a CJK character is two terminal columns wide and
-    pushes the rest of its row right. A zero-width space after each one gives it its second cell.
-    """
-    return "".join(c + "\u200b" if east_asian_width(c) in "WF" else c for c in text)
 
 
 class Chart(PlotextPlot):

@@ -1,0 +1,83 @@
+"""Tab switch time for the Data and Fans tabs on the large demo (target: ≤ 100 ms).
+
+Headless Pilot at 120x40. For each switch the tab is marked stale first, so it reloads as a
+user would see it after new data: "switch" is from the switch to the first frame that shows
+the tab (its workers started, what it showed before still there); "filled" is until its
+workers have put every number on screen and that has been painted.
+
+    python bench/bench_tabs.py [--runs 9] [--size large]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import FROZEN, large_store, median  # noqa: E402
+
+TARGET_MS = 100.0
+TABS = ("data", "fans")
+
+
+async def measure(db: Path, runs: int) -> dict[str, tuple[list[float], list[float]]]:
+    from textual.screen import Screen
+
+    from creatorctl.app import CreatorApp
+
+    frames: list[tuple[float, str]] = []
+    paint = Screen._compositor_refresh
+
+    def timed_paint(screen: Screen) -> None:  # type: ignore[type-arg]
+        paint(screen)
+        frames.append((time.perf_counter(), screen.app.active_tab))  # type: ignore[attr-defined]
+
+    Screen._compositor_refresh = timed_paint  # type: ignore[method-assign]
+    app = CreatorApp(db=str(db))
+    results: dict[str, tuple[list[float], list[float]]] = {tab: ([], []) for tab in TABS}
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+        for _ in range(runs):
+            for tab in TABS:
+                app.action_show_tab("works")
+                for _ in range(2):
+                    await pilot.pause()
+                    await app.workers.wait_for_complete()
+                app.data_changed()
+                frames.clear()
+                t0 = time.perf_counter()
+                app.action_show_tab(tab)
+                for _ in range(3):
+                    await pilot.pause()
+                    await app.workers.wait_for_complete()
+                shown = [f for f, active in frames if active == tab]
+                results[tab][0].append((shown[0] - t0) * 1000)
+                results[tab][1].append((shown[-1] - t0) * 1000)
+    return results
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=9)
+    ap.add_argument("--size", default="large")
+    args = ap.parse_args()
+    db = large_store(args.size)
+    os.environ["CREATORCTL_FAKE_NOW"] = FROZEN
+    results = asyncio.run(measure(db, args.runs))
+    print(f"store: {db} ({args.size}), runs: {args.runs}, 120x40 headless")
+    for tab, (switch, filled) in results.items():
+        verdict = "ok" if median(switch) <= TARGET_MS else "SLOW"
+        print(
+            f"{tab:5} switch {median(switch):6.1f} ms (max {max(switch):6.1f})   "
+            f"filled {median(filled):6.1f} ms   target ≤ {TARGET_MS:.0f} ms: {verdict}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+"""Chart helpers shared by the Chart widget and the plain-terminal report (no textual here)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+from unicodedata import east_asian_width
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def downsample(
+    labels: Sequence[str], values: Sequence[Sequence[float]], width: int, *, mean: bool = False
+) -> tuple[list[str], list[list[float]]]:
+    """Sum (or, for levels such as viewers online, average) consecutive points into at most
+    `width` buckets (labels: each bucket's first)."""
+    n = len(labels)
+    if width <= 0 or n <= width:
+        return list(labels), [list(v) for v in values]
+    step = -(-n // width)
+    out_labels = [labels[i] for i in range(0, n, step)]
+    out_values = [
+        [
+            float(sum(v[i : i + step])) / (len(v[i : i + step]) if mean else 1)
+            for i in range(0, n, step)
+        ]
+        for v in values
+    ]
+    return out_labels, out_values
+
+
+def widen(text: str) -> str:
+    """Make wide (CJK) characters take two plotext cells so labels line up.
+
+    plotext puts one character per cell, but a CJK character is two terminal columns wide and
+    pushes the rest of its row right. A zero-width space after each one gives it its second cell.
+    """
+    return "".join(c + "\u200b" if east_asian_width(c) in "WF" else c for c in text)
+
+
+def text_chart(
+    title: str,
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    *,
+    width: int = 80,
+    height: int = 14,
+    color: bool = False,
+) -> str:
+    """A plotext line chart as text for a plain terminal or a file (no ANSI unless `color`)."""
+    import plotext as plt
+
+    plt.clear_figure()
+    plt.plotsize(width, height)
+    if not color:
+        plt.theme("clear")
+    names = [s[0] for s in series]
+    out_labels, values = downsample(labels, [s[1] for s in series], max(2, width - 12))
+    xs = list(range(len(out_labels)))
+    for name, ys in zip(names, values, strict=True):
+        plt.plot(xs, ys, label=widen(name), marker="braille")
+    if out_labels:
+        ticks = max(2, min(len(out_labels), width // 14))
+        idx = sorted({round(i * (len(out_labels) - 1) / (ticks - 1)) for i in range(ticks)})
+        plt.xticks([xs[i] for i in idx], [out_labels[i] for i in idx])
+    plt.title(widen(title))
+    text = plt.build().replace("\u200b", "")
+    plt.clear_figure()
+    return text if color else ANSI_RE.sub("", text)
+
+
+def text_bars(
+    items: Sequence[tuple[str, float]], width: int = 40, fmt: str = "{:,.0f}"
+) -> list[str]:
+    """Horizontal bars, one line each: label, bar scaled to the largest value, the value."""
+    if not items:
+        return []
+    peak = max((v for _, v in items), default=0) or 1
+    label_w = max(display_width(label) for label, _ in items)
+    lines = []
+    for label, value in items:
+        bar = "█" * max(0, round(value / peak * width))
+        pad = " " * (label_w - display_width(label))
+        lines.append(f"{label}{pad} {bar} {fmt.format(value)}")
+    return lines
+
+
+def display_width(text: str) -> int:
+    """Terminal columns `text` takes (CJK characters take two)."""
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def change_text(change: float | None) -> Text:
+    """▲ in red, ▼ in green (the Chinese convention, as in Douyin's own centre); – with no base."""
+    from rich.text import Text
+
+    from creatorctl.i18n import fmt_pct
+
+    if change is None:
+        return Text("–", style="dim")
+    if change >= 0:
+        return Text(f"▲{fmt_pct(change)}", style="red")
+    return Text(f"▼{fmt_pct(-change)}", style="green")

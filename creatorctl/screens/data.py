@@ -1,0 +1,288 @@
+"""The Data tab 数据中心: period KPIs, charts, diagnostics with advice, trending topics."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Input, Static
+
+from creatorctl.i18n import fmt_count, fmt_int, t
+from creatorctl.periods import PRESETS, Period
+from creatorctl.screens.base import TabView
+from creatorctl.widgets.chart import Chart, ChartData, Series
+from creatorctl.widgets.kpi import KpiCell, KpiRow
+from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
+
+if TYPE_CHECKING:
+    from creatorctl.config import InsightsConfig
+    from creatorctl.insights import Bucket, DailySeries, KpiReport, Trend, WorkStat
+    from creatorctl.store import Store
+
+
+def fetch_flagged(
+    store: Store, account_id: int, cfg: InsightsConfig, period: Period, offset: int, limit: int
+) -> Page:
+    """Runs in a worker: one page of flagged works with their advice."""
+    from creatorctl.insights import count_flagged, flagged_works
+
+    works = flagged_works(store, account_id, cfg, period, limit=limit, offset=offset)
+    return Page(
+        offset=offset,
+        total=count_flagged(store, account_id, cfg, period),
+        rows=[
+            (
+                w.id,
+                {
+                    "published_at": cell(w.published_at.strftime("%m-%d")),
+                    "title": cell(w.title),
+                    "flags": cell(" ".join(t(f"ins.flag.{f}") for f in w.flags), style="yellow"),
+                    "advice": cell(";".join(w.advice)),
+                },
+            )
+            for w in works
+        ],
+    )
+
+
+class DataTab(TabView):
+    """Numbers for a period, against the period before, and what to do about them."""
+
+    TAB_ID = "data"
+    BINDINGS = [
+        Binding("p", "next_period", t("data.key.period")),
+        Binding("c", "custom_period", t("data.key.custom")),
+        Binding("escape", "cancel_custom", t("key.cancel"), show=False),
+    ]
+    DEFAULT_CSS = """
+    DataTab #data-period { height: 1; padding: 0 1; background: $boost; }
+    DataTab #data-custom { display: none; }
+    DataTab #data-custom.visible { display: block; }
+    DataTab #data-body { height: 1fr; }
+    DataTab .data-chart { height: 14; }
+    DataTab .data-heading { padding: 1 1 0 1; text-style: bold; }
+    DataTab #data-flags { height: 12; }
+    DataTab #data-trending { height: auto; max-height: 16; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.preset: int | None = 28
+        self.custom_range: Period | None = None
+        self.period: Period | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="data-period")
+        yield Input(placeholder=t("data.custom_placeholder"), id="data-custom")
+        with VerticalScroll(id="data-body"):
+            yield KpiRow(id="data-kpis")
+            yield Chart(id="data-daily", classes="data-chart")
+            yield Chart(id="data-completion", classes="data-chart")
+            yield Chart(id="data-top", classes="data-chart")
+            yield Static(t("data.flags_heading"), classes="data-heading", id="data-flags-heading")
+            yield PagedTable(
+                [
+                    ColumnSpec("published_at", t("col.published"), 5),
+                    ColumnSpec("title", t("col.title"), 22),
+                    ColumnSpec("flags", t("rep.flags"), 20),
+                    ColumnSpec("advice", t("rep.advice"), None),
+                ],
+                id="data-flags",
+            )
+            yield Static(t("data.trending_heading"), classes="data-heading")
+            yield DataTable(id="data-trending", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#data-trending", DataTable)
+        table.add_column(t("data.col.topic"), key="topic", width=16)
+        table.add_column(Text(t("data.col.heat"), justify="right"), key="heat", width=8)
+        table.add_column(t("data.col.covered"), key="covered", width=8)
+        table.add_column(t("data.col.samples"), key="samples", width=60)
+        self._show_period_bar()
+
+    def focus_default(self) -> None:
+        self.query_one("#data-body", VerticalScroll).focus()
+
+    # --- loading -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        acc, store = self.account, self.store
+        if acc is None or store is None:
+            return
+        width = max(20, self.query_one("#data-daily", Chart).size.width or self.size.width)
+        self._load(store, acc.id, self.preset, self.custom_range, width)
+
+    @work(thread=True, exclusive=True, group="data-tab", exit_on_error=False)
+    def _load(
+        self,
+        store: Store,
+        account_id: int,
+        preset: int | None,
+        custom: Period | None,
+        width: int,
+    ) -> None:
+        from creatorctl import insights
+        from creatorctl.config import load_config
+        from creatorctl.periods import last_days
+
+        if custom is not None:
+            period = custom
+        else:
+            with store.read() as conn:
+                period = last_days(conn, account_id, preset or 28)
+        report = insights.kpis(store, account_id, period)
+        self.app.call_from_thread(self._show_kpis, report)
+        cfg = load_config().insights
+        self.app.call_from_thread(self._load_flags, store, account_id, cfg, period)
+        series = insights.daily_series(store, account_id, period, max(10, width - 12))
+        hist = insights.completion_histogram(store, account_id, period)
+        top = insights.top_works(store, account_id, period, 5)
+        self.app.call_from_thread(self._show_charts, series, hist, top)
+        trends = insights.trending(store, account_id)
+        self.app.call_from_thread(self._show_trending, trends)
+
+    def _show_period_bar(self) -> None:
+        bar = Text()
+        bar.append(t("data.period") + " ")
+        for days in PRESETS:
+            active = self.custom_range is None and self.preset == days
+            bar.append(f" {t('data.days', n=days)} ", style="reverse bold" if active else "")
+        custom_label = f" {t('data.custom')} "
+        bar.append(custom_label, style="reverse bold" if self.custom_range else "")
+        if self.period is not None:
+            bar.append(f"  {self.period.label()}", style="dim")
+        self.query_one("#data-period", Static).update(bar)
+
+    def _show_kpis(self, report: KpiReport) -> None:
+        self.period = report.period
+        self._show_period_bar()
+        self.query_one(KpiRow).show(
+            [
+                KpiCell(
+                    t(f"kpi.{k.key}"),
+                    f"{k.value:+,}" if k.key == "net_fans" else fmt_count(k.value),
+                    k.change,
+                )
+                for k in report.kpis
+            ]
+        )
+
+    def _load_flags(
+        self, store: Store, account_id: int, cfg: InsightsConfig, period: Period
+    ) -> None:
+        self.query_one("#data-flags", PagedTable).load(
+            partial(fetch_flagged, store, account_id, cfg, period)
+        )
+
+    @on(PagedTable.PageLoaded, "#data-flags")
+    def _flags_loaded(self, event: PagedTable.PageLoaded) -> None:
+        total = event.page.total
+        self.query_one("#data-flags-heading", Static).update(
+            t("data.flags_heading_n", n=fmt_int(total)) if total else t("data.no_flags")
+        )
+
+    def _show_charts(self, series: DailySeries, hist: list[Bucket], top: list[WorkStat]) -> None:
+        labels = [d.strftime("%m-%d") for d in series.days]
+        self.query_one("#data-daily", Chart).show(
+            ChartData(
+                t("rep.chart_plays"),
+                labels,
+                [
+                    Series(t("rep.series.plays"), series.values["plays"]),
+                    Series(t("rep.series.likes"), series.values["likes"]),
+                ],
+            )
+            if labels
+            else None
+        )
+        self.query_one("#data-completion", Chart).show(
+            ChartData(
+                t("data.chart_completion"),
+                [b.label.removesuffix("%") for b in hist],
+                [Series(t("data.works_count"), [b.count for b in hist])],
+                kind="bar",
+            )
+            if any(b.count for b in hist)
+            else None
+        )
+        self.query_one("#data-top", Chart).show(
+            ChartData(
+                t("data.chart_top"),
+                [_short(w.title) for w in reversed(top)],
+                [Series(t("rep.series.plays"), [w.plays for w in reversed(top)])],
+                kind="hbar",
+            )
+            if top
+            else None
+        )
+
+    def _show_trending(self, trends: list[Trend]) -> None:
+        table = self.query_one("#data-trending", DataTable)
+        table.clear()
+        for tr in trends:
+            table.add_row(
+                tr.topic,
+                Text(fmt_count(tr.heat), justify="right"),
+                Text(t("data.covered"), style="green")
+                if tr.covered
+                else Text(t("data.not_covered"), style="bold yellow"),
+                Text(" / ".join(tr.samples), overflow="ellipsis", no_wrap=True),
+                key=tr.topic,
+            )
+        if not trends:
+            table.add_row(t("data.no_trending"), "", "", "")
+
+    # --- actions -------------------------------------------------------------------------
+
+    def action_next_period(self) -> None:
+        if self.custom_range is not None or self.preset not in PRESETS:
+            self.preset = PRESETS[0]
+        else:
+            self.preset = PRESETS[(PRESETS.index(self.preset) + 1) % len(PRESETS)]
+        self.set_period(self.preset)
+
+    def set_period(self, days: int | None = None, custom: Period | None = None) -> None:
+        """Show the last `days` days, or a custom range."""
+        self.preset = days if custom is None else None
+        self.custom_range = custom
+        self._show_period_bar()
+        self.reload()
+
+    def action_custom_period(self) -> None:
+        box = self.query_one("#data-custom", Input)
+        box.add_class("visible")
+        box.focus()
+
+    def action_cancel_custom(self) -> None:
+        box = self.query_one("#data-custom", Input)
+        box.remove_class("visible")
+        self.focus_default()
+
+    @on(Input.Submitted, "#data-custom")
+    def _custom_submitted(self, event: Input.Submitted) -> None:
+        from creatorctl.errors import UserError
+        from creatorctl.periods import parse_range
+
+        try:
+            period = parse_range(event.value)
+        except UserError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        event.input.remove_class("visible")
+        self.focus_default()
+        self.set_period(custom=period)
+
+    @on(PagedTable.RowSelected, "#data-flags")
+    def _flag_selected(self, event: PagedTable.RowSelected) -> None:
+        key = event.row_key.value
+        if key is not None:
+            self.capp.open_work(int(key))
+
+
+def _short(title: str, n: int = 10) -> str:
+    return title if len(title) <= n else title[: n - 1] + "…"

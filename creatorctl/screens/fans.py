@@ -1,0 +1,178 @@
+"""The Fans tab 粉丝: fan curve, loss diagnosis, portrait, active hours and best slots."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Grid, VerticalScroll
+from textual.widgets import DataTable, Static
+
+from creatorctl.i18n import fmt_int, fmt_pct, t
+from creatorctl.screens.base import TabView
+from creatorctl.widgets.chart import Chart, ChartData, Series
+from creatorctl.widgets.heatmap import Heatmap
+
+if TYPE_CHECKING:
+    from creatorctl.fans import FanLoss, Share, Slot
+    from creatorctl.insights import DailySeries
+    from creatorctl.store import Store
+
+CURVE_DAYS = 90
+DIMENSIONS = ("gender", "age", "province", "device", "interest")
+
+
+class FansTab(TabView):
+    """Who the fans are, when they are online, and when and why they leave."""
+
+    TAB_ID = "fans"
+    DEFAULT_CSS = """
+    FansTab #fans-body { height: 1fr; }
+    FansTab #fans-summary { padding: 0 1; height: auto; }
+    FansTab #fans-curve { height: 12; }
+    FansTab .fans-heading { padding: 1 1 0 1; text-style: bold; }
+    FansTab #fans-spikes { height: auto; max-height: 8; }
+    FansTab #fans-decline { padding: 0 1; height: auto; color: $warning; }
+    FansTab #fans-portrait { grid-size: 2; grid-gutter: 0 1; height: auto; }
+    FansTab #fans-portrait Chart { height: 10; min-height: 8; }
+    FansTab #fans-best { padding: 0 1; height: auto; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="fans-body"):
+            yield Static(t("app.loading"), id="fans-summary")
+            yield Chart(id="fans-curve")
+            yield Static(t("fans.loss_heading"), classes="fans-heading")
+            yield DataTable(id="fans-spikes", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="fans-decline")
+            yield Static(t("fans.portrait_heading"), classes="fans-heading")
+            with Grid(id="fans-portrait"):
+                for dim in DIMENSIONS:
+                    yield Chart(id=f"portrait-{dim}")
+            yield Static(t("fans.activity_heading"), classes="fans-heading")
+            yield Heatmap(id="fans-heatmap")
+            yield Static("", id="fans-best")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#fans-spikes", DataTable)
+        table.add_column(t("fans.col.date"), key="date", width=10)
+        table.add_column(Text(t("fans.col.lost"), justify="right"), key="lost", width=6)
+        table.add_column(Text(t("fans.col.usual"), justify="right"), key="usual", width=6)
+        table.add_column(t("fans.col.work"), key="work", width=44)
+
+    def focus_default(self) -> None:
+        self.query_one("#fans-body", VerticalScroll).focus()
+
+    def reload(self) -> None:
+        acc, store = self.account, self.store
+        if acc is None or store is None:
+            return
+        width = max(20, self.query_one("#fans-curve", Chart).size.width or self.size.width)
+        self._load(store, acc.id, acc.fans, width)
+
+    @work(thread=True, exclusive=True, group="fans-tab", exit_on_error=False)
+    def _load(self, store: Store, account_id: int, total: int | None, width: int) -> None:
+        from creatorctl import fans, insights
+        from creatorctl.periods import last_days
+
+        with store.read() as conn:
+            period = last_days(conn, account_id, CURVE_DAYS)
+            recent = last_days(conn, account_id, 30)
+        series = insights.daily_series(
+            store, account_id, period, max(10, width - 12), ("fans_gained", "fans_lost")
+        )
+        month = insights.kpis(store, account_id, recent).get("net_fans")
+        self.app.call_from_thread(self._show_curve, series, total, month.value)
+        self.app.call_from_thread(self._show_loss, fans.fan_loss(store, account_id))
+        self.app.call_from_thread(self._show_portrait, fans.portrait(store, account_id))
+        grid = fans.activity_grid(store, account_id)
+        self.app.call_from_thread(self._show_activity, grid, fans.best_slots(grid))
+
+    def _show_curve(self, series: DailySeries, total: int | None, net_30: int) -> None:
+        gained = series.values["fans_gained"]
+        lost = series.values["fans_lost"]
+        self.query_one("#fans-summary", Static).update(
+            Text.assemble(
+                (t("fans.total") + " ", "dim"),
+                (fmt_int(total), "bold"),
+                "   ",
+                (t("fans.net_30") + " ", "dim"),
+                (f"{net_30:+,}", "bold red" if net_30 >= 0 else "bold green"),
+                "   ",
+                (
+                    t("fans.gained_lost_90", gained=fmt_int(sum(gained)), lost=fmt_int(sum(lost))),
+                    "dim",
+                ),
+            )
+        )
+        labels = [d.strftime("%m-%d") for d in series.days]
+        self.query_one("#fans-curve", Chart).show(
+            ChartData(
+                t("rep.chart_fans"),
+                labels,
+                [
+                    Series(t("rep.series.fans_gained"), gained),
+                    Series(t("rep.series.fans_lost"), lost),
+                ],
+            )
+            if labels
+            else None
+        )
+
+    def _show_loss(self, loss: FanLoss) -> None:
+        table = self.query_one("#fans-spikes", DataTable)
+        table.clear()
+        for s in loss.spikes:
+            work_cell = (
+                Text(f"#{s.work_id} {s.title}", overflow="ellipsis", no_wrap=True)
+                if s.work_id is not None
+                else Text(t("fans.spike_no_work"), style="dim")
+            )
+            table.add_row(
+                s.day.isoformat(),
+                Text(fmt_int(s.lost), style="bold", justify="right"),
+                Text(f"{s.baseline:g}", style="dim", justify="right"),
+                work_cell,
+                key=str(s.work_id) if s.work_id is not None else f"day-{s.day}",
+            )
+        if not loss.spikes:
+            table.add_row("", "", "", Text(t("rep.no_fan_loss"), style="dim"))
+        decline = self.query_one("#fans-decline", Static)
+        decline.update(loss.decline.advice if loss.decline else "")
+        decline.display = loss.decline is not None
+
+    @on(DataTable.RowSelected, "#fans-spikes")
+    def _spike_selected(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value
+        if key is not None and key.isdigit():
+            self.capp.open_work(int(key))
+
+    def _show_portrait(self, portrait: dict[str, list[Share]]) -> None:
+        for dim in DIMENSIONS:
+            shares = portrait.get(dim, [])[:6]
+            self.query_one(f"#portrait-{dim}", Chart).show(
+                ChartData(
+                    t(f"fans.dim.{dim}"),
+                    [s.label for s in reversed(shares)],
+                    [Series("%", [round(s.share * 100, 1) for s in reversed(shares)])],
+                    kind="hbar",
+                )
+                if shares
+                else None
+            )
+
+    def _show_activity(self, grid: list[list[float]], best: list[Slot]) -> None:
+        self.query_one(Heatmap).show(
+            grid, [t(f"weekday.{d}") for d in range(7)], {(s.weekday, s.hour) for s in best}
+        )
+        text = Text()
+        if best:
+            text.append(t("fans.best_slots") + " ", style="bold")
+            for i, s in enumerate(best):
+                slot = t("fans.slot", weekday=t(f"weekday.{s.weekday}"), hour=s.hour)
+                text.append(f"{i + 1}. {slot} ({fmt_pct(s.score, 0)})  ")
+        else:
+            text.append(t("rep.no_activity"), style="dim")
+        self.query_one("#fans-best", Static).update(text)

@@ -1,0 +1,151 @@
+"""Pilot tests for the Data and Fans tabs: period switching, drill-down, heatmap."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Static
+
+from creatorctl.periods import Period
+from creatorctl.screens.data import DataTab
+from creatorctl.screens.fans import FansTab
+from creatorctl.widgets.chart import Chart
+from creatorctl.widgets.heatmap import Heatmap
+from creatorctl.widgets.kpi import KpiRow
+from creatorctl.widgets.paged_table import PagedTable
+from tests.helpers import settle
+
+
+async def _open(pilot, tab: str) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot, pilot.app)
+    pilot.app.action_show_tab(tab)
+    await settle(pilot, pilot.app)
+
+
+async def test_data_tab_period_switching(
+    demo_db: Path, app_factory, demo_store, demo_account
+) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.insights import kpis
+
+    app = app_factory(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, "data")
+        view = app.query_one(DataTab)
+        assert view.period == Period(date(2026, 10, 30), date(2026, 11, 26))
+        cells = app.query_one(KpiRow).cells
+        assert [c.label for c in cells][:2] == ["播放", "点赞"]
+        expected = kpis(demo_store, demo_account.id, view.period)
+        assert cells[0].change == expected.get("plays").change
+        assert app.query_one("#data-daily", Chart).data is not None
+        assert app.query_one("#data-flags", PagedTable).total > 0
+
+        await pilot.press("p")  # 28 → 90 days
+        await settle(pilot, app)
+        assert view.preset == 90 and view.period is not None and view.period.days == 90
+        bar = str(app.query_one("#data-period", Static).render())
+        assert "90天" in bar and "2026-08-29" in bar
+        assert app.query_one(KpiRow).cells[0].change == (
+            kpis(demo_store, demo_account.id, view.period).get("plays").change
+        )
+
+        await pilot.press("p", "p")  # 365, then round to 7
+        await settle(pilot, app)
+        assert view.preset == 7 and view.period.days == 7  # type: ignore[union-attr]
+
+        await pilot.press("c")
+        box = app.query_one("#data-custom", Input)
+        assert app.focused is box
+        await pilot.press(*"2026-13-01..x", "enter")
+        await settle(pilot, app)
+        assert view.period.days == 7  # type: ignore[union-attr]  # bad input changes nothing
+        box.value = "2026-10-01..2026-10-31"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert view.period == Period(date(2026, 10, 1), date(2026, 10, 31))
+        assert view.custom_range == view.period and "自定义" in str(
+            app.query_one("#data-period", Static).render()
+        )
+
+
+async def test_flagged_work_opens_its_detail(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.screens.work_detail import WorkDetailScreen
+
+    app = app_factory(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, "data")
+        table = app.query_one("#data-flags", PagedTable)
+        table.focus()
+        key = table.selected_key
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, WorkDetailScreen) and str(app.screen.work_id) == key
+        diagnosis = str(app.screen.query_one("#detail-flags", Static).render())
+        assert diagnosis.startswith("诊断")
+        assert (
+            "结尾向观众提一个问题" in diagnosis
+            or "前 3 秒设置钩子" in diagnosis
+            or "转给需要的人" in diagnosis
+        )
+
+
+async def test_fans_tab_spike_drills_down_to_the_work(
+    demo_db: Path, app_factory, demo_store, demo_account
+) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.fans import fan_loss
+    from creatorctl.screens.work_detail import WorkDetailScreen
+
+    spike = fan_loss(demo_store, demo_account.id).spikes[0]
+    app = app_factory(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, "fans")
+        table = app.query_one("#fans-spikes", DataTable)
+        assert table.row_count == 1
+        assert str(table.get_row_at(0)[0]) == spike.day.isoformat()
+        decline = app.query_one("#fans-decline", Static)
+        assert decline.display and "回归初心" in str(decline.render())
+        table.focus()
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, WorkDetailScreen)
+        assert app.screen.work_id == spike.work_id
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert isinstance(app.screen.query_one(FansTab), FansTab)
+
+
+async def test_fans_tab_heatmap_and_portrait(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
+    app = app_factory(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, "fans")
+        heatmap = app.query_one(Heatmap)
+        assert heatmap.has_data and len(heatmap.grid) == 7
+        assert len(heatmap.marked) == 3
+        assert all(wd <= 4 and 19 <= h <= 21 for wd, h in heatmap.marked)
+        rendered = str(heatmap.render())
+        assert "周一" in rendered and "***" in rendered
+        best = str(app.query_one("#fans-best", Static).render())
+        assert best.count("20:00") + best.count("19:00") + best.count("21:00") == 3
+        for dim in ("gender", "age", "province", "device", "interest"):
+            data = app.query_one(f"#portrait-{dim}", Chart).data
+            assert data is not None and data.kind == "hbar" and data.x_labels
+        gender = app.query_one("#portrait-gender", Chart).data
+        assert gender is not None and set(gender.x_labels) == {"男", "女"}
+        assert "7,730" in str(app.query_one("#fans-summary", Static).render())
+
+
+async def test_tabs_on_an_empty_account(tmp_path: Path, app_factory, frozen_clock: str) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.accounts import add_account
+    from creatorctl.store import open_store
+
+    db = tmp_path / "empty.db"
+    add_account(open_store(str(db)), "newbie")
+    app = app_factory(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot, "data")
+        assert app.query_one("#data-daily", Chart).data is None
+        assert "没有需要改进" in str(app.query_one("#data-flags-heading", Static).render())
+        await _open(pilot, "fans")
+        assert not app.query_one(Heatmap).has_data
+        assert not app.query_one("#fans-decline", Static).display
+        assert "还没有粉丝活跃数据" in str(app.query_one("#fans-best", Static).render())

@@ -1,0 +1,96 @@
+"""`creatorctl insights [--json]` and `creatorctl report`: the exact JSON shape, plain output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_cli import assert_one_line_error, invoke
+
+
+def test_insights_json_has_exactly_the_spec_shape(demo_db: Path) -> None:
+    r = invoke("insights", "--json", db=demo_db)
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert list(data) == ["works", "region", "fan_loss", "best_times", "eligibility"]
+    assert data["works"], "the demo has flagged works"
+    for w in data["works"]:
+        assert set(w) == {"work_id", "title", "flags", "advice"}
+        assert isinstance(w["work_id"], int) and w["flags"]
+        assert set(w["flags"]) <= {"low_completion", "low_discussion", "low_share"}
+        assert len(w["advice"]) == len(w["flags"])
+    assert set(data["region"]) == {"top", "share", "concentrated", "advice"}
+    # Seed 7: a regional audience in 上海 (the pets niche's home province).
+    assert data["region"]["top"] == "上海" and data["region"]["concentrated"] is True
+    assert data["region"]["share"] >= 0.3 and "#上海" in data["region"]["advice"]
+    assert set(data["fan_loss"]) == {"spikes", "gradual"}
+    assert data["fan_loss"]["gradual"] is True
+    spikes = data["fan_loss"]["spikes"]
+    assert len(spikes) == 1 and set(spikes[0]) == {"date", "lost", "work_id", "title"}
+    assert spikes[0]["lost"] >= 60 and isinstance(spikes[0]["work_id"], int)
+    assert len(data["best_times"]) == 3
+    for slot in data["best_times"]:
+        assert set(slot) == {"weekday", "hour", "score"}
+        assert 0 <= slot["weekday"] <= 4 and 19 <= slot["hour"] <= 21
+    assert data["best_times"][0]["score"] == 1.0
+    assert list(data["eligibility"]) == ["xingtu", "live_commerce", "tasks"]
+    for e in data["eligibility"].values():
+        assert set(e) == {"eligible", "missing"}
+    assert data["eligibility"]["xingtu"]["eligible"] is False
+    assert data["eligibility"]["xingtu"]["missing"][0].startswith("还差 ")
+    assert data["eligibility"]["tasks"] == {"eligible": True, "missing": []}
+
+
+def test_insights_json_work_ids_match_the_store(demo_db: Path, demo_store, demo_account) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.config import InsightsConfig
+    from creatorctl.insights import count_flagged
+
+    data = json.loads(invoke("insights", "--json", db=demo_db).stdout)
+    assert len(data["works"]) == count_flagged(demo_store, demo_account.id, InsightsConfig())
+
+
+def test_insights_text(demo_db: Path) -> None:
+    r = invoke("insights", db=demo_db)
+    assert r.exit_code == 0, r.output
+    assert "需要改进的作品" in r.stdout and "最佳发布时间" in r.stdout
+    assert "回归初心" in r.stdout and "还差" in r.stdout
+    assert "\x1b[" not in r.stdout
+
+
+def test_report_is_plain_text_with_charts(demo_db: Path) -> None:
+    r = invoke("report", "--period", "28", db=demo_db)
+    assert r.exit_code == 0, r.output
+    out = r.stdout
+    assert "\x1b[" not in out
+    for heading in ("核心指标", "每日播放与点赞", "每日涨粉与掉粉", "粉丝变化", "完播率分布"):
+        assert heading in out
+    assert "▲" in out or "▼" in out
+    assert "回归初心" in out
+    assert "┌" in out  # a plotext frame
+    assert "2026-10-30 – 2026-11-26" in out
+    assert max(len(line) for line in out.splitlines()) <= 100
+
+
+def test_report_english_and_width(demo_db: Path) -> None:
+    r = invoke("--lang", "en", "report", "--period", "7", "--width", "60", db=demo_db)
+    assert r.exit_code == 0, r.output
+    assert "Key numbers" in r.stdout and "2026-11-20 – 2026-11-26" in r.stdout
+
+
+def test_report_on_an_empty_account(tmp_path: Path, frozen_clock: str) -> None:
+    db = tmp_path / "s.db"
+    assert invoke("accounts", "add", "newbie", db=db).exit_code == 0
+    r = invoke("report", db=db)
+    assert r.exit_code == 0, r.output
+    assert "这个周期没有账号数据" in r.stdout and "没有需要改进的作品" in r.stdout
+    data = json.loads(invoke("insights", "--json", db=db).stdout)
+    assert data["works"] == [] and data["best_times"] == []
+    assert data["fan_loss"] == {"spikes": [], "gradual": False}
+
+
+def test_errors(tmp_path: Path, demo_db: Path) -> None:
+    assert_one_line_error(invoke("insights", db=tmp_path / "none.db"))
+    assert_one_line_error(invoke("report", db=tmp_path / "none2.db"))
+    assert_one_line_error(invoke("report", "--period", "0", db=demo_db), code=2)
+    assert_one_line_error(invoke("report", "--period", "x", db=demo_db), code=2)
+    assert_one_line_error(invoke("--account", "nobody", "insights", "--json", db=demo_db))
