@@ -73,16 +73,14 @@ def reply_comment(
 def _send(
     config: Config, work_id: int, platform_id: str | None, comment_id: int, text: str
 ) -> tuple[str, str]:
-    """Run the reply hook: (status, error)."""
-    from creatorctl.hooks import run_hook  # type: ignore[import-not-found]
+    """Run the reply hook (argv template with {comment_id} {work_id} {text}; the same values
+    as JSON on stdin): (status, error)."""
+    from creatorctl.hooks import run_hook  # type: ignore[import-not-found,unused-ignore]
 
     values = {
         "comment_id": platform_id or str(comment_id),
         "work_id": str(work_id),
         "text": text,
     }
-    try:
-        run_hook(config.reply.command, values, values, config.reply.timeout)
-    except UserError as exc:
-        return "failed", str(exc)
-    return "sent", ""
+    result = run_hook(config.reply.command, values, values, config.reply.timeout)
+    return ("sent", "") if result.ok else ("failed", result.error)

@@ -57,7 +57,6 @@ MESSAGES = {
     "inbox.col_time": ("时间", "time"),
     "inbox.col_user": ("用户", "user"),
     "inbox.col_content": ("内容", "content"),
-    "inbox.col_work": ("作品", "work"),
     "inbox.col_likes": ("赞", "likes"),
     "inbox.col_flags": ("标记", "flags"),
     "inbox.col_fan": ("粉丝", "fan"),
@@ -70,7 +69,6 @@ MESSAGES = {
     "inbox.col_role": ("角色", "role"),
     "inbox.col_last_active": ("最近活跃", "last active"),
     "inbox.col_messages": ("发言", "messages"),
-    "inbox.col_joined": ("入群", "joined"),
     "inbox.col_topic": ("主题", "topic"),
     "inbox.col_start": ("开播时间", "starts"),
     # values
@@ -121,7 +119,6 @@ MESSAGES = {
     "inbox.rule_deleted": ("已删除规则 {id}", "deleted rule {id}"),
     "inbox.test_match": ("会由规则 {id} 回复:{reply}", "rule {id} would reply: {reply}"),
     "inbox.test_none": ("没有规则会回复这条消息", "no rule would answer this message"),
-    "inbox.marked_read": ("已读 {n} 条", "marked {n} read"),
     "inbox.sent": ("已发送", "sent"),
     "inbox.none_groups": ("还没有粉丝群", "no fan groups yet"),
     "inbox.announcement_saved": ("公告已更新", "announcement updated"),
