@@ -335,6 +335,7 @@ class CreatorApp(App[str | None]):
                 t("palette.go_tab"),
                 partial(self.action_show_tab, tab.TAB_ID),
             )
+        yield from self.query_one(InboxTab).palette_commands()
         yield SystemCommand(t("key.accounts"), t("palette.accounts"), self.action_switch_account)
         yield SystemCommand(t("key.profile"), t("palette.profile"), self.action_profile)
         yield SystemCommand(t("key.help"), t("palette.help"), self.action_help)

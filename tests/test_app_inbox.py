@@ -331,3 +331,15 @@ async def test_live_previews_replay_and_monitor(demo_db: Path, app_factory, tmp_
         await settle(pilot, app)
         assert not pane.following
         assert "峰值 1,005" in str(app.query_one("#live-summary", Static).render())
+
+
+async def test_palette_lists_inbox_views(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
+    app = app_factory(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        live = next(c for title, c in commands.items() if title.endswith("直播"))
+        live.callback()
+        await settle(pilot, app)
+        assert app.active_tab == "inbox"
+        assert app.query_one(InboxTab).current == "live"

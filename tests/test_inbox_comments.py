@@ -154,3 +154,31 @@ def test_other_accounts_comments_are_not_reachable(demo_store, demo_account) -> 
     with pytest.raises(UserError):
         delete_comments(demo_store, [c.id], other.id)
     assert list_comments(demo_store, CommentFilter(other.id)) == []
+
+
+def test_short_term_search_counts_only_what_it_has_seen(demo_store, demo_account) -> None:  # type: ignore[no-untyped-def]
+    pager = CommentPager(demo_store, CommentFilter(demo_account.id, query="了"))
+    assert not pager.exact_total
+    rows = pager.page(0, 20)
+    assert len(rows) == 20 and pager.total == 21  # "20+": more pages may follow
+    pager.page(20, 20)
+    assert pager.total == 41
+    exact = CommentPager(demo_store, CommentFilter(demo_account.id, query="收藏了"))
+    assert exact.exact_total and exact.total == count_comments(
+        demo_store, CommentFilter(demo_account.id, query="收藏了")
+    )
+
+
+def test_flagged_list_uses_the_flagged_index(demo_store, demo_account) -> None:  # type: ignore[no-untyped-def]
+    rows = list_comments(demo_store, CommentFilter(demo_account.id, flagged=True), limit=50)
+    with demo_store.read() as conn:
+        ids = [
+            r[0]
+            for r in conn.execute(
+                sa.text(
+                    "SELECT id FROM comment WHERE flags<>'' AND deleted_at IS NULL "
+                    "ORDER BY id DESC LIMIT 50"
+                )
+            )
+        ]
+    assert [c.id for c in rows] == ids

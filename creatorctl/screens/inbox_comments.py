@@ -146,7 +146,10 @@ class CommentsPane(InboxPane):
         from creatorctl.inbox.comments import COUNT_CAP, SEARCH_COUNT_CAP
 
         first, last, total = self.table.position
-        cap = SEARCH_COUNT_CAP if self.query_text else COUNT_CAP
+        if self.pager is not None and not self.pager.exact_total:
+            cap = last  # a short-term search counts only what it has seen
+        else:
+            cap = SEARCH_COUNT_CAP if self.query_text else COUNT_CAP
         shown_total = t("inbox.more", n=fmt_int(cap)) if total > cap else fmt_int(total)
         parts = [
             t("inbox.scope_work", title=self.work_title or f"#{self.work_id}")
