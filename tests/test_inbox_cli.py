@@ -186,3 +186,24 @@ def test_export_comments_and_messages(demo_db: Path, tmp_path: Path) -> None:
     with s.read() as conn:
         n = conn.execute(sa.text("SELECT count(*) FROM message")).scalar()
     assert len(data) == n
+
+
+def test_receive_answers_with_rules_and_reflag(demo_db: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    r = invoke("--lang", "en", "messages", "receive", "newfan", "你好,多少钱?", db=demo_db)
+    assert r.exit_code == 0 and "1 auto replies" in r.stdout
+    convs = json.loads(invoke("messages", "list", "--json", db=demo_db).stdout)
+    conv = next(c for c in convs if c["fan_id"] == "newfan")
+    msgs = json.loads(invoke("messages", "show", str(conv["id"]), "--json", db=demo_db).stdout)
+    assert [m["auto_reply"] for m in msgs] == [False, True]
+    assert_one_line_error(invoke("messages", "receive", "newfan", "  ", db=demo_db))
+    # A new word in the list flags comments that hold it.
+    config = tmp_path / "xdg-config" / "creatorctl" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('[inbox]\nflag_words = ["收藏了"]\n')
+    config.chmod(0o600)
+    r = invoke("--lang", "en", "comments", "reflag", db=demo_db)
+    assert r.exit_code == 0, r.output
+    flagged = json.loads(
+        invoke("comments", "list", "--flagged", "--search", "收藏了", "--json", db=demo_db).stdout
+    )
+    assert flagged and all("word" in c["flags"] for c in flagged)

@@ -157,4 +157,16 @@ def purge_cmd(ctx: Ctx, work_id: int | None, yes: bool) -> None:
     click.echo(t("inbox.purged_done", n=purge_flagged(ctx.store, acc.id, work_id)))
 
 
+@comments.command("reflag")
+@pass_ctx
+def reflag_cmd(ctx: Ctx) -> None:
+    """Flag every comment again with the current rules and [inbox] flag_words."""
+    from creatorctl.i18n import t
+    from creatorctl.inbox.comments import reflag_comments
+
+    acc = ctx.require_account()
+    n = reflag_comments(ctx.store, acc.id, ctx.config.inbox.flag_words)
+    click.echo(t("inbox.reflagged", n=n))
+
+
 COMMANDS = [comments]

@@ -67,6 +67,24 @@ def show_cmd(ctx: Ctx, conversation_id: int, mark: bool, as_json: bool) -> None:
         click.echo(f"{m.created_at:%Y-%m-%d %H:%M}  {who}{auto}: {m.text}")
 
 
+@messages.command("receive")
+@click.argument("fan_id")
+@click.argument("text")
+@click.option("--nickname", default="", help="The fan's nickname.")
+@pass_ctx
+def receive_cmd(ctx: Ctx, fan_id: str, text: str, nickname: str) -> None:
+    """Record a message from a fan as it arrives; the auto-reply rules answer it."""
+    from creatorctl.i18n import t
+    from creatorctl.inbox.messages import Incoming, receive_message
+    from creatorctl.timeutil import utcnow
+
+    acc = ctx.require_account()
+    result = receive_message(
+        ctx.store, acc.id, Incoming(fan_id, nickname or fan_id, text.strip(), utcnow())
+    )
+    click.echo(t("inbox.received", replies=result.auto_replies))
+
+
 @messages.command("send")
 @click.argument("conversation_id", type=int)
 @click.argument("text")

@@ -398,6 +398,32 @@ def bulk_loading(raw: sqlite3.Connection) -> Iterator[None]:
     resume_search_index(raw, start)
 
 
+def reflag_comments(store: Store, account_id: int, words: Sequence[str]) -> int:
+    """Compute every comment's flags again (after the word list changed); returns how many
+    comments' flags changed."""
+    changed = 0
+    last = 0
+    while True:
+        with store.write() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            rows = raw.execute(
+                "SELECT id, content, flags FROM comment WHERE account_id=? AND id>? "
+                "ORDER BY id LIMIT 20000",
+                (account_id, last),
+            ).fetchall()
+            if not rows:
+                return changed
+            updates = [
+                (new, cid)
+                for cid, content, old in rows
+                if (new := comment_flags(content, words)) != old
+            ]
+            raw.executemany("UPDATE comment SET flags=? WHERE id=?", updates)
+            changed += len(updates)
+            last = rows[-1][0]
+
+
 def insert_comments(
     raw: sqlite3.Connection, rows: Sequence[dict[str, object]], words: Sequence[str]
 ) -> int:

@@ -272,3 +272,10 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        "inbox.reflagged": ("{n} 条评论的标记有变化", "flags changed on {n} comments"),
+        "inbox.received": ("已收到;自动回复 {replies} 条", "received; {replies} auto replies"),
+    }
+)
