@@ -121,6 +121,8 @@ class InboxTab(TabView):
     @on(TabbedContent.TabActivated, "#inbox-views")
     def _view_activated(self, event: TabbedContent.TabActivated) -> None:
         event.stop()
+        if not self.is_active:  # the first sub-view is activated on mount, unseen
+            return
         pane = self.pane(self.current)
         pane.show()
         pane.focus_default()
