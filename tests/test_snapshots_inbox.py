@@ -26,6 +26,14 @@ def _open(view: int):  # type: ignore[no-untyped-def]
         if view == 1:
             await pilot.press("enter")  # open the newest conversation
             await settle(pilot, pilot.app)
+        if view == 3:
+            # The newest past live is replayed after the lists load: wait for its summary.
+            summary = pilot.app.query_one("#live-summary")
+            for _ in range(50):
+                if str(summary.render()).strip():
+                    break
+                await settle(pilot, pilot.app)
+            await settle(pilot, pilot.app)
 
     return run
 

@@ -53,9 +53,9 @@ class LivePane(InboxPane):
         Binding("enter", "replay", t("inbox.key_replay"), show=True),
     ]
     DEFAULT_CSS = """
-    LivePane #live-top { height: 7; }
-    LivePane #live-previews { width: 1fr; height: 7; }
-    LivePane #live-sessions { width: 1fr; height: 7; }
+    LivePane #live-top { height: 5; }
+    LivePane #live-previews { width: 1fr; height: 5; }
+    LivePane #live-sessions { width: 1fr; height: 5; }
     LivePane #live-status { height: 1; padding: 0 1; color: $text-muted; }
     LivePane #live-chart { height: 1fr; min-height: 6; }
     LivePane #live-alerts { height: auto; max-height: 4; padding: 0 1; color: $warning; }
@@ -153,9 +153,7 @@ class LivePane(InboxPane):
             if samples
             else None
         )
-        alerts = Text()
-        for a in monitor.alerts[-3:]:
-            alerts.append("⚠ " + alert_text(a) + "\n")
+        alerts = Text("\n").join(Text("⚠ " + alert_text(a)) for a in monitor.alerts[-3:])
         self.query_one("#live-alerts", Static).update(alerts)
         summary = monitor.summary()
         self.query_one("#live-summary", Static).update(
