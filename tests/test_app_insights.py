@@ -131,7 +131,7 @@ async def test_fans_tab_heatmap_and_portrait(demo_db: Path, app_factory) -> None
             assert data is not None and data.kind == "hbar" and data.x_labels
         gender = app.query_one("#portrait-gender", Chart).data
         assert gender is not None and set(gender.x_labels) == {"男", "女"}
-        assert "7,730" in str(app.query_one("#fans-summary", Static).render())
+        assert f"{app.account.fans:,}" in str(app.query_one("#fans-summary", Static).render())
 
 
 async def test_tabs_on_an_empty_account(tmp_path: Path, app_factory, frozen_clock: str) -> None:  # type: ignore[no-untyped-def]

@@ -207,3 +207,23 @@ def test_receive_answers_with_rules_and_reflag(demo_db: Path, tmp_path: Path, mo
         invoke("comments", "list", "--flagged", "--search", "收藏了", "--json", db=demo_db).stdout
     )
     assert flagged and all("word" in c["flags"] for c in flagged)
+
+
+def test_reply_hook_failure_is_one_line(demo_db: Path, tmp_path: Path) -> None:
+    import sys
+
+    hook = tmp_path / "fail.py"
+    hook.write_text("import sys\nsys.exit(2)\n")
+    config = tmp_path / "xdg-config" / "creatorctl" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(
+        f"[reply]\ncommand = [{json.dumps(sys.executable)}, {json.dumps(str(hook))}]\n"
+    )
+    config.chmod(0o600)
+    cid = _ids(demo_db, "--limit", "1")[0]
+    err = assert_one_line_error(
+        invoke("--lang", "en", "comments", "reply", str(cid), "hi", db=demo_db)
+    )
+    assert "sending the reply failed" in err
+    replies = json.loads(invoke("comments", "list", "--limit", "1", "--json", db=demo_db).stdout)
+    assert replies[0]["parent_id"] == cid and replies[0]["send_status"] == "failed"

@@ -182,3 +182,41 @@ def test_flagged_list_uses_the_flagged_index(demo_store, demo_account) -> None: 
             )
         ]
     assert [c.id for c in rows] == ids
+
+
+def test_reply_goes_through_the_hook_without_a_shell(demo_store, demo_account, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import sys
+
+    out = tmp_path / "sent.json"
+    hook = tmp_path / "hook.py"
+    hook.write_text(
+        "import json, sys\n"
+        f"json.dump({{'argv': sys.argv[1:], 'stdin': json.load(sys.stdin)}}, open({str(out)!r}, 'w'))\n"
+        "print('{}')\n"
+    )
+    config = Config()
+    config.reply.command = [sys.executable, str(hook), "{comment_id}", "{text}"]
+    c = list_comments(demo_store, CommentFilter(demo_account.id), limit=1)[0]
+    text = '"; rm -rf ~ {work_id}'
+    result = reply_comment(demo_store, config, demo_account.id, c.id, text)
+    assert result.status == "sent"
+    sent = json.loads(out.read_text())
+    assert sent["argv"] == [str(c.id), text]  # one argument each, placeholders not re-expanded
+    assert sent["stdin"]["work_id"] == str(c.work_id)
+    assert get_comment(demo_store, result.reply_id, demo_account.id).send_status == "sent"
+
+
+def test_a_failed_reply_hook_keeps_the_reply_marked_failed(
+    demo_store, demo_account, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    hook = tmp_path / "fail.py"
+    hook.write_text("import sys\nprint('rate limited', file=sys.stderr)\nsys.exit(3)\n")
+    config = Config()
+    config.reply.command = [sys.executable, str(hook)]
+    c = list_comments(demo_store, CommentFilter(demo_account.id), limit=1)[0]
+    result = reply_comment(demo_store, config, demo_account.id, c.id, "谢谢")
+    assert result.status == "failed" and "rate limited" in result.error
+    assert get_comment(demo_store, result.reply_id, demo_account.id).send_status == "failed"

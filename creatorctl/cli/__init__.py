@@ -93,9 +93,35 @@ def root(ctx: click.Context, db: str | None, account: str | None, lang: str | No
 
 def _register() -> None:
     # Each area keeps its commands in a module of its own.
-    from creatorctl.cli import accounts, data, demo, inbox, insights, live, messages, serve, works
+    from creatorctl.cli import (
+        accounts,
+        data,
+        demo,
+        drafts,
+        earn,
+        inbox,
+        insights,
+        live,
+        messages,
+        scheduler,
+        serve,
+        works,
+    )
 
-    for module in (accounts, data, demo, serve, works, insights, inbox, messages, live):
+    for module in (
+        accounts,
+        data,
+        demo,
+        serve,
+        works,
+        drafts,
+        scheduler,
+        insights,
+        earn,
+        inbox,
+        messages,
+        live,
+    ):
         for command in module.COMMANDS:
             root.add_command(command)
 

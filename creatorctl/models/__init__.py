@@ -12,6 +12,15 @@ from creatorctl.models.core import (
     Work,
     WorkSnapshot,
 )
+from creatorctl.models.drafts import Draft, PublishAttempt, SchedulerProcess
+from creatorctl.models.earn import (
+    BrandTask,
+    Earning,
+    PlatformTask,
+    Product,
+    ProductReturnReason,
+    ProductSale,
+)
 from creatorctl.models.inbox import (
     AutoReplyRule,
     Comment,
@@ -39,12 +48,21 @@ __all__ = [
     "Message",
     "Account",
     "AccountDaily",
+    "BrandTask",
+    "Draft",
+    "Earning",
     "EditHistory",
     "FanActivity",
     "FanPortrait",
+    "PlatformTask",
+    "Product",
+    "ProductReturnReason",
+    "ProductSale",
+    "PublishAttempt",
+    "SchedulerProcess",
     "Setting",
-    "TrendingTopic",
     "Trash",
+    "TrendingTopic",
     "Work",
     "WorkSnapshot",
 ]

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from textual_plotext import PlotextPlot
 
-from creatorctl.charting import downsample, widen
+from creatorctl.charting import downsample, repeatable_plotext, widen
+
+repeatable_plotext()
 
 __all__ = ["Chart", "ChartData", "Series", "downsample", "widen"]
 
@@ -27,7 +29,7 @@ class Series:
 
 @dataclass(frozen=True)
 class ChartData:
-    """What a chart shows. `kind`: line, bar (grouped when several series), hbar."""
+    """What a chart shows. `kind`: line, bar (grouped when several series), stacked, hbar."""
 
     title: str
     x_labels: Sequence[str]
@@ -82,11 +84,23 @@ class Chart(PlotextPlot):
                 orientation="horizontal",
                 width=0.3,
             )
-        elif data.kind == "bar":
+        elif data.kind in ("bar", "stacked"):
             labels, values = downsample(
                 data.x_labels, [s.values for s in data.series], width // 2, mean=data.levels
             )
-            if len(data.series) == 1:
+            if data.kind == "stacked" and len(data.series) > 1:
+                # One bar per label, the series piled up (e.g. earnings by source per month).
+                plt.stacked_bar(  # type: ignore[call-arg]  # plotext's stub lacks `labels`
+                    [widen(x) for x in labels],
+                    values,
+                    labels=[widen(s.label) for s in data.series],
+                    width=0.6,  # wider bars merge into their neighbours at terminal resolution
+                )
+                # Headroom above the tallest pile, so the legend (top left) hides no bar.
+                top = max((sum(col) for col in zip(*values, strict=True)), default=0.0)
+                if top > 0:
+                    plt.ylim(0, top * 1.35)
+            elif len(data.series) == 1:
                 plt.bar([widen(x) for x in labels], values[0], label=widen(data.series[0].label))
             else:
                 plt.multiple_bar(  # type: ignore[call-arg]
