@@ -17,7 +17,7 @@ from creatorctl.demo import DemoContext
 from creatorctl.demo import inbox_content as C
 from creatorctl.demo.content import NICHES
 from creatorctl.i18n import t
-from creatorctl.inbox.comments import bulk_loading
+from creatorctl.inbox.comments import bulk_loading, insert_rows
 from creatorctl.inbox.flags import comment_flags
 from creatorctl.inbox.live import Sample, save_session
 from creatorctl.inbox.messages import Incoming, ingest_messages
@@ -99,10 +99,6 @@ def _comments(conn: sa.Connection, ctx: DemoContext) -> None:
     flag_cache: dict[str, str] = {}
     raw = conn.connection.driver_connection
     assert raw is not None
-    sql = (
-        "INSERT INTO comment(account_id, work_id, user_id, nickname, content, "
-        "created_at, likes, reply_text, flags) VALUES (?,?,?,?,?,?,?,?,?)"
-    )
     with bulk_loading(raw):
         batch: list[tuple] = []
         acc = ctx.account_id
@@ -118,22 +114,26 @@ def _comments(conn: sa.Connection, ctx: DemoContext) -> None:
                 (
                     acc,
                     works[wi].id,
+                    None,
                     f"u{user:06d}",
                     nicks[user],
                     content,
                     str(epoch + timedelta(seconds=secs)),
                     likes,
+                    None,
+                    False,
                     reply,
+                    "",
                     flags,
                 )
             )
             if len(batch) >= BATCH:
-                raw.executemany(sql, batch)
+                insert_rows(raw, batch)
                 batch.clear()
                 if ctx.progress:
                     ctx.progress(t("inbox.demo_comments"), n, len(events))
         if batch:
-            raw.executemany(sql, batch)
+            insert_rows(raw, batch)
     # A pinned comment on the most discussed works: their most liked one.
     top = sorted(works, key=lambda w: -w.comments)[:20]
     for w in top:

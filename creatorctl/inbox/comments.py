@@ -365,6 +365,7 @@ def purge_flagged(store: Store, account_id: int, work_id: int | None = None) -> 
         )
 
 
+BULK_CACHE_KIB = 65_536
 PAUSE_KEY = "comment_fts_paused"
 """While this setting exists the comment insert trigger does not index (migration 0005)."""
 
@@ -378,10 +379,14 @@ def pause_search_index(raw: sqlite3.Connection) -> int:
     """
     start = int(raw.execute("SELECT coalesce(max(id), 0) FROM comment").fetchone()[0])
     raw.execute("INSERT OR REPLACE INTO setting(key, value) VALUES (?, '1')", (PAUSE_KEY,))
+    # The most-liked and platform-id indexes take rows in random order: a larger page cache
+    # for the load halves its time (put back by resume_search_index).
+    raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
     return start
 
 
 def resume_search_index(raw: sqlite3.Connection, start: int) -> None:
+    raw.execute("PRAGMA cache_size=-2000")
     raw.execute("DELETE FROM setting WHERE key = ?", (PAUSE_KEY,))
     raw.execute(
         "INSERT INTO comment_fts(rowid, content, nickname) "
@@ -424,6 +429,34 @@ def reflag_comments(store: Store, account_id: int, words: Sequence[str]) -> int:
             last = rows[-1][0]
 
 
+ROW_COLUMNS = (
+    "account_id, work_id, comment_id, user_id, nickname, content, created_at, likes, "
+    "parent_id, is_mine, reply_text, send_status, flags"
+)
+"""The order of the tuples `insert_rows` takes."""
+
+
+def insert_rows(raw: sqlite3.Connection, rows: Sequence[tuple[object, ...]]) -> int:
+    """Insert comment tuples (`ROW_COLUMNS`, flags computed) in one statement; rows whose
+    (work, comment_id) exists are skipped. Returns how many were added.
+
+    The rows go to a temporary table first and then in with one INSERT … SELECT: the comment
+    table's insert trigger makes each separate INSERT statement costly (about three times the
+    row itself), one statement pays it once.
+    """
+    if not rows:
+        return 0
+    raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS comment_stage({ROW_COLUMNS})")
+    raw.executemany(f"INSERT INTO temp.comment_stage VALUES ({','.join('?' * 13)})", rows)
+    cur = raw.execute(
+        f"INSERT OR IGNORE INTO comment({ROW_COLUMNS}) "
+        f"SELECT {ROW_COLUMNS} FROM temp.comment_stage ORDER BY rowid"
+    )
+    added = max(0, int(cur.rowcount))
+    raw.execute("DELETE FROM temp.comment_stage")
+    return added
+
+
 def insert_comments(
     raw: sqlite3.Connection, rows: Sequence[dict[str, object]], words: Sequence[str]
 ) -> int:
@@ -432,10 +465,8 @@ def insert_comments(
     Platform duplicates (same work and comment_id) are skipped, so re-importing adds nothing.
     Returns how many were added.
     """
-    cur = raw.executemany(
-        "INSERT OR IGNORE INTO comment(account_id, work_id, comment_id, user_id, nickname, "
-        "content, created_at, likes, pinned, parent_id, is_mine, reply_text, send_status, flags) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    added = insert_rows(
+        raw,
         [
             (
                 r["account_id"],
@@ -446,7 +477,6 @@ def insert_comments(
                 r["content"],
                 str(r["created_at"]),
                 r.get("likes", 0),
-                False,
                 r.get("parent_id"),
                 r.get("is_mine", False),
                 r.get("reply_text"),
@@ -456,7 +486,6 @@ def insert_comments(
             for r in rows
         ],
     )
-    added = max(0, int(cur.rowcount))
     # One pinned comment per work: a later pinned row wins over an earlier one.
     for r in rows:
         if r.get("pinned") and r.get("comment_id") is not None:
