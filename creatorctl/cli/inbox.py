@@ -162,7 +162,7 @@ def purge_cmd(ctx: Ctx, work_id: int | None, yes: bool) -> None:
 def reflag_cmd(ctx: Ctx) -> None:
     """Flag every comment again with the current rules and [inbox] flag_words."""
     from creatorctl.i18n import t
-    from creatorctl.inbox.comments import reflag_comments
+    from creatorctl.inbox.comment_load import reflag_comments
 
     acc = ctx.require_account()
     n = reflag_comments(ctx.store, acc.id, ctx.config.inbox.flag_words)

@@ -17,7 +17,7 @@ from creatorctl.demo import DemoContext
 from creatorctl.demo import inbox_content as C
 from creatorctl.demo.content import NICHES
 from creatorctl.i18n import t
-from creatorctl.inbox.comments import bulk_loading, insert_rows
+from creatorctl.inbox.comment_load import bulk_loading, insert_rows
 from creatorctl.inbox.flags import comment_flags
 from creatorctl.inbox.live import Sample, save_session
 from creatorctl.inbox.messages import Incoming, ingest_messages

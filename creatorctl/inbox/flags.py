@@ -7,7 +7,7 @@ as space-separated names, so listing and bulk deletion never re-run the rules.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 FLAG_NAMES = ("link", "phone", "wechat", "word")
@@ -55,10 +55,3 @@ def comment_flags(text: str, words: Sequence[str] = ()) -> str:
 
 def parse_flags(flags: str) -> tuple[str, ...]:
     return tuple(f for f in flags.split() if f)
-
-
-def check_flag_names(names: Iterable[str]) -> None:
-    """Raise ValueError for a flag name that no rule produces."""
-    for n in names:
-        if n not in FLAG_NAMES:
-            raise ValueError(n)

@@ -10,7 +10,8 @@ import sqlalchemy as sa
 from creatorctl.config import Config
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
-from creatorctl.inbox.comments import get_comment, insert_comments
+from creatorctl.inbox.comment_load import insert_comments
+from creatorctl.inbox.comments import get_comment
 from creatorctl.store import Store
 from creatorctl.timeutil import utcnow
 

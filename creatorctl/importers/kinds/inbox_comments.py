@@ -81,7 +81,7 @@ class Comments(Kind):
 
     def begin(self, ctx: ImportContext) -> None:
         from creatorctl.config import load_config
-        from creatorctl.inbox.comments import pause_search_index
+        from creatorctl.inbox.comment_load import pause_search_index
 
         work = ctx.options.get("work")
         if (
@@ -123,7 +123,7 @@ class Comments(Kind):
         return cache[ref]
 
     def write(self, ctx: ImportContext, rows: Sequence[Row]) -> None:
-        from creatorctl.inbox.comments import insert_comments
+        from creatorctl.inbox.comment_load import insert_comments
 
         prepared: dict[tuple[int, str], dict[str, object]] = {}
         for row in rows:
@@ -175,7 +175,7 @@ class Comments(Kind):
         ctx.unchanged(len(rows) - len(prepared))
 
     def finish(self, ctx: ImportContext) -> None:
-        from creatorctl.inbox.comments import resume_search_index
+        from creatorctl.inbox.comment_load import resume_search_index
 
         resume_search_index(ctx.conn, ctx.state["start"])
 
