@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from creatorctl.inbox.flags import comment_flags
 from creatorctl.store import Store
 
-BULK_CACHE_KIB = 65_536
+BULK_CACHE_KIB = 32_768
 PAUSE_KEY = "comment_fts_paused"
 """While this setting exists the comment insert trigger does not index (migration 0005)."""
 
