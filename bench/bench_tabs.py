@@ -1,4 +1,4 @@
-"""Tab switch time for the Data and Fans tabs on the large demo (target: ≤ 100 ms).
+"""Tab switch time for the Data, Fans and Inbox tabs on the large demo (target: ≤ 100 ms).
 
 Headless Pilot at 120x40. For each switch the tab is marked stale first, so it reloads as a
 user would see it after new data: "switch" is from the switch to the first frame that shows
@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from common import FROZEN, large_store, median  # noqa: E402
 
 TARGET_MS = 100.0
-TABS = ("data", "fans")
+TABS = ("data", "fans", "inbox")
 
 
 async def measure(db: Path, runs: int) -> dict[str, tuple[list[float], list[float]]]:

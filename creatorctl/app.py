@@ -25,6 +25,7 @@ from creatorctl.screens.data import DataTab
 from creatorctl.screens.drafts import DraftsTab, PostPublished, SchedulerTrouble
 from creatorctl.screens.earn import EarnTab
 from creatorctl.screens.fans import FansTab
+from creatorctl.screens.inbox import InboxTab
 from creatorctl.screens.works import WorksTab
 from creatorctl.widgets.account_bar import AccountBar
 
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from creatorctl.scheduler import InAppScheduler
     from creatorctl.store import Store
 
-TABS: list[type[TabView]] = [WorksTab, DraftsTab, DataTab, FansTab, EarnTab]
+TABS: list[type[TabView]] = [WorksTab, DraftsTab, DataTab, FansTab, InboxTab, EarnTab]
 """The tabs, in order; each capability adds its own."""
 
 
@@ -332,6 +333,13 @@ class CreatorApp(App[str | None]):
 
         self.push_screen(WorkDetailScreen(work_id))
 
+    def show_comments(self, work_id: int) -> None:
+        """The Inbox on one work's comments (from the work detail screen)."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.action_show_tab(InboxTab.TAB_ID)
+        self.query_one(InboxTab).show_work_comments(work_id)
+
     def edit_work(self, work_id: int, on_saved: Callable[[], Any] | None = None) -> None:
         from creatorctl.screens.work_edit import WorkEditScreen
 
@@ -394,6 +402,7 @@ class CreatorApp(App[str | None]):
                 partial(self.action_show_tab, tab.TAB_ID),
             )
         yield SystemCommand(t("imp.key"), t("imp.palette"), self.action_import)
+        yield from self.query_one(InboxTab).palette_commands()
         yield SystemCommand(t("key.accounts"), t("palette.accounts"), self.action_switch_account)
         yield SystemCommand(t("key.profile"), t("palette.profile"), self.action_profile)
         yield SystemCommand(t("key.help"), t("palette.help"), self.action_help)

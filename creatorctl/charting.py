@@ -27,15 +27,22 @@ def repeatable_plotext() -> None:
 
 
 def downsample(
-    labels: Sequence[str], values: Sequence[Sequence[float]], width: int
+    labels: Sequence[str], values: Sequence[Sequence[float]], width: int, *, mean: bool = False
 ) -> tuple[list[str], list[list[float]]]:
-    """Sum consecutive points into at most `width` buckets (labels: each bucket's first)."""
+    """Sum (or, for levels such as viewers online, average) consecutive points into at most
+    `width` buckets (labels: each bucket's first)."""
     n = len(labels)
     if width <= 0 or n <= width:
         return list(labels), [list(v) for v in values]
     step = -(-n // width)
     out_labels = [labels[i] for i in range(0, n, step)]
-    out_values = [[float(sum(v[i : i + step])) for i in range(0, n, step)] for v in values]
+    out_values = [
+        [
+            float(sum(v[i : i + step])) / (len(v[i : i + step]) if mean else 1)
+            for i in range(0, n, step)
+        ]
+        for v in values
+    ]
     return out_labels, out_values
 
 

@@ -71,9 +71,14 @@ class EarnConfig:
 class InboxConfig:
     """`[inbox]`: comment flag word list and live alert settings."""
 
-    flag_words: list[str] = field(default_factory=list)
+    flag_words: list[str] = field(
+        default_factory=lambda: ["傻逼", "脑残", "垃圾视频", "骗子", "智商税", "取关了"]
+    )
+    """Comments containing any of these words are flagged `word` (abuse, provocations)."""
     live_drop_ratio: float = 0.20
+    """The live monitor alerts when viewers fall by at least this fraction ..."""
     live_drop_window_s: float = 60.0
+    """... within this many seconds (by the samples' own timestamps)."""
 
 
 @dataclass

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from creatorctl.accounts import _dt, _record_changes
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
+from creatorctl.search import search_clause
 from creatorctl.store import Store
 from creatorctl.timeutil import utc_to_local
 
@@ -130,24 +131,14 @@ def normalize_tags(raws: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _search_clause(query: str, params: dict[str, object]) -> str:
-    """SQL condition for a keyword search: FTS5 trigram for terms of 3+ characters, LIKE below.
-
-    Terms are ANDed. Trigram cannot match fewer than three characters, hence the fallback.
-    """
-    parts: list[str] = []
-    for i, term in enumerate(query.split()):
-        if len(term) >= 3:
-            params[f"q{i}"] = '"' + term.replace('"', '""') + '"'
-            parts.append(f"w.id IN (SELECT rowid FROM work_fts WHERE work_fts MATCH :q{i})")
-        else:
-            params[f"q{i}"] = (
-                "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            )
-            parts.append(
-                f"(w.title LIKE :q{i} ESCAPE '\\' OR w.description LIKE :q{i} ESCAPE '\\' "
-                f"OR w.tags LIKE :q{i} ESCAPE '\\')"
-            )
-    return " AND ".join(parts) if parts else "1"
+    """Keyword search over title, description and topics (see `search.search_clause`)."""
+    return search_clause(
+        query,
+        params,
+        fts_table="work_fts",
+        id_column="w.id",
+        like_columns=("w.title", "w.description", "w.tags"),
+    )
 
 
 def _where(account_id: int, query: str | None, params: dict[str, object]) -> str:

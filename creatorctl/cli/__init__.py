@@ -99,13 +99,29 @@ def _register() -> None:
         demo,
         drafts,
         earn,
+        inbox,
         insights,
+        live,
+        messages,
         scheduler,
         serve,
         works,
     )
 
-    for module in (accounts, data, demo, serve, works, drafts, scheduler, insights, earn):
+    for module in (
+        accounts,
+        data,
+        demo,
+        serve,
+        works,
+        drafts,
+        scheduler,
+        insights,
+        earn,
+        inbox,
+        messages,
+        live,
+    ):
         for command in module.COMMANDS:
             root.add_command(command)
 

@@ -33,7 +33,7 @@ SIZES = {
     "huge": (50_000, 5, 90, 1_095),
 }
 
-EXTENDERS: tuple[str, ...] = ("insights", "earn", "drafts")
+EXTENDERS: tuple[str, ...] = ("insights", "earn", "drafts", "inbox")
 """Modules under creatorctl.demo with `extend(conn, ctx)`, run in this order."""
 
 

@@ -1,3 +1,13 @@
 """Message catalogs, one module per area; each holds `MESSAGES = {key: (zh, en)}`."""
 
-AREAS = ("common", "works", "accounts", "cli", "importers", "insights", "earn", "drafts")
+AREAS = (
+    "common",
+    "works",
+    "accounts",
+    "cli",
+    "importers",
+    "insights",
+    "earn",
+    "drafts",
+    "inbox",
+)

@@ -21,9 +21,31 @@ from creatorctl.models.earn import (
     ProductReturnReason,
     ProductSale,
 )
+from creatorctl.models.inbox import (
+    AutoReplyRule,
+    Comment,
+    Conversation,
+    FanGroup,
+    GroupAnnouncement,
+    GroupMember,
+    LivePreview,
+    LiveSample,
+    LiveSession,
+    Message,
+)
 from creatorctl.models.insights import FanActivity, FanPortrait, TrendingTopic
 
 __all__ = [
+    "AutoReplyRule",
+    "Comment",
+    "Conversation",
+    "FanGroup",
+    "GroupAnnouncement",
+    "GroupMember",
+    "LivePreview",
+    "LiveSample",
+    "LiveSession",
+    "Message",
     "Account",
     "AccountDaily",
     "BrandTask",

@@ -20,6 +20,7 @@ from creatorctl.widgets.week_calendar import CalendarEntry, WeekCalendar, week_s
 
 if TYPE_CHECKING:
     from creatorctl.drafts import DraftInfo
+    from creatorctl.inbox.live import Preview
     from creatorctl.publishing import PublishOutcome
 
 FILTERS: tuple[tuple[str, ...] | None, ...] = (
@@ -65,6 +66,8 @@ class DraftsData:
     counts: dict[str, int]
     week: list[DraftInfo] = field(default_factory=list)
     today: date = field(default_factory=date.today)
+    lives: list[Preview] = field(default_factory=list)
+    """Live previews in the week (shown in the calendar with the posts)."""
 
 
 def _when(d: DraftInfo) -> str:
@@ -183,6 +186,7 @@ class DraftsTab(TabView):
         import sqlalchemy as sa
 
         from creatorctl.drafts import list_drafts, scheduled_between
+        from creatorctl.inbox.live import list_previews
         from creatorctl.timeutil import now_local
 
         store = self.store
@@ -206,6 +210,7 @@ class DraftsTab(TabView):
             counts=counts,
             week=scheduled_between(store, account_id, begin, begin + timedelta(days=7)),
             today=today,
+            lives=list_previews(store, account_id, start=begin, end=begin + timedelta(days=7)),
         )
         self.app.call_from_thread(self._show, data, start)
 
@@ -236,6 +241,13 @@ class DraftsTab(TabView):
                 CalendarEntry(when=when, label=d.title, kind=d.state, key=f"draft:{d.id}")
                 for d in data.week
                 if (when := d.published_at if d.state == "published" else d.scheduled_at)
+            ],
+        )
+        self.calendar.set_entries(
+            "live",
+            [
+                CalendarEntry(when=p.start_at, label=p.topic, kind="live", key=f"live:{p.id}")
+                for p in data.lives
             ],
         )
 

@@ -52,6 +52,7 @@ class WorkDetailScreen(Screen[None]):
         Binding("escape,q", "close", t("key.back")),
         Binding("e", "edit", t("key.edit")),
         Binding("u", "undo", t("key.undo")),
+        Binding("c", "comments", t("inbox.view_comments")),
     ]
     DEFAULT_CSS = """
     WorkDetailScreen #detail-head { height: auto; padding: 0 1; }
@@ -156,6 +157,9 @@ class WorkDetailScreen(Screen[None]):
 
     def action_edit(self) -> None:
         self.capp.edit_work(self.work_id, on_saved=self.load)
+
+    def action_comments(self) -> None:
+        self.capp.show_comments(self.work_id)
 
     def action_undo(self) -> None:
         self.capp.undo_work_edit(self.work_id, on_done=self.load)

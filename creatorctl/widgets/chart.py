@@ -37,6 +37,8 @@ class ChartData:
     kind: str = "line"
     y_label: str = ""
     extra: dict[str, object] = field(default_factory=dict)
+    levels: bool = False
+    """Values are levels (e.g. viewers online), not counts: downsampling averages them."""
 
 
 class Chart(PlotextPlot):
@@ -83,7 +85,9 @@ class Chart(PlotextPlot):
                 width=0.3,
             )
         elif data.kind in ("bar", "stacked"):
-            labels, values = downsample(data.x_labels, [s.values for s in data.series], width // 2)
+            labels, values = downsample(
+                data.x_labels, [s.values for s in data.series], width // 2, mean=data.levels
+            )
             if data.kind == "stacked" and len(data.series) > 1:
                 # One bar per label, the series piled up (e.g. earnings by source per month).
                 plt.stacked_bar(  # type: ignore[call-arg]  # plotext's stub lacks `labels`
@@ -103,7 +107,9 @@ class Chart(PlotextPlot):
                     [widen(x) for x in labels], values, labels=[widen(s.label) for s in data.series]
                 )
         else:
-            labels, values = downsample(data.x_labels, [s.values for s in data.series], width)
+            labels, values = downsample(
+                data.x_labels, [s.values for s in data.series], width, mean=data.levels
+            )
             xs = list(range(len(labels)))
             for s, ys in zip(data.series, values, strict=True):
                 plt.plot(xs, ys, label=widen(s.label), marker="braille")

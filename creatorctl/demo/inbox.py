@@ -1,0 +1,304 @@
+"""Demo inbox: comments (with ads, spam, provocations), messages and rules, groups, lives.
+
+Comments are made in time order across the whole account so their ids rise with time (the
+lists page newest-first by id), and inserted in big batches straight through the driver.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+
+from creatorctl.config import InboxConfig
+from creatorctl.demo import DemoContext
+from creatorctl.demo import inbox_content as C
+from creatorctl.demo.content import NICHES
+from creatorctl.i18n import t
+from creatorctl.inbox.comment_load import bulk_loading, insert_rows
+from creatorctl.inbox.flags import comment_flags
+from creatorctl.inbox.live import Sample, save_session
+from creatorctl.inbox.messages import Incoming, ingest_messages
+from creatorctl.timeutil import local_to_utc
+
+COMMENTS = {"small": 4_000, "large": 1_000_000, "huge": 2_000_000}
+MESSAGES = {"small": 1_500, "large": 100_000, "huge": 200_000}
+MEMBERS = {"small": 120, "large": 500, "huge": 500}
+BATCH = 50_000
+
+
+def extend(conn: sa.Connection, ctx: DemoContext) -> None:
+    nick = NICHES[ctx.niche].nickname
+    _comments(conn, ctx)
+    rule_ids = _rules(conn, ctx, nick)
+    _messages(conn, ctx, rule_ids)
+    _groups(conn, ctx, nick)
+    _lives(conn, ctx)
+
+
+def _nicknames(rng: random.Random, n: int) -> list[str]:
+    out = []
+    for i in range(n):
+        a = rng.choice(C.NICK_PARTS_A)
+        b = rng.choice(C.NICK_PARTS_B)
+        style = i % 4
+        if style == 0:
+            out.append(a + b)
+        elif style == 1:
+            out.append(f"{b}{rng.randrange(10, 9999)}")
+        elif style == 2:
+            out.append(rng.choice(C.SURNAMES) + b)
+        else:
+            out.append(f"用户{rng.randrange(10**9, 10**10)}")
+    return out
+
+
+def _content(rng: random.Random, nicks: list[str]) -> str:
+    r = rng.random()
+    if r < 0.05:
+        text = rng.choice(C.SPAM).format(
+            wx=f"{rng.choice(('abc', 'tt', 'xx', 'love', 'vip'))}{rng.randrange(100, 999)}",
+            phone=f"1{rng.choice('3589')}{rng.randrange(10**8, 10**9)}",
+            code=rng.choice(("a8Kd2", "xq7Lm", "zz91p", "hb3Fq", "mm0Wt")),
+        )
+        return text
+    if r < 0.10:
+        return rng.choice(C.PROVOKE) + rng.choice(C.EMOJI)
+    if r < 0.45:
+        return rng.choice(C.PRAISE) + rng.choice(C.EMOJI)
+    if r < 0.68:
+        return rng.choice(C.QUESTIONS)
+    if r < 0.75:
+        return f"@{rng.choice(nicks)} " + rng.choice(C.CHAT)
+    return rng.choice(C.CHAT) + rng.choice(C.EMOJI)
+
+
+def _comments(conn: sa.Connection, ctx: DemoContext) -> None:
+    rng = ctx.rng
+    total = COMMENTS[ctx.size]
+    works = [w for w in ctx.works if w.comments > 0] or ctx.works
+    weight = sum(max(1, w.comments) for w in works)
+    now = local_to_utc(ctx.now)
+    nicks = _nicknames(rng, 4000)
+    # (seconds after the epoch below, work index): sorted, so ids rise with time.
+    epoch = datetime(2000, 1, 1)
+    now_s = int((now - epoch).total_seconds())
+    events: list[tuple[int, int]] = []
+    for wi, w in enumerate(works):
+        k = max(1, round(total * max(1, w.comments) / weight))
+        pub = int((local_to_utc(w.published) - epoch).total_seconds())
+        span = max(60, now_s - pub)
+        # Most comments arrive in the first days; a tail keeps coming (never after now).
+        for _ in range(k):
+            delay = int(rng.expovariate(1 / 86_400)) + 30
+            events.append((pub + (delay if delay < span else int(rng.random() * span)), wi))
+    events.sort()
+    words = InboxConfig().flag_words
+    flag_cache: dict[str, str] = {}
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    with bulk_loading(raw):
+        batch: list[tuple] = []
+        acc = ctx.account_id
+        for n, (secs, wi) in enumerate(events):
+            content = _content(rng, nicks)
+            flags = flag_cache.get(content)
+            if flags is None:
+                flags = flag_cache[content] = comment_flags(content, words)
+            likes = int(rng.paretovariate(1.3)) - 1 if not flags else 0
+            reply = rng.choice(C.MY_REPLIES) if not flags and rng.random() < 0.02 else None
+            user = rng.randrange(len(nicks))
+            batch.append(
+                (
+                    acc,
+                    works[wi].id,
+                    None,
+                    f"u{user:06d}",
+                    nicks[user],
+                    content,
+                    str(epoch + timedelta(seconds=secs)),
+                    likes,
+                    None,
+                    False,
+                    reply,
+                    "",
+                    flags,
+                )
+            )
+            if len(batch) >= BATCH:
+                insert_rows(raw, batch)
+                batch.clear()
+                if ctx.progress:
+                    ctx.progress(t("inbox.demo_comments"), n, len(events))
+        if batch:
+            insert_rows(raw, batch)
+    # A pinned comment on the most discussed works: their most liked one.
+    top = sorted(works, key=lambda w: -w.comments)[:20]
+    for w in top:
+        raw.execute(
+            "UPDATE comment SET pinned=1 WHERE id=(SELECT id FROM comment WHERE work_id=? "
+            "AND flags='' ORDER BY likes DESC LIMIT 1)",
+            (w.id,),
+        )
+
+
+def _rules(conn: sa.Connection, ctx: DemoContext, nick: str) -> list[int]:
+    ids = []
+    created = local_to_utc(ctx.now - timedelta(days=60))
+    for keyword, reply, prio, enabled, welcome in C.RULES:
+        ids.append(
+            conn.execute(
+                sa.text(
+                    "INSERT INTO autoreplyrule(account_id, keyword, reply, priority, enabled, "
+                    "is_welcome, created_at) VALUES (:a, :k, :r, :p, :e, :w, :c) RETURNING id"
+                ),
+                {
+                    "a": ctx.account_id,
+                    "k": keyword,
+                    "r": reply.format(nick=nick),
+                    "p": prio,
+                    "e": enabled,
+                    "w": welcome,
+                    "c": created,
+                },
+            ).scalar_one()
+        )
+    return ids
+
+
+def _messages(conn: sa.Connection, ctx: DemoContext, rule_ids: list[int]) -> None:
+    rng = ctx.rng
+    total = MESSAGES[ctx.size]
+    fans = max(20, total // 5)
+    nicks = _nicknames(rng, fans)
+    items: list[Incoming] = []
+    horizon = 180 * 86_400
+    for f in range(fans):
+        n = max(1, int(rng.expovariate(1 / 5)))
+        start = ctx.now - timedelta(seconds=int(horizon * rng.random() ** 2) + 600)
+        at = start
+        for k in range(n):
+            at += timedelta(minutes=rng.randrange(1, 600))
+            if at >= ctx.now:
+                break
+            mine = k > 0 and rng.random() < 0.25
+            text = (
+                rng.choice(C.MY_REPLIES)
+                if mine
+                else rng.choice(C.MESSAGES_FIRST if k == 0 and rng.random() < 0.4 else C.MESSAGES)
+            )
+            items.append(
+                Incoming(
+                    fan_id=f"f{f:06d}",
+                    fan_nickname=nicks[f],
+                    text=text,
+                    created_at=local_to_utc(at),
+                    direction="out" if mine else "in",
+                    read=(ctx.now - at).days >= 2 or rng.random() < 0.5,
+                )
+            )
+        if len(items) >= total:
+            break
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    ingest_messages(raw, ctx.account_id, items, None, dedupe=False)
+
+
+def _groups(conn: sa.Connection, ctx: DemoContext, nick: str) -> None:
+    rng = ctx.rng
+    members = MEMBERS[ctx.size]
+    names = _nicknames(rng, members * 2)
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    for g, name in enumerate(C.GROUP_NAMES):
+        created = ctx.now - timedelta(days=300 - 120 * g)
+        gid = conn.execute(
+            sa.text(
+                "INSERT INTO fangroup(account_id, name, announcement, created_at) "
+                "VALUES (:a, :n, :t, :c) RETURNING id"
+            ),
+            {
+                "a": ctx.account_id,
+                "n": name.format(nick=nick),
+                "t": C.ANNOUNCEMENTS[-1 - g],
+                "c": local_to_utc(created),
+            },
+        ).scalar_one()
+        history = C.ANNOUNCEMENTS if g == 0 else C.ANNOUNCEMENTS[:2]
+        for i, text in enumerate(history):
+            raw.execute(
+                "INSERT INTO groupannouncement(group_id, text, changed_at) VALUES (?,?,?)",
+                (gid, text, str(local_to_utc(created + timedelta(days=40 * i)))),
+            )
+        rows = []
+        for m in range(members - 60 * g):
+            joined = created + timedelta(minutes=rng.randrange(0, (ctx.now - created).days * 1440))
+            silent = rng.random() < 0.35
+            if silent:
+                last = joined + timedelta(days=rng.randrange(0, 20)) if rng.random() < 0.6 else None
+                if last is not None and last > ctx.now - timedelta(days=31):
+                    last = ctx.now - timedelta(days=31 + rng.randrange(60))
+                count = rng.randrange(0, 4)
+            else:
+                last = ctx.now - timedelta(minutes=int(rng.expovariate(1 / 4000)))
+                count = int(rng.paretovariate(1.1) * 5)
+            role = "owner" if m == 0 else "admin" if m <= 3 else "member"
+            rows.append(
+                (
+                    gid,
+                    "self" if m == 0 else f"u{g}{m:06d}",
+                    nick if m == 0 else names[m + g * members],
+                    role,
+                    str(local_to_utc(joined)),
+                    str(local_to_utc(last)) if last else None,
+                    count + (300 if m == 0 else 0),
+                )
+            )
+        raw.executemany(
+            "INSERT INTO groupmember(group_id, user_id, nickname, role, joined_at, "
+            "last_active_at, message_count) VALUES (?,?,?,?,?,?,?)",
+            rows,
+        )
+
+
+def _lives(conn: sa.Connection, ctx: DemoContext) -> None:
+    rng = ctx.rng
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    for i, title in enumerate(C.LIVE_TITLES):
+        day = ctx.today - timedelta(days=3 + 7 * i)
+        start = datetime.combine(day, datetime.min.time()).replace(hour=20)
+        samples = []
+        online = 200.0
+        gifts = likes = fans = 0
+        drop_at = 2400 if i == 0 else None
+        for k in range(0, 2 * 3600, 10):
+            warm = min(1.0, k / 900)
+            target = 1800 * warm * (1 + 0.3 * math.sin(k / 700)) + 150
+            online += (target - online) * 0.08 + online * rng.uniform(-0.015, 0.015)
+            if k == drop_at:
+                online *= 0.62  # a sudden exodus (a dull segment): -38% in 10 s
+            online = max(20.0, online)
+            gifts += int(rng.expovariate(1 / 3) * online / 400)
+            likes += int(online * rng.uniform(0.5, 1.5))
+            fans += rng.random() < online / 2500
+            samples.append(
+                Sample(start + timedelta(seconds=k), int(online), gifts, likes, int(fans))
+            )
+        save_session(raw, ctx.account_id, title, samples)
+    for i, topic in enumerate(C.PREVIEW_TOPICS):
+        at = datetime.combine(ctx.today + timedelta(days=2 + 3 * i), datetime.min.time())
+        conn.execute(
+            sa.text(
+                "INSERT INTO livepreview(account_id, topic, start_at, created_at) "
+                "VALUES (:a, :t, :s, :c)"
+            ),
+            {
+                "a": ctx.account_id,
+                "t": topic,
+                "s": local_to_utc(at.replace(hour=20)),
+                "c": local_to_utc(ctx.now),
+            },
+        )

@@ -1,0 +1,363 @@
+"""Comments: newest or most liked, per work or across the account, searched, pinned, trashed.
+
+Lists page by keyset (id rises with time; most-liked pages on (likes, id)), so any page costs
+what the first does. A search drives the query from the trigram index in rowid order and stops
+after a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from creatorctl.accounts import _dt
+from creatorctl.errors import UserError
+from creatorctl.i18n import t
+from creatorctl.inbox.flags import parse_flags
+from creatorctl.search import fts_expression, like_clause, split_terms
+from creatorctl.store import Store
+from creatorctl.timeutil import utc_to_local
+
+SORTS = ("new", "likes")
+COUNT_CAP = 10_000
+"""Totals stop counting here (shown as "10,000+"): an exact count of a million rows costs more
+than the page itself."""
+SEARCH_COUNT_CAP = 1_000
+"""Search totals stop here: each hit is checked against its comment row."""
+SORT_HITS_MAX = 5_000
+
+Cursor = tuple[int, ...]
+"""Where a keyset page ends: (id,) newest first, (likes, id) most liked."""
+
+
+@dataclass(frozen=True)
+class CommentRow:
+    """One comment as lists show it."""
+
+    id: int
+    work_id: int
+    work_title: str
+    comment_id: str | None
+    user_id: str
+    nickname: str
+    content: str
+    created_at: datetime
+    """Local time."""
+    likes: int
+    pinned: bool
+    parent_id: int | None
+    is_mine: bool
+    reply_text: str | None
+    send_status: str
+    flags: tuple[str, ...]
+
+    def cursor(self, sort: str) -> Cursor:
+        return (self.likes, self.id) if sort == "likes" else (self.id,)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "work_id": self.work_id,
+            "work_title": self.work_title,
+            "comment_id": self.comment_id,
+            "user_id": self.user_id,
+            "nickname": self.nickname,
+            "content": self.content,
+            "created_at": self.created_at.isoformat(sep=" "),
+            "likes": self.likes,
+            "pinned": self.pinned,
+            "parent_id": self.parent_id,
+            "is_mine": self.is_mine,
+            "reply_text": self.reply_text,
+            "send_status": self.send_status,
+            "flags": list(self.flags),
+        }
+
+
+@dataclass(frozen=True)
+class CommentFilter:
+    """Which comments a list shows."""
+
+    account_id: int
+    work_id: int | None = None
+    sort: str = "new"
+    query: str = ""
+    flagged: bool = False
+
+
+_COLUMNS = (
+    "c.id, c.work_id, w.title AS work_title, c.comment_id, c.user_id, c.nickname, c.content, "
+    "c.created_at, c.likes, c.pinned, c.parent_id, c.is_mine, c.reply_text, c.send_status, "
+    "c.flags"
+)
+
+
+def _row(r: Any) -> CommentRow:
+    return CommentRow(
+        id=r.id,
+        work_id=r.work_id,
+        work_title=r.work_title,
+        comment_id=r.comment_id,
+        user_id=r.user_id,
+        nickname=r.nickname,
+        content=r.content,
+        created_at=utc_to_local(_dt(r.created_at)),
+        likes=r.likes,
+        pinned=bool(r.pinned),
+        parent_id=r.parent_id,
+        is_mine=bool(r.is_mine),
+        reply_text=r.reply_text,
+        send_status=r.send_status,
+        flags=parse_flags(r.flags),
+    )
+
+
+def _from_where(
+    f: CommentFilter, params: dict[str, object], few_hits: bool = False
+) -> tuple[str, str, str]:
+    """(FROM, WHERE, the id column to order by) for a filter.
+
+    With a search of 3+ character terms the FTS table leads (CROSS JOIN keeps it outer) so rows
+    come out in rowid order and the page stops early.
+    """
+    if f.sort not in SORTS:
+        raise UserError(t("err.bad_sort", col=f.sort, cols=", ".join(SORTS)))
+    conds = ["c.deleted_at IS NULL"]
+    if f.work_id is not None:
+        # The work's own index: the account follows from the work (checked by the caller).
+        params["wid"] = f.work_id
+        conds.append("c.work_id = :wid")
+    else:
+        params["acc"] = f.account_id
+        conds.append("c.account_id = :acc")
+    if f.flagged:
+        conds.append("c.flags <> ''")
+    long_terms, short_terms = split_terms(f.query.strip())
+    if short_terms:
+        conds.append(like_clause(short_terms, params, ("c.content", "c.nickname")))
+    source = "comment c"
+    if f.flagged and f.work_id is None and not long_terms and f.sort == "new":
+        # The planner prefers the account index and filters; the partial index holds only
+        # flagged comments, in id order.
+        source = "comment c INDEXED BY ix_comment_flagged"
+    id_col = "c.id"
+    if long_terms:
+        params["fts"] = fts_expression(long_terms)
+        if f.sort == "new" or few_hits:
+            source = "comment_fts CROSS JOIN comment c ON c.id = comment_fts.rowid"
+            id_col = "comment_fts.rowid"
+            conds.append("comment_fts MATCH :fts")
+        else:
+            # Many hits, most liked first: walk the likes index and probe the hit set.
+            conds.append("c.id IN (SELECT rowid FROM comment_fts WHERE comment_fts MATCH :fts)")
+    return source + " JOIN work w ON w.id = c.work_id", " AND ".join(conds), id_col
+
+
+def _few_hits(store: Store, f: CommentFilter) -> bool:
+    """Whether a most-liked search has few enough hits to sort them all (else it walks the
+    likes index, which is quick when hits are many and slow when they are rare)."""
+    long_terms, _ = split_terms(f.query.strip())
+    if f.sort != "likes" or not long_terms:
+        return False
+    sql = "SELECT count(*) FROM (SELECT 1 FROM comment_fts WHERE comment_fts MATCH :fts LIMIT :cap)"
+    with store.read() as conn:
+        n = conn.execute(
+            sa.text(sql), {"fts": fts_expression(long_terms), "cap": SORT_HITS_MAX + 1}
+        ).scalar_one()
+    return int(n) <= SORT_HITS_MAX
+
+
+def list_comments(
+    store: Store,
+    f: CommentFilter,
+    *,
+    after: Cursor | None = None,
+    offset: int = 0,
+    limit: int = 100,
+) -> list[CommentRow]:
+    """A page of comments after `after` (a keyset cursor), else at `offset`."""
+    params: dict[str, object] = {"lim": max(0, limit)}
+    source, where, id_col = _from_where(f, params, _few_hits(store, f))
+    if f.sort == "likes":
+        order = f"c.likes DESC, {id_col} DESC"
+        if after is not None:
+            params["al"], params["ai"] = after
+            where += f" AND (c.likes, {id_col}) < (:al, :ai)"
+    else:
+        order = f"{id_col} DESC"
+        if after is not None:
+            params["ai"] = after[0]
+            where += f" AND {id_col} < :ai"
+    sql = f"SELECT {_COLUMNS} FROM {source} WHERE {where} ORDER BY {order} LIMIT :lim"
+    if after is None and offset:
+        sql += " OFFSET :off"
+        params["off"] = offset
+    with store.read() as conn:
+        return [_row(r) for r in conn.execute(sa.text(sql), params)]
+
+
+def count_comments(store: Store, f: CommentFilter, cap: int | None = None) -> int:
+    """How many comments the filter shows, up to `cap` + 1 (more than `cap` means "cap+")."""
+    if cap is None:
+        cap = SEARCH_COUNT_CAP if f.query.strip() else COUNT_CAP
+    params: dict[str, object] = {"cap": cap + 1}
+    source, where, _ = _from_where(f, params)
+    source = source.replace(" JOIN work w ON w.id = c.work_id", "")
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT :cap)"
+    with store.read() as conn:
+        return int(conn.execute(sa.text(sql), params).scalar_one())
+
+
+class CommentPager:
+    """Fetches pages by offset for a paged table while querying by keyset.
+
+    It remembers where each page it has seen ends, so the next page starts from a cursor; a
+    jump (to the end) falls back to OFFSET once.
+    """
+
+    def __init__(self, store: Store, f: CommentFilter) -> None:
+        self.store = store
+        self.filter = f
+        self._starts: dict[int, Cursor | None] = {0: None}
+        self._total: int | None = None
+
+    @property
+    def exact_total(self) -> bool:
+        """False for searches of only short terms: LIKE must read every row to count, so the
+        total is what has been seen, plus one while pages keep coming full."""
+        long_terms, short_terms = split_terms(self.filter.query.strip())
+        return not (short_terms and not long_terms)
+
+    @property
+    def total(self) -> int:
+        if self._total is None:
+            self._total = count_comments(self.store, self.filter) if self.exact_total else 0
+        return self._total
+
+    def page(self, offset: int, limit: int) -> list[CommentRow]:
+        if offset in self._starts:
+            rows = list_comments(self.store, self.filter, after=self._starts[offset], limit=limit)
+        else:
+            rows = list_comments(self.store, self.filter, offset=offset, limit=limit)
+        if rows and len(rows) == limit:
+            self._starts[offset + limit] = rows[-1].cursor(self.filter.sort)
+        if not self.exact_total:
+            seen = offset + len(rows) + (1 if len(rows) == limit else 0)
+            self._total = max(self._total or 0, seen)
+        return rows
+
+    def forget_counts(self) -> None:
+        """The list changed (a delete, a restore): count again, re-page from cursors."""
+        self._total = None
+        self._starts = {0: None}
+
+
+def get_comment(store: Store, comment_id: int, account_id: int) -> CommentRow:
+    sql = (
+        f"SELECT {_COLUMNS} FROM comment c JOIN work w ON w.id = c.work_id "
+        "WHERE c.id = :i AND c.account_id = :a AND c.deleted_at IS NULL"
+    )
+    with store.read() as conn:
+        r = conn.execute(sa.text(sql), {"i": comment_id, "a": account_id}).first()
+    if r is None:
+        raise UserError(t("inbox.err_unknown_comment", id=comment_id))
+    return _row(r)
+
+
+def check_work(store: Store, work_id: int, account_id: int) -> str:
+    """The work's title; UserError when the account has no such work."""
+    with store.read() as conn:
+        title = conn.execute(
+            sa.text("SELECT title FROM work WHERE id=:i AND account_id=:a AND deleted_at IS NULL"),
+            {"i": work_id, "a": account_id},
+        ).scalar()
+    if title is None:
+        raise UserError(t("err.unknown_work", id=work_id))
+    return str(title)
+
+
+def pin_comment(store: Store, comment_id: int, account_id: int) -> int | None:
+    """Pin a comment; the work's previously pinned comment (returned) is unpinned with it."""
+    c = get_comment(store, comment_id, account_id)
+    with store.write() as conn:
+        previous = conn.execute(
+            sa.text("SELECT id FROM comment WHERE work_id=:w AND pinned AND id<>:i"),
+            {"w": c.work_id, "i": c.id},
+        ).scalar()
+        conn.execute(sa.text("UPDATE comment SET pinned=0 WHERE work_id=:w"), {"w": c.work_id})
+        conn.execute(sa.text("UPDATE comment SET pinned=1 WHERE id=:i"), {"i": c.id})
+    return previous
+
+
+def unpin_comment(store: Store, comment_id: int, account_id: int) -> None:
+    c = get_comment(store, comment_id, account_id)
+    with store.write() as conn:
+        conn.execute(sa.text("UPDATE comment SET pinned=0 WHERE id=:i"), {"i": c.id})
+
+
+def delete_comments(store: Store, ids: Sequence[int], account_id: int) -> int:
+    """Move comments to the trash; all or nothing (an unknown id deletes none)."""
+    rows = [get_comment(store, i, account_id) for i in ids]
+    from creatorctl.trash import move_to_trash
+
+    with store.write() as conn:
+        return move_to_trash(
+            conn,
+            account_id=account_id,
+            entity="comment",
+            ids=[r.id for r in rows],
+            labels=[f"{r.nickname}: {r.content}" for r in rows],
+        )
+
+
+def restore_comments(store: Store, ids: Sequence[int], account_id: int) -> int:
+    """Bring trashed comments back (by comment id)."""
+    from creatorctl.trash import restore
+
+    trash_ids: list[int] = []
+    with store.read() as conn:
+        for i in ids:
+            tid = conn.execute(
+                sa.text(
+                    "SELECT id FROM trash WHERE entity='comment' AND entity_id=:i AND "
+                    "account_id=:a ORDER BY id DESC LIMIT 1"
+                ),
+                {"i": i, "a": account_id},
+            ).scalar()
+            if tid is None:
+                raise UserError(t("err.not_in_trash", id=i))
+            trash_ids.append(int(tid))
+    return restore(store, trash_ids)
+
+
+def count_flagged(store: Store, account_id: int, work_id: int | None = None) -> int:
+    return count_comments(
+        store, CommentFilter(account_id, work_id=work_id, flagged=True), cap=10_000_000
+    )
+
+
+def purge_flagged(store: Store, account_id: int, work_id: int | None = None) -> int:
+    """Move every flagged comment (of a work, or of the account) to the trash at once."""
+    params: dict[str, object] = {"a": account_id}
+    sql = (
+        "SELECT id, nickname, content FROM comment WHERE account_id=:a AND flags <> '' "
+        "AND deleted_at IS NULL"
+    )
+    if work_id is not None:
+        sql += " AND work_id=:w"
+        params["w"] = work_id
+    from creatorctl.trash import move_to_trash
+
+    with store.write() as conn:
+        rows = conn.execute(sa.text(sql), params).all()
+        return move_to_trash(
+            conn,
+            account_id=account_id,
+            entity="comment",
+            ids=[r.id for r in rows],
+            labels=[f"{r.nickname}: {r.content}" for r in rows],
+        )

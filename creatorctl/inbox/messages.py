@@ -1,0 +1,468 @@
+"""Direct messages 私信: conversations with unread counts, auto-reply rules applied on arrival.
+
+A rule answers a message when one of its keywords appears in it (highest priority first); a
+welcome rule answers a fan's first message when no keyword rule does. Auto replies are stored
+as outgoing messages marked `auto_reply` with the rule that wrote them.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from creatorctl.accounts import _dt
+from creatorctl.errors import UserError
+from creatorctl.i18n import t
+from creatorctl.store import Store
+from creatorctl.timeutil import utc_to_local, utcnow
+
+KEYWORD_SPLIT = re.compile(r"[|,，、]+")
+REPLY_MAX = 500
+TEXT_MAX = 2000
+
+
+@dataclass(frozen=True)
+class Rule:
+    """An auto-reply rule."""
+
+    id: int
+    keyword: str
+    reply: str
+    priority: int
+    enabled: bool
+    is_welcome: bool
+
+    @property
+    def keywords(self) -> tuple[str, ...]:
+        return tuple(k.strip().lower() for k in KEYWORD_SPLIT.split(self.keyword) if k.strip())
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "keyword": self.keyword,
+            "reply": self.reply,
+            "priority": self.priority,
+            "enabled": self.enabled,
+            "is_welcome": self.is_welcome,
+        }
+
+
+@dataclass(frozen=True)
+class ConversationRow:
+    id: int
+    fan_id: str
+    fan_nickname: str
+    last_at: datetime
+    """Local time."""
+    last_text: str
+    unread: int
+
+
+@dataclass(frozen=True)
+class MessageRow:
+    id: int
+    conversation_id: int
+    direction: str
+    text: str
+    created_at: datetime
+    """Local time."""
+    read: bool
+    auto_reply: bool
+    rule_id: int | None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "conversation_id": self.conversation_id,
+            "direction": self.direction,
+            "text": self.text,
+            "created_at": self.created_at.isoformat(sep=" "),
+            "read": self.read,
+            "auto_reply": self.auto_reply,
+            "rule_id": self.rule_id,
+        }
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A message to store: from the fan (in) or from the account (out), in UTC."""
+
+    fan_id: str
+    fan_nickname: str
+    text: str
+    created_at: datetime
+    direction: str = "in"
+    read: bool = False
+    auto_reply: bool = False
+    """An automatic reply (from an export), stored as such but never answered."""
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+
+def _rule(r: Any) -> Rule:
+    return Rule(r.id, r.keyword, r.reply, r.priority, bool(r.enabled), bool(r.is_welcome))
+
+
+def list_rules(store: Store, account_id: int) -> list[Rule]:
+    with store.read() as conn:
+        return _load_rules(conn, account_id)
+
+
+def _load_rules(conn: sa.Connection, account_id: int) -> list[Rule]:
+    rows = conn.execute(
+        sa.text(
+            "SELECT id, keyword, reply, priority, enabled, is_welcome FROM autoreplyrule "
+            "WHERE account_id=:a ORDER BY priority DESC, id"
+        ),
+        {"a": account_id},
+    )
+    return [_rule(r) for r in rows]
+
+
+def match_rule(rules: Sequence[Rule], text: str, *, first: bool) -> Rule | None:
+    """The rule that answers `text`: the first enabled keyword rule (by priority) whose keyword
+    appears in it; else, for a fan's first message, the first enabled welcome rule."""
+    low = text.lower()
+    ordered = sorted(rules, key=lambda r: (-r.priority, r.id))
+    for rule in ordered:
+        if rule.enabled and not rule.is_welcome and any(k in low for k in rule.keywords):
+            return rule
+    if first:
+        for rule in ordered:
+            if rule.enabled and rule.is_welcome:
+                return rule
+    return None
+
+
+def test_rules(store: Store, account_id: int, text: str, *, first: bool = False) -> Rule | None:
+    """Which rule would answer `text` (a fan's first message when `first`)."""
+    return match_rule(list_rules(store, account_id), text, first=first)
+
+
+def save_rule(
+    store: Store,
+    account_id: int,
+    *,
+    rule_id: int | None = None,
+    keyword: str,
+    reply: str,
+    priority: int = 0,
+    enabled: bool = True,
+    is_welcome: bool = False,
+) -> Rule:
+    """Add (rule_id None) or change a rule; validated before anything is written."""
+    keyword = " ".join(keyword.split())
+    reply = reply.strip()
+    if not reply:
+        raise UserError(t("err.empty", field=t("inbox.field_reply")))
+    if len(reply) > REPLY_MAX:
+        raise UserError(
+            t("err.too_long", field=t("inbox.field_reply"), limit=REPLY_MAX, n=len(reply))
+        )
+    if not is_welcome and not any(k.strip() for k in KEYWORD_SPLIT.split(keyword)):
+        raise UserError(t("inbox.err_rule_keyword"))
+    values = {
+        "a": account_id,
+        "k": keyword,
+        "r": reply,
+        "p": priority,
+        "e": enabled,
+        "w": is_welcome,
+        "c": utcnow(),
+        "i": rule_id,
+    }
+    with store.write() as conn:
+        if rule_id is None:
+            rule_id = conn.execute(
+                sa.text(
+                    "INSERT INTO autoreplyrule(account_id, keyword, reply, priority, enabled, "
+                    "is_welcome, created_at) VALUES (:a, :k, :r, :p, :e, :w, :c) RETURNING id"
+                ),
+                values,
+            ).scalar_one()
+        else:
+            n = conn.execute(
+                sa.text(
+                    "UPDATE autoreplyrule SET keyword=:k, reply=:r, priority=:p, enabled=:e, "
+                    "is_welcome=:w WHERE id=:i AND account_id=:a"
+                ),
+                values,
+            ).rowcount
+            if not n:
+                raise UserError(t("inbox.err_unknown_rule", id=rule_id))
+    assert rule_id is not None
+    return Rule(rule_id, keyword, reply, priority, enabled, is_welcome)
+
+
+def set_rule_enabled(store: Store, account_id: int, rule_id: int, enabled: bool) -> None:
+    with store.write() as conn:
+        n = conn.execute(
+            sa.text("UPDATE autoreplyrule SET enabled=:e WHERE id=:i AND account_id=:a"),
+            {"e": enabled, "i": rule_id, "a": account_id},
+        ).rowcount
+    if not n:
+        raise UserError(t("inbox.err_unknown_rule", id=rule_id))
+
+
+def delete_rule(store: Store, account_id: int, rule_id: int) -> None:
+    with store.write() as conn:
+        n = conn.execute(
+            sa.text("DELETE FROM autoreplyrule WHERE id=:i AND account_id=:a"),
+            {"i": rule_id, "a": account_id},
+        ).rowcount
+    if not n:
+        raise UserError(t("inbox.err_unknown_rule", id=rule_id))
+
+
+# --- conversations ----------------------------------------------------------------------------
+
+
+def _conv(r: Any) -> ConversationRow:
+    return ConversationRow(
+        r.id, r.fan_id, r.fan_nickname, utc_to_local(_dt(r.last_at)), r.last_text, r.unread
+    )
+
+
+def list_conversations(
+    store: Store, account_id: int, *, unread_only: bool = False, offset: int = 0, limit: int = 100
+) -> list[ConversationRow]:
+    """Conversations, the most recent first."""
+    where = "account_id=:a" + (" AND unread > 0" if unread_only else "")
+    with store.read() as conn:
+        rows = conn.execute(
+            sa.text(
+                "SELECT id, fan_id, fan_nickname, last_at, last_text, unread FROM conversation "
+                f"WHERE {where} ORDER BY last_at DESC, id DESC LIMIT :l OFFSET :o"
+            ),
+            {"a": account_id, "l": limit, "o": offset},
+        )
+        return [_conv(r) for r in rows]
+
+
+def count_conversations(store: Store, account_id: int, *, unread_only: bool = False) -> int:
+    where = "account_id=:a" + (" AND unread > 0" if unread_only else "")
+    with store.read() as conn:
+        return int(
+            conn.execute(
+                sa.text(f"SELECT count(*) FROM conversation WHERE {where}"), {"a": account_id}
+            ).scalar_one()
+        )
+
+
+def unread_total(store: Store, account_id: int) -> int:
+    with store.read() as conn:
+        return int(
+            conn.execute(
+                sa.text("SELECT coalesce(sum(unread), 0) FROM conversation WHERE account_id=:a"),
+                {"a": account_id},
+            ).scalar_one()
+        )
+
+
+def get_conversation(store: Store, account_id: int, conv_id: int) -> ConversationRow:
+    with store.read() as conn:
+        r = conn.execute(
+            sa.text(
+                "SELECT id, fan_id, fan_nickname, last_at, last_text, unread FROM conversation "
+                "WHERE id=:i AND account_id=:a"
+            ),
+            {"i": conv_id, "a": account_id},
+        ).first()
+    if r is None:
+        raise UserError(t("inbox.err_unknown_conversation", id=conv_id))
+    return _conv(r)
+
+
+def _msg(r: Any) -> MessageRow:
+    return MessageRow(
+        r.id,
+        r.conversation_id,
+        r.direction,
+        r.text,
+        utc_to_local(_dt(r.created_at)),
+        bool(r.read),
+        bool(r.auto_reply),
+        r.rule_id,
+    )
+
+
+_MSG_COLS = "id, conversation_id, direction, text, created_at, read, auto_reply, rule_id"
+
+
+def conversation_messages(
+    store: Store, account_id: int, conv_id: int, limit: int = 200
+) -> list[MessageRow]:
+    """The latest `limit` messages of a conversation, oldest first."""
+    get_conversation(store, account_id, conv_id)
+    with store.read() as conn:
+        rows = conn.execute(
+            sa.text(
+                f"SELECT {_MSG_COLS} FROM message WHERE conversation_id=:c ORDER BY id DESC "
+                "LIMIT :l"
+            ),
+            {"c": conv_id, "l": limit},
+        ).all()
+    return [_msg(r) for r in reversed(rows)]
+
+
+def mark_read(store: Store, account_id: int, conv_id: int) -> int:
+    """Mark a conversation's messages read; returns how many were unread."""
+    get_conversation(store, account_id, conv_id)
+    with store.write() as conn:
+        n = conn.execute(
+            sa.text(
+                "UPDATE message SET read=1 WHERE conversation_id=:c AND direction='in' AND NOT read"
+            ),
+            {"c": conv_id},
+        ).rowcount
+        conn.execute(sa.text("UPDATE conversation SET unread=0 WHERE id=:c"), {"c": conv_id})
+    return int(n)
+
+
+def send_message(store: Store, account_id: int, conv_id: int, text: str) -> MessageRow:
+    """Store a message written by the account (which also reads the conversation)."""
+    text = text.strip()
+    if not text:
+        raise UserError(t("err.empty", field=t("inbox.field_message")))
+    if len(text) > TEXT_MAX:
+        raise UserError(
+            t("err.too_long", field=t("inbox.field_message"), limit=TEXT_MAX, n=len(text))
+        )
+    conv = get_conversation(store, account_id, conv_id)
+    mark_read(store, account_id, conv.id)
+    now = utcnow()
+    with store.write() as conn:
+        mid = conn.execute(
+            sa.text(
+                "INSERT INTO message(conversation_id, direction, text, created_at, read) "
+                "VALUES (:c, 'out', :t, :d, 1) RETURNING id"
+            ),
+            {"c": conv_id, "t": text, "d": now},
+        ).scalar_one()
+        conn.execute(
+            sa.text("UPDATE conversation SET last_at=:d, last_text=:t WHERE id=:c"),
+            {"d": now, "t": text, "c": conv_id},
+        )
+    return MessageRow(mid, conv_id, "out", text, utc_to_local(now), True, False, None)
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    added: int
+    auto_replies: int
+    conversations: int
+
+
+def ingest_messages(
+    raw: sqlite3.Connection,
+    account_id: int,
+    items: Iterable[Incoming],
+    rules: Sequence[Rule] | None,
+    *,
+    dedupe: bool = True,
+) -> IngestResult:
+    """Store messages in time order inside the caller's transaction, applying the rules to each
+    new incoming message (None: the account's rules).
+
+    With `dedupe`, a message already stored (same fan, time, direction and text) adds nothing,
+    so importing a file twice, or an export back, writes nothing new.
+    """
+    if rules is None:
+        rules = [
+            Rule(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]))
+            for r in raw.execute(
+                "SELECT id, keyword, reply, priority, enabled, is_welcome FROM autoreplyrule "
+                "WHERE account_id=? ORDER BY priority DESC, id",
+                (account_id,),
+            )
+        ]
+    cur = raw.cursor()
+    convs: dict[str, int] = {}
+    has_incoming: dict[int, bool] = {}
+    touched: set[int] = set()
+    added = replies = 0
+    for m in sorted(items, key=lambda x: x.created_at):
+        cid = convs.get(m.fan_id)
+        if cid is None:
+            row = cur.execute(
+                "SELECT id FROM conversation WHERE account_id=? AND fan_id=?",
+                (account_id, m.fan_id),
+            ).fetchone()
+            if row is None:
+                row = cur.execute(
+                    "INSERT INTO conversation(account_id, fan_id, fan_nickname, last_at) "
+                    "VALUES (?,?,?,?) RETURNING id",
+                    (account_id, m.fan_id, m.fan_nickname, str(m.created_at)),
+                ).fetchone()
+                has_incoming[row[0]] = False
+            cid = convs[m.fan_id] = int(row[0])
+        if cid not in has_incoming:
+            has_incoming[cid] = (
+                cur.execute(
+                    "SELECT 1 FROM message WHERE conversation_id=? AND direction='in' LIMIT 1",
+                    (cid,),
+                ).fetchone()
+                is not None
+            )
+        when = str(m.created_at)
+        if (
+            dedupe
+            and cur.execute(
+                "SELECT 1 FROM message WHERE conversation_id=? AND created_at=? AND direction=? "
+                "AND text=?",
+                (cid, when, m.direction, m.text),
+            ).fetchone()
+        ):
+            continue
+        cur.execute(
+            "INSERT INTO message(conversation_id, direction, text, created_at, read, auto_reply) "
+            "VALUES (?,?,?,?,?,?)",
+            (cid, m.direction, m.text, when, m.read or m.direction == "out", m.auto_reply),
+        )
+        added += 1
+        touched.add(cid)
+        if m.direction != "in":
+            continue
+        first = not has_incoming[cid]
+        has_incoming[cid] = True
+        rule = match_rule(rules, m.text, first=first)
+        if rule is not None:
+            cur.execute(
+                "INSERT INTO message(conversation_id, direction, text, created_at, read, "
+                "auto_reply, rule_id) VALUES (?, 'out', ?, ?, 1, 1, ?)",
+                (cid, rule.reply, str(m.created_at + timedelta(seconds=1)), rule.id),
+            )
+            replies += 1
+    refresh_conversations(raw, touched)
+    return IngestResult(added, replies, len(touched))
+
+
+def refresh_conversations(raw: sqlite3.Connection, ids: Iterable[int]) -> None:
+    """Recompute last message and unread count of conversations from their messages."""
+    raw.executemany(
+        "UPDATE conversation SET "
+        "last_at=(SELECT created_at FROM message WHERE conversation_id=conversation.id "
+        "ORDER BY id DESC LIMIT 1), "
+        "last_text=(SELECT text FROM message WHERE conversation_id=conversation.id "
+        "ORDER BY id DESC LIMIT 1), "
+        "unread=(SELECT count(*) FROM message WHERE conversation_id=conversation.id "
+        "AND direction='in' AND NOT read) WHERE id=?",
+        [(i,) for i in ids],
+    )
+
+
+def receive_message(store: Store, account_id: int, item: Incoming) -> IngestResult:
+    """One message arriving now-ish: stored and answered by the rules."""
+    if not item.text.strip():
+        raise UserError(t("err.empty", field=t("inbox.field_message")))
+    with store.write() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        return ingest_messages(raw, account_id, [item], None)

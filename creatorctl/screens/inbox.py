@@ -1,0 +1,149 @@
+"""The Inbox tab 互动管理: comments, direct messages, fan groups and live, as sub-views.
+
+`[` and `]` move between the sub-views; each loads only when shown and something changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import TabbedContent, TabPane
+
+from creatorctl.i18n import t
+from creatorctl.screens.base import TabView
+
+if TYPE_CHECKING:
+    from creatorctl.app import CreatorApp
+    from creatorctl.store import Store
+
+SUBVIEWS = ("comments", "messages", "groups", "live")
+
+
+class InboxPane(Vertical):
+    """A sub-view of the Inbox: reloads (in workers) when shown after something changed."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self.stale = True
+
+    @property
+    def capp(self) -> CreatorApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def store(self) -> Store:
+        assert self.capp.store is not None
+        return self.capp.store
+
+    @property
+    def account_id(self) -> int:
+        assert self.capp.account is not None
+        return self.capp.account.id
+
+    @property
+    def ready(self) -> bool:
+        return self.capp.store is not None and self.capp.account is not None
+
+    def show(self) -> None:
+        if self.stale and self.ready:
+            self.stale = False
+            self.reload()
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def focus_default(self) -> None:
+        for widget in self.query("*"):
+            if widget.focusable and widget.display and widget.visible:
+                widget.focus()
+                return
+
+
+class InboxTab(TabView):
+    """Comments, messages, groups and live, one key away from each other."""
+
+    TAB_ID = "inbox"
+    BINDINGS = [
+        Binding("left_square_bracket", "cycle(-1)", t("inbox.key_prev_view"), show=False),
+        Binding("right_square_bracket", "cycle(1)", t("inbox.key_next_view")),
+    ]
+    DEFAULT_CSS = """
+    InboxTab #inbox-views { height: 1fr; }
+    InboxTab #inbox-views > ContentSwitcher { height: 1fr; }
+    InboxTab TabPane { padding: 0; height: 1fr; }
+    """
+
+    def compose(self) -> ComposeResult:
+        from creatorctl.screens.inbox_comments import CommentsPane
+        from creatorctl.screens.inbox_groups import GroupsPane
+        from creatorctl.screens.inbox_live import LivePane
+        from creatorctl.screens.inbox_messages import MessagesPane
+
+        with TabbedContent(id="inbox-views", initial="inbox-comments"):
+            with TabPane(t("inbox.view_comments"), id="inbox-comments"):
+                yield CommentsPane(id="pane-comments")
+            with TabPane(t("inbox.view_messages"), id="inbox-messages"):
+                yield MessagesPane(id="pane-messages")
+            with TabPane(t("inbox.view_groups"), id="inbox-groups"):
+                yield GroupsPane(id="pane-groups")
+            with TabPane(t("inbox.view_live"), id="inbox-live"):
+                yield LivePane(id="pane-live")
+
+    @property
+    def current(self) -> str:
+        active = self.query_one("#inbox-views", TabbedContent).active
+        return active.removeprefix("inbox-") or SUBVIEWS[0]
+
+    def pane(self, name: str) -> InboxPane:
+        return self.query_one(f"#pane-{name}", InboxPane)
+
+    def reload(self) -> None:
+        for name in SUBVIEWS:
+            self.pane(name).stale = True
+        self.pane(self.current).show()
+
+    def focus_default(self) -> None:
+        self.pane(self.current).focus_default()
+
+    def show_view(self, name: str) -> None:
+        self.query_one("#inbox-views", TabbedContent).active = f"inbox-{name}"
+
+    def action_cycle(self, step: int) -> None:
+        i = SUBVIEWS.index(self.current)
+        self.show_view(SUBVIEWS[(i + step) % len(SUBVIEWS)])
+
+    @on(TabbedContent.TabActivated, "#inbox-views")
+    def _view_activated(self, event: TabbedContent.TabActivated) -> None:
+        event.stop()
+        if not self.is_active:  # the first sub-view is activated on mount, unseen
+            return
+        pane = self.pane(self.current)
+        pane.show()
+        pane.focus_default()
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        """Command palette entries: each Inbox view by name."""
+        for name in SUBVIEWS:
+            yield SystemCommand(
+                f"{t('tab.inbox')} › {t(f'inbox.view_{name}')}",
+                t("palette.go_tab"),
+                partial(self._go, name),
+            )
+
+    def _go(self, name: str) -> None:
+        self.capp.action_show_tab(self.TAB_ID)
+        self.show_view(name)
+
+    def show_work_comments(self, work_id: int) -> None:
+        """Show the comments of one work (from the work detail screen)."""
+        from creatorctl.screens.inbox_comments import CommentsPane
+
+        self.show_view("comments")
+        pane = self.query_one("#pane-comments", CommentsPane)
+        pane.set_work(work_id)

@@ -1,0 +1,362 @@
+"""Inbox › Comments: per work or all, newest or most liked, searched; pin, delete, reply."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input, Static
+
+from creatorctl.i18n import fmt_count, fmt_int, t
+from creatorctl.screens.inbox import InboxPane
+from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
+
+if TYPE_CHECKING:
+    from creatorctl.inbox.comments import CommentFilter, CommentPager, CommentRow
+
+
+def marks(c: CommentRow) -> Text:
+    """Pinned, replied and flag marks for a comment's row."""
+    out = Text(no_wrap=True, overflow="ellipsis")
+    if c.pinned:
+        out.append(t("inbox.pinned") + " ", style="bold yellow")
+    if c.is_mine:
+        out.append(t("inbox.mine") + " ", style="cyan")
+    elif c.reply_text:
+        out.append("↩ ", style="green")
+    for f in c.flags:
+        out.append(t(f"inbox.flag.{f}") + " ", style="bold red")
+    return out
+
+
+class CommentsPane(InboxPane):
+    """Comments newest first; `s` most liked, `/` search, `f` flagged only."""
+
+    BINDINGS = [
+        Binding("slash", "search", t("key.search")),
+        Binding("s", "sort", t("inbox.key_sort")),
+        Binding("f", "flagged", t("inbox.key_flagged")),
+        Binding("w", "all_works", t("inbox.key_all_works"), show=False),
+        Binding("p", "pin", t("inbox.key_pin")),
+        Binding("r", "reply", t("inbox.key_reply")),
+        Binding("d,delete", "delete", t("key.delete")),
+        Binding("u", "undo", t("inbox.key_restore"), show=False),
+        Binding("X", "purge", t("inbox.key_purge")),
+        Binding("escape", "clear", t("key.clear"), show=False),
+    ]
+    DEFAULT_CSS = """
+    CommentsPane Input { display: none; }
+    CommentsPane Input.visible { display: block; }
+    CommentsPane #comments-status { height: 1; color: $text-muted; padding: 0 1; }
+    CommentsPane #comments-detail { height: 2; padding: 0 1; }
+    CommentsPane PagedTable { height: 1fr; }
+    """
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self.work_id: int | None = None
+        self.work_title = ""
+        self.sort = "new"
+        self.query_text = ""
+        self.flagged = False
+        self.pager: CommentPager | None = None
+        self.rows: dict[str, CommentRow] = {}
+        self.last_deleted: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=t("inbox.search_placeholder"), id="comments-search")
+        yield Static("", id="comments-status")
+        yield PagedTable(
+            [
+                ColumnSpec("time", t("inbox.col_time"), 11),
+                ColumnSpec("user", t("inbox.col_user"), 10),
+                ColumnSpec("content", t("inbox.col_content"), None),
+                ColumnSpec("likes", t("inbox.col_likes"), 5, numeric=True),
+                ColumnSpec("marks", t("inbox.col_flags"), 10),
+            ],
+            id="comments-table",
+        )
+        yield Static("", id="comments-detail")
+        yield Input(placeholder=t("inbox.reply_placeholder"), id="comments-reply")
+
+    @property
+    def table(self) -> PagedTable:
+        return self.query_one("#comments-table", PagedTable)
+
+    @property
+    def filter(self) -> CommentFilter:
+        from creatorctl.inbox.comments import CommentFilter
+
+        return CommentFilter(
+            self.account_id,
+            work_id=self.work_id,
+            sort=self.sort,
+            query=self.query_text,
+            flagged=self.flagged,
+        )
+
+    def reload(self, *, keep_position: bool = False) -> None:
+        if not self.ready:
+            return
+        if keep_position and self.pager is not None:
+            self.pager.forget_counts()
+            self.table.reload()
+            return
+        from creatorctl.inbox.comments import CommentPager
+
+        self.pager = CommentPager(self.store, self.filter)
+        self.rows = {}
+        self.table.load(partial(self._fetch, self.pager))
+
+    def _fetch(self, pager: CommentPager, offset: int, limit: int) -> Page:
+        rows = pager.page(offset, limit)
+        self.rows = {str(c.id): c for c in rows}
+        return fetch_page_from_rows(rows, offset, pager.total)
+
+    def set_work(self, work_id: int | None) -> None:
+        self.work_id = work_id
+        self.work_title = ""
+        if work_id is not None:
+            self._load_title(work_id)
+        self.stale = False
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="inbox-work-title", exit_on_error=False)
+    def _load_title(self, work_id: int) -> None:
+        from creatorctl.inbox.comments import check_work
+
+        title = check_work(self.store, work_id, self.account_id)
+        self.app.call_from_thread(self._title_loaded, work_id, title)
+
+    def _title_loaded(self, work_id: int, title: str) -> None:
+        if self.work_id == work_id:
+            self.work_title = title
+            self._update_status()
+
+    @on(PagedTable.PageLoaded, "#comments-table")
+    def _page_loaded(self, event: PagedTable.PageLoaded) -> None:
+        self._update_status()
+        self._show_detail()
+
+    def _update_status(self) -> None:
+        from creatorctl.inbox.comments import COUNT_CAP, SEARCH_COUNT_CAP
+
+        first, last, total = self.table.position
+        if self.pager is not None and not self.pager.exact_total:
+            cap = last  # a short-term search counts only what it has seen
+        else:
+            cap = SEARCH_COUNT_CAP if self.query_text else COUNT_CAP
+        shown_total = t("inbox.more", n=fmt_int(cap)) if total > cap else fmt_int(total)
+        parts = [
+            t("inbox.scope_work", title=self.work_title or f"#{self.work_id}")
+            if self.work_id is not None
+            else t("inbox.scope_all"),
+            t("inbox.sorted_new") if self.sort == "new" else t("inbox.sorted_likes"),
+        ]
+        if self.flagged:
+            parts.append(t("inbox.only_flagged"))
+        if self.query_text:
+            parts.append(t("works.searching", q=self.query_text))
+        parts.append(
+            t("works.position", first=first, last=last, total=shown_total)
+            if total
+            else t("inbox.none_comments")
+        )
+        self.query_one("#comments-status", Static).update(" · ".join(parts))
+
+    @on(PagedTable.RowHighlighted, "#comments-table")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        c = self.selected
+        detail = Text(no_wrap=False, overflow="ellipsis")
+        if c is not None:
+            detail.append(f"{c.nickname}: ", style="bold")
+            detail.append(c.content)
+            detail.append(f"  《{c.work_title}》", style="dim")
+            if c.reply_text:
+                detail.append("  " + t("inbox.replied", text=c.reply_text), style="green")
+        self.query_one("#comments-detail", Static).update(detail)
+
+    @property
+    def selected(self) -> CommentRow | None:
+        key = self.table.selected_key
+        return self.rows.get(key) if key is not None else None
+
+    # --- filters ---------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        box = self.query_one("#comments-search", Input)
+        box.add_class("visible")
+        box.focus()
+
+    @on(Input.Submitted, "#comments-search")
+    def _search(self, event: Input.Submitted) -> None:
+        self.query_text = event.value.strip()
+        if not self.query_text:
+            event.input.remove_class("visible")
+        self.table.focus()
+        self.reload()
+
+    def action_clear(self) -> None:
+        for box_id in ("#comments-search", "#comments-reply"):
+            box = self.query_one(box_id, Input)
+            box.value = ""
+            box.remove_class("visible")
+        if self.query_text:
+            self.query_text = ""
+            self.reload()
+        self.table.focus()
+
+    def action_sort(self) -> None:
+        self.sort = "likes" if self.sort == "new" else "new"
+        self.reload()
+
+    def action_flagged(self) -> None:
+        self.flagged = not self.flagged
+        self.reload()
+
+    def action_all_works(self) -> None:
+        if self.work_id is not None:
+            self.set_work(None)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def action_pin(self) -> None:
+        c = self.selected
+        if c is not None:
+            self._pin(c.id, not c.pinned)
+
+    @work(thread=True, group="inbox-comment-action", exit_on_error=False)
+    def _pin(self, comment_id: int, pin: bool) -> None:
+        from creatorctl.inbox.comments import pin_comment, unpin_comment
+
+        if pin:
+            old = pin_comment(self.store, comment_id, self.account_id)
+            msg = (
+                t("inbox.pinned_replaced", id=comment_id, old=old)
+                if old
+                else t("inbox.pinned_done", id=comment_id)
+            )
+        else:
+            unpin_comment(self.store, comment_id, self.account_id)
+            msg = t("inbox.unpinned_done", id=comment_id)
+        self.app.call_from_thread(self._done, msg)
+
+    def _done(self, message: str) -> None:
+        self.notify(message)
+        self.reload(keep_position=True)
+
+    def action_delete(self) -> None:
+        c = self.selected
+        if c is not None:
+            self._delete([c.id])
+
+    @work(thread=True, group="inbox-comment-action", exit_on_error=False)
+    def _delete(self, ids: list[int]) -> None:
+        from creatorctl.inbox.comments import delete_comments
+
+        n = delete_comments(self.store, ids, self.account_id)
+        self.last_deleted = ids
+        self.app.call_from_thread(self._done, t("inbox.deleted_undo", n=n))
+
+    def action_undo(self) -> None:
+        if self.last_deleted:
+            self._restore(self.last_deleted)
+        else:
+            self.notify(t("works.nothing_to_undo"), severity="warning")
+
+    @work(thread=True, group="inbox-comment-action", exit_on_error=False)
+    def _restore(self, ids: list[int]) -> None:
+        from creatorctl.inbox.comments import restore_comments
+
+        n = restore_comments(self.store, ids, self.account_id)
+        self.last_deleted = []
+        self.app.call_from_thread(self._done, t("inbox.restored_done", n=n))
+
+    def action_purge(self) -> None:
+        self._count_flagged()
+
+    @work(thread=True, group="inbox-comment-action", exit_on_error=False)
+    def _count_flagged(self) -> None:
+        from creatorctl.inbox.comments import count_flagged
+
+        n = count_flagged(self.store, self.account_id, self.work_id)
+        self.app.call_from_thread(self._ask_purge, n)
+
+    def _ask_purge(self, n: int) -> None:
+        from creatorctl.screens.confirm import ConfirmScreen
+
+        if not n:
+            self.notify(t("inbox.purge_none"))
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._purge()
+
+        self.app.push_screen(ConfirmScreen(t("inbox.confirm_purge", n=fmt_int(n))), answered)
+
+    @work(thread=True, group="inbox-comment-action", exit_on_error=False)
+    def _purge(self) -> None:
+        from creatorctl.inbox.comments import purge_flagged
+
+        n = purge_flagged(self.store, self.account_id, self.work_id)
+        self.app.call_from_thread(self._done, t("inbox.purged_done", n=fmt_int(n)))
+
+    def action_reply(self) -> None:
+        if self.selected is None:
+            return
+        box = self.query_one("#comments-reply", Input)
+        box.add_class("visible")
+        box.focus()
+
+    @on(Input.Submitted, "#comments-reply")
+    def _reply_submitted(self, event: Input.Submitted) -> None:
+        c = self.selected
+        text = event.value.strip()
+        event.input.value = ""
+        event.input.remove_class("visible")
+        self.table.focus()
+        if c is not None and text:
+            self._reply(c.id, text)
+
+    @work(thread=True, group="inbox-comment-action", exit_on_error=False)
+    def _reply(self, comment_id: int, text: str) -> None:
+        from creatorctl.config import load_config
+        from creatorctl.errors import UserError
+        from creatorctl.inbox.reply import reply_comment
+
+        result = reply_comment(self.store, load_config(), self.account_id, comment_id, text)
+        if result.status == "failed":
+            self.app.call_from_thread(self.reload, keep_position=True)
+            raise UserError(t("inbox.err_reply_hook", error=result.error))
+        self.app.call_from_thread(
+            self._done,
+            t("inbox.replied_done", id=comment_id, status=t(f"inbox.status.{result.status}")),
+        )
+
+
+def fetch_page_from_rows(rows: list[CommentRow], offset: int, total: int) -> Page:
+    return Page(
+        offset=offset,
+        total=total,
+        rows=[
+            (
+                c.id,
+                {
+                    "time": cell(c.created_at.strftime("%m-%d %H:%M")),
+                    "user": cell(c.nickname, style="cyan" if c.is_mine else ""),
+                    "content": cell(c.content, style="dim" if c.flags else ""),
+                    "likes": cell(fmt_count(c.likes), numeric=True),
+                    "marks": marks(c),
+                },
+            )
+            for c in rows
+        ],
+    )

@@ -1,0 +1,262 @@
+"""Auto-reply rules: a list to add, edit, switch and delete rules, and a tester for sample text."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, DataTable, Input, Label, Static
+
+from creatorctl.i18n import t
+from creatorctl.inbox.messages import Rule
+
+
+class RulesScreen(ModalScreen[None]):
+    """The account's auto-reply rules in the order they are tried."""
+
+    BINDINGS = [
+        Binding("a", "add", t("inbox.key_add")),
+        Binding("e", "edit", t("key.edit")),
+        Binding("space", "toggle_rule", t("inbox.key_toggle")),
+        Binding("d", "delete", t("key.delete")),
+        Binding("t", "tester", t("inbox.key_test")),
+        Binding("escape", "close", t("key.back")),
+    ]
+    DEFAULT_CSS = """
+    RulesScreen { align: center middle; }
+    RulesScreen > Vertical { width: 95%; max-width: 120; height: 90%; border: thick $accent;
+        background: $surface; padding: 0 1; }
+    RulesScreen DataTable { height: 1fr; }
+    RulesScreen #rule-test-result { height: 2; }
+    RulesScreen #rule-test-row { height: auto; }
+    RulesScreen #rule-test { width: 1fr; }
+    RulesScreen #rule-test-first { width: auto; }
+    """
+
+    def __init__(self, account_id: int) -> None:
+        super().__init__()
+        self.account_id = account_id
+        self.rules: list[Rule] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Text(t("inbox.rules_title"), style="bold"))
+            yield DataTable(id="rules-table", cursor_type="row", zebra_stripes=True)
+            with Horizontal(id="rule-test-row"):
+                yield Input(placeholder=t("inbox.test_placeholder"), id="rule-test")
+                yield Checkbox(t("inbox.test_first"), id="rule-test-first")
+            yield Static("", id="rule-test-result")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#rules-table", DataTable)
+        table.add_column(t("inbox.col_keyword"), key="keyword", width=18)
+        table.add_column(t("inbox.col_reply"), key="reply", width=40)
+        table.add_column(t("inbox.col_priority"), key="priority", width=6)
+        table.add_column(t("inbox.col_state"), key="state", width=6)
+        self.load()
+
+    @property
+    def store(self):  # type: ignore[no-untyped-def]
+        return self.app.store  # type: ignore[attr-defined]
+
+    @work(thread=True, exclusive=True, group="rules", exit_on_error=False)
+    def load(self) -> None:
+        from creatorctl.inbox.messages import list_rules
+
+        rules = list_rules(self.store, self.account_id)
+        self.app.call_from_thread(self._show, rules)
+
+    def _show(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        table = self.query_one("#rules-table", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for r in rules:
+            table.add_row(
+                Text(t("inbox.welcome"), style="magenta") if r.is_welcome else r.keyword,
+                Text(r.reply, no_wrap=True, overflow="ellipsis"),
+                str(r.priority),
+                Text(t("inbox.on"), style="green")
+                if r.enabled
+                else Text(t("inbox.off"), style="dim"),
+                key=str(r.id),
+            )
+        if rules:
+            table.move_cursor(row=min(row, len(rules) - 1))
+        table.focus()
+
+    @property
+    def selected(self) -> Rule | None:
+        table = self.query_one("#rules-table", DataTable)
+        if not self.rules:
+            return None
+        return self.rules[min(table.cursor_row, len(self.rules) - 1)]
+
+    def action_add(self) -> None:
+        self.app.push_screen(RuleEditScreen(self.account_id, None), self._edited)
+
+    def action_edit(self) -> None:
+        if self.selected is not None:
+            self.app.push_screen(RuleEditScreen(self.account_id, self.selected), self._edited)
+
+    @on(DataTable.RowSelected, "#rules-table")
+    def _row_selected(self) -> None:
+        self.action_edit()
+
+    def _edited(self, rule: Rule | None) -> None:
+        if rule is not None:
+            self.notify(t("inbox.rule_saved", id=rule.id))
+            self.load()
+
+    def action_toggle_rule(self) -> None:
+        if self.selected is not None:
+            self._toggle(self.selected.id, not self.selected.enabled)
+
+    @work(thread=True, group="rules-change", exit_on_error=False)
+    def _toggle(self, rule_id: int, enabled: bool) -> None:
+        from creatorctl.inbox.messages import set_rule_enabled
+
+        set_rule_enabled(self.store, self.account_id, rule_id, enabled)
+        self.app.call_from_thread(self.load)
+
+    def action_delete(self) -> None:
+        rule = self.selected
+        if rule is None:
+            return
+        from creatorctl.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(rule.id)
+
+        self.app.push_screen(ConfirmScreen(t("inbox.confirm_delete_rule", id=rule.id)), answered)
+
+    @work(thread=True, group="rules-change", exit_on_error=False)
+    def _delete(self, rule_id: int) -> None:
+        from creatorctl.inbox.messages import delete_rule
+
+        delete_rule(self.store, self.account_id, rule_id)
+        self.app.call_from_thread(self.notify, t("inbox.rule_deleted", id=rule_id))
+        self.app.call_from_thread(self.load)
+
+    def action_tester(self) -> None:
+        self.query_one("#rule-test", Input).focus()
+
+    @on(Input.Submitted, "#rule-test")
+    @on(Input.Changed, "#rule-test")
+    @on(Checkbox.Changed, "#rule-test-first")
+    def _test(self) -> None:
+        from creatorctl.inbox.messages import match_rule
+
+        text = self.query_one("#rule-test", Input).value
+        first = self.query_one("#rule-test-first", Checkbox).value
+        out = self.query_one("#rule-test-result", Static)
+        if not text.strip():
+            out.update("")
+            return
+        rule = match_rule(self.rules, text, first=first)
+        out.update(
+            t("inbox.test_match", id=rule.id, reply=rule.reply) if rule else t("inbox.test_none")
+        )
+
+    def action_close(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Input) and focused.value:
+            focused.value = ""
+            self.query_one("#rules-table", DataTable).focus()
+            return
+        self.dismiss(None)
+
+
+class RuleEditScreen(ModalScreen[Rule | None]):
+    """Add or change a rule: keywords, reply, priority, on/off, welcome."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", t("key.save")),
+        Binding("escape", "cancel", t("key.cancel")),
+    ]
+    DEFAULT_CSS = """
+    RuleEditScreen { align: center middle; }
+    RuleEditScreen > Vertical { width: 90%; max-width: 90; height: auto; max-height: 95%;
+        border: thick $accent; background: $surface; padding: 0 1; }
+    RuleEditScreen #rule-error { color: $error; height: auto; }
+    RuleEditScreen Horizontal { height: auto; }
+    RuleEditScreen #rule-buttons { align-horizontal: right; }
+    RuleEditScreen Button { margin-left: 1; }
+    """
+
+    def __init__(self, account_id: int, rule: Rule | None) -> None:
+        super().__init__()
+        self.account_id = account_id
+        self.rule = rule
+
+    def compose(self) -> ComposeResult:
+        r = self.rule
+        with Vertical():
+            yield Label(
+                Text(t("inbox.rule_edit_title") if r else t("inbox.rule_add_title"), style="bold")
+            )
+            yield Label(t("inbox.field_keyword"))
+            yield Input(r.keyword if r else "", id="rule-keyword")
+            yield Label(t("inbox.field_reply"))
+            yield Input(r.reply if r else "", id="rule-reply")
+            yield Label(t("inbox.field_priority"))
+            yield Input(str(r.priority) if r else "0", id="rule-priority", type="integer")
+            with Horizontal():
+                yield Checkbox(
+                    t("inbox.field_enabled"), r.enabled if r else True, id="rule-enabled"
+                )
+                yield Checkbox(
+                    t("inbox.field_welcome"), r.is_welcome if r else False, id="rule-welcome"
+                )
+            yield Static("", id="rule-error")
+            with Horizontal(id="rule-buttons"):
+                yield Button(t("key.save") + " (ctrl+s)", variant="primary", id="rule-save")
+                yield Button(t("key.cancel") + " (esc)", id="rule-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#rule-keyword", Input).focus()
+
+    @on(Button.Pressed, "#rule-save")
+    def action_save(self) -> None:
+        raw_priority = self.query_one("#rule-priority", Input).value.strip() or "0"
+        try:
+            priority = int(raw_priority)
+        except ValueError:
+            self.query_one("#rule-error", Static).update(t("inbox.err_priority"))
+            return
+        self.save(
+            self.query_one("#rule-keyword", Input).value,
+            self.query_one("#rule-reply", Input).value,
+            priority,
+            self.query_one("#rule-enabled", Checkbox).value,
+            self.query_one("#rule-welcome", Checkbox).value,
+        )
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def save(self, keyword: str, reply: str, priority: int, enabled: bool, welcome: bool) -> None:
+        from creatorctl.errors import UserError
+        from creatorctl.inbox.messages import save_rule
+
+        try:
+            rule = save_rule(
+                self.app.store,  # type: ignore[attr-defined]
+                self.account_id,
+                rule_id=self.rule.id if self.rule else None,
+                keyword=keyword,
+                reply=reply,
+                priority=priority,
+                enabled=enabled,
+                is_welcome=welcome,
+            )
+        except UserError as exc:
+            self.app.call_from_thread(self.query_one("#rule-error", Static).update, str(exc))
+            return
+        self.app.call_from_thread(self.dismiss, rule)
+
+    @on(Button.Pressed, "#rule-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

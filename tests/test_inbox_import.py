@@ -1,0 +1,165 @@
+"""Inbox importers: comments (CSV, Open Platform JSON with --work), messages (auto replies
+applied), fan groups, live samples; re-importing adds nothing; exports read back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from tests.import_helpers import account_id, cli, rows, write_csv
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def _work(store, item: str = "7001") -> int:  # type: ignore[no-untyped-def]
+    with store.write() as conn:
+        return int(
+            conn.execute(
+                sa.text(
+                    "INSERT INTO work(account_id, item_id, title, published_at) "
+                    "VALUES (:a, :i, '测试作品', '2026-11-01 12:00:00') RETURNING id"
+                ),
+                {"a": account_id(store), "i": item},
+            ).scalar_one()
+        )
+
+
+def test_comments_csv_flags_search_and_reimport(import_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    wid = _work(import_store)
+    src = write_csv(
+        tmp_path / "c.csv",
+        [
+            ["评论ID", "作品ID", "用户昵称", "评论内容", "评论时间", "点赞数", "置顶"],
+            ["c1", "7001", "小猫", "太有用了收藏了", "2026-11-20 19:35", "1.2万", "是"],
+            ["c2", str(wid), "土豆", "需要的加微信 abc123", "2026-11-20 19:40", "0", "否"],
+            ["c3", "9999", "路人", "作品不存在", "2026-11-20 19:41", "0", ""],
+        ],
+    )
+    code, out, err = cli("import", str(src), "--skip-bad-rows")
+    assert code == 0, err
+    assert "added 2" in out and "skipped 1" in out
+    got = rows(import_store, "SELECT comment_id, likes, pinned, flags FROM comment ORDER BY id")
+    assert got == [("c1", 12000, 1, ""), ("c2", 0, 0, "wechat")]
+    from creatorctl.inbox.comments import CommentFilter, list_comments
+
+    acc = account_id(import_store)
+    assert [
+        c.comment_id for c in list_comments(import_store, CommentFilter(acc, query="收藏了"))
+    ] == ["c1"]
+    assert rows(import_store, "SELECT key FROM setting WHERE key='comment_fts_paused'") == []
+    code, out, _ = cli("import", str(src), "--skip-bad-rows")
+    assert code == 0 and "added 0" in out and "unchanged 2" in out
+    # Without --skip-bad-rows the unknown work rejects the file and writes nothing.
+    src2 = write_csv(
+        tmp_path / "c2.csv",
+        [["评论ID", "作品ID", "评论内容", "评论时间"], ["c9", "9999", "x", "2026-11-20 19:41"]],
+    )
+    code, _, err = cli("import", str(src2))
+    assert code == 1 and "no such work: 9999" in err
+
+
+def test_open_platform_comment_json_needs_work(import_store) -> None:  # type: ignore[no-untyped-def]
+    wid = _work(import_store)
+    src = EXAMPLES / "open-platform-comments.json"
+    code, _, err = cli("import", str(src))
+    assert code == 1 and "--work" in err
+    code, _, err = cli("import", str(src), "--work", "424242")
+    assert code == 1 and "no work with id 424242" in err
+    code, out, err = cli("import", str(src), "--work", str(wid))
+    assert code == 0, err
+    assert "added 2" in out
+    got = rows(import_store, "SELECT user_id, likes, pinned, flags FROM comment ORDER BY id")
+    assert got == [("u2001", 33, 1, ""), ("u2002", 0, 0, "wechat")]
+    code, out, _ = cli("import", str(src), "--work", str(wid))
+    assert "unchanged 2" in out
+
+
+def test_messages_csv_applies_auto_replies(import_store) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.inbox.messages import save_rule
+
+    acc = account_id(import_store)
+    save_rule(import_store, acc, keyword="", reply="欢迎~", is_welcome=True)
+    save_rule(import_store, acc, keyword="多少钱", reply="看橱窗", priority=5)
+    code, out, err = cli("import", str(EXAMPLES / "messages.csv"))
+    assert code == 0, err
+    assert "added 4" in out
+    got = rows(
+        import_store,
+        "SELECT c.fan_id, m.direction, m.text, m.auto_reply FROM message m "
+        "JOIN conversation c ON c.id = m.conversation_id ORDER BY m.created_at, m.id",
+    )
+    assert got == [
+        ("f1001", "in", "你好", 0),
+        ("f1001", "out", "欢迎~", 1),
+        ("f1001", "in", "这个多少钱?", 0),
+        ("f1001", "out", "看橱窗", 1),
+        ("f1002", "in", "想进粉丝群", 0),
+        ("f1002", "out", "欢迎~", 1),
+        ("f1002", "out", "好的,主页有入口", 0),
+    ]
+    assert rows(import_store, "SELECT fan_id, unread FROM conversation ORDER BY fan_id") == [
+        ("f1001", 2),
+        ("f1002", 0),
+    ]
+    code, out, _ = cli("import", str(EXAMPLES / "messages.csv"))
+    assert "added 0" in out and "unchanged 4" in out
+    assert len(rows(import_store, "SELECT id FROM message")) == 7
+
+
+def test_groups_and_live_samples(import_store) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = cli("import", str(EXAMPLES / "fan-groups.csv"))
+    assert code == 0 and "added 4" in out, err
+    assert rows(import_store, "SELECT role, message_count FROM groupmember ORDER BY id") == [
+        ("owner", 320), ("admin", 88), ("member", 2), ("member", 0)
+    ]  # fmt: skip
+    code, out, _ = cli("import", str(EXAMPLES / "fan-groups.csv"))
+    assert "unchanged 4" in out
+    code, out, err = cli("import", str(EXAMPLES / "live-samples.csv"), "--title", "周日直播")
+    assert code == 0 and "added 6" in out, err
+    from creatorctl.inbox.live import list_sessions, replay, session_samples
+
+    acc = account_id(import_store)
+    (session,) = list_sessions(import_store, acc)
+    assert session.title == "周日直播" and session.samples == 6
+    summary = replay(session_samples(import_store, acc, session.id), 0.2, 60)
+    assert summary.peak == 1510 and len(summary.alerts) == 1 and summary.new_fans == 15
+    code, out, _ = cli("import", str(EXAMPLES / "live-samples.csv"))
+    assert "unchanged 6" in out and len(list_sessions(import_store, acc)) == 1
+
+
+def test_bad_cells_name_file_row_and_column(import_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    src = write_csv(
+        tmp_path / "m.csv",
+        [["粉丝ID", "方向", "消息内容", "时间"], ["f1", "sideways", "hi", "2026-11-20 10:00"]],
+    )
+    code, _, err = cli("import", str(src))
+    assert code == 1 and "m.csv" in err and "方向" in err
+    src = write_csv(tmp_path / "g.csv", [["粉丝群", "用户ID", "角色"], ["群", "u1", "king"]])
+    code, _, err = cli("import", str(src))
+    assert code == 1 and "角色" in err
+
+
+def test_export_reads_back(import_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    wid = _work(import_store)
+    assert wid == 1  # examples/comments.csv names work 1
+    code, _, err = cli("import", str(EXAMPLES / "comments.csv"))
+    assert code == 0, err
+    out = tmp_path / "export.csv"
+    code, _, err = cli("export", "comments", "-o", str(out))
+    assert code == 0, err
+    code, stdout, _ = cli("import", str(out))
+    assert "unchanged 4" in stdout
+    # A connection opened before the imports deletes fine (imports change no schema).
+    with import_store.write() as conn:
+        conn.execute(sa.text("DELETE FROM comment"))
+    code, stdout, err = cli("import", str(out))
+    assert code == 0 and "added 4" in stdout, err
+    assert sorted(r[0] for r in rows(import_store, "SELECT flags FROM comment")) == [
+        "", "", "phone", "wechat"
+    ]  # fmt: skip
+    data_path = tmp_path / "m.json"
+    cli("import", str(EXAMPLES / "messages.csv"))
+    code, _, _ = cli("export", "messages", "--format", "json", "-o", str(data_path))
+    assert code == 0 and len(json.loads(data_path.read_text())) == 4
