@@ -114,7 +114,8 @@ class DataTab(TabView):
         acc, store = self.account, self.store
         if acc is None or store is None:
             return
-        width = max(20, self.query_one("#data-daily", Chart).size.width or self.size.width)
+        # Charts span the screen; a hidden tab has no size yet, the app always has.
+        width = max(20, self.app.size.width - 2)
         self._load(store, acc.id, self.preset, self.custom_range, width)
 
     @work(thread=True, exclusive=True, group="data-tab", exit_on_error=False)

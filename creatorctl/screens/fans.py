@@ -69,7 +69,7 @@ class FansTab(TabView):
         acc, store = self.account, self.store
         if acc is None or store is None:
             return
-        width = max(20, self.query_one("#fans-curve", Chart).size.width or self.size.width)
+        width = max(20, self.app.size.width - 2)
         self._load(store, acc.id, acc.fans, width)
 
     @work(thread=True, exclusive=True, group="fans-tab", exit_on_error=False)
