@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
 from creatorctl.charting import downsample, widen
@@ -49,6 +50,16 @@ class Chart(PlotextPlot):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.data = data
+        self._version = 0
+        self._rendered: tuple[tuple[object, ...], RenderResult] | None = None
+
+    def render(self) -> RenderResult:
+        # plotext rebuilds the whole figure on every render (20–40 ms); a tab shown again or a
+        # page scrolled repaints without anything changed, so keep the last build.
+        key = (self.size, self.app.theme, self._version)
+        if self._rendered is None or self._rendered[0] != key:
+            self._rendered = (key, super().render())
+        return self._rendered[1]
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -63,6 +74,7 @@ class Chart(PlotextPlot):
         self.replot()
 
     def replot(self) -> None:
+        self._version += 1
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
