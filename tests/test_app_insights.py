@@ -119,7 +119,7 @@ async def test_fans_tab_spike_drills_down_to_the_work(
         assert isinstance(app.screen.query_one(FansTab), FansTab)
 
 
-async def test_fans_tab_heatmap_and_portrait(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
+async def test_fans_tab_heatmap_and_portrait(demo_db: Path, app_factory, demo_account) -> None:  # type: ignore[no-untyped-def]
     app = app_factory(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, "fans")
@@ -136,7 +136,7 @@ async def test_fans_tab_heatmap_and_portrait(demo_db: Path, app_factory) -> None
             assert data is not None and data.kind == "hbar" and data.x_labels
         gender = app.query_one("#portrait-gender", Chart).data
         assert gender is not None and set(gender.x_labels) == {"男", "女"}
-        assert "7,730" in str(app.query_one("#fans-summary", Static).render())
+        assert f"{demo_account.fans:,}" in str(app.query_one("#fans-summary", Static).render())
 
 
 async def test_tabs_on_an_empty_account(tmp_path: Path, app_factory, frozen_clock: str) -> None:  # type: ignore[no-untyped-def]
