@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
-from creatorctl.charting import downsample, widen
+from creatorctl.charting import downsample, nice_ticks, widen
+from creatorctl.i18n import fmt_count
 
 __all__ = ["Chart", "ChartData", "Series", "downsample", "widen"]
 
@@ -108,6 +109,11 @@ class Chart(PlotextPlot):
             ticks = max(2, min(len(labels), width // 12))
             idx = [round(i * (len(labels) - 1) / (ticks - 1)) for i in range(ticks)]
             plt.xticks([xs[i] for i in idx], [widen(labels[i]) for i in idx])
+        if data.kind != "hbar":
+            peak = max((v for s in data.series for v in s.values), default=0)
+            ticks = nice_ticks(peak)
+            if ticks:
+                plt.yticks(ticks, [widen(fmt_count(v) if v == int(v) else f"{v:g}") for v in ticks])
         if data.y_label:
             plt.ylabel(widen(data.y_label))
         self.refresh()
