@@ -110,10 +110,10 @@ class Chart(PlotextPlot):
             idx = [round(i * (len(labels) - 1) / (ticks - 1)) for i in range(ticks)]
             plt.xticks([xs[i] for i in idx], [widen(labels[i]) for i in idx])
         if data.kind != "hbar":
-            peak = max((v for s in data.series for v in s.values), default=0)
-            ticks = nice_ticks(peak)
-            if ticks:
-                plt.yticks(ticks, [widen(fmt_count(v) if v == int(v) else f"{v:g}") for v in ticks])
+            # What is plotted (after downsampling), not the raw values.
+            at = nice_ticks(max((v for ys in values for v in ys), default=0))
+            if at:
+                plt.yticks(at, [widen(fmt_count(v) if v == int(v) else f"{v:g}") for v in at])
         if data.y_label:
             plt.ylabel(widen(data.y_label))
         self.refresh()
