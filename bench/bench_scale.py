@@ -28,12 +28,17 @@ def main() -> None:
     times: dict[str, list[float]] = {"large": [], "huge": []}
     for _ in range(args.runs):
         for size, db in stores.items():  # interleaved, so load on the machine hits both alike
-            (_, t), _ = run_in_pty([sys.executable, "-m", "creatorctl", "--db", str(db)],
-                                   [b"Works", MARKERS[size]], env=env)
+            (_, t), _ = run_in_pty(
+                [sys.executable, "-m", "creatorctl", "--db", str(db)],
+                [b"Works", MARKERS[size]],
+                env=env,
+            )
             times[size].append(t)
     large, huge = median(times["large"]), median(times["huge"])
-    print(f"Works list has data: large {large:.3f} s, huge {huge:.3f} s, "
-          f"ratio {huge / large:.2f} (target ≤ 1.3)")
+    print(
+        f"Works list has data: large {large:.3f} s, huge {huge:.3f} s, "
+        f"ratio {huge / large:.2f} (target ≤ 1.3)"
+    )
 
 
 if __name__ == "__main__":

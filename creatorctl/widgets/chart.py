@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from textual.app import RenderResult
+from textual.geometry import Size
 from textual_plotext import PlotextPlot
 
 from creatorctl.charting import downsample, nice_ticks, widen
@@ -52,6 +53,7 @@ class Chart(PlotextPlot):
         super().__init__(id=id, classes=classes)
         self.data = data
         self._version = 0
+        self._plotted_size: Size | None = None
         self._rendered: tuple[tuple[object, ...], RenderResult] | None = None
 
     def render(self) -> RenderResult:
@@ -68,7 +70,9 @@ class Chart(PlotextPlot):
         self.replot()
 
     def on_resize(self) -> None:
-        self.replot()
+        # A tab shown again gets a Resize with the size it had: nothing to redo then.
+        if self.size != self._plotted_size:
+            self.replot()
 
     def show(self, data: ChartData | None) -> None:
         self.data = data
@@ -76,6 +80,7 @@ class Chart(PlotextPlot):
 
     def replot(self) -> None:
         self._version += 1
+        self._plotted_size = self.size
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
