@@ -171,8 +171,7 @@ class FansTab(TabView):
         if best:
             text.append(t("fans.best_slots") + " ", style="bold")
             for i, s in enumerate(best):
-                slot = t("fans.slot", weekday=t(f"weekday.{s.weekday}"), hour=s.hour)
-                text.append(f"{i + 1}. {slot} ({fmt_pct(s.score, 0)})  ")
+                text.append(f"{i + 1}. {s.label} ({fmt_pct(s.score, 0)})  ")
         else:
             text.append(t("rep.no_activity"), style="dim")
         self.query_one("#fans-best", Static).update(text)
