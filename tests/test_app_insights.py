@@ -39,6 +39,8 @@ async def test_data_tab_period_switching(
         assert cells[0].change == expected.get("plays").change
         assert app.query_one("#data-daily", Chart).data is not None
         assert app.query_one("#data-flags", PagedTable).total > 0
+        region = app.query_one("#data-region", Static)
+        assert region.display and "#上海宠物攻略" in str(region.render())
 
         await pilot.press("p")  # 28 → 90 days
         await settle(pilot, app)
@@ -150,6 +152,7 @@ async def test_tabs_on_an_empty_account(tmp_path: Path, app_factory, frozen_cloc
         await _open(pilot, "data")
         assert app.query_one("#data-daily", Chart).data is None
         assert "没有需要改进" in str(app.query_one("#data-flags-heading", Static).render())
+        assert not app.query_one("#data-region", Static).display
         await _open(pilot, "fans")
         assert not app.query_one(Heatmap).has_data
         assert not app.query_one("#fans-decline", Static).display

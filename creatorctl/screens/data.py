@@ -21,6 +21,7 @@ from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 
 if TYPE_CHECKING:
     from creatorctl.config import InsightsConfig
+    from creatorctl.fans import Region
     from creatorctl.insights import Bucket, DailySeries, KpiReport, Trend, WorkStat
     from creatorctl.store import Store
 
@@ -67,6 +68,7 @@ class DataTab(TabView):
     DataTab .data-chart { height: 14; }
     DataTab .data-heading { padding: 1 1 0 1; text-style: bold; }
     DataTab #data-flags { height: 12; }
+    DataTab #data-region { padding: 0 1; height: auto; color: $warning; }
     DataTab #data-trending { height: auto; max-height: 16; }
     """
 
@@ -85,6 +87,7 @@ class DataTab(TabView):
             yield Chart(id="data-completion", classes="data-chart")
             yield Chart(id="data-top", classes="data-chart")
             yield Static(t("data.flags_heading"), classes="data-heading", id="data-flags-heading")
+            yield Static("", id="data-region")
             yield PagedTable(
                 [
                     ColumnSpec("published_at", t("col.published"), 5),
@@ -129,6 +132,7 @@ class DataTab(TabView):
     ) -> None:
         from creatorctl import insights
         from creatorctl.config import load_config
+        from creatorctl.fans import region
         from creatorctl.periods import last_days
 
         if custom is not None:
@@ -140,6 +144,7 @@ class DataTab(TabView):
         self.app.call_from_thread(self._show_kpis, report)
         cfg = load_config().insights
         self.app.call_from_thread(self._load_flags, store, account_id, cfg, period)
+        self.app.call_from_thread(self._show_region, region(store, account_id, cfg))
         series = insights.daily_series(store, account_id, period, max(10, width - 12))
         hist = insights.completion_histogram(store, account_id, period)
         top = insights.top_works(store, account_id, period, 5)
@@ -179,6 +184,12 @@ class DataTab(TabView):
         self.query_one("#data-flags", PagedTable).load(
             partial(fetch_flagged, store, account_id, cfg, period)
         )
+
+    def _show_region(self, reg: Region) -> None:
+        """The account-level flag (region_concentrated) above the per-work ones."""
+        box = self.query_one("#data-region", Static)
+        box.update(f"{t('ins.flag.region_concentrated')}:{reg.advice}" if reg.advice else "")
+        box.display = reg.advice is not None
 
     @on(PagedTable.PageLoaded, "#data-flags")
     def _flags_loaded(self, event: PagedTable.PageLoaded) -> None:

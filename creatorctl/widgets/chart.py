@@ -114,11 +114,13 @@ class Chart(PlotextPlot):
             ticks = max(2, min(len(labels), width // 12))
             idx = [round(i * (len(labels) - 1) / (ticks - 1)) for i in range(ticks)]
             plt.xticks([xs[i] for i in idx], [widen(labels[i]) for i in idx])
-        if data.kind != "hbar":
-            # What is plotted (after downsampling), not the raw values.
-            at = nice_ticks(max((v for ys in values for v in ys), default=0))
-            if at:
-                plt.yticks(at, [widen(fmt_count(v) if v == int(v) else f"{v:g}") for v in at])
+        # Round axis values, written compactly; on the value axis (x for hbar) and after
+        # downsampling (what is plotted, not the raw values).
+        plotted = [data.series[0].values] if data.kind == "hbar" else values
+        at = nice_ticks(max((v for ys in plotted for v in ys), default=0))
+        if at:
+            ticks_at = plt.xticks if data.kind == "hbar" else plt.yticks
+            ticks_at(at, [widen(fmt_count(v) if v == int(v) else f"{v:g}") for v in at])
         if data.y_label:
             plt.ylabel(widen(data.y_label))
         self.refresh()
