@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -15,7 +15,6 @@ from textual.widgets import DataTable, Input, Static
 from creatorctl.i18n import fmt_count, fmt_int, t
 from creatorctl.periods import PRESETS, Period
 from creatorctl.screens.base import TabView
-from creatorctl.widgets.chart import Chart, ChartData, Series
 from creatorctl.widgets.kpi import KpiCell, KpiRow
 from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     from creatorctl.fans import Region
     from creatorctl.insights import Bucket, DailySeries, KpiReport, Trend, WorkStat
     from creatorctl.store import Store
+    from creatorctl.widgets.chart import Chart
 
 
 def fetch_flagged(
@@ -81,32 +81,56 @@ class DataTab(TabView):
     def compose(self) -> ComposeResult:
         yield Static("", id="data-period")
         yield Input(placeholder=t("data.custom_placeholder"), id="data-custom")
-        with VerticalScroll(id="data-body"):
-            yield KpiRow(id="data-kpis")
-            yield Chart(id="data-daily", classes="data-chart")
-            yield Chart(id="data-completion", classes="data-chart")
-            yield Chart(id="data-top", classes="data-chart")
-            yield Static(t("data.flags_heading"), classes="data-heading", id="data-flags-heading")
-            yield Static("", id="data-region")
-            yield PagedTable(
-                [
-                    ColumnSpec("published_at", t("col.published"), 5),
-                    ColumnSpec("title", t("col.title"), 22),
-                    ColumnSpec("flags", t("rep.flags"), 20),
-                    ColumnSpec("advice", t("rep.advice"), None),
-                ],
-                id="data-flags",
-            )
-            yield Static(t("data.trending_heading"), classes="data-heading")
-            yield DataTable(id="data-trending", cursor_type="row", zebra_stripes=True)
+        yield VerticalScroll(id="data-body")
 
     def on_mount(self) -> None:
-        table = self.query_one("#data-trending", DataTable)
-        table.add_column(t("data.col.topic"), key="topic", width=16)
-        table.add_column(Text(t("data.col.heat"), justify="right"), key="heat", width=8)
-        table.add_column(t("data.col.covered"), key="covered", width=8)
-        table.add_column(t("data.col.samples"), key="samples", width=60)
         self._show_period_bar()
+
+    def activate(self) -> None:
+        self._build()
+        super().activate()
+
+    def _build(self) -> None:
+        """Mount the body when the tab is first shown: plotext (~0.1 s to import) stays out of
+        the app's start-up."""
+        body = self.query_one("#data-body", VerticalScroll)
+        if body.children:
+            return
+        from creatorctl.widgets.chart import Chart
+
+        trending: DataTable[Any] = DataTable(
+            id="data-trending", cursor_type="row", zebra_stripes=True
+        )
+        trending.add_column(t("data.col.topic"), key="topic", width=16)
+        trending.add_column(Text(t("data.col.heat"), justify="right"), key="heat", width=8)
+        trending.add_column(t("data.col.covered"), key="covered", width=8)
+        trending.add_column(t("data.col.samples"), key="samples", width=60)
+        body.mount_all(
+            [
+                KpiRow(id="data-kpis"),
+                Chart(id="data-daily", classes="data-chart"),
+                Chart(id="data-completion", classes="data-chart"),
+                Chart(id="data-top", classes="data-chart"),
+                Static(t("data.flags_heading"), classes="data-heading", id="data-flags-heading"),
+                Static("", id="data-region"),
+                PagedTable(
+                    [
+                        ColumnSpec("published_at", t("col.published"), 5),
+                        ColumnSpec("title", t("col.title"), 22),
+                        ColumnSpec("flags", t("rep.flags"), 20),
+                        ColumnSpec("advice", t("rep.advice"), None),
+                    ],
+                    id="data-flags",
+                ),
+                Static(t("data.trending_heading"), classes="data-heading"),
+                trending,
+            ]
+        )
+
+    def _chart(self, selector: str) -> Chart:
+        from creatorctl.widgets.chart import Chart
+
+        return self.query_one(selector, Chart)
 
     def focus_default(self) -> None:
         self.query_one("#data-body", VerticalScroll).focus()
@@ -199,8 +223,10 @@ class DataTab(TabView):
         )
 
     def _show_charts(self, series: DailySeries, hist: list[Bucket], top: list[WorkStat]) -> None:
+        from creatorctl.widgets.chart import ChartData, Series
+
         labels = [d.strftime("%m-%d") for d in series.days]
-        self.query_one("#data-daily", Chart).show(
+        self._chart("#data-daily").show(
             ChartData(
                 t("rep.chart_plays"),
                 labels,
@@ -212,7 +238,7 @@ class DataTab(TabView):
             if labels
             else None
         )
-        self.query_one("#data-completion", Chart).show(
+        self._chart("#data-completion").show(
             ChartData(
                 t("data.chart_completion"),
                 [b.label.removesuffix("%") for b in hist],
@@ -222,7 +248,7 @@ class DataTab(TabView):
             if any(b.count for b in hist)
             else None
         )
-        self.query_one("#data-top", Chart).show(
+        self._chart("#data-top").show(
             ChartData(
                 t("data.chart_top"),
                 [_short(w.title) for w in reversed(top)],
