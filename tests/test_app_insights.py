@@ -167,3 +167,19 @@ def test_plotext_is_not_imported_at_start() -> None:
     code = "import sys, creatorctl.app; print('plotext' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+async def test_fast_period_switching_shows_the_last_choice(
+    demo_db: Path, app_factory, demo_store, demo_account
+) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.insights import kpis
+
+    app = app_factory(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, "data")
+        await pilot.press("p", "p", "p", "p", "p")  # 28 → 90 → 365 → 7 → 28 → 90
+        await settle(pilot, app)
+        view = app.query_one(DataTab)
+        assert view.preset == 90 and view.period is not None and view.period.days == 90
+        expected = kpis(demo_store, demo_account.id, view.period)
+        assert [c.change for c in app.query_one(KpiRow).cells] == [k.change for k in expected.kpis]

@@ -165,16 +165,16 @@ class DataTab(TabView):
             with store.read() as conn:
                 period = last_days(conn, account_id, preset or 28)
         report = insights.kpis(store, account_id, period)
-        self.app.call_from_thread(self._show_kpis, report)
+        self.post_from_worker(self._show_kpis, report)
         cfg = load_config().insights
-        self.app.call_from_thread(self._load_flags, store, account_id, cfg, period)
-        self.app.call_from_thread(self._show_region, region(store, account_id, cfg))
+        self.post_from_worker(self._load_flags, store, account_id, cfg, period)
+        self.post_from_worker(self._show_region, region(store, account_id, cfg))
         series = insights.daily_series(store, account_id, period, max(10, width - 12))
         hist = insights.completion_histogram(store, account_id, period)
         top = insights.top_works(store, account_id, period, 5)
-        self.app.call_from_thread(self._show_charts, series, hist, top)
+        self.post_from_worker(self._show_charts, series, hist, top)
         trends = insights.trending(store, account_id)
-        self.app.call_from_thread(self._show_trending, trends)
+        self.post_from_worker(self._show_trending, trends)
 
     def _show_period_bar(self) -> None:
         bar = Text()

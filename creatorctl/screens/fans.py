@@ -102,11 +102,11 @@ class FansTab(TabView):
             store, account_id, period, max(10, width - 12), ("fans_gained", "fans_lost")
         )
         month = insights.kpis(store, account_id, recent).get("net_fans")
-        self.app.call_from_thread(self._show_curve, series, total, month.value)
-        self.app.call_from_thread(self._show_loss, fans.fan_loss(store, account_id))
-        self.app.call_from_thread(self._show_portrait, fans.portrait(store, account_id))
+        self.post_from_worker(self._show_curve, series, total, month.value)
+        self.post_from_worker(self._show_loss, fans.fan_loss(store, account_id))
+        self.post_from_worker(self._show_portrait, fans.portrait(store, account_id))
         grid = fans.activity_grid(store, account_id)
-        self.app.call_from_thread(self._show_activity, grid, fans.best_slots(grid))
+        self.post_from_worker(self._show_activity, grid, fans.best_slots(grid))
 
     def _show_curve(self, series: DailySeries, total: int | None, net_30: int) -> None:
         from creatorctl.widgets.chart import ChartData, Series
