@@ -21,15 +21,19 @@ from textual.worker import Worker, WorkerState
 from creatorctl.i18n import t
 from creatorctl.screens.base import TabView
 from creatorctl.screens.data import DataTab
+from creatorctl.screens.drafts import DraftsTab, PostPublished, SchedulerTrouble
+from creatorctl.screens.earn import EarnTab
 from creatorctl.screens.fans import FansTab
 from creatorctl.screens.works import WorksTab
 from creatorctl.widgets.account_bar import AccountBar
 
 if TYPE_CHECKING:
     from creatorctl.accounts import AccountInfo
+    from creatorctl.config import PublishConfig
+    from creatorctl.scheduler import InAppScheduler
     from creatorctl.store import Store
 
-TABS: list[type[TabView]] = [WorksTab, DataTab, FansTab]
+TABS: list[type[TabView]] = [WorksTab, DraftsTab, DataTab, FansTab, EarnTab]
 """The tabs, in order; each capability adds its own."""
 
 
@@ -77,7 +81,12 @@ class CreatorApp(App[str | None]):
     ]
 
     def __init__(
-        self, db: str | None = None, account: str | None = None, store: Store | None = None
+        self,
+        db: str | None = None,
+        account: str | None = None,
+        store: Store | None = None,
+        *,
+        scheduler: bool | None = None,
     ) -> None:
         super().__init__()
         self.db = db
@@ -85,6 +94,12 @@ class CreatorApp(App[str | None]):
         self.store: Store | None = store
         self.account: AccountInfo | None = None
         self.active_tab = TABS[0].TAB_ID
+        if scheduler is None:  # tests and screenshots turn it off with the env
+            import os
+
+            scheduler = not os.environ.get("CREATORCTL_NO_SCHEDULER")
+        self.want_scheduler = scheduler
+        self.scheduler: InAppScheduler | None = None
 
     def compose(self) -> ComposeResult:
         yield AccountBar(id="account-bar")
@@ -112,9 +127,52 @@ class CreatorApp(App[str | None]):
     def _store_ready(self, store: Store, account: AccountInfo | None) -> None:
         self.store = store
         self.set_account(account)
+        if self.want_scheduler:
+            self.load_publish_config()
         self.view(self.active_tab).focus_default()
         if account is None:
             self.show_welcome()
+
+    # --- the in-app scheduler (creatorctl.scheduler) -------------------------------------
+
+    @work(thread=True, exclusive=True, group="scheduler", exit_on_error=False)
+    def load_publish_config(self) -> None:
+        from creatorctl.config import load_config
+
+        self.call_from_thread(self._start_scheduler, load_config().publish)
+
+    def _start_scheduler(self, config: PublishConfig) -> None:
+        """Publish due posts while the app is open; jobs only post messages to the UI."""
+        from creatorctl.scheduler import InAppScheduler
+
+        assert self.store is not None
+        self.scheduler = InAppScheduler(
+            self.store,
+            config,
+            on_outcome=lambda outcome: self.post_message(PostPublished(outcome)),
+            on_error=lambda text: self.post_message(SchedulerTrouble(text)),
+        )
+        self.scheduler.start()
+
+    @on(PostPublished)
+    def _post_published(self, event: PostPublished) -> None:
+        from creatorctl.scheduler import describe_outcome
+
+        self.notify(
+            describe_outcome(event.outcome),
+            severity="information" if event.outcome.ok else "error",
+            timeout=8,
+        )
+        self.data_changed()
+
+    @on(SchedulerTrouble)
+    def _scheduler_trouble(self, event: SchedulerTrouble) -> None:
+        self.notify(event.text, severity="error", timeout=10)
+
+    def on_unmount(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.shutdown()
+            self.scheduler = None
 
     def set_account(self, account: AccountInfo | None) -> None:
         self.account = account

@@ -13,6 +13,19 @@ if TYPE_CHECKING:
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")
 
 
+def repeatable_plotext() -> None:
+    """Make plotext draw the same picture on every run.
+
+    plotext de-duplicates plotted points through a set, so their drawing order (which colour
+    wins where bars or lines overlap) follows the process's hash seed and the same chart
+    differs from run to run; an order-keeping de-duplication makes charts and snapshots
+    repeatable.
+    """
+    import plotext._utility as utility
+
+    utility.no_duplicates = lambda data: list(dict.fromkeys(data))
+
+
 def downsample(
     labels: Sequence[str], values: Sequence[Sequence[float]], width: int
 ) -> tuple[list[str], list[list[float]]]:
@@ -47,6 +60,7 @@ def text_chart(
     """A plotext line chart as text for a plain terminal or a file (no ANSI unless `color`)."""
     import plotext as plt
 
+    repeatable_plotext()
     plt.clear_figure()
     plt.plotsize(width, height)
     if not color:

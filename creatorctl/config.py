@@ -21,6 +21,12 @@ class PublishConfig:
     """Seconds before a hook run counts as failed."""
     grace_hours: float = 1.0
     """A post that fell due while nothing ran is published if at most this late, else missed."""
+    claim_timeout: float = 300.0
+    """Seconds after which a post left 'publishing' by a process that died is taken back and
+    retried. Keep it above `timeout`, or a slow hook that is still running loses its claim."""
+    poll_seconds: float = 0.5
+    """How often a scheduler looks for due posts (a post goes out at most this late, plus the
+    hook's own time)."""
 
 
 @dataclass
@@ -51,10 +57,14 @@ class InsightsConfig:
 
 @dataclass
 class EarnConfig:
-    """`[earn]`: eligibility thresholds."""
+    """`[earn]`: eligibility thresholds (the seed's table) and the product return-rate flag."""
 
     xingtu_min_fans: int = 10_000
+    """星图商单 (brand deals) need at least this many fans."""
     live_commerce_min_fans: int = 1_000
+    """直播带货 (live commerce) needs at least this many fans, and real-name verification."""
+    return_rate_flag: float = 0.10
+    """A product whose return rate is at least this is flagged."""
 
 
 @dataclass

@@ -22,6 +22,13 @@ def utcnow() -> datetime:
     return local_to_utc(now_local())
 
 
+def utcnow_exact() -> datetime:
+    """Now in UTC, naive, to the microsecond (the scheduler's clock); frozen like `utcnow`."""
+    if os.environ.get("CREATORCTL_FAKE_NOW"):
+        return utcnow()
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
 def today() -> date:
     return now_local().date()
 

@@ -17,7 +17,7 @@ from creatorctl.i18n import t
 from creatorctl.store import Store
 from creatorctl.timeutil import utcnow
 
-TRASHABLE = {"work"}
+TRASHABLE = {"work", "draft"}
 """Tables that may be trashed; later capabilities add theirs (e.g. comment)."""
 
 

@@ -38,6 +38,9 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     (tmp_path / "home").mkdir(exist_ok=True)
+    # The app's own scheduler (issue 5) would write to the store in the background; tests of
+    # it turn it on explicitly (CreatorApp(scheduler=True)).
+    monkeypatch.setenv("CREATORCTL_NO_SCHEDULER", "1")
     set_language("zh")
 
 

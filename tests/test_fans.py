@@ -277,7 +277,7 @@ class TestEligibility:
         self._set(store, acc, 999, False)
         e = eligibility(store, acc, Config())
         assert e["xingtu"].to_json() == {"eligible": False, "missing": ["还差 9,001 粉丝"]}
-        assert e["live_commerce"].missing == ("需要实名认证", "还差 1 粉丝")
+        assert e["live_commerce"].missing == ["还差 1 粉丝", "需要实名认证"]
         assert e["tasks"].eligible
 
     def test_exactly_enough(self, _store):  # type: ignore[no-untyped-def]
@@ -285,13 +285,13 @@ class TestEligibility:
         self._set(store, acc, 10_000, True)
         e = eligibility(store, acc, Config())
         assert list(e) == ["xingtu", "live_commerce", "tasks"]
-        assert all(x.eligible and x.missing == () for x in e.values())
+        assert all(x.eligible and x.missing == [] for x in e.values())
 
     def test_thresholds_from_config(self, _store):  # type: ignore[no-untyped-def]
         store, acc = _store
         self._set(store, acc, 10_000, True)
         e = eligibility(store, acc, Config(earn=EarnConfig(xingtu_min_fans=12_345)))
         set_language("en")
-        assert e["xingtu"].missing == ("还差 2,345 粉丝",)
+        assert e["xingtu"].missing == ["还差 2,345 粉丝"]
         e = eligibility(store, acc, Config(earn=EarnConfig(xingtu_min_fans=12_345)))
-        assert e["xingtu"].missing == ("2,345 more fans needed",)
+        assert e["xingtu"].missing == ["2,345 more fans needed"]

@@ -147,7 +147,7 @@ def test_negative_counts(import_store: Store, tmp_path: Path) -> None:
 
 
 def test_cannot_tell_the_kind(import_store: Store, tmp_path: Path) -> None:
-    f = write_csv(tmp_path / "shopping.csv", [["商品", "价格"], ["苹果", 3]])
+    f = write_csv(tmp_path / "shopping.csv", [["水果", "重量"], ["苹果", 3]])
     _refused(*cli("import", str(f)), "shopping.csv", "--kind")
 
 

@@ -278,7 +278,7 @@ def test_insights_json_shape_on_empty_account(_store):  # type: ignore[no-untype
         "best_times": [],
         "eligibility": {
             "xingtu": {"eligible": False, "missing": ["还差 10,000 粉丝"]},
-            "live_commerce": {"eligible": False, "missing": ["需要实名认证", "还差 1,000 粉丝"]},
+            "live_commerce": {"eligible": False, "missing": ["还差 1,000 粉丝", "需要实名认证"]},
             "tasks": {"eligible": True, "missing": []},
         },
     }

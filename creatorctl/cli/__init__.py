@@ -93,9 +93,19 @@ def root(ctx: click.Context, db: str | None, account: str | None, lang: str | No
 
 def _register() -> None:
     # Each area keeps its commands in a module of its own.
-    from creatorctl.cli import accounts, data, demo, insights, serve, works
+    from creatorctl.cli import (
+        accounts,
+        data,
+        demo,
+        drafts,
+        earn,
+        insights,
+        scheduler,
+        serve,
+        works,
+    )
 
-    for module in (accounts, data, demo, serve, works, insights):
+    for module in (accounts, data, demo, serve, works, drafts, scheduler, insights, earn):
         for command in module.COMMANDS:
             root.add_command(command)
 

@@ -33,7 +33,7 @@ SIZES = {
     "huge": (50_000, 5, 90, 1_095),
 }
 
-EXTENDERS: tuple[str, ...] = ("insights",)
+EXTENDERS: tuple[str, ...] = ("insights", "earn", "drafts")
 """Modules under creatorctl.demo with `extend(conn, ctx)`, run in this order."""
 
 
@@ -133,6 +133,9 @@ def generate(
         _make_works(conn, ctx, n_works, years, n_snaps)
         _make_days(conn, ctx, n_days)
         for name in EXTENDERS:
+            # Each extender draws from its own stream, so adding or reordering one never
+            # changes what another makes.
+            ctx.rng = random.Random(f"{seed}:{name}")
             module = importlib.import_module(f"creatorctl.demo.{name}")
             module.extend(conn, ctx)
     return get_account(store, handle)
@@ -273,7 +276,10 @@ def _make_days(conn: sa.Connection, ctx: DemoContext, n_days: int) -> None:
     spike_work = recent[len(recent) // 2] if recent else None
     spike_day = spike_work.published.date() + timedelta(days=1) if spike_work else None
     ctx.fan_loss_day = spike_day
-    fans = max(500, int(sum(w.plays for w in ctx.works) * 0.0008) // 3)
+    # The fans the account had when its daily numbers start: those its earlier works brought
+    # in (about 4 per 1,000 plays).
+    earlier = sum(w.plays for w in ctx.works if w.published.date() < start)
+    fans = max(500, int(earlier * 0.004))
     rows = []
     for k in range(n_days):
         day = start + timedelta(days=k)

@@ -6,6 +6,7 @@ from XLSX, any JSON scalar) and returns the value, `None` for an empty cell (``"
 `expected` says, as an i18n key, what the cell should have held.
 
 Counts: ``12,345``  ``1.2万``  ``1.2w``  ``3亿``  ``1.5k``  ``12345次``.
+Money (yuan): ``¥1,234.50``  ``1234.5元``  ``1.2万``  ``￥800``  ``-50`` (a refund).
 Rates (stored as a fraction 0–1): ``35.2%``  ``0.352``  ``35.2`` (above 1 means percent).
 Durations (seconds): ``8.5秒``  ``8.5s``  ``00:08``  ``01:02:03``  ``1分20秒``  ``1m20s``.
 Date-times (naive, local): ``2026-10-25 19:30``  ``2026/10/25 19:30:00``
@@ -151,6 +152,30 @@ def _number(v: Any, expected: str) -> float:
         if _NUM_RE.match(s):
             return float(s)
     raise ParseError(expected)
+
+
+_MONEY_RE = re.compile(
+    r"^([+-]?)[¥￥]?([+-]?)(\d+(?:\.\d+)?|\.\d+)(万|亿|千|[wWkK])?(?:元|块|RMB|CNY)?$"
+)
+
+
+def parse_money(v: Any) -> float | None:
+    """An amount of yuan, to the fen: ``¥1,234.50``, ``1234.5元``, ``1.2万``, ``-50``."""
+    if _is_empty(v):
+        return None
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        if not math.isfinite(v):
+            raise ParseError("num.expected_money")
+        return round(float(v), 2)
+    if not isinstance(v, str):
+        raise ParseError("num.expected_money")
+    m = _MONEY_RE.match(_clean(v))
+    if not m or (m.group(1) and m.group(2)):
+        raise ParseError("num.expected_money")
+    sign = m.group(1) or m.group(2)
+    value = Decimal(m.group(3)) * _MULTIPLIERS.get(m.group(4) or "", 1)
+    amount = float(round(value, 2))
+    return -amount if sign == "-" else amount
 
 
 @cacheable

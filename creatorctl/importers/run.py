@@ -151,7 +151,9 @@ def _find_header(
             need = 1 if forced else min(kind.min_columns, len(kind.columns))
             if not _missing(kind, found) and len(found) >= need:
                 full.append((len(found), len(found) / len(kind.columns), kind, found))
-            elif partial is None or len(found) > partial[0]:
+            elif _missing(kind, found) and (partial is None or len(found) > partial[0]):
+                # Only a kind that lacks a required column can be named as "missing" one; one
+                # with too few columns (min_columns) is simply not this file's kind.
                 partial = (len(found), kind, found)
         if full:
             _n, _share, kind, found = max(full, key=lambda f: (f[0], f[1]))

@@ -1,3 +1,3 @@
 """Message catalogs, one module per area; each holds `MESSAGES = {key: (zh, en)}`."""
 
-AREAS = ("common", "works", "accounts", "cli", "importers", "insights")
+AREAS = ("common", "works", "accounts", "cli", "importers", "insights", "earn", "drafts")

@@ -17,6 +17,10 @@ MESSAGES = {
         "应为时间,如 2026-10-25 19:30",
         "expected a date and time such as 2026-10-25 19:30",
     ),
+    "num.expected_money": (
+        "应为金额,如 ¥1,234.50 或 1.2万",
+        "expected an amount such as ¥1,234.50 or 1.2万",
+    ),
     "num.expected_date": ("应为日期,如 2026-10-25", "expected a date such as 2026-10-25"),
     "num.expected_bool": ("应为 是/否", "expected yes/no (是/否)"),
     "num.expected_short_text": (

@@ -87,8 +87,6 @@ MESSAGES = {
     "elig.xingtu": ("星图商单", "Xingtu brand deals"),
     "elig.live_commerce": ("直播带货", "live commerce"),
     "elig.tasks": ("全民任务", "platform tasks"),
-    "elig.fans_short": ("还差 {n} 粉丝", "{n} more fans needed"),
-    "elig.need_verified": ("需要实名认证", "real-name verification needed"),
     # report and insights (CLI)
     "rep.title": ("{nickname}(@{handle})数据报告", "Report for {nickname} (@{handle})"),
     "rep.period": (

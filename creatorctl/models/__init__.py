@@ -12,17 +12,35 @@ from creatorctl.models.core import (
     Work,
     WorkSnapshot,
 )
+from creatorctl.models.drafts import Draft, PublishAttempt, SchedulerProcess
+from creatorctl.models.earn import (
+    BrandTask,
+    Earning,
+    PlatformTask,
+    Product,
+    ProductReturnReason,
+    ProductSale,
+)
 from creatorctl.models.insights import FanActivity, FanPortrait, TrendingTopic
 
 __all__ = [
     "Account",
     "AccountDaily",
+    "BrandTask",
+    "Draft",
+    "Earning",
     "EditHistory",
     "FanActivity",
     "FanPortrait",
+    "PlatformTask",
+    "Product",
+    "ProductReturnReason",
+    "ProductSale",
+    "PublishAttempt",
+    "SchedulerProcess",
     "Setting",
-    "TrendingTopic",
     "Trash",
+    "TrendingTopic",
     "Work",
     "WorkSnapshot",
 ]

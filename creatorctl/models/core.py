@@ -81,6 +81,8 @@ class Work(SQLModel, table=True):
     avg_watch_s: float | None = None
     stats_date: date | None = None
     deleted_at: datetime | None = None
+    draft_id: int | None = Field(default=None, index=True)
+    """The draft this work was published from (creatorctl.publishing), if any."""
 
 
 class WorkSnapshot(SQLModel, table=True):

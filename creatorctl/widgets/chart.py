@@ -13,8 +13,10 @@ from textual.app import RenderResult
 from textual.geometry import Size
 from textual_plotext import PlotextPlot
 
-from creatorctl.charting import downsample, nice_ticks, widen
+from creatorctl.charting import downsample, nice_ticks, repeatable_plotext, widen
 from creatorctl.i18n import fmt_count
+
+repeatable_plotext()
 
 __all__ = ["Chart", "ChartData", "Series", "downsample", "widen"]
 
@@ -30,7 +32,7 @@ class Series:
 
 @dataclass(frozen=True)
 class ChartData:
-    """What a chart shows. `kind`: line, bar (grouped when several series), hbar."""
+    """What a chart shows. `kind`: line, bar (grouped when several series), stacked, hbar."""
 
     title: str
     x_labels: Sequence[str]
@@ -98,9 +100,21 @@ class Chart(PlotextPlot):
                 orientation="horizontal",
                 width=0.3,
             )
-        elif data.kind == "bar":
+        elif data.kind in ("bar", "stacked"):
             labels, values = downsample(data.x_labels, [s.values for s in data.series], width // 2)
-            if len(data.series) == 1:
+            if data.kind == "stacked" and len(data.series) > 1:
+                # One bar per label, the series piled up (e.g. earnings by source per month).
+                plt.stacked_bar(  # type: ignore[call-arg]  # plotext's stub lacks `labels`
+                    [widen(x) for x in labels],
+                    values,
+                    labels=[widen(s.label) for s in data.series],
+                    width=0.6,  # wider bars merge into their neighbours at terminal resolution
+                )
+                # Headroom above the tallest pile, so the legend (top left) hides no bar.
+                top = max((sum(col) for col in zip(*values, strict=True)), default=0.0)
+                if top > 0:
+                    plt.ylim(0, top * 1.35)
+            elif len(data.series) == 1:
                 plt.bar([widen(x) for x in labels], values[0], label=widen(data.series[0].label))
             else:
                 plt.multiple_bar(  # type: ignore[call-arg]
@@ -116,8 +130,13 @@ class Chart(PlotextPlot):
             plt.xticks([xs[i] for i in idx], [widen(labels[i]) for i in idx])
         # Round axis values, written compactly; on the value axis (x for hbar) and after
         # downsampling (what is plotted, not the raw values).
-        plotted = [data.series[0].values] if data.kind == "hbar" else values
-        at = nice_ticks(max((v for ys in plotted for v in ys), default=0))
+        if data.kind == "hbar":
+            peak = max(data.series[0].values, default=0)
+        elif data.kind == "stacked":
+            peak = max((sum(col) for col in zip(*values, strict=True)), default=0)
+        else:
+            peak = max((v for ys in values for v in ys), default=0)
+        at = nice_ticks(peak)
         if at:
             ticks_at = plt.xticks if data.kind == "hbar" else plt.yticks
             ticks_at(at, [widen(fmt_count(v) if v == int(v) else f"{v:g}") for v in at])

@@ -1,0 +1,75 @@
+"""Drafts, their publish attempts, and the scheduler processes that publish them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Column, Index, Text
+from sqlmodel import Field, SQLModel
+
+DRAFT_STATES = ("draft", "scheduled", "publishing", "published", "failed", "missed")
+
+
+class Draft(SQLModel, table=True):
+    """A post being prepared, scheduled or published. This table is the scheduler's truth.
+
+    `next_try_at` is when the scheduler should next try (the scheduled time, then the retry
+    times); `claimed_by`/`claimed_at` name the process publishing it right now.
+    """
+
+    __table_args__ = (
+        Index("ix_draft_due", "state", "next_try_at"),
+        Index("ix_draft_acc_state", "account_id", "state", "scheduled_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
+    title: str
+    description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    tags: str = ""
+    video_path: str = ""
+    cover_path: str = ""
+    edit_params: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    """The editor's parameters as JSON text, kept byte for byte as saved."""
+    state: str = "draft"
+    scheduled_at: datetime | None = None
+    next_try_at: datetime | None = None
+    attempts: int = 0
+    last_error: str = ""
+    claimed_by: str | None = None
+    claimed_at: datetime | None = None
+    work_id: int | None = Field(default=None, foreign_key="work.id", ondelete="SET NULL")
+    item_id: str | None = None
+    published_at: datetime | None = None
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None = None
+
+
+class PublishAttempt(SQLModel, table=True):
+    """One try at publishing a draft: who, when, and how it ended."""
+
+    __table_args__ = (Index("ix_attempt_draft", "draft_id", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    draft_id: int = Field(foreign_key="draft.id", ondelete="CASCADE")
+    worker_id: str = ""
+    started_at: datetime
+    finished_at: datetime | None = None
+    ok: bool = False
+    exit_code: int | None = None
+    error: str = ""
+    stderr_tail: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    item_id: str | None = None
+
+
+class SchedulerProcess(SQLModel, table=True):
+    """A scheduler (in the app or headless) that is or was running, with its heartbeat."""
+
+    worker_id: str = Field(primary_key=True)
+    pid: int
+    host: str = ""
+    kind: str = ""
+    started_at: datetime
+    heartbeat_at: datetime
+    stopped_at: datetime | None = None

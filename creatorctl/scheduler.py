@@ -1,0 +1,412 @@
+"""The schedulers that publish due posts: headless (`creatorctl scheduler run`) and in the app.
+
+Both are APScheduler 3.x with one interval job that calls `publishing.run_due`; the drafts
+table is the truth, so there is no APScheduler job store and any number of schedulers can run
+against one store. Each records itself in `schedulerprocess` (with a heartbeat) so `scheduler
+status` can say who is running and who holds claims.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import shlex
+import signal
+import socket
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from creatorctl.accounts import _dt
+from creatorctl.config import PublishConfig
+from creatorctl.drafts import DraftInfo, draft_from_row, ts
+from creatorctl.i18n import t
+from creatorctl.publish_log import AttemptInfo, list_attempts
+from creatorctl.publishing import PublishOutcome, new_worker_id, run_due
+from creatorctl.store import Store
+from creatorctl.timeutil import fmt_local, utcnow_exact
+
+HEARTBEAT_S = 10.0
+"""How often a running scheduler says it is alive (a write, so not every tick)."""
+ALIVE_S = 3 * HEARTBEAT_S
+UNIT_NAME = "creatorctl-scheduler.service"
+
+
+def is_busy(exc: BaseException) -> bool:
+    """The store is locked by a long write (an import): skip this tick, the next one retries."""
+    return isinstance(exc, sa.exc.OperationalError) and "locked" in str(exc.orig)
+
+
+# --- who is running -------------------------------------------------------------------------
+
+
+def register_process(store: Store, worker_id: str, kind: str, now: datetime) -> None:
+    with store.write() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO schedulerprocess(worker_id, pid, host, kind, started_at, "
+                "heartbeat_at) VALUES (:w, :pid, :host, :kind, :now, :now)"
+            ),
+            {
+                "w": worker_id,
+                "pid": os.getpid(),
+                "host": socket.gethostname(),
+                "kind": kind,
+                "now": ts(now),
+            },
+        )
+        # Keep the table small: forget schedulers that stopped more than a week ago.
+        conn.execute(
+            sa.text("DELETE FROM schedulerprocess WHERE stopped_at < :old"),
+            {"old": ts(now - timedelta(days=7))},
+        )
+
+
+def heartbeat(store: Store, worker_id: str, now: datetime) -> None:
+    with store.write() as conn:
+        conn.execute(
+            sa.text("UPDATE schedulerprocess SET heartbeat_at=:now WHERE worker_id=:w"),
+            {"now": ts(now), "w": worker_id},
+        )
+
+
+def unregister_process(store: Store, worker_id: str, now: datetime) -> None:
+    with store.write() as conn:
+        conn.execute(
+            sa.text("UPDATE schedulerprocess SET stopped_at=:now WHERE worker_id=:w"),
+            {"now": ts(now), "w": worker_id},
+        )
+
+
+@dataclass(frozen=True)
+class ProcessInfo:
+    worker_id: str
+    pid: int
+    host: str
+    kind: str
+    started_at: datetime
+    heartbeat_at: datetime
+    """Local."""
+    alive: bool
+
+
+@dataclass(frozen=True)
+class SchedulerStatus:
+    """What `scheduler status` and the Drafts tab show about publishing."""
+
+    processes: list[ProcessInfo]
+    due: list[DraftInfo]
+    claims: list[DraftInfo]
+    recent: list[AttemptInfo]
+
+
+def scheduler_status(store: Store, now: datetime, limit: int = 10) -> SchedulerStatus:
+    """Running schedulers, the next due posts, current claims and the latest tries."""
+    from creatorctl.timeutil import utc_to_local
+
+    with store.read() as conn:
+        procs = [
+            ProcessInfo(
+                r.worker_id,
+                r.pid,
+                r.host,
+                r.kind,
+                utc_to_local(_dt(r.started_at)),
+                utc_to_local(_dt(r.heartbeat_at)),
+                r.stopped_at is None and (now - _dt(r.heartbeat_at)).total_seconds() <= ALIVE_S,
+            )
+            for r in conn.execute(
+                sa.text(
+                    "SELECT * FROM schedulerprocess WHERE stopped_at IS NULL "
+                    "ORDER BY started_at DESC LIMIT 20"
+                )
+            )
+        ]
+        due = [
+            draft_from_row(r)
+            for r in conn.execute(
+                sa.text(
+                    "SELECT * FROM draft WHERE state='scheduled' AND deleted_at IS NULL "
+                    "ORDER BY next_try_at, id LIMIT :lim"
+                ),
+                {"lim": limit},
+            )
+        ]
+        claims = [
+            draft_from_row(r)
+            for r in conn.execute(
+                sa.text("SELECT * FROM draft WHERE state='publishing' ORDER BY claimed_at")
+            )
+        ]
+    return SchedulerStatus(procs, due, claims, list_attempts(store, None, limit))
+
+
+# --- log lines ------------------------------------------------------------------------------
+
+
+def describe_outcome(o: PublishOutcome) -> str:
+    """One line per try, for the headless log and the app's notifications."""
+    if o.ok:
+        line = t("sched.published", id=o.draft_id, title=o.title)
+        if o.work_id is not None:
+            line += " " + t("sched.as_work", work=o.work_id)
+        if o.item_id:
+            line += f" (item {o.item_id})"
+        if o.lateness_s is not None:
+            line += " " + t("sched.late", s=f"{o.lateness_s:.1f}")
+        return line
+    if o.state == "failed":
+        return t("sched.failed", id=o.draft_id, title=o.title, n=o.attempt, error=o.error)
+    return t(
+        "sched.retry",
+        id=o.draft_id,
+        title=o.title,
+        n=o.attempt,
+        error=o.error,
+        when=fmt_local(o.next_try_at, seconds=True),
+    )
+
+
+# --- headless -------------------------------------------------------------------------------
+
+
+class HeadlessScheduler:
+    """`creatorctl scheduler run`: publish due posts until SIGTERM or Ctrl-C.
+
+    A BackgroundScheduler runs the tick; the main thread only waits for a signal, so a stop
+    lets the post being published finish and record its result before the process exits.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        config: PublishConfig,
+        *,
+        log: Callable[[str], None],
+        worker_id: str | None = None,
+        clock: Callable[[], datetime] = utcnow_exact,
+    ) -> None:
+        self.store = store
+        self.config = config
+        self.log = log
+        self.worker_id = worker_id or new_worker_id("headless")
+        self.clock = clock
+        self.stopping = threading.Event()
+        self._last_beat = 0.0
+        self._last_error = ""
+
+    def tick(self) -> None:
+        try:
+            run_due(
+                self.store,
+                self.config,
+                self.worker_id,
+                clock=self.clock,
+                on_outcome=lambda o: self.log(describe_outcome(o)),
+                stop=self.stopping.is_set,
+            )
+            if time.monotonic() - self._last_beat >= HEARTBEAT_S:
+                self._last_beat = time.monotonic()
+                heartbeat(self.store, self.worker_id, self.clock())
+            self._last_error = ""
+        except Exception as exc:  # noqa: BLE001 - a tick must never kill the scheduler
+            if is_busy(exc):
+                return
+            message = f"{type(exc).__name__}: {exc}"
+            if message != self._last_error:  # once, not every half second
+                self._last_error = message
+                self.log(t("sched.tick_error", error=message))
+
+    def run(self) -> None:
+        from apscheduler.schedulers.background import BackgroundScheduler
+
+        logging.getLogger("apscheduler").setLevel(logging.ERROR)
+        register_process(self.store, self.worker_id, "headless", self.clock())
+        self._last_beat = time.monotonic()
+        previous = {
+            sig: signal.signal(sig, lambda *_: self.stopping.set())
+            for sig in (signal.SIGTERM, signal.SIGINT)
+        }
+        sched = BackgroundScheduler()
+        sched.add_job(
+            self.tick,
+            "interval",
+            seconds=self.config.poll_seconds,
+            max_instances=1,
+            coalesce=True,
+            next_run_time=datetime.now().astimezone(),
+        )
+        self.log(t("sched.started", worker=self.worker_id, poll=f"{self.config.poll_seconds:g}"))
+        if self.config.claim_timeout <= self.config.timeout:
+            self.log(t("sched.warn_claim_timeout"))
+        sched.start()
+        try:
+            while not self.stopping.wait(0.5):
+                pass
+        finally:
+            sched.shutdown(wait=True)
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+            unregister_process(self.store, self.worker_id, self.clock())
+            self.log(t("sched.stopped"))
+
+
+# --- in the app -----------------------------------------------------------------------------
+
+
+class InAppScheduler:
+    """The app's AsyncIOScheduler: a tick on the event loop hands the work to a thread.
+
+    Callbacks run in that thread: the app passes ones that only `post_message` to the UI.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        config: PublishConfig,
+        on_outcome: Callable[[PublishOutcome], object],
+        on_error: Callable[[str], object],
+        *,
+        clock: Callable[[], datetime] = utcnow_exact,
+    ) -> None:
+        self.store = store
+        self.config = config
+        self.on_outcome = on_outcome
+        self.on_error = on_error
+        self.clock = clock
+        self.worker_id = new_worker_id("app")
+        self._sched: object | None = None
+        self._last_error = ""
+        self._last_beat = 0.0
+        self._stopping = threading.Event()
+        self._registered = False
+
+    def _work(self) -> None:
+        try:
+            if not self._registered:  # here, in the thread: no database on the event loop
+                register_process(self.store, self.worker_id, "app", self.clock())
+                self._registered = True
+                self._last_beat = time.monotonic()
+            run_due(
+                self.store,
+                self.config,
+                self.worker_id,
+                clock=self.clock,
+                on_outcome=self.on_outcome,
+                stop=self._stopping.is_set,
+            )
+            if time.monotonic() - self._last_beat >= HEARTBEAT_S:
+                self._last_beat = time.monotonic()
+                heartbeat(self.store, self.worker_id, self.clock())
+            self._last_error = ""
+        except Exception as exc:  # noqa: BLE001 - shown once, the next tick tries again
+            if is_busy(exc):
+                return
+            message = f"{type(exc).__name__}: {exc}"
+            if message != self._last_error:
+                self._last_error = message
+                self.on_error(t("sched.tick_error", error=message))
+
+    async def _tick(self) -> None:
+        await asyncio.to_thread(self._work)
+
+    def start(self) -> None:
+        """Call on the app's event loop, after the store is open."""
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+        logging.getLogger("apscheduler").setLevel(logging.ERROR)
+        sched = AsyncIOScheduler()
+        sched.add_job(
+            self._tick,
+            "interval",
+            seconds=min(1.0, self.config.poll_seconds),
+            max_instances=1,
+            coalesce=True,
+            next_run_time=datetime.now().astimezone(),
+        )
+        sched.start()
+        self._sched = sched
+
+    def shutdown(self) -> None:
+        self._stopping.set()
+        if self._sched is not None:
+            self._sched.shutdown(wait=False)  # type: ignore[attr-defined]
+            self._sched = None
+        if self._registered:
+            try:
+                unregister_process(self.store, self.worker_id, self.clock())
+            except Exception:  # noqa: BLE001 - the app is closing; the heartbeat ages out
+                logging.getLogger(__name__).debug("could not unregister", exc_info=True)
+
+
+# --- systemd --------------------------------------------------------------------------------
+
+
+def unit_dir() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "systemd" / "user"
+
+
+def _quote(arg: str) -> str:
+    """systemd's ExecStart quoting: double quotes, backslash escapes, % doubled."""
+    arg = arg.replace("%", "%%")
+    if arg and all(c.isalnum() or c in "/._-=:+@" for c in arg):
+        return arg
+    return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def unit_text(db_path: Path | None, hook_timeout: float = 120.0) -> str:
+    """The systemd user unit that runs the headless scheduler on the same store.
+
+    On stop only the scheduler gets SIGTERM (KillMode=mixed): a hook in flight may finish and
+    its result is written before the process exits, within the hook's own timeout.
+    """
+    argv = [sys.executable, "-m", "creatorctl"]
+    if db_path is not None:
+        argv += ["--db", str(db_path.resolve())]
+    argv += ["scheduler", "run"]
+    env = []
+    for var in ("CREATORCTL_CONFIG", "TZ", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            env.append(f"Environment={_quote(f'{var}={value}')}")
+    lines = [
+        "[Unit]",
+        "Description=creatorctl scheduled posts (抖音定时发布)",
+        "After=network-online.target",
+        "",
+        "[Service]",
+        "Type=simple",
+        f"ExecStart={' '.join(_quote(a) for a in argv)}",
+        *env,
+        "Restart=on-failure",
+        "RestartSec=5",
+        "KillSignal=SIGTERM",
+        "KillMode=mixed",
+        f"TimeoutStopSec={int(hook_timeout) + 30}",
+        "",
+        "[Install]",
+        "WantedBy=default.target",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def install_unit(db_path: Path | None, hook_timeout: float = 120.0) -> tuple[Path, list[str]]:
+    """Write the unit; return its path and the commands that enable it and keep it running."""
+    folder = unit_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / UNIT_NAME
+    path.write_text(unit_text(db_path, hook_timeout), encoding="utf-8")
+    user = os.environ.get("USER") or "$USER"
+    return path, [
+        f"systemctl --user daemon-reload && systemctl --user enable --now {UNIT_NAME[:-8]}",
+        f"loginctl enable-linger {shlex.quote(user)}",
+    ]

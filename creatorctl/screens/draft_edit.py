@@ -1,0 +1,155 @@
+"""Create or edit a draft: every field, the editor's parameters exactly as saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+from creatorctl.i18n import t
+
+
+class DraftEditScreen(ModalScreen[int | None]):
+    """Dismisses with the draft's id when saved (new or changed), None when cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", t("key.save")),
+        Binding("escape", "cancel", t("key.cancel")),
+    ]
+    DEFAULT_CSS = """
+    DraftEditScreen { align: center middle; }
+    DraftEditScreen > VerticalScroll { width: 90%; max-width: 100; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 0 1; }
+    DraftEditScreen Label { margin-top: 0; color: $text-muted; }
+    DraftEditScreen #draft-description { height: 3; }
+    DraftEditScreen #draft-params { height: 4; }
+    DraftEditScreen .warning { color: $warning; height: auto; }
+    DraftEditScreen #draft-error { color: $error; height: auto; }
+    DraftEditScreen Horizontal { height: auto; align-horizontal: right; }
+    DraftEditScreen Button { margin-left: 1; }
+    """
+
+    def __init__(self, account_id: int, draft_id: int | None = None) -> None:
+        super().__init__()
+        self.account_id = account_id
+        self.draft_id = draft_id
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Label(t("draft_edit.new") if self.draft_id is None else "", id="draft-heading")
+            yield Label(t("field.title"))
+            yield Input(id="draft-title")
+            yield Label(t("field.description"))
+            yield TextArea(id="draft-description")
+            yield Label(t("edit.tags_hint"))
+            yield Input(id="draft-tags")
+            yield Label(t("field.video_path"))
+            yield Input(id="draft-video", placeholder="~/视频/….mp4")
+            yield Static("", id="draft-video-warning", classes="warning")
+            yield Label(t("field.cover_path"))
+            yield Input(id="draft-cover")
+            yield Static("", id="draft-cover-warning", classes="warning")
+            yield Label(t("draft_edit.params_hint"))
+            yield TextArea(id="draft-params", language=None)
+            yield Static("", id="draft-error")
+            with Horizontal():
+                yield Button(t("key.save") + " (ctrl+s)", variant="primary", id="draft-save")
+                yield Button(t("key.cancel") + " (esc)", id="draft-cancel")
+
+    def on_mount(self) -> None:
+        if self.draft_id is not None:
+            self.load()
+        else:
+            self.query_one("#draft-title", Input).focus()
+
+    @work(thread=True, exit_on_error=False)
+    def load(self) -> None:
+        from creatorctl.drafts import get_draft
+
+        assert self.draft_id is not None
+        d = get_draft(self.app.store, self.draft_id)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._fill, d)
+
+    def _fill(self, d) -> None:  # type: ignore[no-untyped-def]
+        heading = t("draft_edit.heading", id=d.id, state=t(f"state.{d.state}"))
+        self.query_one("#draft-heading", Label).update(heading)
+        self.query_one("#draft-title", Input).value = d.title
+        self.query_one("#draft-description", TextArea).text = d.description
+        self.query_one("#draft-tags", Input).value = " ".join(d.tags)
+        self.query_one("#draft-video", Input).value = d.video_path
+        self.query_one("#draft-cover", Input).value = d.cover_path
+        self.query_one("#draft-params", TextArea).text = d.edit_params
+        self.query_one("#draft-title", Input).focus()
+
+    @on(Input.Changed, "#draft-video")
+    @on(Input.Changed, "#draft-cover")
+    def _path_changed(self, event: Input.Changed) -> None:
+        # A stat() is cheap enough for the event loop; a missing file is a warning, not an error.
+        path = event.value.strip()
+        which = "video" if event.input.id == "draft-video" else "cover"
+        message = ""
+        if which == "video" and not path:
+            message = t("drafts.warn_no_video")
+        elif path and not Path(path).expanduser().is_file():
+            message = t(f"drafts.warn_{which}_missing", path=path)
+        self.query_one(f"#draft-{which}-warning", Static).update(f"⚠ {message}" if message else "")
+
+    @on(Button.Pressed, "#draft-save")
+    def action_save(self) -> None:
+        self.save(
+            self.query_one("#draft-title", Input).value,
+            self.query_one("#draft-description", TextArea).text,
+            self.query_one("#draft-tags", Input).value,
+            self.query_one("#draft-video", Input).value,
+            self.query_one("#draft-cover", Input).value,
+            self.query_one("#draft-params", TextArea).text,
+        )
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def save(
+        self, title: str, description: str, tags: str, video: str, cover: str, params: str
+    ) -> None:
+        from creatorctl.drafts import add_draft, edit_draft
+        from creatorctl.errors import UserError
+
+        store = self.app.store  # type: ignore[attr-defined]
+        try:
+            if self.draft_id is None:
+                draft_id = add_draft(
+                    store,
+                    self.account_id,
+                    title=title,
+                    description=description,
+                    tags=(tags,),
+                    video_path=video,
+                    cover_path=cover,
+                    edit_params=params,
+                ).id
+            else:
+                draft_id = self.draft_id
+                edit_draft(
+                    store,
+                    draft_id,
+                    title=title,
+                    description=description,
+                    tags=(tags,),
+                    video_path=video,
+                    cover_path=cover,
+                    edit_params=params,
+                )
+        except UserError as exc:
+            self.app.call_from_thread(self._error, str(exc))
+            return
+        self.app.call_from_thread(self.dismiss, draft_id)
+
+    def _error(self, message: str) -> None:
+        self.query_one("#draft-error", Static).update(message)
+
+    @on(Button.Pressed, "#draft-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

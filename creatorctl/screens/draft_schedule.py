@@ -1,0 +1,151 @@
+"""Schedule a draft: a keyboard date-time entry, prefilled with the next best slot.
+
+The time is checked as it is typed: unreadable or past times are refused, and another post
+within 30 minutes is a warning (scheduling is still allowed).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from creatorctl.i18n import t
+
+FORMAT = "%Y-%m-%d %H:%M"
+
+
+class ScheduleScreen(ModalScreen[object]):
+    """Dismisses with the `drafts.Scheduled` result, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", t("key.save")),
+        Binding("escape", "cancel", t("key.cancel")),
+        Binding("up", "shift(15)", t("schedule.later"), show=False),
+        Binding("down", "shift(-15)", t("schedule.earlier"), show=False),
+        Binding("pageup", "shift(1440)", t("schedule.next_day"), show=False),
+        Binding("pagedown", "shift(-1440)", t("schedule.prev_day"), show=False),
+    ]
+    DEFAULT_CSS = """
+    ScheduleScreen { align: center middle; }
+    ScheduleScreen > Vertical { width: 70; max-width: 95%; height: auto; border: thick $accent;
+        background: $surface; padding: 0 1; }
+    ScheduleScreen #schedule-hint { color: $text-muted; }
+    ScheduleScreen #schedule-check { height: auto; min-height: 1; }
+    ScheduleScreen #schedule-error { color: $error; height: auto; }
+    ScheduleScreen Horizontal { height: auto; align-horizontal: right; }
+    ScheduleScreen Button { margin-left: 1; }
+    """
+
+    def __init__(self, draft_id: int, account_id: int, title: str, proposed: datetime) -> None:
+        super().__init__()
+        self.draft_id = draft_id
+        self.account_id = account_id
+        self.draft_title = title
+        self.proposed = proposed
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(t("schedule.heading", id=self.draft_id, title=self.draft_title))
+            yield Static(t("schedule.hint"), id="schedule-hint")
+            yield Input(self.proposed.strftime(FORMAT), id="schedule-at")
+            yield Static("", id="schedule-check")
+            yield Static("", id="schedule-error")
+            with Horizontal():
+                yield Button(t("schedule.ok") + " (enter)", variant="primary", id="schedule-ok")
+                yield Button(t("key.cancel") + " (esc)", id="schedule-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#schedule-at", Input).focus()
+        self.check(self.query_one("#schedule-at", Input).value)
+
+    @property
+    def at(self) -> Input:
+        return self.query_one("#schedule-at", Input)
+
+    def action_shift(self, minutes: int) -> None:
+        from creatorctl.drafts import parse_local_time
+        from creatorctl.errors import UserError
+
+        try:
+            when = parse_local_time(self.at.value)
+        except UserError:
+            when = self.proposed
+        self.at.value = (when + timedelta(minutes=minutes)).strftime(FORMAT)
+        self.at.cursor_position = len(self.at.value)
+
+    @on(Input.Changed, "#schedule-at")
+    def _changed(self, event: Input.Changed) -> None:
+        self.query_one("#schedule-error", Static).update("")
+        self.check(event.value)
+
+    @work(thread=True, exclusive=True, group="schedule-check", exit_on_error=False)
+    def check(self, text: str) -> None:
+        """Say what scheduling at `text` would do: refused, warned or fine."""
+        from creatorctl.drafts import conflicts, parse_local_time
+        from creatorctl.errors import UserError
+        from creatorctl.timeutil import now_local
+
+        line = Text()
+        try:
+            when = parse_local_time(text)
+        except UserError as exc:
+            line.append(str(exc), style="red")
+        else:
+            now = now_local()
+            if when <= now:
+                line.append(
+                    t("drafts.err_past", when=f"{when:%Y-%m-%d %H:%M}", now=f"{now:%H:%M:%S}"),
+                    style="red",
+                )
+            else:
+                mins = int((when - now).total_seconds() // 60)
+                line.append(
+                    t("schedule.in", when=f"{when:%m-%d %H:%M}", h=mins // 60, m=mins % 60),
+                    style="green",
+                )
+                store = self.app.store  # type: ignore[attr-defined]
+                for other in conflicts(store, self.account_id, when, exclude_id=self.draft_id):
+                    line.append("\n⚠ ", style="yellow")
+                    line.append(
+                        t(
+                            "drafts.conflict",
+                            id=other.id,
+                            title=other.title,
+                            when=f"{other.scheduled_at:%H:%M}" if other.scheduled_at else "",
+                        ),
+                        style="yellow",
+                    )
+        self.app.call_from_thread(self.query_one("#schedule-check", Static).update, line)
+
+    @on(Input.Submitted, "#schedule-at")
+    @on(Button.Pressed, "#schedule-ok")
+    def action_save(self) -> None:
+        self.save(self.at.value)
+
+    @work(thread=True, exclusive=True, group="schedule-save", exit_on_error=False)
+    def save(self, text: str) -> None:
+        from creatorctl.drafts import parse_local_time, schedule_draft
+        from creatorctl.errors import UserError
+
+        try:
+            result = schedule_draft(
+                self.app.store,  # type: ignore[attr-defined]
+                self.draft_id,
+                parse_local_time(text),
+                account_id=self.account_id,
+            )
+        except UserError as exc:
+            self.app.call_from_thread(self.query_one("#schedule-error", Static).update, str(exc))
+            return
+        self.app.call_from_thread(self.dismiss, result)
+
+    @on(Button.Pressed, "#schedule-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

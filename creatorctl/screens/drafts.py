@@ -1,0 +1,450 @@
+"""The Drafts tab 草稿与定时发布: drafts by state, their details, and the week's posts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from creatorctl.i18n import t
+from creatorctl.screens.base import TabView
+from creatorctl.widgets.week_calendar import CalendarEntry, WeekCalendar, week_start
+
+if TYPE_CHECKING:
+    from creatorctl.drafts import DraftInfo
+    from creatorctl.publishing import PublishOutcome
+
+FILTERS: tuple[tuple[str, ...] | None, ...] = (
+    None,
+    ("scheduled", "publishing"),
+    ("draft",),
+    ("missed", "failed"),
+    ("published",),
+)
+STATE_STYLES = {
+    "draft": "",
+    "scheduled": "cyan",
+    "publishing": "yellow",
+    "published": "green",
+    "failed": "bold red",
+    "missed": "bold red",
+}
+
+
+class PostPublished(Message):
+    """A scheduler (thread) finished a try; the app shows it and refreshes the lists."""
+
+    def __init__(self, outcome: PublishOutcome) -> None:
+        super().__init__()
+        self.outcome = outcome
+        """How the try ended."""
+
+
+class SchedulerTrouble(Message):
+    """The in-app scheduler could not run a tick (shown once per distinct error)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        """One line for the user."""
+
+
+@dataclass(frozen=True)
+class DraftsData:
+    """What one reload fetches, in a worker."""
+
+    drafts: list[DraftInfo]
+    counts: dict[str, int]
+    week: list[DraftInfo] = field(default_factory=list)
+    today: date = field(default_factory=date.today)
+
+
+def _when(d: DraftInfo) -> str:
+    when = d.published_at if d.state == "published" else d.scheduled_at
+    return when.strftime("%m-%d %H:%M") if when else "–"
+
+
+def _detail(d: DraftInfo) -> Text:
+    """Everything about one draft, exactly as saved, with what to worry about first."""
+    text = Text()
+    text.append(f"#{d.id} {d.title}\n", style="bold")
+    text.append(t(f"state.{d.state}"), style=STATE_STYLES.get(d.state, ""))
+    if d.scheduled_at and d.state != "published":
+        text.append(f" · {d.scheduled_at:%Y-%m-%d %H:%M}")
+    if d.published_at:
+        text.append(" · " + t("drafts.published_at", when=f"{d.published_at:%Y-%m-%d %H:%M}"))
+    if d.attempts and d.state != "published":
+        text.append(" · " + t("drafts.tries", n=d.attempts))
+    text.append("\n")
+    if d.last_error:
+        # No space after the mark: a CJK line then wraps in place instead of leaving it alone.
+        text.append(f"✗{d.last_error}\n", style="red")
+    if d.state != "published":
+        for warning in d.warnings():
+            text.append(f"⚠{warning}\n", style="yellow")
+    for key, value in (
+        ("field.tags", " ".join(d.tags)),
+        ("field.video_path", d.video_path),
+        ("field.cover_path", d.cover_path),
+        ("field.description", d.description),
+    ):
+        if value:
+            text.append(f"{t(key)} ", style="dim")
+            text.append(f"{value}\n")
+    if d.work_id is not None:
+        text.append(f"{t('drafts.work')} ", style="dim")
+        text.append(f"#{d.work_id}" + (f" (item {d.item_id})" if d.item_id else "") + "\n")
+    text.append(f"{t('field.edit_params')}\n", style="dim")
+    text.append(d.edit_params or "–", style="cyan")
+    return text
+
+
+class DraftsTab(TabView):
+    """Drafts by state; n new, e resume, s schedule, c cancel, p publish now."""
+
+    TAB_ID = "drafts"
+    BINDINGS = [
+        Binding("n", "new", t("drafts.key_new")),
+        Binding("e", "edit", t("drafts.key_edit")),
+        Binding("s", "schedule", t("drafts.key_schedule")),
+        Binding("c", "cancel_schedule", t("drafts.key_cancel")),
+        Binding("p", "publish_now", t("drafts.key_publish")),
+        Binding("delete,x", "delete", t("key.delete")),
+        Binding("f", "filter", t("drafts.key_filter")),
+        Binding("w", "toggle_calendar", t("drafts.key_calendar")),
+        Binding("left_square_bracket", "week(-1)", t("drafts.key_prev_week"), show=False),
+        Binding("right_square_bracket", "week(1)", t("drafts.key_next_week"), show=False),
+    ]
+    DEFAULT_CSS = """
+    DraftsTab #drafts-status { height: 1; color: $text-muted; padding: 0 1; }
+    DraftsTab #drafts-main { height: 1fr; }
+    DraftsTab #drafts-table { width: 1fr; height: 1fr; }
+    DraftsTab #drafts-detail-box { width: 40%; max-width: 50; height: 1fr;
+        border-left: solid $primary; padding: 0 1; }
+    DraftsTab WeekCalendar.hidden { display: none; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter_index = 0
+        self.week_offset = 0
+        self.rows: dict[int, DraftInfo] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="drafts-status")
+        with Horizontal(id="drafts-main"):
+            yield DataTable(id="drafts-table", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="drafts-detail-box"):
+                yield Static("", id="drafts-detail")
+        yield WeekCalendar(id="drafts-calendar")
+
+    def on_mount(self) -> None:
+        table = self.table
+        table.add_column(t("col.state"), key="state", width=6)
+        table.add_column(t("drafts.col_when"), key="when", width=11)
+        table.add_column(t("col.title"), key="title")
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_title)
+
+    def _fit_title(self) -> None:
+        # The title takes what the fixed columns leave, so no horizontal scrollbar appears.
+        column = self.table.columns.get("title")  # type: ignore[call-overload]
+        if column is not None and self.table.size.width:
+            column.width = max(10, self.table.size.width - 6 - 11 - 2 * 3 - 3)
+            column.auto_width = False
+            self.table.refresh()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#drafts-table", DataTable)
+
+    @property
+    def calendar(self) -> WeekCalendar:
+        return self.query_one("#drafts-calendar", WeekCalendar)
+
+    # --- loading -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if self.store is None or self.account is None:
+            return
+        self.fetch(self.account.id, FILTERS[self.filter_index], self.week_offset)
+
+    @work(thread=True, exclusive=True, group="drafts", exit_on_error=False)
+    def fetch(self, account_id: int, states: tuple[str, ...] | None, week_offset: int) -> None:
+        import sqlalchemy as sa
+
+        from creatorctl.drafts import list_drafts, scheduled_between
+        from creatorctl.timeutil import now_local
+
+        store = self.store
+        assert store is not None
+        today = now_local().date()
+        start = week_start(today) + timedelta(days=7 * week_offset)
+        begin = now_local().replace(year=start.year, month=start.month, day=start.day)
+        begin = begin.replace(hour=0, minute=0, second=0, microsecond=0)
+        with store.read() as conn:
+            counts: dict[str, int] = dict(
+                conn.execute(
+                    sa.text(
+                        "SELECT state, count(*) FROM draft WHERE account_id=:a "
+                        "AND deleted_at IS NULL GROUP BY state"
+                    ),
+                    {"a": account_id},
+                ).all()  # type: ignore[arg-type]
+            )
+        data = DraftsData(
+            drafts=list_drafts(store, account_id, states),
+            counts=counts,
+            week=scheduled_between(store, account_id, begin, begin + timedelta(days=7)),
+            today=today,
+        )
+        self.app.call_from_thread(self._show, data, start)
+
+    def _show(self, data: DraftsData, start: date) -> None:
+        table = self.table
+        keep = self.selected_id
+        table.clear()
+        self.rows = {d.id: d for d in data.drafts}
+        for d in data.drafts:
+            title = Text(d.title, overflow="ellipsis", no_wrap=True)
+            if d.state != "published" and d.warnings():
+                title = Text.assemble(("⚠ ", "yellow"), title)
+            table.add_row(
+                Text(t(f"state.{d.state}"), style=STATE_STYLES.get(d.state, "")),
+                _when(d),
+                title,
+                key=str(d.id),
+            )
+        if keep in self.rows:
+            table.move_cursor(row=table.get_row_index(str(keep)))
+        self._fit_title()
+        self._status(data.counts)
+        self._show_detail()
+        self.calendar.show_week(start, data.today)
+        self.calendar.set_entries(
+            "posts",
+            [
+                CalendarEntry(when=when, label=d.title, kind=d.state, key=f"draft:{d.id}")
+                for d in data.week
+                if (when := d.published_at if d.state == "published" else d.scheduled_at)
+            ],
+        )
+
+    def _status(self, counts: dict[str, int]) -> None:
+        parts = [
+            f"{t('state.' + s)} {counts[s]}"
+            for s in ("scheduled", "draft", "published", "missed", "failed", "publishing")
+            if counts.get(s)
+        ]
+        line = Text(" · ".join(parts) or t("drafts.none_hint"))
+        states = FILTERS[self.filter_index]
+        if states:
+            line.append(
+                "   " + t("drafts.filtered", states="/".join(t(f"state.{s}") for s in states))
+            )
+        attention = counts.get("missed", 0) + counts.get("failed", 0)
+        if attention:
+            line.append("   " + t("drafts.attention", n=attention), style="bold red")
+        self.query_one("#drafts-status", Static).update(line)
+
+    @property
+    def selected_id(self) -> int | None:
+        table = self.table
+        if table.row_count == 0:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except Exception:  # noqa: BLE001 - no row under the cursor
+            return None
+        return int(key) if key is not None else None
+
+    @property
+    def selected(self) -> DraftInfo | None:
+        draft_id = self.selected_id
+        return self.rows.get(draft_id) if draft_id is not None else None
+
+    @on(DataTable.RowHighlighted, "#drafts-table")
+    def _show_detail(self) -> None:
+        d = self.selected
+        self.query_one("#drafts-detail", Static).update(
+            _detail(d) if d else Text(t("drafts.none_hint"), style="dim")
+        )
+        if d is not None and d.attempts and d.state != "published":
+            self._load_attempts(d.id)
+
+    @work(thread=True, exclusive=True, group="drafts-attempts", exit_on_error=False)
+    def _load_attempts(self, draft_id: int) -> None:
+        from creatorctl.publish_log import list_attempts
+
+        assert self.store is not None
+        attempts = list_attempts(self.store, draft_id, limit=3)
+        self.app.call_from_thread(self._show_attempts, draft_id, attempts)
+
+    def _show_attempts(self, draft_id: int, attempts: list) -> None:  # type: ignore[type-arg]
+        """The latest tries under the details: when, who, and the hook's stderr tail."""
+        d = self.selected
+        if d is None or d.id != draft_id or not attempts:
+            return
+        text = _detail(d)
+        text.append(f"\n{t('drafts.attempts')}\n", style="dim")
+        for a in attempts:
+            mark = ("✓", "green") if a.ok else ("✗", "red")
+            text.append(mark[0], style=mark[1])
+            text.append(f" {a.started_at:%m-%d %H:%M:%S} {a.worker_id.split(':')[0]}\n")
+            if a.stderr_tail:
+                tail = "\n".join(a.stderr_tail.splitlines()[-4:])
+                text.append(f"{tail}\n", style="dim red" if not a.ok else "dim")
+        self.query_one("#drafts-detail", Static).update(text)
+
+    @on(DataTable.RowSelected, "#drafts-table")
+    def _row_selected(self) -> None:
+        self.action_edit()
+
+    def refresh_all(self) -> None:
+        """After a change: this tab now, every other tab when next shown."""
+        self.capp.data_changed()
+        self.stale = False
+        self.reload()
+
+    # --- actions -------------------------------------------------------------------------
+
+    def action_new(self) -> None:
+        if self.account is None:
+            return
+        from creatorctl.screens.draft_edit import DraftEditScreen
+
+        self.app.push_screen(DraftEditScreen(self.account.id), self._edited)
+
+    def action_edit(self) -> None:
+        d = self.selected
+        if d is None or self.account is None:
+            return
+        from creatorctl.screens.draft_edit import DraftEditScreen
+
+        self.app.push_screen(DraftEditScreen(self.account.id, d.id), self._edited)
+
+    def _edited(self, draft_id: int | None) -> None:
+        if draft_id is not None:
+            self.app.notify(t("drafts.saved", id=draft_id))
+            self.refresh_all()
+            self.call_after_refresh(self._select, draft_id)
+
+    def _select(self, draft_id: int) -> None:
+        if draft_id in self.rows:
+            self.table.move_cursor(row=self.table.get_row_index(str(draft_id)))
+
+    def action_schedule(self) -> None:
+        d = self.selected
+        if d is not None and self.account is not None:
+            self._propose(d.id, self.account.id, d.title)
+
+    @work(thread=True, exclusive=True, group="drafts-slot", exit_on_error=False)
+    def _propose(self, draft_id: int, account_id: int, title: str) -> None:
+        from creatorctl.publishing import next_best_slot
+        from creatorctl.timeutil import now_local
+
+        assert self.store is not None
+        slot = next_best_slot(self.store, account_id, now_local())
+        self.app.call_from_thread(self._ask_time, draft_id, account_id, title, slot)
+
+    def _ask_time(self, draft_id: int, account_id: int, title: str, slot) -> None:  # type: ignore[no-untyped-def]
+        from creatorctl.screens.draft_schedule import ScheduleScreen
+
+        self.app.push_screen(ScheduleScreen(draft_id, account_id, title, slot), self._scheduled)
+
+    def _scheduled(self, result) -> None:  # type: ignore[no-untyped-def]
+        if result is None:
+            return
+        d = result.draft
+        self.app.notify(t("drafts.scheduled", id=d.id, when=f"{d.scheduled_at:%Y-%m-%d %H:%M}"))
+        for other in result.conflicts:
+            when = f"{other.scheduled_at:%H:%M}" if other.scheduled_at else ""
+            self.app.notify(
+                t("drafts.conflict", id=other.id, title=other.title, when=when),
+                severity="warning",
+                timeout=8,
+            )
+        for warning in result.warnings:
+            self.app.notify(warning, severity="warning", timeout=8)
+        self.refresh_all()
+
+    def action_cancel_schedule(self) -> None:
+        d = self.selected
+        if d is not None:
+            self._cancel(d.id)
+
+    @work(thread=True, exclusive=True, group="drafts-write", exit_on_error=False)
+    def _cancel(self, draft_id: int) -> None:
+        from creatorctl.drafts import cancel_draft
+
+        assert self.store is not None
+        cancel_draft(self.store, draft_id)
+        self.app.call_from_thread(self.app.notify, t("drafts.cancelled", id=draft_id))
+        self.app.call_from_thread(self.refresh_all)
+
+    def action_publish_now(self) -> None:
+        d = self.selected
+        if d is None:
+            return
+        from creatorctl.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._publish(d.id)
+
+        self.app.push_screen(
+            ConfirmScreen(t("drafts.confirm_publish", id=d.id, title=d.title)), answered
+        )
+
+    @work(thread=True, group="drafts-publish", exit_on_error=False)
+    def _publish(self, draft_id: int) -> None:
+        from creatorctl.config import load_config
+        from creatorctl.publishing import publish_now
+
+        assert self.store is not None
+        self.app.call_from_thread(self.app.notify, t("drafts.publishing", id=draft_id))
+        outcome = publish_now(self.store, load_config().publish, draft_id)
+        self.app.post_message(PostPublished(outcome))
+
+    def action_delete(self) -> None:
+        d = self.selected
+        if d is None:
+            return
+        from creatorctl.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(d.id)
+
+        self.app.push_screen(
+            ConfirmScreen(t("drafts.confirm_delete", id=d.id, title=d.title)), answered
+        )
+
+    @work(thread=True, exclusive=True, group="drafts-write", exit_on_error=False)
+    def _delete(self, draft_id: int) -> None:
+        from creatorctl.drafts import delete_draft
+
+        assert self.store is not None
+        delete_draft(self.store, draft_id)
+        self.app.call_from_thread(self.app.notify, t("drafts.deleted", id=draft_id))
+        self.app.call_from_thread(self.refresh_all)
+
+    def action_filter(self) -> None:
+        self.filter_index = (self.filter_index + 1) % len(FILTERS)
+        self.reload()
+
+    def action_toggle_calendar(self) -> None:
+        self.calendar.toggle_class("hidden")
+
+    def action_week(self, step: int) -> None:
+        self.week_offset += step
+        self.reload()
