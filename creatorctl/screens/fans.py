@@ -67,11 +67,13 @@ class FansTab(TabView):
                 Static(t("fans.loss_heading"), classes="fans-heading"),
                 spikes,
                 Static("", id="fans-decline"),
-                Static(t("fans.portrait_heading"), classes="fans-heading"),
-                Grid(*(Chart(id=f"portrait-{dim}") for dim in DIMENSIONS), id="fans-portrait"),
+                # Active hours before the portrait: what to do (when to post) first, and
+                # the screen's first frame draws text rather than five more charts.
                 Static(t("fans.activity_heading"), classes="fans-heading"),
                 Heatmap(id="fans-heatmap"),
                 Static("", id="fans-best"),
+                Static(t("fans.portrait_heading"), classes="fans-heading"),
+                Grid(*(Chart(id=f"portrait-{dim}") for dim in DIMENSIONS), id="fans-portrait"),
             ]
         )
 
