@@ -1,7 +1,7 @@
 """Earn: brand tasks, products, product sales and return reasons, platform tasks, earnings.
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-26
 """
 
