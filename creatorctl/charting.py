@@ -119,3 +119,17 @@ def change_text(change: float | None) -> Text:
     if change >= 0:
         return Text(f"▲{fmt_pct(change)}", style="red")
     return Text(f"▼{fmt_pct(-change)}", style="green")
+
+
+def nice_ticks(peak: float, count: int = 4) -> list[float]:
+    """Round axis values from 0 up to about `peak` (0, 5万, 10万 … rather than 68722.2)."""
+    if peak <= 0:
+        return []
+    import math
+
+    raw = peak / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    if step >= 1:
+        step = round(step)
+    return [round(i * step, 6) for i in range(int(peak // step) + 1)]

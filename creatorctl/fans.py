@@ -257,8 +257,17 @@ class Slot:
     score: float
     """The slot's activity relative to the busiest slot (1.0)."""
 
+    @property
+    def label(self) -> str:
+        """周三 20:00 / Wed 20:00."""
+        return slot_label(self.weekday, self.hour)
+
     def as_json(self) -> dict[str, object]:
         return {"weekday": self.weekday, "hour": self.hour, "score": self.score}
+
+
+def slot_label(weekday: int, hour: int) -> str:
+    return t("fans.slot", weekday=t(f"weekday.{weekday}"), hour=hour)
 
 
 def activity_grid(store: Store, account_id: int) -> list[list[float]]:

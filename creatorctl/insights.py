@@ -291,27 +291,46 @@ class Trend:
 
 def trending(store: Store, account_id: int, limit: int = 30) -> list[Trend]:
     """The newest list of trending topics for the account (or its niche), hottest first."""
-    scope = "(t.account_id = :a OR (t.account_id IS NULL AND t.niche = (SELECT niche FROM account WHERE id = :a)))"
+    scope = (
+        "(t.account_id = :a OR (t.account_id IS NULL "
+        "AND t.niche = (SELECT niche FROM account WHERE id = :a)))"
+    )
     sql = f"""
-    SELECT t.topic, t.heat, t.sample_titles, t.day,
-      EXISTS (SELECT 1 FROM work w WHERE w.account_id = :a AND w.deleted_at IS NULL
-              AND instr(' ' || w.tags || ' ', ' ' || t.topic || ' ') > 0) AS covered
-    FROM trendingtopic t
+    SELECT t.topic, t.heat, t.sample_titles, t.day FROM trendingtopic t
     WHERE {scope} AND t.day = (SELECT max(day) FROM trendingtopic t WHERE {scope})
     ORDER BY t.heat DESC, t.topic LIMIT :lim
     """
     with store.read() as conn:
         rows = conn.execute(sa.text(sql), {"a": account_id, "lim": limit}).all()
-    return [
-        Trend(
-            topic=r.topic,
-            heat=r.heat,
-            samples=tuple(s for s in r.sample_titles.splitlines() if s.strip()),
-            covered=bool(r.covered),
-            day=date.fromisoformat(str(r.day)),
+        return [
+            Trend(
+                topic=r.topic,
+                heat=r.heat,
+                samples=tuple(s for s in r.sample_titles.splitlines() if s.strip()),
+                covered=_covered(conn, account_id, r.topic),
+                day=date.fromisoformat(str(r.day)),
+            )
+            for r in rows
+        ]
+
+
+def _covered(conn: sa.Connection, account_id: int, topic: str) -> bool:
+    """Whether one of the account's works carries `topic` (a whole topic, not a prefix).
+
+    The trigram index finds candidates without scanning every work (topics of 3+ characters);
+    the exact check is on the space-separated tags.
+    """
+    exact = "instr(' ' || w.tags || ' ', ' ' || :t || ' ') > 0"
+    if len(topic) >= 3:
+        sql = (
+            "SELECT 1 FROM work w WHERE w.id IN (SELECT rowid FROM work_fts WHERE work_fts "
+            f"MATCH :m) AND w.account_id = :a AND w.deleted_at IS NULL AND {exact} LIMIT 1"
         )
-        for r in rows
-    ]
+        args = {"m": 'tags:"' + topic.replace('"', '""') + '"', "a": account_id, "t": topic}
+    else:
+        sql = f"SELECT 1 FROM work w WHERE w.account_id = :a AND w.deleted_at IS NULL AND {exact} LIMIT 1"
+        args = {"a": account_id, "t": topic}
+    return conn.execute(sa.text(sql), args).first() is not None
 
 
 def insights_json(store: Store, account_id: int, config: Config) -> dict[str, object]:

@@ -480,17 +480,22 @@ def publish_now(
 
 
 def next_best_slot(store: Store, account_id: int, now: datetime) -> datetime:
-    """The time to propose when scheduling (local, naive): the next evening slot that is at
-    least 10 minutes away and has no other post within 30 minutes.
-
-    The one place the proposal is made: when fan activity (issue 4) is in the store, this is
-    where its best hours replace the fixed 20:00.
+    """The time to propose when scheduling (local, naive): the next of the fans' three best
+    weekday × hour slots (fan activity, see `creatorctl.fans.best_times`; every evening at
+    20:00 while none is known) that is at least 10 minutes away and has no other post within
+    30 minutes.
     """
-    candidate = now.replace(hour=BEST_HOUR, minute=0, second=0, microsecond=0)
-    if candidate < now + timedelta(minutes=10):
-        candidate += timedelta(days=1)
-    for _ in range(14):
-        if not conflicts(store, account_id, candidate):
-            return candidate
-        candidate += timedelta(days=1)
+    from creatorctl.fans import best_times
+
+    best = [(s.weekday, s.hour) for s in best_times(store, account_id)]
+    earliest = now + timedelta(minutes=10)
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    candidate = midnight.replace(hour=BEST_HOUR)
+    for day in range(15):
+        date0 = midnight + timedelta(days=day)
+        hours = sorted(h for wd, h in best if wd == date0.weekday()) if best else [BEST_HOUR]
+        for hour in hours:
+            candidate = date0.replace(hour=hour)
+            if candidate >= earliest and not conflicts(store, account_id, candidate):
+                return candidate
     return candidate

@@ -16,6 +16,7 @@ from rich.text import Text
 from creatorctl.accounts import AccountInfo
 from creatorctl.charting import change_text
 from creatorctl.config import Config
+from creatorctl.fans import slot_label
 from creatorctl.i18n import fmt_int, fmt_pct, t
 from creatorctl.store import Store
 
@@ -34,10 +35,6 @@ def _console(width: int | None = None) -> Console:
 
 def _color(console: Console) -> bool:
     return console.is_terminal and not console.no_color
-
-
-def slot_text(weekday: int, hour: int) -> str:
-    return t("fans.slot", weekday=t(f"weekday.{weekday}"), hour=hour)
 
 
 def _heading(console: Console, key: str, **kw: object) -> None:
@@ -82,7 +79,7 @@ def _best_times(console: Console, slots: list[dict[str, Any]]) -> None:
         console.print(t("rep.no_activity"))
         return
     console.print(
-        "  ".join(f"{i + 1}. {slot_text(s['weekday'], s['hour'])}" for i, s in enumerate(slots))
+        "  ".join(f"{i + 1}. {slot_label(s['weekday'], s['hour'])}" for i, s in enumerate(slots))
     )
 
 

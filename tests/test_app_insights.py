@@ -39,6 +39,8 @@ async def test_data_tab_period_switching(
         assert cells[0].change == expected.get("plays").change
         assert app.query_one("#data-daily", Chart).data is not None
         assert app.query_one("#data-flags", PagedTable).total > 0
+        region = app.query_one("#data-region", Static)
+        assert region.display and "#上海宠物攻略" in str(region.render())
 
         await pilot.press("p")  # 28 → 90 days
         await settle(pilot, app)
@@ -49,7 +51,12 @@ async def test_data_tab_period_switching(
             kpis(demo_store, demo_account.id, view.period).get("plays").change
         )
 
-        await pilot.press("p", "p")  # 365, then round to 7
+        await pilot.press("p")  # 365 days: summed in SQL to fit the chart's width
+        await settle(pilot, app)
+        daily = app.query_one("#data-daily", Chart)
+        assert daily.data is not None
+        assert 60 <= len(daily.data.x_labels) <= daily.size.width
+        await pilot.press("p")  # round to 7
         await settle(pilot, app)
         assert view.preset == 7 and view.period.days == 7  # type: ignore[union-attr]
 
@@ -114,7 +121,7 @@ async def test_fans_tab_spike_drills_down_to_the_work(
         assert isinstance(app.screen.query_one(FansTab), FansTab)
 
 
-async def test_fans_tab_heatmap_and_portrait(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
+async def test_fans_tab_heatmap_and_portrait(demo_db: Path, app_factory, demo_account) -> None:  # type: ignore[no-untyped-def]
     app = app_factory(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, "fans")
@@ -131,7 +138,7 @@ async def test_fans_tab_heatmap_and_portrait(demo_db: Path, app_factory) -> None
             assert data is not None and data.kind == "hbar" and data.x_labels
         gender = app.query_one("#portrait-gender", Chart).data
         assert gender is not None and set(gender.x_labels) == {"男", "女"}
-        assert f"{app.account.fans:,}" in str(app.query_one("#fans-summary", Static).render())
+        assert f"{demo_account.fans:,}" in str(app.query_one("#fans-summary", Static).render())
 
 
 async def test_tabs_on_an_empty_account(tmp_path: Path, app_factory, frozen_clock: str) -> None:  # type: ignore[no-untyped-def]
@@ -145,7 +152,38 @@ async def test_tabs_on_an_empty_account(tmp_path: Path, app_factory, frozen_cloc
         await _open(pilot, "data")
         assert app.query_one("#data-daily", Chart).data is None
         assert "没有需要改进" in str(app.query_one("#data-flags-heading", Static).render())
+        assert not app.query_one("#data-region", Static).display
         await _open(pilot, "fans")
         assert not app.query_one(Heatmap).has_data
         assert not app.query_one("#fans-decline", Static).display
         assert "还没有粉丝活跃数据" in str(app.query_one("#fans-best", Static).render())
+
+
+def test_tabs_do_not_import_plotext_until_shown() -> None:
+    """The Data and Fans tabs mount their charts when first shown: importing them (as the app
+    does at start-up) does not load plotext (~0.1 s)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, creatorctl.screens.data, creatorctl.screens.fans; "
+        "print('plotext' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+async def test_fast_period_switching_shows_the_last_choice(
+    demo_db: Path, app_factory, demo_store, demo_account
+) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.insights import kpis
+
+    app = app_factory(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, "data")
+        await pilot.press("p", "p", "p", "p", "p")  # 28 → 90 → 365 → 7 → 28 → 90
+        await settle(pilot, app)
+        view = app.query_one(DataTab)
+        assert view.preset == 90 and view.period is not None and view.period.days == 90
+        expected = kpis(demo_store, demo_account.id, view.period)
+        assert [c.change for c in app.query_one(KpiRow).cells] == [k.change for k in expected.kpis]

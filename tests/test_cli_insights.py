@@ -96,3 +96,19 @@ def test_errors(tmp_path: Path, demo_db: Path) -> None:
     assert_one_line_error(invoke("report", "--period", "0", db=demo_db), code=2)
     assert_one_line_error(invoke("report", "--period", "x", db=demo_db), code=2)
     assert_one_line_error(invoke("--account", "nobody", "insights", "--json", db=demo_db))
+
+
+def test_thresholds_from_the_config_file(demo_db: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    default = json.loads(invoke("insights", "--json", db=demo_db).stdout)
+    config = tmp_path / "config.toml"
+    config.write_text(
+        "[insights]\nlow_completion = 0.0\nlikes_per_comment = 1000.0\nmin_likes_no_comments = 1000000\n"
+        "share_min_comments = 1000000\nregion_share = 0.9\n\n[earn]\nxingtu_min_fans = 100\n",
+        encoding="utf-8",
+    )
+    config.chmod(0o600)
+    monkeypatch.setenv("CREATORCTL_CONFIG", str(config))
+    strict = json.loads(invoke("insights", "--json", db=demo_db).stdout)
+    assert default["works"] and strict["works"] == []
+    assert strict["region"]["concentrated"] is False and strict["region"]["advice"] is None
+    assert strict["eligibility"]["xingtu"] == {"eligible": True, "missing": []}

@@ -295,3 +295,26 @@ class TestEligibility:
         assert e["xingtu"].missing == ["还差 2,345 粉丝"]
         e = eligibility(store, acc, Config(earn=EarnConfig(xingtu_min_fans=12_345)))
         assert e["xingtu"].missing == ["2,345 more fans needed"]
+
+
+def test_drafts_propose_the_next_best_slot(_store) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.publishing import next_best_slot
+
+    store, acc = _store
+    thursday = datetime(2026, 11, 26, 10, 0)
+    assert next_best_slot(store, acc, thursday) == datetime(2026, 11, 26, 20, 0)  # no activity
+    with store.write() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO fanactivity(account_id, weekday, hour, value) VALUES "
+                "(:a, 4, 20, 9), (:a, 0, 21, 8), (:a, 5, 11, 7), (:a, 3, 9, 1)"
+            ),
+            {"a": acc},
+        )
+    assert next_best_slot(store, acc, thursday) == datetime(2026, 11, 27, 20, 0)  # Friday 20:00
+    assert next_best_slot(store, acc, datetime(2026, 11, 27, 19, 55)) == datetime(
+        2026, 11, 28, 11, 0
+    )
+    assert next_best_slot(store, acc, datetime(2026, 11, 28, 12, 0)) == datetime(
+        2026, 11, 30, 21, 0
+    )

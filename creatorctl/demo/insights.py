@@ -78,10 +78,14 @@ def _reshape_fans(conn: sa.Connection, ctx: DemoContext) -> None:
     first = date.fromisoformat(str(rows[0].day))
     window = decline_window(ctx, first)
     total = (rows[0].fans_total or 0) - rows[0].fans_gained + rows[0].fans_lost
+    steady = float(total)  # the fan count a month ago, roughly: losses follow it
     updates = []
     for r in rows:
         day = date.fromisoformat(str(r.day))
-        lost = int(total * rng.uniform(0.0008, 0.0016)) + rng.randrange(0, 3)
+        # Within ±20% of a steady rate that follows the fan count slowly (a viral week's new
+        # fans leave gradually): only the controversial work makes a spike.
+        steady += (total - steady) / 30
+        lost = int(steady * rng.uniform(0.001, 0.0014)) + rng.randrange(0, 2)
         gained = r.fans_gained
         if window and window[0] <= day <= window[1]:
             # Losing a little more than gaining, every day: no single bad day to blame.

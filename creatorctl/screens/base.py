@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.containers import Vertical
@@ -57,6 +58,14 @@ class TabView(Vertical):
 
     def reload(self) -> None:
         raise NotImplementedError
+
+    def post_from_worker(self, show: Callable[..., object], *args: object) -> None:
+        """From a thread worker: run `show(*args)` on the UI thread, unless the worker was
+        cancelled because a newer load replaced it (its results would overwrite newer ones)."""
+        from textual.worker import get_current_worker
+
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(show, *args)
 
     def focus_default(self) -> None:
         """Put the keyboard where the tab's work happens (its main list by default)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -15,14 +15,15 @@ from textual.widgets import DataTable, Input, Static
 from creatorctl.i18n import fmt_count, fmt_int, t
 from creatorctl.periods import PRESETS, Period
 from creatorctl.screens.base import TabView
-from creatorctl.widgets.chart import Chart, ChartData, Series
 from creatorctl.widgets.kpi import KpiCell, KpiRow
 from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 
 if TYPE_CHECKING:
     from creatorctl.config import InsightsConfig
+    from creatorctl.fans import Region
     from creatorctl.insights import Bucket, DailySeries, KpiReport, Trend, WorkStat
     from creatorctl.store import Store
+    from creatorctl.widgets.chart import Chart
 
 
 def fetch_flagged(
@@ -67,6 +68,7 @@ class DataTab(TabView):
     DataTab .data-chart { height: 14; }
     DataTab .data-heading { padding: 1 1 0 1; text-style: bold; }
     DataTab #data-flags { height: 12; }
+    DataTab #data-region { padding: 0 1; height: auto; color: $warning; }
     DataTab #data-trending { height: auto; max-height: 16; }
     """
 
@@ -79,31 +81,56 @@ class DataTab(TabView):
     def compose(self) -> ComposeResult:
         yield Static("", id="data-period")
         yield Input(placeholder=t("data.custom_placeholder"), id="data-custom")
-        with VerticalScroll(id="data-body"):
-            yield KpiRow(id="data-kpis")
-            yield Chart(id="data-daily", classes="data-chart")
-            yield Chart(id="data-completion", classes="data-chart")
-            yield Chart(id="data-top", classes="data-chart")
-            yield Static(t("data.flags_heading"), classes="data-heading", id="data-flags-heading")
-            yield PagedTable(
-                [
-                    ColumnSpec("published_at", t("col.published"), 5),
-                    ColumnSpec("title", t("col.title"), 22),
-                    ColumnSpec("flags", t("rep.flags"), 20),
-                    ColumnSpec("advice", t("rep.advice"), None),
-                ],
-                id="data-flags",
-            )
-            yield Static(t("data.trending_heading"), classes="data-heading")
-            yield DataTable(id="data-trending", cursor_type="row", zebra_stripes=True)
+        yield VerticalScroll(id="data-body")
 
     def on_mount(self) -> None:
-        table = self.query_one("#data-trending", DataTable)
-        table.add_column(t("data.col.topic"), key="topic", width=16)
-        table.add_column(Text(t("data.col.heat"), justify="right"), key="heat", width=8)
-        table.add_column(t("data.col.covered"), key="covered", width=8)
-        table.add_column(t("data.col.samples"), key="samples", width=60)
         self._show_period_bar()
+
+    def activate(self) -> None:
+        self._build()
+        super().activate()
+
+    def _build(self) -> None:
+        """Mount the body when the tab is first shown: plotext (~0.1 s to import) stays out of
+        the app's start-up."""
+        body = self.query_one("#data-body", VerticalScroll)
+        if body.children:
+            return
+        from creatorctl.widgets.chart import Chart
+
+        trending: DataTable[Any] = DataTable(
+            id="data-trending", cursor_type="row", zebra_stripes=True
+        )
+        trending.add_column(t("data.col.topic"), key="topic", width=16)
+        trending.add_column(Text(t("data.col.heat"), justify="right"), key="heat", width=8)
+        trending.add_column(t("data.col.covered"), key="covered", width=8)
+        trending.add_column(t("data.col.samples"), key="samples", width=60)
+        body.mount_all(
+            [
+                KpiRow(id="data-kpis"),
+                Chart(id="data-daily", classes="data-chart"),
+                Chart(id="data-completion", classes="data-chart"),
+                Chart(id="data-top", classes="data-chart"),
+                Static(t("data.flags_heading"), classes="data-heading", id="data-flags-heading"),
+                Static("", id="data-region"),
+                PagedTable(
+                    [
+                        ColumnSpec("published_at", t("col.published"), 5),
+                        ColumnSpec("title", t("col.title"), 22),
+                        ColumnSpec("flags", t("rep.flags"), 20),
+                        ColumnSpec("advice", t("rep.advice"), None),
+                    ],
+                    id="data-flags",
+                ),
+                Static(t("data.trending_heading"), classes="data-heading"),
+                trending,
+            ]
+        )
+
+    def _chart(self, selector: str) -> Chart:
+        from creatorctl.widgets.chart import Chart
+
+        return self.query_one(selector, Chart)
 
     def focus_default(self) -> None:
         self.query_one("#data-body", VerticalScroll).focus()
@@ -114,7 +141,8 @@ class DataTab(TabView):
         acc, store = self.account, self.store
         if acc is None or store is None:
             return
-        width = max(20, self.query_one("#data-daily", Chart).size.width or self.size.width)
+        # Charts span the screen; a hidden tab has no size yet, the app always has.
+        width = max(20, self.app.size.width - 2)
         self._load(store, acc.id, self.preset, self.custom_range, width)
 
     @work(thread=True, exclusive=True, group="data-tab", exit_on_error=False)
@@ -128,6 +156,7 @@ class DataTab(TabView):
     ) -> None:
         from creatorctl import insights
         from creatorctl.config import load_config
+        from creatorctl.fans import region
         from creatorctl.periods import last_days
 
         if custom is not None:
@@ -136,15 +165,16 @@ class DataTab(TabView):
             with store.read() as conn:
                 period = last_days(conn, account_id, preset or 28)
         report = insights.kpis(store, account_id, period)
-        self.app.call_from_thread(self._show_kpis, report)
+        self.post_from_worker(self._show_kpis, report)
         cfg = load_config().insights
-        self.app.call_from_thread(self._load_flags, store, account_id, cfg, period)
+        self.post_from_worker(self._load_flags, store, account_id, cfg, period)
+        self.post_from_worker(self._show_region, region(store, account_id, cfg))
         series = insights.daily_series(store, account_id, period, max(10, width - 12))
         hist = insights.completion_histogram(store, account_id, period)
         top = insights.top_works(store, account_id, period, 5)
-        self.app.call_from_thread(self._show_charts, series, hist, top)
+        self.post_from_worker(self._show_charts, series, hist, top)
         trends = insights.trending(store, account_id)
-        self.app.call_from_thread(self._show_trending, trends)
+        self.post_from_worker(self._show_trending, trends)
 
     def _show_period_bar(self) -> None:
         bar = Text()
@@ -179,6 +209,12 @@ class DataTab(TabView):
             partial(fetch_flagged, store, account_id, cfg, period)
         )
 
+    def _show_region(self, reg: Region) -> None:
+        """The account-level flag (region_concentrated) above the per-work ones."""
+        box = self.query_one("#data-region", Static)
+        box.update(f"{t('ins.flag.region_concentrated')}:{reg.advice}" if reg.advice else "")
+        box.display = reg.advice is not None
+
     @on(PagedTable.PageLoaded, "#data-flags")
     def _flags_loaded(self, event: PagedTable.PageLoaded) -> None:
         total = event.page.total
@@ -187,8 +223,10 @@ class DataTab(TabView):
         )
 
     def _show_charts(self, series: DailySeries, hist: list[Bucket], top: list[WorkStat]) -> None:
+        from creatorctl.widgets.chart import ChartData, Series
+
         labels = [d.strftime("%m-%d") for d in series.days]
-        self.query_one("#data-daily", Chart).show(
+        self._chart("#data-daily").show(
             ChartData(
                 t("rep.chart_plays"),
                 labels,
@@ -200,7 +238,7 @@ class DataTab(TabView):
             if labels
             else None
         )
-        self.query_one("#data-completion", Chart).show(
+        self._chart("#data-completion").show(
             ChartData(
                 t("data.chart_completion"),
                 [b.label.removesuffix("%") for b in hist],
@@ -210,7 +248,7 @@ class DataTab(TabView):
             if any(b.count for b in hist)
             else None
         )
-        self.query_one("#data-top", Chart).show(
+        self._chart("#data-top").show(
             ChartData(
                 t("data.chart_top"),
                 [_short(w.title) for w in reversed(top)],

@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from textual.app import RenderResult
+from textual.geometry import Size
 from textual_plotext import PlotextPlot
 
-from creatorctl.charting import downsample, repeatable_plotext, widen
+from creatorctl.charting import downsample, nice_ticks, repeatable_plotext, widen
+from creatorctl.i18n import fmt_count
 
 repeatable_plotext()
 
@@ -53,6 +56,17 @@ class Chart(PlotextPlot):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.data = data
+        self._version = 0
+        self._plotted_size: Size | None = None
+        self._rendered: tuple[tuple[object, ...], RenderResult] | None = None
+
+    def render(self) -> RenderResult:
+        # plotext rebuilds the whole figure on every render (20–40 ms); a tab shown again or a
+        # page scrolled repaints without anything changed, so keep the last build.
+        key = (self.size, self.app.theme, self._version)
+        if self._rendered is None or self._rendered[0] != key:
+            self._rendered = (key, super().render())
+        return self._rendered[1]
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -60,13 +74,17 @@ class Chart(PlotextPlot):
         self.replot()
 
     def on_resize(self) -> None:
-        self.replot()
+        # A tab shown again gets a Resize with the size it had: nothing to redo then.
+        if self.size != self._plotted_size:
+            self.replot()
 
     def show(self, data: ChartData | None) -> None:
         self.data = data
         self.replot()
 
     def replot(self) -> None:
+        self._version += 1
+        self._plotted_size = self.size
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
@@ -116,6 +134,18 @@ class Chart(PlotextPlot):
             ticks = max(2, min(len(labels), width // 12))
             idx = [round(i * (len(labels) - 1) / (ticks - 1)) for i in range(ticks)]
             plt.xticks([xs[i] for i in idx], [widen(labels[i]) for i in idx])
+        # Round axis values, written compactly; on the value axis (x for hbar) and after
+        # downsampling (what is plotted, not the raw values).
+        if data.kind == "hbar":
+            peak = max(data.series[0].values, default=0)
+        elif data.kind == "stacked":
+            peak = max((sum(col) for col in zip(*values, strict=True)), default=0)
+        else:
+            peak = max((v for ys in values for v in ys), default=0)
+        at = nice_ticks(peak)
+        if at:
+            ticks_at = plt.xticks if data.kind == "hbar" else plt.yticks
+            ticks_at(at, [widen(fmt_count(v) if v == int(v) else f"{v:g}") for v in at])
         if data.y_label:
             plt.ylabel(widen(data.y_label))
         self.refresh()
