@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
@@ -71,6 +72,7 @@ class CreatorApp(App[str | None]):
     COMMANDS = App.COMMANDS | {WorkSearchProvider}
     BINDINGS = [
         Binding("question_mark", "help", t("key.help")),
+        Binding("i", "import", t("imp.key")),
         Binding("a", "switch_account", t("key.accounts")),
         Binding("P", "profile", t("key.profile")),
         Binding("ctrl+p", "command_palette", t("key.palette"), show=True),
@@ -261,9 +263,15 @@ class CreatorApp(App[str | None]):
             self.action_import()
 
     def action_import(self) -> None:
+        if self.store is None:
+            return
         from creatorctl.screens.import_file import ImportScreen
 
         self.push_screen(ImportScreen(), self._import_done)
+
+    def on_data_imported(self, _message: Message) -> None:
+        """An import wrote to the store (the Import dialog posts `DataImported`)."""
+        self.data_changed()
 
     def _import_done(self, changed: bool | None) -> None:
         if changed:
@@ -394,6 +402,7 @@ class CreatorApp(App[str | None]):
                 partial(self.action_show_tab, tab.TAB_ID),
             )
         yield from self.query_one(InboxTab).palette_commands()
+        yield SystemCommand(t("imp.key"), t("imp.palette"), self.action_import)
         yield SystemCommand(t("key.accounts"), t("palette.accounts"), self.action_switch_account)
         yield SystemCommand(t("key.profile"), t("palette.profile"), self.action_profile)
         yield SystemCommand(t("key.help"), t("palette.help"), self.action_help)

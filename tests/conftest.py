@@ -24,6 +24,16 @@ from creatorctl.i18n import set_language  # noqa: E402
 
 set_language("zh")
 
+
+def _no_blink(self) -> None:  # type: ignore[no-untyped-def]
+    """Snapshots must not depend on where a blinking cursor is in its cycle."""
+
+
+from textual.widgets import Input, TextArea  # noqa: E402
+
+Input._toggle_cursor = _no_blink  # type: ignore[method-assign]
+TextArea._toggle_cursor_blink_visible = _no_blink  # type: ignore[attr-defined]
+
 FROZEN_NOW = "2026-11-26 10:00"
 DEMO_SEED = 7
 

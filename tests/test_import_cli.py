@@ -207,3 +207,11 @@ def test_no_account_yet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 def test_unknown_account(import_store: Store, tmp_path: Path) -> None:
     f = write_csv(tmp_path / "a.csv", [WORKS_HEADER, works_row("A")])
     _refused(*cli("import", "--account", "nobody", str(f)), "nobody")
+
+
+def test_list_kinds(import_store: Store) -> None:
+    code, out, _err = cli("import", "--list-kinds")
+    assert code == 0
+    lines = {line.split()[0]: line for line in out.splitlines()[1:]}
+    assert "作品名称, 发布时间, 播放量" in lines["works"] and "日期" in lines["daily"]
+    assert "item_id" in lines["videos"]

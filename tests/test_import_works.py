@@ -310,3 +310,65 @@ def test_many_batches(import_store: Store, tmp_path: Path) -> None:
     r = _import(import_store, f)
     assert (r.counts.added, r.counts.unchanged) == (n, 1)
     assert rows(import_store, "SELECT count(*), sum(plays) FROM work") == [(n, sum(range(n)))]
+
+
+def test_json_lines_stream_as_a_table(import_store: Store, tmp_path: Path) -> None:
+    lines = [
+        {"日期": "2026-10-24", "播放量": "1.2万", "粉丝总数": 100, "extra": {"nested": [1]}},
+        {"日期": "2026-10-25", "播放量": 900, "涨粉数": 7},
+    ]
+    f = tmp_path / "days.jsonl"
+    f.write_text(
+        "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8"
+    )
+    r = _import(import_store, f)
+    assert (r.kind, r.counts.added) == ("daily", 2)
+    assert rows(
+        import_store, "SELECT day, plays, fans_total, fans_gained FROM accountdaily ORDER BY day"
+    ) == [
+        ("2026-10-24", 12000, 100, 0),
+        ("2026-10-25", 900, None, 7),
+    ]
+    f.write_text(
+        f.read_text(encoding="utf-8") + '{"日期": "2026-10-26", "播放量": "很多"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportRejected, match="row 3, column 播放量"):
+        _import(import_store, f)
+    f.write_text('{"日期": "2026-10-24"}\n[1, 2]\n', encoding="utf-8")
+    with pytest.raises(Exception, match="line 2"):
+        _import(import_store, f)
+
+
+def test_imported_works_are_searchable_and_the_search_trigger_survives(
+    import_store: Store, tmp_path: Path
+) -> None:
+    from creatorctl.works import edit_work, list_works
+
+    trigger = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'work_fts_ai'"
+    acc = account_id(import_store)
+    bad = write_csv(
+        tmp_path / "bad.csv", [WORKS_HEADER, works_row("早茶攻略", 1), works_row("x", "?")]
+    )
+    with pytest.raises(ImportRejected):
+        _import(import_store, bad)
+    assert rows(import_store, trigger) == [(1,)]
+    many = [WORKS_HEADER] + [works_row(f"广州早茶第{i}家", i, str(i)) for i in range(6_000)]
+    _import(import_store, write_csv(tmp_path / "a.csv", many), dry_run=True)
+    assert rows(import_store, trigger) == [(1,)]
+    _import(import_store, write_csv(tmp_path / "a.csv", many))
+    assert rows(import_store, trigger) == [(1,)]
+    assert [w.title for w in list_works(import_store, acc, query="第5999家")] == [
+        "广州早茶第5999家"
+    ]
+    assert len(list_works(import_store, acc, query="广州早茶", limit=10_000)) == 6_000
+    # the search index stays consistent when an imported work is edited, and for new works
+    wid = list_works(import_store, acc, query="第42家")[0].id
+    edit_work(import_store, wid, title="沙面下午茶")
+    assert [w.id for w in list_works(import_store, acc, query="沙面下午茶")] == [wid]
+    assert list_works(import_store, acc, query="第42家") == []
+    _import(import_store, write_csv(tmp_path / "b.csv", [WORKS_HEADER, works_row("荔湾艇仔粥", 3)]))
+    assert len(list_works(import_store, acc, query="艇仔粥")) == 1
+    # FTS5 checks its index against the works table; a mismatch raises
+    with import_store.write() as conn:
+        conn.exec_driver_sql("INSERT INTO work_fts(work_fts, rank) VALUES ('integrity-check', 1)")

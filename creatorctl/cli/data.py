@@ -31,6 +31,24 @@ def _with_kind_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
+def _list_kinds(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """`--list-kinds`: every kind with its required columns, then exit."""
+    if not value or ctx.resilient_parsing:
+        return
+    from creatorctl.cli.common import echo_table
+    from creatorctl.i18n import t
+    from creatorctl.importers import kind_label, load_kinds
+
+    echo_table(
+        [t("imp.col_kind"), t("imp.col_label"), t("imp.col_required")],
+        [
+            [k.name, kind_label(k), ", ".join(c.header for c in k.columns if c.required)]
+            for k in load_kinds().values()
+        ],
+    )
+    ctx.exit(0)
+
+
 @click.command("import")
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -44,6 +62,14 @@ def _with_kind_options(f: Callable[..., Any]) -> Callable[..., Any]:
     help="Date the running totals are as of (default: a date in the file name, else today).",
 )
 @click.option("--dry-run", is_flag=True, help="Check and count, write nothing.")
+@click.option(
+    "--list-kinds",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_list_kinds,
+    help="List the kinds of data and their required columns, then exit.",
+)
 @click.option("--skip-bad-rows", is_flag=True, help="Write the good rows, report the bad ones.")
 @_with_kind_options
 @pass_ctx

@@ -2,8 +2,8 @@
 
 How an import runs (`import_file`, used by ``creatorctl import`` and the app):
   1. The file is opened by what it holds, not its name: XLSX (openpyxl, read-only, streamed),
-     JSON (a document; or JSON Lines), else CSV/TSV text in UTF-8, UTF-8 with BOM, UTF-16 or
-     GBK/GB18030 (tried in that order) with the delimiter found from the first line.
+     JSON (a document, or JSON Lines streamed like a table), else CSV/TSV text in UTF-8, UTF-8
+     with BOM, UTF-16 or GBK/GB18030 (tried in that order), the delimiter found from line one.
   2. The kind is found (``--kind`` forces it): a JSON document is offered to every kind's
      `Kind.json_records`; a table's first 20 rows are searched for a header row holding all of
      a kind's required columns (Douyin puts a title row above the header). A JSON array of flat
@@ -48,19 +48,27 @@ nothing else to edit). A table kind::
                 raise UserError(t("inbox.unknown_work", id=ctx.options["work"]))
 
         def write(self, ctx: ImportContext, rows: Sequence[Row]) -> None:
-            # rows: dicts keyed by column key (None = empty or absent), row["_line"] = row number
-            # 1. look up what exists for this batch (one SELECT ... IN (...) per 500 keys)
-            # 2. per row: ctx.added() / ctx.updated() / ctx.unchanged(), or
-            #    ctx.skip(row["_line"], t("...reason...")) for a row that cannot go in
-            # 3. ctx.conn.executemany(INSERT ...) / executemany(UPDATE ...)
+            # rows: dicts keyed by column key (None = empty or absent), row["_line"] = row number.
+            # Most kinds need only `upsert` (upsert.py): it looks the batch up, compares, counts
+            # added/updated/unchanged and writes with executemany.
+            upsert(ctx, rows, "comment", key=("comment_id",), fields=("content", "created_at",
+                   "likes"), fixed={"work_id": ctx.options["work"]}, insert_defaults={"likes": 0})
+            # Otherwise: 1. look the batch up (one SELECT ... IN (...) per few hundred keys);
+            # 2. per row ctx.added()/updated()/unchanged(), or ctx.skip(row["_line"], reason)
+            # for a row that cannot go in; 3. ctx.conn.executemany(INSERT/UPDATE ...).
 
 Rules for `write`: use ``ctx.conn`` (the raw sqlite3 connection inside the file's transaction)
 with ``executemany``; never commit, roll back or open another connection; no ORM per row.
 Look existing rows up per batch (memory stays bounded whatever the file size); a row repeated
 in one batch must update, not insert twice. Re-importing the same file must count every row
-unchanged and write nothing. Store times in UTC (`timeutil.local_to_utc`; parsers return
-local naive datetimes, unix timestamps included). Raise `UserError` from `begin` for a problem
-with the whole import; raise `RowProblem(column_key, message_key)` from `check` for a bad row.
+unchanged and write nothing. Store times in UTC (`upsert` does; else `timeutil.local_to_utc`:
+parsers return local naive datetimes, unix timestamps included). Raise `UserError` from `begin` for a problem
+with the whole import; raise `RowProblem(column_key, message_key)` from `check(ctx, row)` for a
+bad row (it runs per row: compute limits such as today once, in `begin`, into ``ctx.state``).
+A table with a search-index trigger: `ctx.suspend_trigger(name)` in `begin`, then one
+``INSERT INTO x_fts(rowid, ...) SELECT ... WHERE id BETWEEN first AND last`` per batch (works do
+this: 35× cheaper than the trigger per row; `upsert` returns the range of rowids it inserted);
+the framework restores the trigger.
 Kinds whose rows are running totals set ``uses_snapshot_date = True`` and read
 ``ctx.snapshot_date``. Works with numbers: subclass `worksdb.WorksKind` (it does all of it).
 

@@ -131,6 +131,8 @@ class ImportContext:
     counts: Counts = field(default_factory=Counts)
     state: dict[str, Any] = field(default_factory=dict)
     """Scratch space kept across batches of one file (ids handed out, caches)."""
+    suspended: dict[str, str] = field(default_factory=dict)
+    """Triggers dropped for this import (name → their SQL), made again before the commit."""
 
     def added(self, n: int = 1) -> None:
         self.counts.added += n
@@ -140,6 +142,26 @@ class ImportContext:
 
     def unchanged(self, n: int = 1) -> None:
         self.counts.unchanged += n
+
+    def suspend_trigger(self, name: str) -> bool:
+        """Drop trigger `name` for this import (False if there is none); the framework makes it
+        again before the commit, and a rollback restores it anyway (SQLite DDL is transactional).
+        For search-index triggers: one ``INSERT INTO x_fts SELECT ...`` per batch is far cheaper
+        than the trigger firing per row — the kind must then do that insert itself."""
+        row = self.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+        ).fetchone()
+        if row is None:
+            return False
+        self.conn.execute(f'DROP TRIGGER "{name}"')
+        self.suspended[name] = row[0]
+        return True
+
+    def restore_triggers(self) -> None:
+        """Called by the framework after `Kind.finish`."""
+        for sql in self.suspended.values():
+            self.conn.execute(sql)
+        self.suspended.clear()
 
     def skip(self, line: int, reason: str) -> None:
         """Skip one row that is fine as text but cannot go in (e.g. its work is unknown).

@@ -108,4 +108,5 @@ def export_rows(store: Store, name: str, fmt: str, out: TextIO, account_id: int)
             n += 1
         if fmt != "csv":
             out.write("\n]\n" if n else "]\n")
+    out.flush()
     return n

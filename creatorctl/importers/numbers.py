@@ -5,7 +5,7 @@ from XLSX, any JSON scalar) and returns the value, `None` for an empty cell (``"
 ``--``, ``/``, ``N/A`` — Douyin writes ``-`` for "no data"), or raises `ParseError` whose
 `expected` says, as an i18n key, what the cell should have held.
 
-Counts: ``12,345``  ``1.2万``  ``1.2w``  ``3亿``  ``1.5k``  ``12345次``.
+Counts: ``12,345``  ``1.2万``  ``1.2w``  ``3亿``  ``1.5k``  ``12345次``  ``10w+``.
 Money (yuan): ``¥1,234.50``  ``1234.5元``  ``1.2万``  ``￥800``  ``-50`` (a refund).
 Rates (stored as a fraction 0–1): ``35.2%``  ``0.352``  ``35.2`` (above 1 means percent).
 Durations (seconds): ``8.5秒``  ``8.5s``  ``00:08``  ``01:02:03``  ``1分20秒``  ``1m20s``.
@@ -38,7 +38,7 @@ _MULTIPLIERS = {
     "m": 1_000_000,
     "M": 1_000_000,
 }
-_COUNT_RE = re.compile(r"^([+-]?)(\d+(?:\.\d+)?|\.\d+)(万|亿|千|[wWkKmM])?(?:次|个|人|条)?$")
+_COUNT_RE = re.compile(r"^([+-]?)(\d+(?:\.\d+)?|\.\d+)(万|亿|千|[wWkKmM])?\+?(?:次|个|人|条)?$")
 _NUM_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$")
 _DUR_UNITS_RE = re.compile(
     r"^(?:(\d+(?:\.\d+)?)\s*(?:小时|时|h|hr|hours?))?\s*"
@@ -116,6 +116,11 @@ def parse_signed_count(v: Any) -> int | None:
 
 def parse_count(v: Any) -> int | None:
     """A count of something (never negative): ``12,345``, ``1.2万``, ``1.2w``, ``3亿``."""
+    if type(v) is str and v.isdigit():
+        try:
+            return int(v)
+        except ValueError:  # other scripts' digits ('²') pass isdigit but not int()
+            pass
     n = parse_signed_count(v)
     if n is not None and n < 0:
         raise ParseError("num.expected_nonnegative")
@@ -317,6 +322,11 @@ TEXT_MAX = 5_000
 
 def parse_text(v: Any, max_len: int = TEXT_MAX) -> str | None:
     """Text with surrounding whitespace removed; numbers from XLSX become their plain digits."""
+    if type(v) is str:
+        s = v.strip()
+        if len(s) > max_len:
+            raise ParseError("num.expected_short_text")
+        return s or None
     if v is None:
         return None
     if isinstance(v, float) and v.is_integer():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -44,6 +45,8 @@ class TableFile:
     close: Callable[[], None]
     fmt: str
     encoding: str | None = None
+    scalar_cells: bool = True
+    """Cells are str/number/datetime (hashable); JSON Lines may hold lists and objects."""
 
 
 @dataclass
@@ -98,34 +101,68 @@ def open_file(path: Path) -> TableFile | JsonFile:
     return _open_csv(path, encoding, size, head)
 
 
-def _open_json(path: Path, encoding: str, size: int) -> JsonFile:
+def _open_json(path: Path, encoding: str, size: int) -> JsonFile | TableFile:
     # A JSON document is parsed whole: Open Platform responses are pages of at most a few
-    # hundred records. Very large record streams belong in JSON Lines, read line by line.
-    if size > JSON_MAX_BYTES:
-        raise FileProblem(t("imp.json_too_big", file=str(path)))
+    # hundred records. Large record streams come as JSON Lines, which are streamed.
     try:
-        text = path.read_text(encoding=encoding)
-        return JsonFile(json.loads(text))
+        with path.open(encoding=encoding) as fh:
+            first = fh.readline()
+            rest = fh.read(1)
+        if first.strip().startswith("{") and rest and _is_json(first):
+            return _open_json_lines(path, encoding, size)
+        if size > JSON_MAX_BYTES:
+            raise FileProblem(t("imp.json_too_big", file=str(path)))
+        return JsonFile(json.loads(path.read_text(encoding=encoding)))
     except UnicodeDecodeError:
         raise FileProblem(t("imp.bad_encoding", file=str(path), encoding=encoding)) from None
     except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data":
-            return JsonFile(_json_lines(path, encoding), fmt="jsonl")
         raise FileProblem(t("imp.bad_json", file=str(path), line=exc.lineno, why=exc.msg)) from None
 
 
-def _json_lines(path: Path, encoding: str) -> list[Any]:
-    out = []
-    with path.open(encoding=encoding) as fh:
-        for n, line in enumerate(fh, 1):
+def _is_json(line: str) -> bool:
+    try:
+        json.loads(line)
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
+JSON_LINES_HEADER_SCAN = 50
+"""JSON Lines: the header is the union of the keys of this many first records."""
+
+
+def _open_json_lines(path: Path, encoding: str, size: int) -> TableFile:
+    """One JSON object per line, read as a table: a header row (the keys), then the values."""
+    raw = path.open("rb")
+    text = io.TextIOWrapper(raw, encoding=encoding)
+
+    def records() -> Iterator[tuple[int, Any]]:
+        for n, line in enumerate(text, 1):
             if line.strip():
                 try:
-                    out.append(json.loads(line))
+                    yield n, json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise FileProblem(
                         t("imp.bad_json", file=str(path), line=n, why=exc.msg)
                     ) from None
-    return out
+
+    def rows() -> Iterator[tuple[int, Sequence[Any]]]:
+        stream = records()
+        head = list(itertools.islice(stream, JSON_LINES_HEADER_SCAN))
+        keys = list(dict.fromkeys(k for _n, r in head if isinstance(r, dict) for k in r))
+        yield 0, keys
+        for n, rec in itertools.chain(head, stream):
+            if not isinstance(rec, dict):
+                raise FileProblem(t("imp.bad_json", file=str(path), line=n, why="not an object"))
+            yield n, [rec.get(k) for k in keys]
+
+    def progress() -> tuple[int, int]:
+        try:
+            return raw.tell(), size
+        except (OSError, ValueError):
+            return size, size
+
+    return TableFile(rows(), progress, text.close, "jsonl", encoding, scalar_cells=False)
 
 
 def _open_csv(path: Path, encoding: str, size: int, head: str) -> TableFile:

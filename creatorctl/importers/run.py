@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.importers.base import (
-    LINE,
     Column,
     Counts,
     ImportContext,
@@ -23,8 +22,8 @@ from creatorctl.importers.base import (
     RowProblem,
     normalize_header,
 )
-from creatorctl.importers.numbers import ParseError
 from creatorctl.importers.readers import FileProblem, JsonFile, TableFile, open_file
+from creatorctl.importers.rowparse import BadRow, Plan, row_parser
 from creatorctl.timeutil import today
 
 if TYPE_CHECKING:
@@ -191,12 +190,6 @@ def _platform_error(doc: Any) -> str | None:
     return None
 
 
-Plan = list[tuple[int, str, Callable[[Any], Any], bool, str, dict[Any, Any] | None]]
-"""Per mapped column: (cell position, key, parser, required, header as written, cache)."""
-CACHE_MAX = 10_000
-"""Parsed values remembered per column; repeated dates and rates then cost a dict lookup."""
-
-
 def _plan_table(
     mapping: dict[int, Column], header_cells: Sequence[Any], *, caches: bool = True
 ) -> Plan:
@@ -249,15 +242,10 @@ def _open(
         src.close()
         raise
     rows = chain(head[pos + 1 :], src.rows)
-    return kind, _plan_table(mapping, head[pos][1]), rows, src
+    return kind, _plan_table(mapping, head[pos][1], caches=src.scalar_cells), rows, src
 
 
 # --- the import ------------------------------------------------------------------------------
-
-
-def _show(value: Any) -> str:
-    s = repr(value) if isinstance(value, str) else str(value)
-    return s if len(s) <= 40 else f"{s[:37]}… ({len(str(value)):,} chars)"
 
 
 def import_file(
@@ -287,7 +275,10 @@ def import_file(
             path=path,
             kind=the_kind.name,
             label=kind_label(the_kind),
-            snapshot_date=snap if the_kind.uses_snapshot_date else None,
+            # A file whose rows carry their own dates (统计日期) has no one snapshot date.
+            snapshot_date=snap
+            if the_kind.uses_snapshot_date and all(p[1] != "snapshot_date" for p in plan)
+            else None,
             dry_run=dry_run,
         )
         job = _Job(the_kind, plan, rows, src, path, account_id, snap, opts, skip_bad_rows)
@@ -326,45 +317,7 @@ class _Job:
     skip_bad_rows: bool
 
 
-class _BadRow(Exception):
-    def __init__(self, problem: str, reason: str) -> None:
-        super().__init__(problem)
-        self.problem = problem
-        """One line for the user: file, row, column, value, what was expected."""
-        self.reason = reason
-        """The same without file, row and value: rows skipped for it are counted together."""
-
-
-_MISS = object()
-
-
-def _parse_row(name: str, plan: Plan, defaults: Row, line: int, cells: Sequence[Any]) -> Row:
-    """The hot loop: one row's cells through their parsers (cached for repeated cells)."""
-    row = defaults.copy()
-    row[LINE] = line
-    n = len(cells)
-    for i, key, parse, required, header, memo in plan:
-        v = cells[i] if i < n else None
-        val = _MISS if memo is None else memo.get(v, _MISS)
-        if val is _MISS:
-            try:
-                val = parse(v)
-            except ParseError as exc:
-                expected = t(exc.expected)
-                raise _BadRow(
-                    t("imp.bad_cell", file=name, row=line, column=header, value=_show(v),
-                      expected=expected),
-                    t("imp.reason_bad", column=header, expected=expected),
-                ) from None  # fmt: skip
-            if memo is not None and len(memo) < CACHE_MAX:
-                memo[v] = val
-        if val is None and required:
-            raise _BadRow(
-                t("imp.required_cell", file=name, row=line, column=header),
-                t("imp.reason_empty", column=header),
-            )
-        row[key] = val
-    return row
+IMPORT_CACHE_KIB = 64 * 1024
 
 
 def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None) -> None:
@@ -374,9 +327,14 @@ def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None)
     problems: list[str] = []
     headers = {key: header for _i, key, _p, _r, header, _c in plan}
     with store.write_engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        # A big import touches index pages all over the table: a larger page cache (for this
+        # connection, for this import only) keeps them from being re-read from the WAL.
+        cache_pages = raw.execute("PRAGMA cache_size").fetchone()[0]
+        raw.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
         trans = conn.begin()
         try:
-            raw = conn.connection.driver_connection
             ctx = ImportContext(
                 conn=raw,  # type: ignore[arg-type]
                 account_id=job.account_id,
@@ -386,20 +344,21 @@ def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None)
                 counts=result.counts,
             )
             kind.begin(ctx)
+            parse = row_parser(name, plan, defaults)
             batch: list[Row] = []
             for line, cells in job.rows:
                 try:
-                    row = _parse_row(name, plan, defaults, line, cells)
+                    row = parse(line, cells)
                     try:
                         kind.check(ctx, row)
                     except RowProblem as exc:
                         column = headers.get(exc.column, exc.column)
                         why = t(exc.message_key, **exc.kwargs)
-                        raise _BadRow(
+                        raise BadRow(
                             t("imp.bad_row", file=name, row=line, column=column, why=why),
                             f"{column}: {why}",
                         ) from None
-                except _BadRow as bad:
+                except BadRow as bad:
                     if job.skip_bad_rows:
                         ctx.counts.skip(bad.reason, bad.problem)
                         continue
@@ -421,9 +380,12 @@ def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None)
             if batch:
                 kind.write(ctx, batch)
             kind.finish(ctx)
+            ctx.restore_triggers()
         except BaseException:
             trans.rollback()
             raise
+        finally:
+            raw.execute(f"PRAGMA cache_size={int(cache_pages)}")
         if result.dry_run:
             trans.rollback()
         else:

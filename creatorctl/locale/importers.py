@@ -133,6 +133,30 @@ MESSAGES = {
     "imp.dry_run": ("(试运行,未写入)", "(dry run: nothing written)"),
     "imp.rejected": ("{file}:未导入,未写入任何数据", "{file}: not imported; nothing written"),
     "imp.reading": ("导入 {file}", "importing {file}"),
+    # the app
+    "imp.key": ("导入", "import"),
+    "imp.palette": (
+        "导入抖音导出文件、开放平台 JSON 或 CSV",
+        "import a Douyin export, Open Platform JSON or CSV",
+    ),
+    "imp.ui_title": ("导入数据", "Import data"),
+    "imp.ui_path": (
+        "文件路径(XLSX、CSV 或 JSON;类型自动识别)",
+        "File path (XLSX, CSV or JSON; the kind is found from its headers)",
+    ),
+    "imp.ui_handle": ("导入到新账号(账号名)", "Import into a new account (handle)"),
+    "imp.ui_snapshot": (
+        "快照日期(可空:取文件名中的日期,否则今天)",
+        "Snapshot date (empty: the date in the file name, else today)",
+    ),
+    "imp.ui_skip": ("跳过有问题的行", "Skip bad rows"),
+    "imp.ui_dry": ("试运行(不写入)", "Dry run (write nothing)"),
+    "imp.ui_start": ("导入", "Import"),
+    "imp.ui_bad_date": ("日期 {value} 无效,格式为 YYYY-MM-DD", "bad date {value}: use YYYY-MM-DD"),
+    "imp.ui_rejected": ("未导入,未写入任何数据:", "Not imported; nothing was written:"),
+    "imp.col_kind": ("类型", "kind"),
+    "imp.col_label": ("名称", "name"),
+    "imp.col_required": ("必需的列", "required columns"),
     # export
     "exp.unknown": (
         "未知的导出类型 {kind},可选:{kinds}",

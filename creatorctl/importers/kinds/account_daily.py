@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from creatorctl.importers.base import Column, ImportContext, Kind, Row, RowProblem, register
 from creatorctl.importers.exports import Export, fields_of, register_export
 from creatorctl.importers.numbers import parse_count, parse_date
+from creatorctl.importers.upsert import upsert
 from creatorctl.timeutil import today
 
 FIELDS = ("plays", "likes", "comments", "shares", "favorites", "profile_visits", "fans_total",
@@ -43,49 +44,15 @@ class AccountDaily(Kind):
             raise RowProblem("day", "imp.future_time")
 
     def write(self, ctx: ImportContext, rows: Sequence[Row]) -> None:
-        conn, acc = ctx.conn, ctx.account_id
-        days = sorted({r["day"].isoformat() for r in rows})
-        have: dict[str, list] = {}
-        for i in range(0, len(days), 500):
-            chunk = days[i : i + 500]
-            sql = (
-                f"SELECT day, {_COLS} FROM accountdaily WHERE account_id = ? "
-                f"AND day IN ({','.join('?' * len(chunk))})"
-            )
-            for r in conn.execute(sql, [acc, *chunk]):
-                have[r[0]] = list(r[1:])
-        new: dict[str, list] = {}
-        dirty: dict[str, list] = {}
-        for row in rows:
-            day = row["day"].isoformat()
-            values = [row[f] for f in FIELDS]
-            old = have.get(day)
-            if old is None:
-                merged = [v if v is not None else (None if f == "fans_total" else 0)
-                          for f, v in zip(FIELDS, values, strict=True)]  # fmt: skip
-                have[day] = new[day] = merged
-                ctx.added()
-                continue
-            merged = [v if v is not None else o for v, o in zip(values, old, strict=True)]
-            if merged == old:
-                ctx.unchanged()
-                continue
-            old[:] = merged
-            if day not in new:
-                dirty[day] = old
-            ctx.updated()
-        if new:
-            conn.executemany(
-                f"INSERT INTO accountdaily(account_id, day, {_COLS}) "
-                f"VALUES (?, ?, {', '.join('?' * len(FIELDS))})",
-                [(acc, d, *v) for d, v in new.items()],
-            )
-        if dirty:
-            conn.executemany(
-                f"UPDATE accountdaily SET {', '.join(f'{f}=?' for f in FIELDS)} "
-                "WHERE account_id = ? AND day = ?",
-                [(*v, acc, d) for d, v in dirty.items()],
-            )
+        upsert(
+            ctx,
+            rows,
+            "accountdaily",
+            key=("day",),
+            fields=FIELDS,
+            fixed={"account_id": ctx.account_id},
+            insert_defaults={f: 0 for f in FIELDS if f != "fans_total"},
+        )
 
 
 register_export(

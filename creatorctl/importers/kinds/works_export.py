@@ -21,7 +21,7 @@ from creatorctl.importers.numbers import (
 from creatorctl.importers.worksdb import METRICS, WorksKind
 
 ITEM_ID = Column(
-    "item_id", ("作品ID", "作品id", "视频ID", "作品编号", "Work ID", "Video ID"), parse_id
+    "item_id", ("作品ID", "作品id", "视频ID", "作品编号", "Item ID", "Video ID"), parse_id
 )
 TITLE = Column(
     "title",

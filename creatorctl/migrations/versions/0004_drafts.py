@@ -1,7 +1,7 @@
 """Drafts and scheduled publishing: drafts, publish attempts, scheduler processes, work.draft_id.
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0003
 Create Date: 2026-11-26
 """
 

@@ -1,0 +1,215 @@
+"""The Import dialog: a file path, the same checks and summary as `creatorctl import`, progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Static
+
+from creatorctl.i18n import t
+
+if TYPE_CHECKING:
+    from creatorctl.importers import FileResult
+
+
+@dataclass
+class DataImported(Message):
+    """Posted to the app when an import wrote to the store: open tabs reload."""
+
+    kind: str
+    """The kind imported (``works``, ``daily`` …)."""
+
+
+class ImportScreen(ModalScreen[bool]):
+    """Dismisses with True when something was written (the app then refreshes), else False."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "start", t("imp.ui_start")),
+        Binding("escape", "close", t("key.back")),
+    ]
+    DEFAULT_CSS = """
+    ImportScreen { align: center middle; }
+    ImportScreen > Vertical { width: 90%; max-width: 100; height: auto; max-height: 95%;
+        border: thick $accent; background: $surface; padding: 0 1; }
+    ImportScreen #import-new-account { display: none; }
+    ImportScreen #import-new-account.visible { display: block; }
+    ImportScreen Horizontal { height: auto; }
+    ImportScreen #import-buttons { align-horizontal: right; }
+    ImportScreen Button { margin-left: 1; }
+    ImportScreen ProgressBar { display: none; }
+    ImportScreen ProgressBar.running { display: block; }
+    ImportScreen #import-result { height: auto; max-height: 12; }
+    ImportScreen #import-result.error { color: $error; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.changed = False
+        self.running = False
+
+    def compose(self) -> ComposeResult:
+        from creatorctl.importers import load_kinds
+
+        options = {o.name: o for k in load_kinds().values() for o in k.options}
+        with Vertical():
+            yield Label(t("imp.ui_title"), id="import-title")
+            yield Label(t("imp.ui_path"))
+            yield Input(placeholder="~/Downloads/作品列表导出_20261025.xlsx", id="import-path")
+            with Vertical(id="import-new-account"):
+                yield Label(t("imp.ui_handle"))
+                yield Input(value="me", id="import-handle")
+            yield Label(t("imp.ui_snapshot"))
+            yield Input(placeholder="YYYY-MM-DD", id="import-date")
+            for opt in options.values():
+                yield Label(f"--{opt.name} {opt.metavar}: {opt.help}")
+                yield Input(id=f"import-opt-{opt.name}", classes="import-option")
+            with Horizontal():
+                yield Checkbox(t("imp.ui_skip"), id="import-skip")
+                yield Checkbox(t("imp.ui_dry"), id="import-dry")
+            yield ProgressBar(id="import-progress", show_eta=False)
+            with VerticalScroll(id="import-result-box"):
+                yield Static("", id="import-result")
+            with Horizontal(id="import-buttons"):
+                yield Button(t("imp.ui_start") + " (ctrl+s)", variant="primary", id="import-start")
+                yield Button(t("key.back") + " (esc)", id="import-close")
+
+    def on_mount(self) -> None:
+        if getattr(self.app, "account", None) is None:
+            self.query_one("#import-new-account").add_class("visible")
+        self.query_one("#import-path", Input).focus()
+
+    # --- starting ------------------------------------------------------------------------
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#import-start")
+    def action_start(self) -> None:
+        if self.running:
+            return
+        raw = self.query_one("#import-path", Input).value.strip().strip("'\"")
+        path = Path(raw).expanduser()
+        if not raw or not path.is_file():
+            self._show([t("err.no_file", path=raw or "–")], error=True)
+            self.query_one("#import-path", Input).focus()
+            return
+        text = self.query_one("#import-date", Input).value.strip()
+        try:
+            snapshot = date.fromisoformat(text) if text else None
+        except ValueError:
+            self._show([t("imp.ui_bad_date", value=text)], error=True)
+            return
+        options = {
+            box.id.removeprefix("import-opt-"): box.value.strip()
+            for box in self.query(".import-option").results(Input)
+            if box.id and box.value.strip()
+        }
+        handle = None
+        if getattr(self.app, "account", None) is None:
+            handle = self.query_one("#import-handle", Input).value.strip()
+        self.running = True
+        self._show([t("imp.reading", file=path.name)])
+        self.query_one("#import-progress", ProgressBar).add_class("running")
+        self.run_import(
+            path,
+            snapshot,
+            options,
+            handle,
+            self.query_one("#import-skip", Checkbox).value,
+            self.query_one("#import-dry", Checkbox).value,
+        )
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def run_import(
+        self,
+        path: Path,
+        snapshot: date | None,
+        options: dict[str, Any],
+        handle: str | None,
+        skip_bad_rows: bool,
+        dry_run: bool,
+    ) -> None:
+        from creatorctl.errors import UserError
+        from creatorctl.importers import ImportRejected, import_file
+
+        app: Any = self.app
+        try:
+            if handle is not None:
+                from creatorctl.accounts import add_account, get_account
+
+                try:
+                    account = get_account(app.store, handle)
+                except UserError:
+                    account = add_account(app.store, handle)
+            else:
+                account = app.account
+            result = import_file(
+                app.store,
+                path,
+                account_id=account.id,
+                snapshot_date=snapshot,
+                dry_run=dry_run,
+                skip_bad_rows=skip_bad_rows,
+                options=options,
+                progress=self._progress,
+            )
+        except ImportRejected as exc:
+            app.call_from_thread(self._done, None, exc.problems)
+            return
+        except UserError as exc:
+            app.call_from_thread(self._done, None, [str(exc)])
+            return
+        app.call_from_thread(self._done, result, [])
+
+    def _progress(self, _label: str, done: int, total: int) -> None:
+        """Called from the import's thread after each batch."""
+        self.app.call_from_thread(self._show_progress, done, total)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.query_one("#import-progress", ProgressBar).update(total=max(total, 1), progress=done)
+
+    # --- the outcome ---------------------------------------------------------------------
+
+    def _done(self, result: FileResult | None, problems: list[str]) -> None:
+        self.running = False
+        self.query_one("#import-progress", ProgressBar).remove_class("running")
+        if result is None:
+            self._show([t("imp.ui_rejected"), *problems], error=True)
+            return
+        c = result.counts
+        snapshot = (
+            t("imp.summary_snapshot", date=result.snapshot_date.isoformat())
+            if result.snapshot_date
+            else ""
+        )
+        lines = [
+            t("imp.summary", file=result.path.name, kind=result.label, snapshot=snapshot,
+              added=c.added, updated=c.updated, unchanged=c.unchanged, skipped=c.skipped)
+        ]  # fmt: skip
+        if result.dry_run:
+            lines.append(t("imp.dry_run"))
+        lines += [t("imp.skipped_reason", n=n, reason=r) for r, n in c.reasons.most_common()]
+        lines += [f"    {e}" for e in c.examples]
+        self._show(lines)
+        if not result.dry_run and (c.added or c.updated):
+            self.changed = True
+            self.app.post_message(DataImported(result.kind))
+        elif getattr(self.app, "account", None) is None and not result.dry_run:
+            self.changed = True  # an account was made for the import
+
+    def _show(self, lines: list[str], *, error: bool = False) -> None:
+        box = self.query_one("#import-result", Static)
+        box.update("\n".join(lines))
+        box.set_class(error, "error")
+
+    @on(Button.Pressed, "#import-close")
+    def action_close(self) -> None:
+        if not self.running:
+            self.dismiss(self.changed)
