@@ -118,13 +118,21 @@ def test_json_kind_and_row_problems(
     f = tmp_path / "comments.json"
     f.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     acc = account_id(import_store)
+    # The real `comments` kind reads this JSON shape too: name the test kind.
     with pytest.raises(ImportRejected) as exc:
-        import_file(import_store, f, account_id=acc, options={"work": 1})
+        import_file(import_store, f, account_id=acc, kind="test_comments", options={"work": 1})
     assert [p.split(": ", 1)[1] for p in exc.value.problems] == [
         "row 2, column content: the time is in the future",
         "row 3, column created_at: expected a date and time such as 2026-10-25 19:30, got 'yesterday'",
     ]
-    r = import_file(import_store, f, account_id=acc, options={"work": 1}, skip_bad_rows=True)
+    r = import_file(
+        import_store,
+        f,
+        account_id=acc,
+        kind="test_comments",
+        options={"work": 1},
+        skip_bad_rows=True,
+    )
     assert (r.counts.added, r.counts.skipped) == (1, 2)
 
 
