@@ -235,10 +235,10 @@ async def test_groups_announcement_members_admin(demo_db: Path, app_factory) -> 
         t = app.query_one("#members-table", PagedTable)
         gid = pane.group.id
         assert t.total == pane.group.members
-        await pilot.press("i")
+        await pilot.press("I")
         await settle(pilot, app)
         assert t.total == pane.group.inactive > 0
-        await pilot.press("i", "s")
+        await pilot.press("I", "s")
         await settle(pilot, app)
         top = scalar(demo_db, "SELECT max(message_count) FROM groupmember WHERE group_id=:g", g=gid)
         assert pane.sort == "messages"

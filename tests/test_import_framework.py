@@ -118,7 +118,7 @@ def test_json_kind_and_row_problems(
     f = tmp_path / "comments.json"
     f.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     acc = account_id(import_store)
-    # The real comment-list kind reads this shape too: name the test kind.
+    # The real `comments` kind reads this JSON shape too: name the test kind.
     with pytest.raises(ImportRejected) as exc:
         import_file(import_store, f, account_id=acc, kind="test_comments", options={"work": 1})
     assert [p.split(": ", 1)[1] for p in exc.value.problems] == [

@@ -64,7 +64,7 @@ class GroupsPane(InboxPane):
     BINDINGS = [
         Binding("g", "next_group", t("inbox.key_next_group")),
         Binding("s", "sort", t("inbox.key_member_sort")),
-        Binding("i", "inactive", t("inbox.key_inactive")),
+        Binding("I", "inactive", t("inbox.key_inactive")),
         Binding("e", "announce", t("inbox.key_announce")),
         Binding("h", "history", t("inbox.key_history")),
         Binding("m", "admin", t("inbox.key_admin")),

@@ -83,10 +83,20 @@ class LivePane(InboxPane):
     def on_mount(self) -> None:
         previews = self.query_one("#live-previews", DataTable)
         previews.add_column(t("inbox.col_start"), key="start", width=11)
-        previews.add_column(t("inbox.col_topic"), key="topic")
+        previews.add_column(t("inbox.col_topic"), key="topic", width=20)
         sessions = self.query_one("#live-sessions", DataTable)
         sessions.add_column(t("inbox.col_past_live"), key="start", width=11)
-        sessions.add_column(t("inbox.col_topic"), key="title")
+        sessions.add_column(t("inbox.col_topic"), key="title", width=20)
+
+    def on_resize(self) -> None:
+        # Fixed widths (auto width raced with the rows arriving and could shrink to nothing).
+        for table_id, key in (("#live-previews", "topic"), ("#live-sessions", "title")):
+            table = self.query_one(table_id, DataTable)
+            col = table.columns.get(key)  # type: ignore[call-overload]
+            if col is not None:
+                col.width = max(8, self.size.width // 2 - 11 - 6)
+                col.auto_width = False
+                table.refresh()
 
     def reload(self) -> None:
         if self.ready:
