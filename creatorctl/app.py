@@ -6,6 +6,7 @@ first frame is up.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -21,22 +22,37 @@ from textual.worker import Worker, WorkerState
 
 from creatorctl.i18n import t
 from creatorctl.screens.base import TabView
-from creatorctl.screens.data import DataTab
-from creatorctl.screens.drafts import DraftsTab, PostPublished, SchedulerTrouble
-from creatorctl.screens.earn import EarnTab
-from creatorctl.screens.fans import FansTab
-from creatorctl.screens.inbox import InboxTab
-from creatorctl.screens.works import WorksTab
 from creatorctl.widgets.account_bar import AccountBar
 
 if TYPE_CHECKING:
     from creatorctl.accounts import AccountInfo
     from creatorctl.config import PublishConfig
     from creatorctl.scheduler import InAppScheduler
+    from creatorctl.screens.drafts import PostPublished, SchedulerTrouble
     from creatorctl.store import Store
 
-TABS: list[type[TabView]] = [WorksTab, DraftsTab, DataTab, FansTab, InboxTab, EarnTab]
-"""The tabs, in order; each capability adds its own."""
+TAB_CLASSES = {
+    "works": "creatorctl.screens.works:WorksTab",
+    "drafts": "creatorctl.screens.drafts:DraftsTab",
+    "data": "creatorctl.screens.data:DataTab",
+    "fans": "creatorctl.screens.fans:FansTab",
+    "inbox": "creatorctl.screens.inbox:InboxTab",
+    "earn": "creatorctl.screens.earn:EarnTab",
+}
+"""The tabs, in order (keys 1–6), and where each one's view lives; each capability adds its own.
+
+Only the first tab is built at start-up; the others are imported and mounted when first shown,
+so the first frame does not wait for widgets nobody has looked at yet.
+"""
+TAB_IDS = tuple(TAB_CLASSES)
+
+
+def tab_class(tab_id: str) -> type[TabView]:
+    import importlib
+
+    module, _, name = TAB_CLASSES[tab_id].partition(":")
+    cls: type[TabView] = getattr(importlib.import_module(module), name)
+    return cls
 
 
 class WorkSearchProvider(Provider):
@@ -78,8 +94,8 @@ class CreatorApp(App[str | None]):
         Binding("ctrl+p", "command_palette", t("key.palette"), show=True),
         Binding("q", "quit", t("key.quit")),
         *[
-            Binding(str(i + 1), f"show_tab('{tab.TAB_ID}')", show=False)
-            for i, tab in enumerate(TABS)
+            Binding(str(i + 1), f"show_tab('{tab_id}')", show=False)
+            for i, tab_id in enumerate(TAB_IDS)
         ],
     ]
 
@@ -96,7 +112,7 @@ class CreatorApp(App[str | None]):
         self.account_override = account
         self.store: Store | None = store
         self.account: AccountInfo | None = None
-        self.active_tab = TABS[0].TAB_ID
+        self.active_tab = TAB_IDS[0]
         if scheduler is None:  # tests and screenshots turn it off with the env
             import os
 
@@ -106,10 +122,11 @@ class CreatorApp(App[str | None]):
 
     def compose(self) -> ComposeResult:
         yield AccountBar(id="account-bar")
-        with TabbedContent(id="tabs", initial=TABS[0].TAB_ID):
-            for tab in TABS:
-                with TabPane(t(f"tab.{tab.TAB_ID}"), id=tab.TAB_ID):
-                    yield tab()
+        with TabbedContent(id="tabs", initial=TAB_IDS[0]):
+            for tab_id in TAB_IDS:
+                with TabPane(t(f"tab.{tab_id}"), id=tab_id):
+                    if tab_id == TAB_IDS[0]:
+                        yield tab_class(tab_id)()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -131,7 +148,8 @@ class CreatorApp(App[str | None]):
         self.store = store
         self.set_account(account)
         if self.want_scheduler:
-            self.load_publish_config()
+            # Let the first tab's data in first; a post due now goes out a moment later.
+            self.set_timer(0.6, self.load_publish_config)
         self.view(self.active_tab).focus_default()
         if account is None:
             self.show_welcome()
@@ -147,6 +165,7 @@ class CreatorApp(App[str | None]):
     def _start_scheduler(self, config: PublishConfig) -> None:
         """Publish due posts while the app is open; jobs only post messages to the UI."""
         from creatorctl.scheduler import InAppScheduler
+        from creatorctl.screens.drafts import PostPublished, SchedulerTrouble
 
         assert self.store is not None
         self.scheduler = InAppScheduler(
@@ -157,8 +176,18 @@ class CreatorApp(App[str | None]):
         )
         self.scheduler.start()
 
-    @on(PostPublished)
-    def _post_published(self, event: PostPublished) -> None:
+    def _show_inbox_view(self, name: str) -> None:
+        self.action_show_tab("inbox")
+        self.call_later(self._show_inbox_view_when_ready, name)
+
+    async def _show_inbox_view_when_ready(self, name: str) -> None:
+        view = self.view("inbox")
+        while not view.is_mounted or not view.children:
+            await asyncio.sleep(0.01)
+        view.show_view(name)  # type: ignore[attr-defined]
+
+    # Handlers by name: the message classes live with the Drafts tab, imported lazily.
+    def on_post_published(self, event: PostPublished) -> None:
         from creatorctl.scheduler import describe_outcome
 
         self.notify(
@@ -168,8 +197,7 @@ class CreatorApp(App[str | None]):
         )
         self.data_changed()
 
-    @on(SchedulerTrouble)
-    def _scheduler_trouble(self, event: SchedulerTrouble) -> None:
+    def on_scheduler_trouble(self, event: SchedulerTrouble) -> None:
         self.notify(event.text, severity="error", timeout=10)
 
     def on_unmount(self) -> None:
@@ -222,14 +250,22 @@ class CreatorApp(App[str | None]):
 
     @on(TabbedContent.TabActivated, "#tabs")
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self.active_tab = event.pane.id or TABS[0].TAB_ID
-        self.query_one(f"#view-{self.active_tab}", TabView).activate()
+        self.active_tab = event.pane.id or TAB_IDS[0]
+        view = self.view(self.active_tab)
+        if view.is_mounted:  # a view mounted just now activates itself once composed
+            view.activate()
 
     def action_show_tab(self, tab_id: str) -> None:
         self.query_one("#tabs", TabbedContent).active = tab_id
 
     def view(self, tab_id: str) -> TabView:
-        return self.query_one(f"#view-{tab_id}", TabView)
+        """The tab's view, built and mounted on first use."""
+        found = self.query(f"#view-{tab_id}")
+        if found:
+            return found.first(TabView)
+        view = tab_class(tab_id)()
+        self.query_one(f"TabPane#{tab_id}", TabPane).mount(view)
+        return view
 
     # --- screens and actions -------------------------------------------------------------
 
@@ -243,7 +279,7 @@ class CreatorApp(App[str | None]):
             if binding.description and key not in seen:
                 seen.add(key)
                 keys.append((self.get_key_display(binding), binding.description))
-        self.push_screen(HelpScreen(keys, [tab.TAB_ID for tab in TABS]))
+        self.push_screen(HelpScreen(keys, list(TAB_IDS)))
 
     def show_welcome(self) -> None:
         from creatorctl.screens.welcome import WelcomeScreen
@@ -337,8 +373,14 @@ class CreatorApp(App[str | None]):
         """The Inbox on one work's comments (from the work detail screen)."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.action_show_tab(InboxTab.TAB_ID)
-        self.query_one(InboxTab).show_work_comments(work_id)
+        self.action_show_tab("inbox")
+        self.call_later(self._show_comments, work_id)
+
+    async def _show_comments(self, work_id: int) -> None:
+        view = self.view("inbox")
+        while not view.is_mounted or not view.children:
+            await asyncio.sleep(0.01)
+        view.show_work_comments(work_id)  # type: ignore[attr-defined]
 
     def edit_work(self, work_id: int, on_saved: Callable[[], Any] | None = None) -> None:
         from creatorctl.screens.work_edit import WorkEditScreen
@@ -354,6 +396,8 @@ class CreatorApp(App[str | None]):
         self.push_screen(WorkEditScreen(work_id), done)
 
     def _reload_works_in_place(self) -> None:
+        from creatorctl.screens.works import WorksTab
+
         works = self.view("works")
         if isinstance(works, WorksTab):
             works.stale = False
@@ -395,14 +439,21 @@ class CreatorApp(App[str | None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for tab in TABS:
+        for tab_id in TAB_IDS:
             yield SystemCommand(
-                t(f"tab.{tab.TAB_ID}"),
+                t(f"tab.{tab_id}"),
                 t("palette.go_tab"),
-                partial(self.action_show_tab, tab.TAB_ID),
+                partial(self.action_show_tab, tab_id),
             )
         yield SystemCommand(t("imp.key"), t("imp.palette"), self.action_import)
-        yield from self.query_one(InboxTab).palette_commands()
+        from creatorctl.screens.inbox import SUBVIEWS
+
+        for name in SUBVIEWS:
+            yield SystemCommand(
+                f"{t('tab.inbox')} › {t(f'inbox.view_{name}')}",
+                t("palette.go_tab"),
+                partial(self._show_inbox_view, name),
+            )
         yield SystemCommand(t("key.accounts"), t("palette.accounts"), self.action_switch_account)
         yield SystemCommand(t("key.profile"), t("palette.profile"), self.action_profile)
         yield SystemCommand(t("key.help"), t("palette.help"), self.action_help)

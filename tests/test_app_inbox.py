@@ -9,7 +9,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
 
-from creatorctl.app import TABS
+from creatorctl.app import TAB_IDS
 from creatorctl.screens.inbox import InboxTab
 from creatorctl.widgets.paged_table import PagedTable
 from tests.helpers import settle
@@ -35,7 +35,7 @@ async def open_inbox(pilot, app, view: int = 0) -> None:  # type: ignore[no-unty
         await settle(pilot, app)
 
 
-INBOX_KEY = str(TABS.index(InboxTab) + 1)
+INBOX_KEY = str(TAB_IDS.index("inbox") + 1)
 
 
 def comments_table(app) -> PagedTable:  # type: ignore[no-untyped-def]

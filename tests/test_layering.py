@@ -49,3 +49,29 @@ def test_every_message_has_both_languages() -> None:
 
     for key, (zh, en) in catalog().items():
         assert zh.strip() and en.strip(), key
+
+
+def test_the_command_line_entry_loads_no_database_layer() -> None:
+    """`creatorctl` alone opens the app: the CLI must not import SQLAlchemy before it does."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, creatorctl.cli; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'sqlalchemy', 'sqlmodel', 'alembic', 'apscheduler', 'openpyxl', 'plotext'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_every_command_is_in_the_lazy_table() -> None:
+    import importlib
+
+    from creatorctl.cli import COMMAND_MODULES
+
+    found = {}
+    for name in set(COMMAND_MODULES.values()):
+        for command in importlib.import_module(f"creatorctl.cli.{name}").COMMANDS:
+            found[command.name] = name
+    assert found == COMMAND_MODULES

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from creatorctl.app import TABS
-from creatorctl.screens.inbox import InboxTab
+from creatorctl.app import TAB_IDS
 from tests.helpers import settle
 
 SIZES = [(80, 24), (120, 40)]
-INBOX_KEY = str(TABS.index(InboxTab) + 1)
+INBOX_KEY = str(TAB_IDS.index("inbox") + 1)
 VIEWS = {"comments": 0, "messages": 1, "groups": 2, "live": 3}
 
 

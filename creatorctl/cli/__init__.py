@@ -61,7 +61,49 @@ class Ctx:
 pass_ctx = click.make_pass_decorator(Ctx)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+COMMAND_MODULES = {
+    "accounts": "accounts",
+    "works": "works",
+    "trash": "works",
+    "import": "data",
+    "export": "data",
+    "demo": "demo",
+    "serve": "serve",
+    "drafts": "drafts",
+    "scheduler": "scheduler",
+    "insights": "insights",
+    "report": "insights",
+    "earn": "earn",
+    "comments": "inbox",
+    "messages": "messages",
+    "groups": "messages",
+    "live": "live",
+}
+"""Command name → the module under creatorctl/cli that defines it.
+
+Commands load on first use: `creatorctl` alone opens the app, and must not pay for the
+importers' and domain modules' imports (SQLAlchemy among them) before the first frame.
+"""
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported only when named (or listed for --help)."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMAND_MODULES and cmd_name not in self.commands:
+            _register()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _register()
+        return super().list_commands(ctx)
+
+
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     envvar="CREATORCTL_DB",
@@ -91,42 +133,21 @@ def root(ctx: click.Context, db: str | None, account: str | None, lang: str | No
         run_app(db=db, account=account)
 
 
-def _register() -> None:
-    # Each area keeps its commands in a module of its own.
-    from creatorctl.cli import (
-        accounts,
-        data,
-        demo,
-        drafts,
-        earn,
-        inbox,
-        insights,
-        live,
-        messages,
-        scheduler,
-        serve,
-        works,
-    )
+_register_done = False
 
-    for module in (
-        accounts,
-        data,
-        demo,
-        serve,
-        works,
-        drafts,
-        scheduler,
-        insights,
-        earn,
-        inbox,
-        messages,
-        live,
-    ):
+
+def _register() -> None:
+    """Load every area's commands (each area keeps them in a module of its own)."""
+    global _register_done
+    if _register_done:
+        return
+    _register_done = True
+    import importlib
+
+    for name in dict.fromkeys(COMMAND_MODULES.values()):
+        module = importlib.import_module(f"creatorctl.cli.{name}")
         for command in module.COMMANDS:
             root.add_command(command)
-
-
-_register()
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -39,6 +39,11 @@ class TabView(Vertical):
     def account(self) -> AccountInfo | None:
         return self.capp.account
 
+    def on_mount(self) -> None:
+        # A tab built on first use was not there when it was activated: do it once composed.
+        if self.is_active:
+            self.call_after_refresh(self.activate)
+
     def mark_stale(self) -> None:
         self.stale = True
         if self.is_active:
