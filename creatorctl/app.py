@@ -130,7 +130,7 @@ class CreatorApp(App[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(AccountBar).show_account(None, None, None)
+        self.main_screen.query_one(AccountBar).show_account(None, None, None)
         self.open_store()
 
     # --- loading -------------------------------------------------------------------------
@@ -150,6 +150,8 @@ class CreatorApp(App[str | None]):
         if self.want_scheduler:
             # Let the first tab's data in first; a post due now goes out a moment later.
             self.set_timer(0.6, self.load_publish_config)
+        # Build the other tabs in the background, one at a time, so switching is quick later.
+        self.set_timer(1.0, self._build_next_tab)
         self.view(self.active_tab).focus_default()
         if account is None:
             self.show_welcome()
@@ -207,7 +209,7 @@ class CreatorApp(App[str | None]):
 
     def set_account(self, account: AccountInfo | None) -> None:
         self.account = account
-        bar = self.query_one(AccountBar)
+        bar = self.main_screen.query_one(AccountBar)
         if account is None:
             bar.show_account(None, None, None)
         else:
@@ -216,7 +218,7 @@ class CreatorApp(App[str | None]):
 
     def data_changed(self) -> None:
         """Something in the store changed: every tab reloads when next shown."""
-        for view in self.query(TabView):
+        for view in self.main_screen.query(TabView):
             view.mark_stale()
 
     @work(thread=True, exclusive=True, group="account", exit_on_error=False)
@@ -256,15 +258,29 @@ class CreatorApp(App[str | None]):
             view.activate()
 
     def action_show_tab(self, tab_id: str) -> None:
-        self.query_one("#tabs", TabbedContent).active = tab_id
+        self.main_screen.query_one("#tabs", TabbedContent).active = tab_id
+
+    @property
+    def main_screen(self) -> Screen:  # type: ignore[type-arg]
+        """The screen holding the tabs (`self.query` would search whatever modal is on top)."""
+        return self.screen_stack[0]
+
+    def _build_next_tab(self) -> None:
+        if not self.screen_stack or not self.is_running:
+            return  # closing
+        for tab_id in TAB_IDS:
+            if not self.main_screen.query(f"#view-{tab_id}"):
+                self.view(tab_id)
+                self.set_timer(0.15, self._build_next_tab)
+                return
 
     def view(self, tab_id: str) -> TabView:
         """The tab's view, built and mounted on first use."""
-        found = self.query(f"#view-{tab_id}")
+        found = self.main_screen.query(f"#view-{tab_id}")
         if found:
             return found.first(TabView)
         view = tab_class(tab_id)()
-        self.query_one(f"TabPane#{tab_id}", TabPane).mount(view)
+        self.main_screen.query_one(f"TabPane#{tab_id}", TabPane).mount(view)
         return view
 
     # --- screens and actions -------------------------------------------------------------
