@@ -57,9 +57,42 @@ def works_file(path: Path, n_rows: int, shape: str, seed: int = 7) -> None:
                 written += 1
 
 
+COMMENT_TEXTS = (
+    "太有用了收藏了",
+    "请问链接在哪里?",
+    "加v看更多 vx123456",
+    "第一!",
+    "讲得好清楚",
+    "这个视频我看了三遍",
+    "有没有平替推荐?",
+    "学到了学到了[玫瑰]",
+    "来了来了",
+    "免费领资料 xq7Lm.com",
+    "同款经历",
+    "新手可以学吗?",
+)
+
+
+def comments_file(path: Path, n: int) -> None:
+    """`n` comments on 1,000 works (作品ID 1..1000), in time order, like a comments export."""
+    rng = random.Random(3)
+    start = datetime(2025, 1, 1)
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["评论ID", "作品ID", "用户ID", "用户昵称", "评论内容", "评论时间", "点赞数"])
+        for i in range(n):
+            w.writerow([
+                f"c{i}", rng.randint(1, 1000), f"u{rng.randint(1, 200_000)}",
+                f"用户{rng.randint(1, 99999)}", rng.choice(COMMENT_TEXTS) + str(i % 97),
+                (start + timedelta(seconds=i * 20)).strftime("%Y-%m-%d %H:%M:%S"),
+                rng.choice((0, 0, 0, 1, 2, 5, 12, 128)),
+            ])  # fmt: skip
+
+
 SHAPES: dict[str, tuple[str, Callable[[Path, int], None]]] = {
     "snapshots": ("works", lambda path, n: works_file(path, n, "snapshots")),
     "works": ("works", lambda path, n: works_file(path, n, "works")),
+    "comments": ("comments", comments_file),
 }
 """Shape → (import kind, file generator). Other kinds add theirs (e.g. a million comments)."""
 
@@ -93,6 +126,14 @@ def main() -> None:
         conn.execute(
             sa.text("INSERT INTO account(handle, created_at) VALUES ('bench', '2026-01-01')")
         )
+        if kind == "comments":  # the works the comments belong to (store ids 1..1000)
+            conn.execute(
+                sa.text(
+                    "INSERT INTO work(account_id, title, published_at) "
+                    "VALUES (1, :t, '2025-01-01 00:00:00')"
+                ),
+                [{"t": f"作品 {i}"} for i in range(1, 1001)],
+            )
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0, cpu0 = time.perf_counter(), time.process_time()
     result = import_file(store, data, account_id=1, kind=kind, snapshot_date=date(2026, 6, 1))
