@@ -286,13 +286,16 @@ class CreatorApp(App[str | None]):
     # --- screens and actions -------------------------------------------------------------
 
     def action_help(self) -> None:
+        from creatorctl.i18n import catalog, language
         from creatorctl.screens.help import HelpScreen
 
+        # Only our own keys: Textual's built-in ones (cursor moves …) are English-only.
+        ours = {pair[0] if language() == "zh" else pair[1] for pair in catalog().values()}
         keys: list[tuple[str, str]] = []
         seen: set[str] = set()
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            if binding.description and key not in seen:
+            if binding.description in ours and key not in seen:
                 seen.add(key)
                 keys.append((self.get_key_display(binding), binding.description))
         self.push_screen(HelpScreen(keys, list(TAB_IDS)))
