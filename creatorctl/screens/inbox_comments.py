@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from creatorctl.i18n import fmt_count, fmt_int, t
 from creatorctl.screens.inbox import InboxPane
 from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
+from creatorctl.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from creatorctl.inbox.comments import CommentFilter, CommentPager, CommentRow
@@ -68,7 +69,7 @@ class CommentsPane(InboxPane):
         self.last_deleted: list[int] = []
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=t("inbox.search_placeholder"), id="comments-search")
+        yield SearchBox(placeholder=t("inbox.search_placeholder"), id="comments-search")
         yield Static("", id="comments-status")
         yield PagedTable(
             [
@@ -191,23 +192,19 @@ class CommentsPane(InboxPane):
     # --- filters ---------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        box = self.query_one("#comments-search", Input)
-        box.add_class("visible")
-        box.focus()
+        self.query_one("#comments-search", SearchBox).open()
 
-    @on(Input.Submitted, "#comments-search")
-    def _search(self, event: Input.Submitted) -> None:
-        self.query_text = event.value.strip()
-        if not self.query_text:
-            event.input.remove_class("visible")
+    @on(SearchBox.Searched, "#comments-search")
+    def _search(self, event: SearchBox.Searched) -> None:
+        self.query_text = event.query
         self.table.focus()
         self.reload()
 
     def action_clear(self) -> None:
-        for box_id in ("#comments-search", "#comments-reply"):
-            box = self.query_one(box_id, Input)
-            box.value = ""
-            box.remove_class("visible")
+        self.query_one("#comments-search", SearchBox).close()
+        reply = self.query_one("#comments-reply", Input)
+        reply.value = ""
+        reply.remove_class("visible")
         if self.query_text:
             self.query_text = ""
             self.reload()

@@ -7,11 +7,12 @@ from functools import partial
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from creatorctl.i18n import fmt_count, fmt_pct, t
 from creatorctl.screens.base import TabView
 from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
+from creatorctl.widgets.search_box import SearchBox
 
 SORTABLE = ("published_at", "title", "plays", "likes", "comments", "shares", "completion_rate")
 
@@ -107,8 +108,6 @@ class WorksTab(TabView):
     ]
 
     DEFAULT_CSS = """
-    WorksTab #works-search { display: none; }
-    WorksTab #works-search.visible { display: block; }
     WorksTab #works-status { height: 1; color: $text-muted; padding: 0 1; }
     WorksTab PagedTable { height: 1fr; }
     """
@@ -120,7 +119,7 @@ class WorksTab(TabView):
         self.descending = True
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=t("works.search_placeholder"), id="works-search")
+        yield SearchBox(placeholder=t("works.search_placeholder"), id="works-search")
         yield Static("", id="works-status")
         yield PagedTable(columns(self.app.size.width), id="works-table")
 
@@ -174,22 +173,16 @@ class WorksTab(TabView):
     # --- actions -------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        box = self.query_one("#works-search", Input)
-        box.add_class("visible")
-        box.focus()
+        self.query_one("#works-search", SearchBox).open()
 
-    @on(Input.Submitted, "#works-search")
-    def _search(self, event: Input.Submitted) -> None:
-        self.query_text = event.value.strip()
-        if not self.query_text:
-            event.input.remove_class("visible")
+    @on(SearchBox.Searched, "#works-search")
+    def _search(self, event: SearchBox.Searched) -> None:
+        self.query_text = event.query
         self.table.focus()
         self.reload()
 
     def action_clear_search(self) -> None:
-        box = self.query_one("#works-search", Input)
-        box.value = ""
-        box.remove_class("visible")
+        self.query_one("#works-search", SearchBox).close()
         if self.query_text:
             self.query_text = ""
             self.reload()
