@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store, get_setting, set_setting
-from creatorctl.timeutil import utcnow
+from creatorctl.timeutil import as_datetime, utcnow
 
 CURRENT_KEY = "current_account"
 HANDLE_RE = re.compile(r"^[\w.\-]{1,32}$")
@@ -187,7 +187,7 @@ def _validate_profile(values: dict[str, object]) -> dict[str, object]:
     return out
 
 
-def _record_changes(
+def record_changes(
     conn: sa.Connection,
     *,
     account_id: int,
@@ -234,7 +234,7 @@ def update_profile(store: Store, account_id: int, **values: object) -> dict[str,
                     sa.text(f"UPDATE account SET {key}=:v WHERE id=:i"), {"v": new, "i": account_id}
                 )
         if changes:
-            _record_changes(
+            record_changes(
                 conn, account_id=account_id, entity="account", entity_id=account_id, changes=changes
             )
     return changes
@@ -258,14 +258,16 @@ def history(store: Store, entity: str, entity_id: int) -> list[Change]:
         )
         return [
             Change(
-                r.id, r.field, r.old_value, r.new_value, _dt(r.changed_at), r.batch, bool(r.undone)
+                r.id,
+                r.field,
+                r.old_value,
+                r.new_value,
+                as_datetime(r.changed_at),
+                r.batch,
+                bool(r.undone),
             )
             for r in rows
         ]
-
-
-def _dt(v: object) -> datetime:
-    return v if isinstance(v, datetime) else datetime.fromisoformat(str(v))
 
 
 def undo_last(store: Store, entity: str, entity_id: int) -> dict[str, str] | None:
@@ -301,7 +303,7 @@ def undo_last(store: Store, entity: str, entity_id: int) -> dict[str, str] | Non
             restored[r.field] = r.old_value
             undo_changes[f"undo:{r.field}"] = (r.new_value, r.old_value)
         conn.execute(sa.text("UPDATE edithistory SET undone=1 WHERE batch=:b"), {"b": last.batch})
-        _record_changes(
+        record_changes(
             conn,
             account_id=last.account_id,
             entity=entity,

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from creatorctl.accounts import _dt, _record_changes
+from creatorctl.accounts import record_changes
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store
-from creatorctl.timeutil import local_to_utc, now_local, utc_to_local, utcnow
+from creatorctl.timeutil import as_datetime, local_to_utc, now_local, utc_to_local, utcnow
 from creatorctl.works import split_tags, validate_edit
 
 CONFLICT_WINDOW = timedelta(minutes=30)
@@ -36,11 +36,11 @@ def ts(dt: datetime) -> str:
 
 
 def _opt_dt(v: object) -> datetime | None:
-    return None if v is None else _dt(v)
+    return None if v is None else as_datetime(v)
 
 
 def _local(v: object) -> datetime | None:
-    return None if v is None else utc_to_local(_dt(v))
+    return None if v is None else utc_to_local(as_datetime(v))
 
 
 @dataclass(frozen=True)
@@ -135,8 +135,8 @@ def draft_from_row(r: sa.Row) -> DraftInfo:
         work_id=r.work_id,
         item_id=r.item_id,
         published_at=_local(r.published_at),
-        created_at=utc_to_local(_dt(r.created_at)),
-        updated_at=utc_to_local(_dt(r.updated_at)),
+        created_at=utc_to_local(as_datetime(r.created_at)),
+        updated_at=utc_to_local(as_datetime(r.updated_at)),
     )
 
 
@@ -352,7 +352,7 @@ def edit_draft(
         ).rowcount
         if n != 1:  # the scheduler took it between our read and this write
             raise UserError(t("drafts.err_locked", id=draft_id, state=t("state.publishing")))
-        _record_changes(
+        record_changes(
             conn, account_id=current.account_id, entity="draft", entity_id=draft_id, changes=changes
         )
     return changes

@@ -12,12 +12,11 @@ from datetime import date, datetime
 
 import sqlalchemy as sa
 
-from creatorctl.accounts import _dt
 from creatorctl.config import Config, InsightsConfig
 from creatorctl.i18n import t
 from creatorctl.periods import Period
 from creatorctl.store import Store
-from creatorctl.timeutil import utc_to_local
+from creatorctl.timeutil import as_datetime, utc_to_local
 
 KPI_KEYS = ("plays", "likes", "comments", "shares", "favorites", "profile_visits", "net_fans")
 WORK_FLAGS = ("low_completion", "low_discussion", "low_share")
@@ -212,7 +211,7 @@ def _stat(r: sa.Row, with_flags: bool = True) -> WorkStat:
     return WorkStat(
         id=r.id,
         title=r.title,
-        published_at=utc_to_local(_dt(r.published_at)),
+        published_at=utc_to_local(as_datetime(r.published_at)),
         plays=r.plays,
         likes=r.likes,
         comments=r.comments,

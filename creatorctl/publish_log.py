@@ -7,9 +7,8 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from creatorctl.accounts import _dt
 from creatorctl.store import Store
-from creatorctl.timeutil import utc_to_local
+from creatorctl.timeutil import as_datetime, utc_to_local
 
 
 @dataclass(frozen=True)
@@ -56,8 +55,10 @@ def list_attempts(store: Store, draft_id: int | None = None, limit: int = 20) ->
                 draft_id=r.draft_id,
                 title=r.title,
                 worker_id=r.worker_id,
-                started_at=utc_to_local(_dt(r.started_at)),
-                finished_at=utc_to_local(_dt(r.finished_at)) if r.finished_at is not None else None,
+                started_at=utc_to_local(as_datetime(r.started_at)),
+                finished_at=utc_to_local(as_datetime(r.finished_at))
+                if r.finished_at is not None
+                else None,
                 ok=bool(r.ok),
                 exit_code=r.exit_code,
                 error=r.error,

@@ -23,14 +23,13 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
-from creatorctl.accounts import _dt
 from creatorctl.config import PublishConfig
 from creatorctl.drafts import SCHEDULABLE, conflicts, get_draft, ts
 from creatorctl.errors import UserError
 from creatorctl.hooks import HookResult, run_hook
 from creatorctl.i18n import t
 from creatorctl.store import Store
-from creatorctl.timeutil import utc_to_local, utcnow_exact
+from creatorctl.timeutil import as_datetime, utc_to_local, utcnow_exact
 from creatorctl.works import split_tags
 
 MAX_ATTEMPTS = 3
@@ -155,10 +154,10 @@ def _claims(conn: sa.Connection, ids: list[int], worker_id: str, now: datetime) 
                 video_path=r.video_path,
                 cover_path=r.cover_path,
                 edit_params=r.edit_params,
-                scheduled_at=_dt(r.scheduled_at) if r.scheduled_at is not None else None,
+                scheduled_at=as_datetime(r.scheduled_at) if r.scheduled_at is not None else None,
                 attempt=r.attempts,
                 attempt_id=attempt_id,
-                claimed_at=_dt(r.claimed_at),
+                claimed_at=as_datetime(r.claimed_at),
             )
         )
     return out

@@ -47,3 +47,8 @@ def fmt_local(dt: datetime | None, *, seconds: bool = False) -> str:
     if dt is None:
         return "–"
     return utc_to_local(dt).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def as_datetime(value: object) -> datetime:
+    """A datetime from what SQLite hands back (a datetime, or its ISO text)."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))

@@ -11,11 +11,10 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from creatorctl.accounts import _dt
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store
-from creatorctl.timeutil import utcnow
+from creatorctl.timeutil import as_datetime, utcnow
 
 TRASHABLE = {"work", "draft", "comment"}
 """Tables that may be trashed; later capabilities add theirs (e.g. comment)."""
@@ -61,7 +60,7 @@ def list_trash(store: Store, account_id: int, entity: str | None = None) -> list
         params["e"] = entity
     with store.read() as conn:
         return [
-            TrashItem(r.id, r.entity, r.entity_id, r.label, _dt(r.deleted_at))
+            TrashItem(r.id, r.entity, r.entity_id, r.label, as_datetime(r.deleted_at))
             for r in conn.execute(sa.text(sql + " ORDER BY id DESC"), params)
         ]
 

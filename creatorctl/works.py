@@ -9,12 +9,12 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from creatorctl.accounts import _dt, _record_changes
+from creatorctl.accounts import record_changes
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.search import search_clause
 from creatorctl.store import Store
-from creatorctl.timeutil import utc_to_local
+from creatorctl.timeutil import as_datetime, utc_to_local
 
 TITLE_MAX = 55
 DESCRIPTION_MAX = 1000
@@ -183,7 +183,7 @@ def list_works(
             WorkRow(
                 id=r.id,
                 title=r.title,
-                published_at=utc_to_local(_dt(r.published_at)),
+                published_at=utc_to_local(as_datetime(r.published_at)),
                 tags=split_tags(r.tags),
                 plays=r.plays,
                 likes=r.likes,
@@ -251,7 +251,7 @@ def get_work(store: Store, work_id: int, account_id: int | None = None) -> WorkD
         description=r.description,
         tags=split_tags(r.tags),
         cover_path=r.cover_path,
-        published_at=utc_to_local(_dt(r.published_at)),
+        published_at=utc_to_local(as_datetime(r.published_at)),
         genre=r.genre,
         review_status=r.review_status,
         plays=r.plays,
@@ -351,7 +351,7 @@ def edit_work(
             conn.execute(
                 sa.text(f"UPDATE work SET {col}=:v WHERE id=:i"), {"v": value, "i": work_id}
             )
-        _record_changes(
+        record_changes(
             conn, account_id=current.account_id, entity="work", entity_id=work_id, changes=changes
         )
     return changes

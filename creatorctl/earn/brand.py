@@ -11,14 +11,14 @@ from datetime import date, datetime
 
 import sqlalchemy as sa
 
-from creatorctl.accounts import _dt, get_account_by_id
+from creatorctl.accounts import get_account_by_id
 from creatorctl.config import Config
 from creatorctl.earn.ledger import as_date, record_earning
 from creatorctl.eligibility import evaluate
 from creatorctl.errors import UserError
 from creatorctl.i18n import fmt_int, t
 from creatorctl.store import Store
-from creatorctl.timeutil import today, utc_to_local, utcnow
+from creatorctl.timeutil import as_datetime, today, utc_to_local, utcnow
 
 BRAND_STATES = ("open", "accepted", "delivered", "settled")
 """A brand task moves forward through these, one step at a time."""
@@ -81,10 +81,10 @@ def _row(r: sa.Row) -> BrandTask:
         min_fans=r.min_fans,
         deadline=as_date(r.deadline) if r.deadline else None,
         state=r.state,
-        accepted_at=utc_to_local(_dt(r.accepted_at)) if r.accepted_at else None,
+        accepted_at=utc_to_local(as_datetime(r.accepted_at)) if r.accepted_at else None,
         delivered_work_id=r.delivered_work_id,
         delivered_work_title=r.work_title,
-        settled_at=utc_to_local(_dt(r.settled_at)) if r.settled_at else None,
+        settled_at=utc_to_local(as_datetime(r.settled_at)) if r.settled_at else None,
         settled_amount=r.settled_amount,
     )
 

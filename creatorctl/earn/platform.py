@@ -11,10 +11,9 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from creatorctl.accounts import _dt
 from creatorctl.earn.ledger import record_earning
 from creatorctl.store import Store
-from creatorctl.timeutil import today, utc_to_local, utcnow
+from creatorctl.timeutil import as_datetime, today, utc_to_local, utcnow
 
 SHOWN_WORKS = 20
 """At most this many qualifying and this many in-progress works per task are listed."""
@@ -127,7 +126,7 @@ def _task_works(conn: sa.Connection, params: dict[str, object], cond: str) -> tu
         TaskWork(
             r.id,
             r.title,
-            utc_to_local(_dt(r.published_at)),
+            utc_to_local(as_datetime(r.published_at)),
             r.plays,
             min(1.0, r.plays / threshold) if threshold > 0 else 1.0,
         )
@@ -154,7 +153,7 @@ def platform_tasks(store: Store, account_id: int) -> list[PlatformTaskStatus]:
             )
         }
         for task in tasks:
-            starts, ends = _dt(task.starts_at), _dt(task.ends_at)
+            starts, ends = as_datetime(task.starts_at), as_datetime(task.ends_at)
             params: dict[str, object] = {
                 "a": account_id,
                 "topic": task.topic,
@@ -207,7 +206,7 @@ def record_task_rewards(store: Store, account_id: int) -> int:
                 "a": account_id,
                 "topic": task.topic,
                 "th": task.play_threshold,
-                **_window(_dt(task.starts_at), _dt(task.ends_at)),
+                **_window(as_datetime(task.starts_at), as_datetime(task.ends_at)),
             }
             n_ok, _ = conn.execute(sa.text(_TASK_COUNT), params).one()
             if n_ok:

@@ -14,13 +14,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from creatorctl.accounts import _dt
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.inbox.flags import parse_flags
 from creatorctl.search import fts_expression, like_clause, split_terms
 from creatorctl.store import Store
-from creatorctl.timeutil import utc_to_local
+from creatorctl.timeutil import as_datetime, utc_to_local
 
 SORTS = ("new", "likes")
 COUNT_CAP = 10_000
@@ -105,7 +104,7 @@ def _row(r: Any) -> CommentRow:
         user_id=r.user_id,
         nickname=r.nickname,
         content=r.content,
-        created_at=utc_to_local(_dt(r.created_at)),
+        created_at=utc_to_local(as_datetime(r.created_at)),
         likes=r.likes,
         pinned=bool(r.pinned),
         parent_id=r.parent_id,

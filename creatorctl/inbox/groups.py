@@ -8,11 +8,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from creatorctl.accounts import _dt
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store
-from creatorctl.timeutil import utc_to_local, utcnow
+from creatorctl.timeutil import as_datetime, utc_to_local, utcnow
 
 ROLES = ("owner", "admin", "member")
 MEMBER_SORTS = ("active", "messages")
@@ -99,8 +98,8 @@ def _member(r: Any) -> MemberRow:
         r.user_id,
         r.nickname,
         r.role,
-        utc_to_local(_dt(r.joined_at)),
-        utc_to_local(_dt(r.last_active_at)) if r.last_active_at else None,
+        utc_to_local(as_datetime(r.joined_at)),
+        utc_to_local(as_datetime(r.last_active_at)) if r.last_active_at else None,
         r.message_count,
     )
 
@@ -226,4 +225,4 @@ def announcement_history(store: Store, account_id: int, group_id: int) -> list[A
             ),
             {"g": group_id},
         )
-        return [Announcement(r.text, utc_to_local(_dt(r.changed_at))) for r in rows]
+        return [Announcement(r.text, utc_to_local(as_datetime(r.changed_at))) for r in rows]

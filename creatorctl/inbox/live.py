@@ -21,12 +21,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from creatorctl.accounts import _dt
 from creatorctl.errors import UserError
 from creatorctl.i18n import fmt_int, fmt_pct, t
 from creatorctl.importers.numbers import ParseError, parse_count, parse_datetime
 from creatorctl.store import Store
-from creatorctl.timeutil import local_to_utc, now_local, utc_to_local, utcnow
+from creatorctl.timeutil import as_datetime, local_to_utc, now_local, utc_to_local, utcnow
 
 TOPIC_MAX = 55
 FIELDS = ("ts", "online", "gifts", "likes", "new_fans")
@@ -386,7 +385,7 @@ def list_previews(
         params["e"] = local_to_utc(end)
     with store.read() as conn:
         rows = conn.execute(sa.text(sql + " ORDER BY start_at, id"), params)
-        return [Preview(r.id, r.topic, utc_to_local(_dt(r.start_at))) for r in rows]
+        return [Preview(r.id, r.topic, utc_to_local(as_datetime(r.start_at))) for r in rows]
 
 
 def delete_preview(store: Store, account_id: int, preview_id: int) -> None:
@@ -448,8 +447,8 @@ def list_sessions(store: Store, account_id: int) -> list[SessionRow]:
             SessionRow(
                 r.id,
                 r.title,
-                utc_to_local(_dt(r.started_at)),
-                utc_to_local(_dt(r.ended_at)) if r.ended_at else None,
+                utc_to_local(as_datetime(r.started_at)),
+                utc_to_local(as_datetime(r.ended_at)) if r.ended_at else None,
                 r.n,
             )
             for r in rows
@@ -471,7 +470,8 @@ def session_samples(store: Store, account_id: int, session_id: int) -> list[Samp
             {"i": session_id},
         )
         return [
-            Sample(utc_to_local(_dt(r.ts)), r.online, r.gifts, r.likes, r.new_fans) for r in rows
+            Sample(utc_to_local(as_datetime(r.ts)), r.online, r.gifts, r.likes, r.new_fans)
+            for r in rows
         ]
 
 

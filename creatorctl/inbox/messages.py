@@ -16,11 +16,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from creatorctl.accounts import _dt
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store
-from creatorctl.timeutil import utc_to_local, utcnow
+from creatorctl.timeutil import as_datetime, utc_to_local, utcnow
 
 KEYWORD_SPLIT = re.compile(r"[|,，、]+")
 REPLY_MAX = 500
@@ -226,7 +225,7 @@ def delete_rule(store: Store, account_id: int, rule_id: int) -> None:
 
 def _conv(r: Any) -> ConversationRow:
     return ConversationRow(
-        r.id, r.fan_id, r.fan_nickname, utc_to_local(_dt(r.last_at)), r.last_text, r.unread
+        r.id, r.fan_id, r.fan_nickname, utc_to_local(as_datetime(r.last_at)), r.last_text, r.unread
     )
 
 
@@ -286,7 +285,7 @@ def _msg(r: Any) -> MessageRow:
         r.conversation_id,
         r.direction,
         r.text,
-        utc_to_local(_dt(r.created_at)),
+        utc_to_local(as_datetime(r.created_at)),
         bool(r.read),
         bool(r.auto_reply),
         r.rule_id,
