@@ -106,6 +106,7 @@ class CreatorApp(App[str | None]):
         store: Store | None = None,
         *,
         scheduler: bool | None = None,
+        prebuild: bool | None = None,
     ) -> None:
         super().__init__()
         self.db = db
@@ -119,6 +120,11 @@ class CreatorApp(App[str | None]):
             scheduler = not os.environ.get("CREATORCTL_NO_SCHEDULER")
         self.want_scheduler = scheduler
         self.scheduler: InAppScheduler | None = None
+        if prebuild is None:  # tests turn it off: a tab half-built at teardown is noise there
+            import os
+
+            prebuild = not os.environ.get("CREATORCTL_NO_PREBUILD")
+        self.want_prebuild = prebuild
 
     def compose(self) -> ComposeResult:
         yield AccountBar(id="account-bar")
@@ -151,7 +157,8 @@ class CreatorApp(App[str | None]):
             # Let the first tab's data in first; a post due now goes out a moment later.
             self.set_timer(0.6, self.load_publish_config)
         # Build the other tabs in the background, one at a time, so switching is quick later.
-        self.set_timer(1.0, self._build_next_tab)
+        if self.want_prebuild:
+            self.set_timer(1.0, self._build_next_tab)
         self.view(self.active_tab).focus_default()
         if account is None:
             self.show_welcome()

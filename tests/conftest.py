@@ -51,6 +51,9 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The app's own scheduler (issue 5) would write to the store in the background; tests of
     # it turn it on explicitly (CreatorApp(scheduler=True)).
     monkeypatch.setenv("CREATORCTL_NO_SCHEDULER", "1")
+    # Building the other tabs in the background 1 s after start would race each test's
+    # teardown on a slow machine; the tests of it turn it on (CreatorApp(prebuild=True)).
+    monkeypatch.setenv("CREATORCTL_NO_PREBUILD", "1")
     set_language("zh")
 
 

@@ -79,12 +79,9 @@ class DataTab(TabView):
         self.period: Period | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="data-period")
+        yield Static(self._period_bar(), id="data-period")
         yield Input(placeholder=t("data.custom_placeholder"), id="data-custom")
         yield VerticalScroll(id="data-body")
-
-    def on_mount(self) -> None:
-        self._show_period_bar()
 
     def activate(self) -> None:
         self._build()
@@ -177,6 +174,9 @@ class DataTab(TabView):
         self.post_from_worker(self._show_trending, trends)
 
     def _show_period_bar(self) -> None:
+        self.query_one("#data-period", Static).update(self._period_bar())
+
+    def _period_bar(self) -> Text:
         bar = Text()
         bar.append(t("data.period") + " ")
         for days in PRESETS:
@@ -186,7 +186,7 @@ class DataTab(TabView):
         bar.append(custom_label, style="reverse bold" if self.custom_range else "")
         if self.period is not None:
             bar.append(f"  {self.period.label()}", style="dim")
-        self.query_one("#data-period", Static).update(bar)
+        return bar
 
     def _show_kpis(self, report: KpiReport) -> None:
         self.period = report.period

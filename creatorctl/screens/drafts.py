@@ -144,16 +144,16 @@ class DraftsTab(TabView):
     def compose(self) -> ComposeResult:
         yield Static("", id="drafts-status")
         with Horizontal(id="drafts-main"):
-            yield DataTable(id="drafts-table", cursor_type="row", zebra_stripes=True)
+            # Columns are set up here, not in on_mount: a tab built just as the app quits
+            # has its children removed before its Mount handler runs.
+            table: DataTable = DataTable(id="drafts-table", cursor_type="row", zebra_stripes=True)
+            table.add_column(t("col.state"), key="state", width=6)
+            table.add_column(t("drafts.col_when"), key="when", width=11)
+            table.add_column(t("col.title"), key="title")
+            yield table
             with VerticalScroll(id="drafts-detail-box"):
                 yield Static("", id="drafts-detail")
         yield WeekCalendar(id="drafts-calendar")
-
-    def on_mount(self) -> None:
-        table = self.table
-        table.add_column(t("col.state"), key="state", width=6)
-        table.add_column(t("drafts.col_when"), key="when", width=11)
-        table.add_column(t("col.title"), key="title")
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_title)

@@ -147,7 +147,7 @@ class EarnTab(TabView):
         with Horizontal(id="earn-cards"):
             for key in ("xingtu", "live_commerce", "tasks"):
                 yield EligibilityCard(key)
-        yield Static("", id="earn-sections")
+        yield Static(self._sections_bar(), id="earn-sections")
         with ContentSwitcher(initial="earn-brand", id="earn-switcher"):
             with Vertical(id="earn-brand"):
                 yield Static("", id="earn-brand-status", classes="earn-status")
@@ -166,23 +166,26 @@ class EarnTab(TabView):
                 yield Static("", id="earn-brand-detail")
             with Vertical(id="earn-products"):
                 yield Static("", id="earn-products-status", classes="earn-status")
-                yield DataTable(id="earn-products-table", cursor_type="row", zebra_stripes=True)
+                # Set up here, not in on_mount: a tab built just as the app quits has its
+                # children removed before its Mount handler runs.
+                table: DataTable = DataTable(
+                    id="earn-products-table", cursor_type="row", zebra_stripes=True
+                )
+                for key, label, width, numeric in PRODUCT_COLUMNS:
+                    table.add_column(
+                        Text(t(label), justify="right" if numeric else "left"),
+                        key=key,
+                        width=width,
+                    )
+                table.add_column(t("earn.col.reasons"), key="reasons", width=20)
+                yield table
             with VerticalScroll(id="earn-platform"):
                 yield Static("", id="earn-platform-body")
-            with Vertical(id="earn-earnings"):
+            with Vertical(id="earn-earnings") as earnings:
+                # The chart cannot take focus; its section can, so the tab's keys keep working.
+                earnings.can_focus = True
                 yield Chart(id="earn-chart")
                 yield Static("", id="earn-earnings-totals")
-
-    def on_mount(self) -> None:
-        table = self.query_one("#earn-products-table", DataTable)
-        for key, label, width, numeric in PRODUCT_COLUMNS:
-            table.add_column(
-                Text(t(label), justify="right" if numeric else "left"), key=key, width=width
-            )
-        table.add_column(t("earn.col.reasons"), key="reasons", width=20)
-        # The chart cannot take focus; its section can, so the tab's keys keep working there.
-        self.query_one("#earn-earnings").can_focus = True
-        self._show_sections()
 
     @property
     def brand_table(self) -> PagedTable:
@@ -259,6 +262,9 @@ class EarnTab(TabView):
             self._load_brand()  # the filter needs the configured thresholds
 
     def _show_sections(self) -> None:
+        self.query_one("#earn-sections", Static).update(self._sections_bar())
+
+    def _sections_bar(self) -> Text:
         bar = Text()
         for name in SECTIONS:
             active = name == self.section
@@ -266,7 +272,7 @@ class EarnTab(TabView):
             bar.append(
                 f" {t('earn.section.' + name)} ", style="bold underline" if active else "dim"
             )
-        self.query_one("#earn-sections", Static).update(bar)
+        return bar
 
     def _show_brand_status(self) -> None:
         parts = [self.category or t("earn.filter_all")]

@@ -72,21 +72,21 @@ class LivePane(InboxPane):
         self.sessions: list = []  # type: ignore[type-arg]
 
     def compose(self) -> ComposeResult:
+        # Columns are set up here, not in on_mount: a tab built just as the app quits has its
+        # children removed before its Mount handler runs.
+        previews: DataTable = DataTable(id="live-previews", cursor_type="row")
+        previews.add_column(t("inbox.col_start"), key="start", width=11)
+        previews.add_column(t("inbox.col_topic"), key="topic", width=20)
+        sessions: DataTable = DataTable(id="live-sessions", cursor_type="row")
+        sessions.add_column(t("inbox.col_past_live"), key="start", width=11)
+        sessions.add_column(t("inbox.col_topic"), key="title", width=20)
         with Horizontal(id="live-top"):
-            yield DataTable(id="live-previews", cursor_type="row")
-            yield DataTable(id="live-sessions", cursor_type="row")
+            yield previews
+            yield sessions
         yield Static(t("inbox.live_hint"), id="live-status")
         yield Chart(id="live-chart")
         yield Static("", id="live-alerts")
         yield Static("", id="live-summary")
-
-    def on_mount(self) -> None:
-        previews = self.query_one("#live-previews", DataTable)
-        previews.add_column(t("inbox.col_start"), key="start", width=11)
-        previews.add_column(t("inbox.col_topic"), key="topic", width=20)
-        sessions = self.query_one("#live-sessions", DataTable)
-        sessions.add_column(t("inbox.col_past_live"), key="start", width=11)
-        sessions.add_column(t("inbox.col_topic"), key="title", width=20)
 
     def on_resize(self) -> None:
         # Fixed widths (auto width raced with the rows arriving and could shrink to nothing).
