@@ -126,6 +126,10 @@ def _make_engine(url: str) -> Engine:
     def _on_begin(conn: Connection) -> None:
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
+        # Load the schema now if another connection changed it (an import suspending an index
+        # or a trigger, a migration). Without this, SQLite 3.40 fails the first DELETE after
+        # such a change with "no such table" when foreign keys are on.
+        conn.exec_driver_sql("SELECT 1 FROM sqlite_master LIMIT 1").close()
 
     return engine
 

@@ -203,3 +203,24 @@ def test_config_refused_when_others_can_write(
     cfg.write_text("[nonsense]\n")
     with pytest.raises(ConfigError, match="unknown section"):
         load_config()
+
+
+def test_delete_after_another_connection_changed_the_schema(db_path) -> None:  # type: ignore[no-untyped-def]
+    """SQLite 3.40 fails the first DELETE after another connection's schema change with
+    "no such table" (foreign keys on); imports suspend indexes and triggers, so the app's
+    open store sees such changes. Every transaction loads a changed schema first."""
+    from creatorctl.store import open_store
+
+    open_store(str(db_path)).close()  # made by another process earlier
+    a = open_store(str(db_path))
+    with a.write() as conn:
+        conn.execute(sa.text("INSERT INTO account(handle, created_at) VALUES ('me', '2026-01-01')"))
+    b = open_store(str(db_path))
+    with b.write() as conn:
+        conn.execute(sa.text("CREATE INDEX ix_test ON comment(likes)"))
+        conn.execute(sa.text("DROP INDEX ix_test"))
+    with a.write() as conn:
+        conn.execute(sa.text("DELETE FROM comment"))
+        conn.execute(sa.text("DELETE FROM account WHERE handle = 'nobody'"))
+    a.close()
+    b.close()
