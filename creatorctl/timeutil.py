@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 
 def now_local() -> datetime:
@@ -36,6 +36,30 @@ def today() -> date:
 def local_to_utc(dt: datetime) -> datetime:
     """A naive local time → naive UTC."""
     return dt.astimezone(UTC).replace(tzinfo=None)
+
+
+class LocalToUtc:
+    """`local_to_utc` for many times (an import): the zone's offset is looked up once per
+    local hour. An hour in which the offset changes (a DST switch) is converted time by time."""
+
+    def __init__(self) -> None:
+        self._offsets: dict[tuple[int, int, int, int], timedelta | None] = {}
+
+    def __call__(self, dt: datetime) -> datetime:
+        key = (dt.year, dt.month, dt.day, dt.hour)
+        offset = self._offsets.get(key, _UNKNOWN)
+        if offset is _UNKNOWN:
+            start = dt.replace(minute=0, second=0, microsecond=0)
+            end = start + timedelta(minutes=59, seconds=59, microseconds=999_999)
+            first, last = start - local_to_utc(start), end - local_to_utc(end)
+            offset = first if first == last else None
+            if len(self._offsets) > 100_000:
+                self._offsets.clear()
+            self._offsets[key] = offset
+        return local_to_utc(dt) if offset is None else dt - offset  # type: ignore[operator]
+
+
+_UNKNOWN = object()
 
 
 def utc_to_local(dt: datetime) -> datetime:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
 from tests.import_helpers import account_id, cli, rows, write_csv
@@ -163,3 +164,115 @@ def test_export_reads_back(import_store, tmp_path: Path) -> None:  # type: ignor
     cli("import", str(EXAMPLES / "messages.csv"))
     code, _, _ = cli("export", "messages", "--format", "json", "-o", str(data_path))
     assert code == 0 and len(json.loads(data_path.read_text())) == 4
+
+
+# --- big files: the pipelined writer, suspended indexes, search index at the end ------------
+
+
+def _schema(store) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return rows(store, "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")
+
+
+def _comment_rows(n: int, likes: int = 0, start: int = 0) -> list[list[object]]:
+    return [
+        [f"c{i}", "7001", f"u{i}", f"用户{i}", f"第{i}条 加v{i}" if i % 5 == 0 else f"第{i}条评论",
+         f"2026-11-{1 + i % 20:02d} 10:{i % 60:02d}:00", likes + i % 3]
+        for i in range(start, start + n)
+    ]  # fmt: skip
+
+
+HEADER = ["评论ID", "作品ID", "用户ID", "用户昵称", "评论内容", "评论时间", "点赞数"]
+
+
+def test_many_batches_repeats_and_likes_updates(import_store, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.importers.kinds.inbox_comments import Comments
+    from creatorctl.inbox.comments import CommentFilter, list_comments
+
+    monkeypatch.setattr(Comments, "batch_size", 7)  # many batches through the writer thread
+    _work(import_store)
+    before = _schema(import_store)
+    body = _comment_rows(50)
+    # c3 again in a later batch with other likes: stored once, its last likes win.
+    src = write_csv(tmp_path / "c.csv", [HEADER, *body, ["c3", "7001", "u3", "用户3", "第3条评论",
+                                                         "2026-11-04 10:03:00", "99"]])  # fmt: skip
+    code, out, err = cli("import", str(src))
+    assert code == 0, err
+    assert "added 50, updated 1, unchanged 0" in out
+    assert rows(import_store, "SELECT count(*), sum(flags = 'wechat') FROM comment") == [(50, 10)]
+    assert rows(import_store, "SELECT likes FROM comment WHERE comment_id = 'c3'") == [(99,)]
+    assert _schema(import_store) == before  # every index and trigger is back, as it was
+    assert rows(import_store, "SELECT v FROM comment_fts_config WHERE k = 'automerge'") in (
+        [], [(4,)]
+    )  # fmt: skip
+    acc = account_id(import_store)
+    hits = list_comments(import_store, CommentFilter(acc, query="第17条"))
+    assert [c.comment_id for c in hits] == ["c17"]
+    # Again with more likes for every row and ten new ones: updated and added, nothing twice.
+    src = write_csv(tmp_path / "c2.csv", [HEADER, *_comment_rows(60, likes=1)])
+    code, out, err = cli("import", str(src))
+    assert code == 0, err
+    assert "added 10, updated 50, unchanged 0" in out
+    assert rows(import_store, "SELECT count(*) FROM comment") == [(60,)]
+    assert (
+        rows(import_store, "SELECT count(*) FROM comment_fts WHERE comment_fts MATCH '条评论'")[0][
+            0
+        ]
+        == 48
+    )  # 60 minus the 12 with 加v
+
+
+def test_a_failing_writer_leaves_the_store_as_it_was(
+    import_store, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from creatorctl.importers.kinds import inbox_comments
+    from creatorctl.inbox import comment_load
+
+    monkeypatch.setattr(inbox_comments.Comments, "batch_size", 5)
+    _work(import_store)
+    cli("import", str(write_csv(tmp_path / "a.csv", [HEADER, *_comment_rows(3)])))
+    before = _schema(import_store), rows(import_store, "SELECT * FROM comment ORDER BY id")
+    real = comment_load.merge_rows
+    calls = []
+
+    def flaky(*args: object) -> tuple[int, int]:
+        calls.append(1)
+        if len(calls) == 4:
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(comment_load, "merge_rows", flaky)
+    src = write_csv(tmp_path / "b.csv", [HEADER, *_comment_rows(40, start=100)])
+    code, _, err = cli("import", str(src))
+    assert code != 0 and "disk I/O error" in err
+    assert (
+        _schema(import_store),
+        rows(import_store, "SELECT * FROM comment ORDER BY id"),
+    ) == before
+    assert rows(import_store, "SELECT key FROM setting WHERE key = 'comment_fts_paused'") == []
+
+
+def test_interrupted_import_rolls_back(import_store, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl-C while the writer thread works: it is stopped and the store is as before."""
+    from creatorctl.importers import import_file
+    from creatorctl.importers.kinds import inbox_comments
+
+    monkeypatch.setattr(inbox_comments.Comments, "batch_size", 5)
+    _work(import_store)
+    before = _schema(import_store)
+    real = inbox_comments.Comments.prepare
+    seen = []
+
+    def prepare(self, ctx, rows):  # type: ignore[no-untyped-def]
+        seen.append(1)
+        if len(seen) == 5:
+            raise KeyboardInterrupt
+        return real(self, ctx, rows)
+
+    monkeypatch.setattr(inbox_comments.Comments, "prepare", prepare)
+    src = write_csv(tmp_path / "b.csv", [HEADER, *_comment_rows(40)])
+    with pytest.raises(KeyboardInterrupt):
+        import_file(import_store, src, account_id=account_id(import_store))
+    assert rows(import_store, "SELECT count(*) FROM comment") == [(0,)]
+    assert _schema(import_store) == before

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from creatorctl.inbox.flags import comment_flags
 from creatorctl.inbox.messages import Incoming, Rule, ingest_messages, match_rule
@@ -149,3 +151,18 @@ def test_rule_validation(store) -> None:  # type: ignore[no-untyped-def]
     assert list_rules(store, acc.id) == []
     with pytest.raises(UserError):
         delete_rule(store, acc.id, rule.id)
+
+
+# The quick pre-check must never change a verdict: compare with the full rules on text made
+# of the characters the rules look at (and some that only look like them).
+_FLAG_ALPHABET = "加➕+＋ vVwWxXｖＶｗＷｘＸ微薇威信❤扣qQ:：号.:/ht w1356789 -com.cn中文好ａİıſK"
+
+
+@given(
+    st.text(alphabet=_FLAG_ALPHABET, max_size=24),
+    st.lists(st.text(alphabet="ab中文XxİI", min_size=0, max_size=3), max_size=2),
+)
+def test_quick_check_agrees_with_the_full_rules(text: str, words: list[str]) -> None:
+    from creatorctl.inbox.flags import _all_flags
+
+    assert comment_flags(text, words) == _all_flags(text, words)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -229,3 +230,37 @@ def test_parsers_never_crash(value: object) -> None:
             parse(value)
         except ParseError as exc:
             assert exc.expected.startswith("num.")
+
+
+# The fast paths (common shapes parsed in C) must agree with the general parsers on anything
+# that reaches them: the same value, or a refusal from both.
+def _same(fast: Any, general: Any, value: object) -> None:
+    def outcome(parse: Any) -> object:
+        try:
+            return parse(value)
+        except ParseError as exc:
+            return ("refused", exc.expected)
+
+    assert outcome(fast) == outcome(general)
+
+
+@given(st.text(alphabet="0123456789-: T/年+Z.x", min_size=14, max_size=20))
+def test_datetime_fast_path_agrees(text: str) -> None:
+    from creatorctl.importers.numbers import _parse_datetime
+
+    _same(parse_datetime, _parse_datetime, text)
+
+
+@given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2099, 12, 31)))
+def test_datetime_fast_path_agrees_on_real_times(dt: datetime) -> None:
+    from creatorctl.importers.numbers import _parse_datetime
+
+    for text in (f"{dt:%Y-%m-%d %H:%M:%S}", f"{dt:%Y-%m-%dT%H:%M}", f"{dt:%Y-%m-%d %H:%M}"):
+        _same(parse_datetime, _parse_datetime, text)
+
+
+@given(st.one_of(st.text(max_size=70), st.sampled_from(["null", "None", "无", "N/A", "-"])))
+def test_id_fast_path_agrees(text: str) -> None:
+    from creatorctl.importers.numbers import _parse_id
+
+    _same(parse_id, _parse_id, text)

@@ -69,6 +69,11 @@ A table with a search-index trigger: `ctx.suspend_trigger(name)` in `begin`, the
 ``INSERT INTO x_fts(rowid, ...) SELECT ... WHERE id BETWEEN first AND last`` per batch (works do
 this: 35× cheaper than the trigger per row; `upsert` returns the range of rowids it inserted);
 the framework restores the trigger.
+A file that brings more rows than its table holds loads faster with the table's secondary
+indexes built once at the end: `ctx.suspend_indexes(table, keep=(...))` in `begin` when
+``ctx.rows_estimate() >= ctx.table_rows(table)`` (comments do this), keeping the indexes
+the kind's own lookups use; the framework builds the others again before the commit.
+Times for many rows: `timeutil.LocalToUtc()` (the zone looked up once per hour).
 Kinds whose rows are running totals set ``uses_snapshot_date = True`` and read
 ``ctx.snapshot_date``. Works with numbers: subclass `worksdb.WorksKind` (it does all of it).
 

@@ -252,6 +252,15 @@ def _from_number(x: float) -> datetime:
 @cacheable
 def parse_datetime(v: Any) -> datetime | None:
     """A local date-time, naive; a date alone means midnight."""
+    if type(v) is str and len(v) in (16, 19) and v[4] == "-" and v[7] == "-" and v[10] in " T":
+        try:  # the common ``2026-10-25 19:30[:00]``, parsed in C (a tenth of the time)
+            return datetime.fromisoformat(v)
+        except ValueError:
+            pass  # the general path words the error
+    return _parse_datetime(v)
+
+
+def _parse_datetime(v: Any) -> datetime | None:
     if _is_empty(v):
         return None
     if type(v) is datetime:
@@ -341,6 +350,12 @@ def parse_text(v: Any, max_len: int = TEXT_MAX) -> str | None:
 
 def parse_id(v: Any) -> str | None:
     """An identifier such as a Douyin item_id: digits from XLSX lose any ``.0``; ``-`` is none."""
+    if type(v) is str and v.isascii() and v.isalnum() and len(v) <= 64 and v not in EMPTY:
+        return v  # the common case: plain letters and digits
+    return _parse_id(v)
+
+
+def _parse_id(v: Any) -> str | None:
     if isinstance(v, str) and v.strip() in EMPTY:
         return None
     if isinstance(v, float):

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import queue
 import re
+import sqlite3
+import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -320,6 +325,75 @@ class _Job:
 IMPORT_CACHE_KIB = 64 * 1024
 
 
+class _Writer:
+    """Hands batches to `kind.write`: in this thread, or for a pipelined kind in a writer
+    thread that takes one batch while the next is parsed (at most one waits in between, so
+    memory stays bounded). An error in the writer comes back out of `put` or `close`."""
+
+    def __init__(self, kind: Kind, ctx: ImportContext) -> None:
+        self.kind, self.ctx = kind, ctx
+        self.error: BaseException | None = None
+        self.thread: threading.Thread | None = None
+        if kind.pipelined:
+            # The writer takes Python's lock back after each statement: at the default 5 ms
+            # switch interval that wait is longer than many of its statements.
+            self.switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(0.0005)
+            self.queue: queue.Queue[Any] = queue.Queue(maxsize=1)
+            self.thread = threading.Thread(target=self._loop, name="import-writer", daemon=True)
+            self.thread.start()
+
+    def _loop(self) -> None:
+        while (batch := self.queue.get()) is not _DONE:
+            if self.error is None:  # after an error, only drain until told to stop
+                try:
+                    self.kind.write(self.ctx, batch)
+                except BaseException as exc:  # re-raised in the importing thread
+                    self.error = exc
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def put(self, batch: list[Row]) -> None:
+        prepared = self.kind.prepare(self.ctx, batch)
+        if self.thread is None:
+            self.kind.write(self.ctx, prepared)
+            return
+        self._raise()
+        self.queue.put(prepared)
+
+    def close(self) -> None:
+        """Wait until every batch is written; raise the writer's error if it had one."""
+        if self.thread is not None:
+            self.queue.put(_DONE)
+            self._join()
+        self._raise()
+
+    def _join(self) -> None:
+        assert self.thread is not None
+        self.thread.join()
+        self.thread = None
+        sys.setswitchinterval(self.switch_interval)
+
+    def abandon(self) -> None:
+        """After a failure in the importing thread: stop the writer before rolling back."""
+        if self.thread is not None:
+            self.error = self.error or _Abandoned()
+            self.ctx.conn.interrupt()  # a long statement stops now; the rollback undoes all
+            with suppress(queue.Empty):
+                self.queue.get_nowait()  # a batch still waiting is not written
+            self.queue.put(_DONE)
+            self._join()
+
+
+class _Abandoned(Exception):
+    pass
+
+
+_DONE = object()
+
+
 def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None) -> None:
     kind, plan, path, src = job.kind, job.plan, job.path, job.src
     name = str(path)
@@ -333,60 +407,72 @@ def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None)
         # connection, for this import only) keeps them from being re-read from the WAL.
         cache_pages = raw.execute("PRAGMA cache_size").fetchone()[0]
         raw.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
-        trans = conn.begin()
+        # Batches staged in temporary tables (comments) stay in memory, not a temp file:
+        # a fourth of a million-comment import went to writing that file.
+        temp_store = raw.execute("PRAGMA temp_store").fetchone()[0]
+        raw.execute("PRAGMA temp_store=MEMORY")
         try:
-            ctx = ImportContext(
-                conn=raw,  # type: ignore[arg-type]
-                account_id=job.account_id,
-                snapshot_date=job.snapshot_date,
-                options=job.options,
-                source=path,
-                counts=result.counts,
-            )
-            kind.begin(ctx)
-            parse = row_parser(name, plan, defaults)
-            batch: list[Row] = []
-            for line, cells in job.rows:
-                try:
-                    row = parse(line, cells)
+            trans = conn.begin()
+            writer: _Writer | None = None
+            try:
+                ctx = ImportContext(
+                    conn=raw,  # type: ignore[arg-type]
+                    account_id=job.account_id,
+                    snapshot_date=job.snapshot_date,
+                    options=job.options,
+                    source=path,
+                    counts=result.counts,
+                )
+                kind.begin(ctx)
+                writer = _Writer(kind, ctx)
+                parse = row_parser(name, plan, defaults)
+                batch: list[Row] = []
+                for line, cells in job.rows:
                     try:
-                        kind.check(ctx, row)
-                    except RowProblem as exc:
-                        column = headers.get(exc.column, exc.column)
-                        why = t(exc.message_key, **exc.kwargs)
-                        raise BadRow(
-                            t("imp.bad_row", file=name, row=line, column=column, why=why),
-                            f"{column}: {why}",
-                        ) from None
-                except BadRow as bad:
-                    if job.skip_bad_rows:
-                        ctx.counts.skip(bad.reason, bad.problem)
+                        row = parse(line, cells)
+                        try:
+                            kind.check(ctx, row)
+                        except RowProblem as exc:
+                            column = headers.get(exc.column, exc.column)
+                            why = t(exc.message_key, **exc.kwargs)
+                            raise BadRow(
+                                t("imp.bad_row", file=name, row=line, column=column, why=why),
+                                f"{column}: {why}",
+                            ) from None
+                    except BadRow as bad:
+                        if job.skip_bad_rows:
+                            ctx.counts.skip(bad.reason, bad.problem)
+                            continue
+                        problems.append(bad.problem)
+                        if len(problems) >= PROBLEMS_MAX:
+                            problems.append(t("imp.too_many", file=name, n=PROBLEMS_MAX))
+                            break
                         continue
-                    problems.append(bad.problem)
-                    if len(problems) >= PROBLEMS_MAX:
-                        problems.append(t("imp.too_many", file=name, n=PROBLEMS_MAX))
-                        break
-                    continue
+                    if problems:
+                        continue  # the file is rejected; keep reading only to report problems
+                    batch.append(row)
+                    if len(batch) >= kind.batch_size:
+                        writer.put(batch)
+                        batch = []
+                        if progress is not None and src is not None:
+                            progress(path.name, *src.progress())
                 if problems:
-                    continue  # the file is rejected; keep reading only to report problems
-                batch.append(row)
-                if len(batch) >= kind.batch_size:
-                    kind.write(ctx, batch)
-                    batch = []
-                    if progress is not None and src is not None:
-                        progress(path.name, *src.progress())
-            if problems:
-                raise ImportRejected(problems)
-            if batch:
-                kind.write(ctx, batch)
-            kind.finish(ctx)
-            ctx.restore_triggers()
-        except BaseException:
-            trans.rollback()
-            raise
+                    raise ImportRejected(problems)
+                if batch:
+                    writer.put(batch)
+                writer.close()
+                kind.finish(ctx)
+                ctx.restore_suspended()
+            except BaseException:
+                if writer is not None:
+                    writer.abandon()
+                trans.rollback()
+                raise
+            if result.dry_run:
+                trans.rollback()
+            else:
+                trans.commit()
         finally:
-            raw.execute(f"PRAGMA cache_size={int(cache_pages)}")
-        if result.dry_run:
-            trans.rollback()
-        else:
-            trans.commit()
+            with suppress(sqlite3.Error):  # the connection goes back to the pool as it was
+                raw.execute(f"PRAGMA cache_size={int(cache_pages)}")
+                raw.execute(f"PRAGMA temp_store={int(temp_store)}")

@@ -27,6 +27,23 @@ WECHAT_RE = re.compile(
 )
 
 
+# A character or a run every rule needs (a link a '.' or ':', a phone number its first seven
+# digits, a WeChat handle 加/+/v/w/微/薇/威/扣/q): most comments have none and are clean at once.
+_QUICK = r"[.:加➕+＋vwｖｗ微薇威扣q]|1[3-9]\d[ -]?\d{4}"
+
+
+@lru_cache(maxsize=8)
+def _quick_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """What a text (lowercased) must contain to earn any flag: the rules' cue or a word."""
+    parts = [_QUICK] + [re.escape(w) for w in words]
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _lowered(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words if w)
+
+
 @lru_cache(maxsize=8)
 def _any_re(words: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for every rule: most comments are clean and pass with a single search."""
@@ -37,6 +54,18 @@ def _any_re(words: tuple[str, ...]) -> re.Pattern[str]:
 
 def comment_flags(text: str, words: Sequence[str] = ()) -> str:
     """The flags `text` earns, space-separated in a fixed order ('' when clean)."""
+    key = words if type(words) is tuple else tuple(words)
+    if not _quick_re(_lowered(key)).search(text.lower()):
+        return ""
+    return _all_flags(text, key)
+
+
+def _has_word(text: str, words: Sequence[str]) -> bool:
+    low = text.lower()
+    return any(w in low for w in _lowered(tuple(words)))
+
+
+def _all_flags(text: str, words: Sequence[str]) -> str:
     if not _any_re(tuple(words)).search(text):
         return ""
     found: list[str] = []
@@ -46,10 +75,8 @@ def comment_flags(text: str, words: Sequence[str] = ()) -> str:
         found.append("phone")
     if WECHAT_RE.search(text):
         found.append("wechat")
-    if words:
-        low = text.lower()
-        if any(w and w.lower() in low for w in words):
-            found.append("word")
+    if words and _has_word(text, words):
+        found.append("word")
     return " ".join(found)
 
 

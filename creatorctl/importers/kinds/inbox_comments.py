@@ -9,7 +9,8 @@ Flags are computed as rows go in; the search index is filled once at the end of 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from creatorctl.errors import UserError
@@ -31,7 +32,7 @@ from creatorctl.importers.numbers import (
     parse_id,
     parse_text,
 )
-from creatorctl.timeutil import local_to_utc, now_local
+from creatorctl.timeutil import LocalToUtc, now_local
 
 WORK_OPTION = KindOption(
     "work", "The work the comments belong to (store id); needed for Open Platform JSON.",
@@ -56,6 +57,7 @@ class Comments(Kind):
     )  # fmt: skip
     options = (WORK_OPTION,)
     batch_size = 20_000
+    pipelined = True  # check() looks works up; write() never adds any
 
     def json_records(self, doc: Any) -> Iterator[dict[str, Any]] | None:
         data = doc.get("data") if isinstance(doc, dict) else None
@@ -95,7 +97,11 @@ class Comments(Kind):
         ctx.state["words"] = load_config().inbox.flag_words
         ctx.state["works"] = {}
         ctx.state["now"] = now_local()
+        ctx.state["to_utc"] = LocalToUtc()
         ctx.state["start"] = pause_search_index(ctx.conn)
+        if ctx.rows_estimate() >= ctx.table_rows("comment"):
+            # More rows coming than there are: some indexes are cheaper built once at the end.
+            ctx.suspend_indexes("comment", keep=KEEP_INDEXES)
 
     def check(self, ctx: ImportContext, row: Row) -> None:
         if row["work"] is None and "work" not in ctx.options:
@@ -122,62 +128,77 @@ class Comments(Kind):
             cache[ref] = int(row[0]) if row else None
         return cache[ref]
 
-    def write(self, ctx: ImportContext, rows: Sequence[Row]) -> None:
-        from creatorctl.inbox.comment_load import insert_comments
+    def prepare(self, ctx: ImportContext, rows: list[Row]) -> _Batch:
+        from creatorctl.inbox.comment_load import merge_payload
+        from creatorctl.inbox.flags import comment_flags
 
-        prepared: dict[tuple[int, str], dict[str, object]] = {}
+        words = ctx.state["words"]
+        to_utc = ctx.state["to_utc"]
+        works: dict[str, int | None] = ctx.state["works"]  # filled by check()
+        staged: dict[tuple[int, str], tuple[object, ...]] = {}
+        pinned: list[tuple[int, str]] = []
         for row in rows:
-            work_id = self._work_id(ctx, row["work"])
+            ref = row["work"]
+            work_id = works[ref] if ref is not None else int(ctx.options["work"])
             assert work_id is not None  # check() refused rows of unknown works
-            created = local_to_utc(row["created_at"])
+            created = str(to_utc(row["created_at"]))
+            content = row["content"]
+            # A comment without a platform id is known by who wrote what when.
             key = (
                 row["comment_id"]
                 or "h:"
                 + hashlib.sha1(
-                    f"{row['user_id']}|{row['nickname']}|{created}|{row['content']}".encode()
+                    f"{row['user_id']}|{row['nickname']}|{created}|{content}".encode()
                 ).hexdigest()[:20]
             )
-            prepared[(work_id, key)] = {
-                "account_id": ctx.account_id,
-                "work_id": work_id,
-                "comment_id": key,
-                "user_id": row["user_id"] or "",
-                "nickname": row["nickname"] or "",
-                "content": row["content"],
-                "created_at": created,
-                "likes": row["likes"] or 0,
-                "pinned": bool(row["pinned"]),
-            }
-        existing: dict[tuple[int, str], int] = {}
-        keys = list(prepared)
-        for i in range(0, len(keys), 400):
-            chunk = keys[i : i + 400]
-            sql = "SELECT work_id, comment_id, likes FROM comment WHERE " + " OR ".join(
-                "(work_id=? AND comment_id=?)" for _ in chunk
-            )
-            for w, c, likes in ctx.conn.execute(sql, [x for k in chunk for x in k]):
-                existing[(w, c)] = likes
-        new = [r for k, r in prepared.items() if k not in existing]
-        changed = [
-            (r["likes"], k[0], k[1])
-            for k, r in prepared.items()
-            if k in existing and existing[k] != r["likes"]
-        ]
-        insert_comments(ctx.conn, new, ctx.state["words"])
-        if changed:
-            ctx.conn.executemany(
-                "UPDATE comment SET likes=? WHERE work_id=? AND comment_id=?", changed
-            )
-        ctx.added(len(new))
-        ctx.updated(len(changed))
-        ctx.unchanged(len(prepared) - len(new) - len(changed))
+            # Same order as comment_load.MERGE_COLUMNS; a row repeated in the batch: the last
+            # one wins.
+            staged[(work_id, key)] = (
+                work_id, key, row["user_id"] or "", row["nickname"] or "", content, created,
+                row["likes"] or 0, comment_flags(content, words),
+            )  # fmt: skip
+            if row["pinned"]:
+                pinned.append((work_id, key))
+        return _Batch(len(rows), len(staged), merge_payload(list(staged.values())), pinned)
+
+    def write(self, ctx: ImportContext, rows: _Batch) -> None:
+        from creatorctl.inbox.comment_load import merge_rows, pin_comments
+
+        added, updated = merge_rows(ctx.conn, ctx.account_id, rows.staged, rows.distinct)
+        pin_comments(ctx.conn, rows.pinned)
+        ctx.added(added)
+        ctx.updated(updated)
         # A row repeated inside the batch counts once as written, its repeats as unchanged.
-        ctx.unchanged(len(rows) - len(prepared))
+        ctx.unchanged(rows.rows - added - updated)
 
     def finish(self, ctx: ImportContext) -> None:
         from creatorctl.inbox.comment_load import resume_search_index
 
+        # Indexed for search in one statement at the end: cheaper in all than batch by batch
+        # (each search-index insert also merges part of the index).
         resume_search_index(ctx.conn, ctx.state["start"])
+
+
+KEEP_INDEXES = (
+    "uq_comment_platform",
+    "uq_comment_pinned",
+    "ix_comment_acc_new",
+    "ix_comment_work_new",
+)
+"""Kept while a big file loads: the platform-id one finds the comments already stored; new
+rows only append to the newest-first ones (cheaper kept than built again). The others (most
+liked, flagged) are built once at the end."""
+
+
+@dataclass
+class _Batch:
+    rows: int
+    """How many rows the batch had (repeats included)."""
+    distinct: int
+    """How many distinct comments they are."""
+    staged: str
+    """The distinct comments, as `comment_load.merge_payload` makes them."""
+    pinned: list[tuple[int, str]]
 
 
 register_export(
