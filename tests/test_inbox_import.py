@@ -276,3 +276,25 @@ def test_interrupted_import_rolls_back(import_store, tmp_path: Path, monkeypatch
         import_file(import_store, src, account_id=account_id(import_store))
     assert rows(import_store, "SELECT count(*) FROM comment") == [(0,)]
     assert _schema(import_store) == before
+
+
+def test_demo_comments_and_replies_survive_export_and_import(demo_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Comments made here (demo, replies) carry the key an import computes for a row with no
+    platform id: exporting them and importing the file back adds nothing."""
+    from creatorctl.accounts import require_account
+    from creatorctl.config import load_config
+    from creatorctl.inbox.reply import reply_comment
+
+    acc = require_account(demo_store)
+    (first,) = rows(demo_store, "SELECT id FROM comment WHERE NOT is_mine ORDER BY id LIMIT 1")
+    reply_comment(demo_store, load_config(), acc.id, first[0], "谢谢支持!")
+    assert rows(demo_store, "SELECT count(*) FROM comment WHERE comment_id IS NULL") == [(0,)]
+    (before,) = rows(demo_store, "SELECT count(*) FROM comment")
+    out = tmp_path / "comments.csv"
+    db = str(demo_store.path)
+    code, _, err = cli("--db", db, "export", "comments", "-o", str(out))
+    assert code == 0, err
+    code, stdout, err = cli("--db", db, "import", str(out))
+    assert code == 0, err
+    assert "added 0" in stdout
+    assert rows(demo_store, "SELECT count(*) FROM comment") == [before]

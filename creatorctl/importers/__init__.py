@@ -74,6 +74,12 @@ indexes built once at the end: `ctx.suspend_indexes(table, keep=(...))` in `begi
 ``ctx.rows_estimate() >= ctx.table_rows(table)`` (comments do this), keeping the indexes
 the kind's own lookups use; the framework builds the others again before the commit.
 Times for many rows: `timeutil.LocalToUtc()` (the zone looked up once per hour).
+Big files, a million rows: set ``pipelined = True`` when `check` does not depend on what
+`write` did to earlier batches. `write` then runs in a writer thread while the next batch is
+parsed; do the per-row Python in `prepare(ctx, rows)` (the importing thread; no database
+access), whose result `write` receives, and keep `write` to a few set-based statements:
+``executemany`` there takes Python's lock back after every row and stalls both threads, so
+hand SQLite a batch as one JSON text (``json_each``), as comments do (`comment_load`).
 Kinds whose rows are running totals set ``uses_snapshot_date = True`` and read
 ``ctx.snapshot_date``. Works with numbers: subclass `worksdb.WorksKind` (it does all of it).
 

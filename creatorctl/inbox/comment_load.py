@@ -6,6 +6,7 @@ row (no schema change) and index the new rows in one statement at the end.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -95,6 +96,30 @@ ROW_COLUMNS = (
 """The order of the tuples `insert_rows` takes."""
 
 
+def local_key(user_id: object, nickname: object, created_utc: str, content: str) -> str:
+    """The comment_id of a comment with no platform id: who wrote what when. Imports compute
+    it for such rows, and every comment made here (demo, replies) gets it too, so exporting
+    comments and importing the file back finds them instead of adding them twice. Empty
+    user ids and nicknames are None here, as an import reads them."""
+    text = f"{user_id or None}|{nickname or None}|{created_utc}|{content}"
+    return "h:" + hashlib.sha1(text.encode()).hexdigest()[:20]
+
+
+def is_local_key(comment_id: str | None) -> bool:
+    """Whether a stored comment_id is a `local_key` (not the platform's id)."""
+    return comment_id is not None and comment_id.startswith("h:")
+
+
+def _with_keys(rows: Sequence[tuple[object, ...]]) -> Sequence[tuple[object, ...]]:
+    # ROW_COLUMNS: comment_id is [2]; user_id, nickname, content, created_at are [3:7].
+    if all(r[2] is not None for r in rows):
+        return rows
+    return [
+        r if r[2] is not None else (*r[:2], local_key(r[3], r[4], str(r[6]), str(r[5])), *r[3:])
+        for r in rows
+    ]
+
+
 def insert_rows(raw: sqlite3.Connection, rows: Sequence[tuple[object, ...]]) -> int:
     """Insert comment tuples (`ROW_COLUMNS`, flags computed) in one statement; rows whose
     (work, comment_id) exists are skipped. Returns how many were added.
@@ -106,7 +131,9 @@ def insert_rows(raw: sqlite3.Connection, rows: Sequence[tuple[object, ...]]) -> 
     if not rows:
         return 0
     raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS comment_stage({ROW_COLUMNS})")
-    raw.executemany(f"INSERT INTO temp.comment_stage VALUES ({','.join('?' * 13)})", rows)
+    raw.executemany(
+        f"INSERT INTO temp.comment_stage VALUES ({','.join('?' * 13)})", _with_keys(rows)
+    )
     cur = raw.execute(
         f"INSERT OR IGNORE INTO comment({ROW_COLUMNS}) "
         f"SELECT {ROW_COLUMNS} FROM temp.comment_stage ORDER BY rowid"

@@ -78,6 +78,10 @@ def _send(
     as JSON on stdin): (status, error)."""
     from creatorctl.hooks import run_hook  # type: ignore[import-not-found,unused-ignore]
 
+    from creatorctl.inbox.comment_load import is_local_key
+
+    if is_local_key(platform_id):
+        platform_id = None  # a key made here means nothing to the platform
     values = {
         "comment_id": platform_id or str(comment_id),
         "work_id": str(work_id),

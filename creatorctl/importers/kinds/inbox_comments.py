@@ -8,7 +8,6 @@ Flags are computed as rows go in; the search index is filled once at the end of 
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -129,7 +128,7 @@ class Comments(Kind):
         return cache[ref]
 
     def prepare(self, ctx: ImportContext, rows: list[Row]) -> _Batch:
-        from creatorctl.inbox.comment_load import merge_payload
+        from creatorctl.inbox.comment_load import local_key, merge_payload
         from creatorctl.inbox.flags import comment_flags
 
         words = ctx.state["words"]
@@ -144,13 +143,7 @@ class Comments(Kind):
             created = str(to_utc(row["created_at"]))
             content = row["content"]
             # A comment without a platform id is known by who wrote what when.
-            key = (
-                row["comment_id"]
-                or "h:"
-                + hashlib.sha1(
-                    f"{row['user_id']}|{row['nickname']}|{created}|{content}".encode()
-                ).hexdigest()[:20]
-            )
+            key = row["comment_id"] or local_key(row["user_id"], row["nickname"], created, content)
             # Same order as comment_load.MERGE_COLUMNS; a row repeated in the batch: the last
             # one wins.
             staged[(work_id, key)] = (
