@@ -56,9 +56,11 @@ def run_in_pty(
     timeout: float = 30.0,
     env: dict[str, str] | None = None,
     size: tuple[int, int] = (120, 40),
+    keys: dict[int, bytes] | None = None,
 ) -> tuple[list[float], int]:
     """Start `argv` in a pseudo-terminal; return seconds until each marker appeared in its
-    output (in order), and the process's peak RSS in KiB (VmHWM) just before it is stopped."""
+    output (in order), and the process's peak RSS in KiB (VmHWM) just before it is stopped.
+    `keys`: after marker i appears, type keys[i] (e.g. {0: b"5"} switches tab)."""
     import fcntl
     import struct
     import termios
@@ -90,6 +92,9 @@ def run_in_pty(
                 buf += chunk
                 while len(found) < len(markers) and markers[len(found)] in buf:
                     found.append(time.perf_counter() - t0)
+                    if keys and len(found) - 1 in keys:
+                        buf = b""  # what follows the key press is looked at afresh
+                        os.write(master, keys[len(found) - 1])
             # Answer the terminal's queries so Textual does not wait for a reply.
         peak = 0
         try:

@@ -23,8 +23,8 @@ from creatorctl.inbox.live import Sample, save_session
 from creatorctl.inbox.messages import Incoming, ingest_messages
 from creatorctl.timeutil import local_to_utc
 
-COMMENTS = {"small": 4_000, "large": 1_000_000, "huge": 2_000_000}
-MESSAGES = {"small": 1_500, "large": 100_000, "huge": 200_000}
+COMMENTS = {"small": 4_000, "large": 1_000_000, "huge": 10_000_000}
+MESSAGES = {"small": 1_500, "large": 100_000, "huge": 1_000_000}
 MEMBERS = {"small": 120, "large": 500, "huge": 500}
 BATCH = 50_000
 

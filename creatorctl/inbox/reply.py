@@ -77,7 +77,6 @@ def _send(
     """Run the reply hook (argv template with {comment_id} {work_id} {text}; the same values
     as JSON on stdin): (status, error)."""
     from creatorctl.hooks import run_hook  # type: ignore[import-not-found,unused-ignore]
-
     from creatorctl.inbox.comment_load import is_local_key
 
     if is_local_key(platform_id):

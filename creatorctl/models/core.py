@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 # Metric columns shared by a work and its snapshots: running totals at the time of the snapshot.
@@ -55,6 +55,8 @@ class Work(SQLModel, table=True):
         Index("ix_work_acc_shares", "account_id", "shares", "id"),
         Index("ix_work_acc_completion", "account_id", "completion_rate", "id"),
         Index("ix_work_acc_title", "account_id", "title", "id"),
+        # Counting an account's works that are not deleted, from the index alone.
+        Index("ix_work_acc_live", "account_id", sqlite_where=text("deleted_at IS NULL")),
     )
 
     id: int | None = Field(default=None, primary_key=True)
