@@ -205,8 +205,10 @@ def test_serve_binds_loopback_and_quotes_the_command(demo_db: Path, monkeypatch)
     seen: dict = {}
 
     class FakeServer:
-        def __init__(self, command: str, host: str, port: int, title: str) -> None:
-            seen.update(command=command, host=host, port=port)
+        def __init__(
+            self, command: str, host: str, port: int, title: str, templates_path: Path
+        ) -> None:
+            seen.update(command=command, host=host, port=port, templates=templates_path)
 
         def serve(self) -> None:
             seen["served"] = True
@@ -217,6 +219,11 @@ def test_serve_binds_loopback_and_quotes_the_command(demo_db: Path, monkeypatch)
     r = invoke("serve", "--port", "8123", db=odd)
     assert r.exit_code == 0, r.output
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8123 and seen["served"]
+    # The page makes no request outside this machine: the font comes from the local statics.
+    page = (seen["templates"] / "app_index.html").read_text()
+    assert "googleapis" not in page and "fonts/RobotoMono" in page
+    assert "http://" not in page.replace("http://www.w3.org", "")
+    assert "https://" not in page
     import shlex
 
     argv = shlex.split(seen["command"])
