@@ -163,7 +163,10 @@ def test_sales_add_unknown_products_and_keep_reasons(import_store: Store, tmp_pa
                         "包装破损:2;发货太慢:1"]],
     )  # fmt: skip
     assert cli("import", str(f))[0] == 0
-    assert rows(import_store, "SELECT name, shop FROM product") == [("新款猫抓板", "")]
+    # Priced from the sale (¥600 for 20, ¥120 commission) until the shop window says more.
+    assert rows(import_store, "SELECT name, shop, price, commission_rate FROM product") == [
+        ("新款猫抓板", "", 30.0, 0.2)
+    ]
     assert rows(
         import_store, "SELECT reason, count FROM productreturnreason ORDER BY count DESC"
     ) == [("包装破损", 2), ("发货太慢", 1)]

@@ -117,8 +117,10 @@ class ProductSales(Kind):
         if sum(reasons.values()) > row["returns"]:
             raise RowProblem("reasons", "earn.imp.reasons_over_returns")
 
-    def _product(self, ctx: ImportContext, name: str, shop: str | None) -> int:
-        """The product's id (added to the shop window when new)."""
+    def _product(self, ctx: ImportContext, row: Row) -> int:
+        """The product's id (added to the shop window when new, priced from the sale: the
+        shop-window file, imported later, corrects price and commission rate)."""
+        name, shop = row["name"], row["shop"]
         conn, acc = ctx.conn, ctx.account_id
         known = ctx.state.setdefault("products", {})
         if (name, shop) in known:
@@ -130,10 +132,13 @@ class ProductSales(Kind):
             args.append(shop)
         found = conn.execute(sql + " ORDER BY id LIMIT 1", args).fetchone()
         if found is None:
+            units, gmv, commission = row["units"], row["gmv"], row["commission"]
+            price = round(gmv / units, 2) if gmv and units else 0.0
+            rate = round(commission / gmv, 4) if commission is not None and gmv else 0.0
             found = conn.execute(
-                "INSERT INTO product(account_id, name, shop) VALUES (?, ?, ?) "
-                "RETURNING id, price, commission_rate",
-                (acc, name, shop or ""),
+                "INSERT INTO product(account_id, name, shop, price, commission_rate) "
+                "VALUES (?, ?, ?, ?, ?) RETURNING id, price, commission_rate",
+                (acc, name, shop or "", price, rate),
             ).fetchone()
         known[(name, shop)] = found[0]
         ctx.state.setdefault("terms", {})[found[0]] = (found[1], found[2])
@@ -142,7 +147,7 @@ class ProductSales(Kind):
     def write(self, ctx: ImportContext, rows: Sequence[Row]) -> None:
         conn = ctx.conn
         for row in rows:
-            pid = self._product(ctx, row["name"], row["shop"])
+            pid = self._product(ctx, row)
             price, rate = ctx.state["terms"][pid]
             gmv = row["gmv"] if row["gmv"] is not None else round(row["units"] * price, 2)
             commission = row["commission"]
