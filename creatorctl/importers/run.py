@@ -322,7 +322,9 @@ class _Job:
     skip_bad_rows: bool
 
 
-IMPORT_CACHE_KIB = 64 * 1024
+IMPORT_CACHE_KIB = 32 * 1024
+"""The page cache of an import's connection. 64 MB was slower (works snapshots: 22 s a
+million rows against 18–19.6 s) and took more memory."""
 
 
 class _Writer:
@@ -395,11 +397,6 @@ _DONE = object()
 
 
 def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None) -> None:
-    kind, plan, path, src = job.kind, job.plan, job.path, job.src
-    name = str(path)
-    defaults: Row = {c.key: None for c in kind.columns}
-    problems: list[str] = []
-    headers = {key: header for _i, key, _p, _r, header, _c in plan}
     with store.write_engine.connect() as conn:
         raw = conn.connection.driver_connection
         assert raw is not None
@@ -420,48 +417,14 @@ def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None)
                     account_id=job.account_id,
                     snapshot_date=job.snapshot_date,
                     options=job.options,
-                    source=path,
+                    source=job.path,
                     counts=result.counts,
                 )
-                kind.begin(ctx)
-                writer = _Writer(kind, ctx)
-                parse = row_parser(name, plan, defaults)
-                batch: list[Row] = []
-                for line, cells in job.rows:
-                    try:
-                        row = parse(line, cells)
-                        try:
-                            kind.check(ctx, row)
-                        except RowProblem as exc:
-                            column = headers.get(exc.column, exc.column)
-                            why = t(exc.message_key, **exc.kwargs)
-                            raise BadRow(
-                                t("imp.bad_row", file=name, row=line, column=column, why=why),
-                                f"{column}: {why}",
-                            ) from None
-                    except BadRow as bad:
-                        if job.skip_bad_rows:
-                            ctx.counts.skip(bad.reason, bad.problem)
-                            continue
-                        problems.append(bad.problem)
-                        if len(problems) >= PROBLEMS_MAX:
-                            problems.append(t("imp.too_many", file=name, n=PROBLEMS_MAX))
-                            break
-                        continue
-                    if problems:
-                        continue  # the file is rejected; keep reading only to report problems
-                    batch.append(row)
-                    if len(batch) >= kind.batch_size:
-                        writer.put(batch)
-                        batch = []
-                        if progress is not None and src is not None:
-                            progress(path.name, *src.progress())
-                if problems:
-                    raise ImportRejected(problems)
-                if batch:
-                    writer.put(batch)
+                job.kind.begin(ctx)
+                writer = _Writer(job.kind, ctx)
+                _feed(job, ctx, writer, progress)
                 writer.close()
-                kind.finish(ctx)
+                job.kind.finish(ctx)
                 ctx.restore_suspended()
             except BaseException:
                 if writer is not None:
@@ -476,3 +439,47 @@ def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None)
             with suppress(sqlite3.Error):  # the connection goes back to the pool as it was
                 raw.execute(f"PRAGMA cache_size={int(cache_pages)}")
                 raw.execute(f"PRAGMA temp_store={int(temp_store)}")
+
+
+def _feed(job: _Job, ctx: ImportContext, writer: _Writer, progress: Progress | None) -> None:
+    """Parse and check every row of the file and hand them to `writer` in batches; raise
+    `ImportRejected` with the bad rows (unless they are skipped)."""
+    kind, path, src, name = job.kind, job.path, job.src, str(job.path)
+    defaults: Row = {c.key: None for c in kind.columns}
+    headers = {key: header for _i, key, _p, _r, header, _c in job.plan}
+    parse = row_parser(name, job.plan, defaults)
+    problems: list[str] = []
+    batch: list[Row] = []
+    for line, cells in job.rows:
+        try:
+            row = parse(line, cells)
+            try:
+                kind.check(ctx, row)
+            except RowProblem as exc:
+                column = headers.get(exc.column, exc.column)
+                why = t(exc.message_key, **exc.kwargs)
+                raise BadRow(
+                    t("imp.bad_row", file=name, row=line, column=column, why=why),
+                    f"{column}: {why}",
+                ) from None
+        except BadRow as bad:
+            if job.skip_bad_rows:
+                ctx.counts.skip(bad.reason, bad.problem)
+                continue
+            problems.append(bad.problem)
+            if len(problems) >= PROBLEMS_MAX:
+                problems.append(t("imp.too_many", file=name, n=PROBLEMS_MAX))
+                break
+            continue
+        if problems:
+            continue  # the file is rejected; keep reading only to report problems
+        batch.append(row)
+        if len(batch) >= kind.batch_size:
+            writer.put(batch)
+            batch = []
+            if progress is not None and src is not None:
+                progress(path.name, *src.progress())
+    if problems:
+        raise ImportRejected(problems)
+    if batch:
+        writer.put(batch)

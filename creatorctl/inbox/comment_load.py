@@ -29,16 +29,12 @@ def pause_search_index(raw: sqlite3.Connection) -> int:
     """
     start = int(raw.execute("SELECT coalesce(max(id), 0) FROM comment").fetchone()[0])
     raw.execute("INSERT OR REPLACE INTO setting(key, value) VALUES (?, '1')", (PAUSE_KEY,))
-    # The most-liked and platform-id indexes take rows in random order: a larger page cache
-    # for the load halves its time (put back by resume_search_index).
-    raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
     return start
 
 
 def resume_search_index(raw: sqlite3.Connection, start: int) -> None:
     """Index the comments after id `start` for search, and let the trigger index new ones
     again."""
-    raw.execute("PRAGMA cache_size=-2000")
     raw.execute("DELETE FROM setting WHERE key = ?", (PAUSE_KEY,))
     # Merging the index's segments less eagerly while many rows go in saves a fifth of the
     # time; the setting is the table's, so it is put back (the default is 4).
@@ -57,10 +53,16 @@ def resume_search_index(raw: sqlite3.Connection, start: int) -> None:
 
 @contextmanager
 def bulk_loading(raw: sqlite3.Connection) -> Iterator[None]:
-    """Pause and resume the search index around a block of inserts."""
+    """Pause and resume the search index around a block of inserts (imports have their own
+    page cache; this sets one for other bulk loads, the demo's)."""
+    cache = raw.execute("PRAGMA cache_size").fetchone()[0]
+    # The most-liked and platform-id indexes take rows in random order: a larger page cache
+    # for the load halves its time.
+    raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
     start = pause_search_index(raw)
     yield
     resume_search_index(raw, start)
+    raw.execute(f"PRAGMA cache_size={int(cache)}")
 
 
 def reflag_comments(store: Store, account_id: int, words: Sequence[str]) -> int:
