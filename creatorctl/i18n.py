@@ -8,11 +8,22 @@ else English; `--lang` overrides.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 from functools import cache
 
 LANGS = ("zh", "en")
 _lang: str | None = None
+_log = logging.getLogger(__name__)
+
+
+class MissingMessage(KeyError):
+    """`t()` was asked for a key no locale file defines (raised only in strict mode)."""
+
+
+def strict() -> bool:
+    """Whether a missing message raises (tests, `CREATORCTL_STRICT_I18N=1`) rather than logs."""
+    return os.environ.get("CREATORCTL_STRICT_I18N") == "1"
 
 
 def detect_language() -> str:
@@ -55,6 +66,10 @@ def t(key: str, **kwargs: object) -> str:
     """The message `key` in the current language, formatted with `kwargs`."""
     pair = catalog().get(key)
     if pair is None:
+        # A missing key is a bug: loud in tests, logged (and shown as the key) for users.
+        if strict():
+            raise MissingMessage(key)
+        _log.warning("missing message %r", key)
         return key
     text = pair[0] if language() == "zh" else pair[1]
     return text.format(**kwargs) if kwargs else text
