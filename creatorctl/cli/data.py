@@ -51,7 +51,11 @@ def _list_kinds(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 
 @click.command("import")
 @click.argument(
-    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+    # Existence is checked in the command: click's own check prints its English usage text.
+    "files",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path),
 )
 @click.option("--kind", metavar="KIND", help="What the files hold (default: found from headers).")
 @click.option("--account", "account", metavar="HANDLE", help="Import into this account.")
@@ -96,6 +100,9 @@ def import_cmd(
     from creatorctl.importers.base import Counts
     from creatorctl.timeutil import today
 
+    for path in files:  # before the store is opened: a typo changes nothing
+        if not path.is_file():
+            raise UserError(t("err.no_file", path=path))
     if kind:
         get_kind(kind)
     snap = snapshot_date.date() if snapshot_date else None
