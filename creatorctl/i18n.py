@@ -100,6 +100,19 @@ def fmt_count(n: int | float | None) -> str:
     return f"{n:,}"
 
 
+def fmt_amount(x: float | None) -> str:
+    """Yuan without the sign: whole amounts without decimals (4,200), others to the fen
+    (1,800.50); the one rule for every table, line and message that shows money."""
+    if x is None:
+        return "–"
+    return f"{x:,.0f}" if x == round(x) else f"{x:,.2f}"
+
+
+def fmt_money(x: float | None) -> str:
+    """¥4,200 / ¥1,800.50; None → '–'."""
+    return "–" if x is None else "¥" + fmt_amount(x)
+
+
 def fmt_pct(x: float | None, digits: int = 1) -> str:
     if x is None:
         return "–"
