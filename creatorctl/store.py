@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 
 from creatorctl.errors import StoreError, store_error
-from creatorctl.paths import check_owned_private, default_db_path, ensure_private_dir
+from creatorctl.paths import default_db_path, ensure_private_dir
 from creatorctl.store_wait import is_locked, wait_for_write_lock, write_marker, writer_marker
 
 if TYPE_CHECKING:
@@ -61,18 +61,19 @@ def resolve_location(db: str | None) -> tuple[str, Path | None]:
 
 def _prepare_file(path: Path, *, is_default: bool) -> None:
     """Create the store file 0600 in a private folder, or refuse an unsafe existing one."""
+    from creatorctl.i18n import t
+    from creatorctl.safe_fs import check_file, make_private_dir
+
     folder = path.parent
     if is_default:
         ensure_private_dir(folder)
     elif not folder.exists():
-        try:
-            folder.mkdir(mode=0o700, parents=True)
-        except OSError as exc:
-            raise StoreError(f"cannot create the folder {folder}: {exc.strerror}") from None
+        make_private_dir(folder, what=t("fs.what.store"))
     if not os.access(folder, os.W_OK | os.X_OK):
         raise StoreError(f"cannot write to the folder {folder} (needed for the store and its WAL)")
+    # The folder and the file (a symlink's target too): no one else may own or swap them.
     for suffix in ("", "-wal", "-shm"):
-        check_owned_private(Path(f"{path}{suffix}"), what="store")
+        check_file(Path(f"{path}{suffix}"), what=t("fs.what.store"))
     if not path.exists():
         try:
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -87,10 +88,9 @@ def _prepare_file(path: Path, *, is_default: bool) -> None:
         with path.open("rb") as fh:
             head = fh.read(16)
         if head and not head.startswith(b"SQLite format 3"):
-            raise StoreError(
-                f"{path} is not a creatorctl store (not an SQLite database): "
-                "give the right --db, or move the file away to start a new store"
-            )
+            from creatorctl.i18n import t
+
+            raise StoreError(t("store.not_sqlite", path=path))
 
 
 def _tighten(path: Path) -> None:
