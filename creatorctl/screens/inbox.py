@@ -37,7 +37,7 @@ def _tabs_on_mount_unless_torn_down(self: Tabs, event: Mount) -> None:
     _tabs_on_mount(self, event)
 
 
-Tabs._on_mount = _tabs_on_mount_unless_torn_down  # type: ignore[method-assign]
+Tabs._on_mount = _tabs_on_mount_unless_torn_down  # type: ignore[method-assign, assignment]
 
 
 class InboxPane(Vertical):
