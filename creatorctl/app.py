@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from creatorctl.scheduler import InAppScheduler
     from creatorctl.screens.drafts import PostPublished, SchedulerTrouble
     from creatorctl.store import Store
+    from creatorctl.watch import Change, StoreWatcher
 
 TAB_CLASSES = {
     "works": "creatorctl.screens.works:WorksTab",
@@ -91,6 +92,8 @@ class CreatorApp(App[str | None]):
         Binding("i", "import", t("imp.key")),
         Binding("a", "switch_account", t("key.accounts")),
         Binding("P", "profile", t("key.profile")),
+        Binding("T", "trash", t("trash.key"), show=False),
+        Binding("f5,ctrl+r", "refresh_data", t("ui.key_refresh"), show=False),
         Binding("ctrl+p", "command_palette", t("key.palette"), show=True),
         Binding("q", "quit", t("key.quit")),
         *[
@@ -125,6 +128,10 @@ class CreatorApp(App[str | None]):
 
             prebuild = not os.environ.get("CREATORCTL_NO_PREBUILD")
         self.want_prebuild = prebuild
+        self.watcher: StoreWatcher | None = None
+        self.writes_seen = 0
+        self.last_deleted_work: int | None = None
+        """The work `x` just deleted: Works `u` brings it back before undoing any edit."""
 
     def compose(self) -> ComposeResult:
         yield AccountBar(id="account-bar")
@@ -162,6 +169,81 @@ class CreatorApp(App[str | None]):
         self.view(self.active_tab).focus_default()
         if account is None:
             self.show_welcome()
+        if store.path is not None:
+            self.start_watching(str(store.path))
+
+    # --- changes made by other processes (creatorctl.watch) ------------------------------
+
+    POLL_SECONDS = 2.0
+    """How often the store is asked whether another process changed it (one PRAGMA)."""
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def start_watching(self, path: str) -> None:
+        from creatorctl.watch import StoreWatcher
+
+        watcher = StoreWatcher(path)
+        self.call_from_thread(self._watching, watcher)
+
+    def _watching(self, watcher: StoreWatcher) -> None:
+        assert self.store is not None
+        self.watcher = watcher
+        self.writes_seen = self.store.writes
+        self.set_interval(self.POLL_SECONDS, self._poll_store)
+
+    def _poll_store(self) -> None:
+        """Every 2 s while idle: nothing runs while a load or a write is under way."""
+        if self.watcher is None or self.store is None or any(w.is_running for w in self.workers):
+            return
+        self.poll_store()
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def poll_store(self) -> None:
+        assert self.watcher is not None and self.store is not None
+        writes = self.store.writes
+        # Our own writes were shown by whatever made them; take them as known.
+        change = self.watcher.poll(rebase=writes != self.writes_seen)
+        self.writes_seen = writes
+        if change is not None:
+            self.call_from_thread(self.outside_change, change)
+
+    def outside_change(self, change: Change) -> None:
+        """Reload what shows the changed tables; hidden tabs reload when next shown."""
+        areas = change.areas()
+        if "account" in areas and self.account is not None:
+            self.refresh_account_bar()
+        for view in self.main_screen.query(TabView):
+            if view.TAB_ID in areas:
+                view.refresh_data()
+
+    @work(thread=True, exclusive=True, group="account-bar", exit_on_error=False)
+    def refresh_account_bar(self) -> None:
+        from creatorctl.accounts import get_account_by_id
+
+        assert self.store is not None and self.account is not None
+        acc = get_account_by_id(self.store, self.account.id)
+        self.call_from_thread(
+            self.main_screen.query_one(AccountBar).show_account,
+            acc.nickname,
+            acc.handle,
+            acc.fans,
+            acc.verified,
+        )
+
+    def action_refresh_data(self) -> None:
+        """F5: read everything again now (and take the store's state as known)."""
+        if self.store is None or self.account is None:
+            return
+        self.refresh_account_bar()
+        for view in self.main_screen.query(TabView):
+            view.refresh_data()
+        self.notify(t("ui.refreshed"), timeout=2)
+
+    def action_trash(self) -> None:
+        if self.store is None or self.account is None:
+            return
+        from creatorctl.screens.trash import TrashScreen
+
+        self.push_screen(TrashScreen(self.account.id))
 
     # --- the in-app scheduler (creatorctl.scheduler) -------------------------------------
 
@@ -213,6 +295,9 @@ class CreatorApp(App[str | None]):
         if self.scheduler is not None:
             self.scheduler.shutdown()
             self.scheduler = None
+        if self.watcher is not None:
+            self.watcher.close()
+            self.watcher = None
 
     def set_account(self, account: AccountInfo | None) -> None:
         self.account = account
@@ -223,10 +308,14 @@ class CreatorApp(App[str | None]):
             bar.show_account(account.nickname, account.handle, account.fans, account.verified)
         self.data_changed()
 
-    def data_changed(self) -> None:
-        """Something in the store changed: every tab reloads when next shown."""
+    def data_changed(self, *, in_place: bool = False) -> None:
+        """Something in the store changed: every tab reloads when next shown (`in_place`: the
+        tab on screen keeps its cursor and focus, as after a restore)."""
         for view in self.main_screen.query(TabView):
-            view.mark_stale()
+            if in_place:
+                view.refresh_data()
+            else:
+                view.mark_stale()
 
     @work(thread=True, exclusive=True, group="account", exit_on_error=False)
     def refresh_account(self, handle: str | None = None) -> None:
@@ -417,6 +506,7 @@ class CreatorApp(App[str | None]):
 
         def done(changes: dict | None) -> None:  # type: ignore[type-arg]
             if changes:
+                self.last_deleted_work = None  # `u` now undoes this edit
                 self.notify(t("edit.saved", n=len(changes)))
                 self.view("works").mark_stale()
                 self._reload_works_in_place()
@@ -464,8 +554,33 @@ class CreatorApp(App[str | None]):
 
         assert self.store is not None
         delete_work(self.store, work_id)
+        self.last_deleted_work = work_id
         self.call_from_thread(self.notify, t("works.deleted_hint"))
         self.call_from_thread(self._reload_works_in_place)
+
+    @work(thread=True, group="delete", exit_on_error=False)
+    def undo_delete_work(self) -> None:
+        """Works `u` right after `x`: the work comes back from the trash."""
+        from creatorctl.trash import newest_trash_id, restore
+
+        work_id = self.last_deleted_work
+        assert self.store is not None and self.account is not None and work_id is not None
+        self.last_deleted_work = None
+        trash_id = newest_trash_id(self.store, self.account.id, "work", work_id)
+        if trash_id is None:  # restored meanwhile (the trash screen, the CLI)
+            self.call_from_thread(self.notify, t("works.nothing_to_undo"), severity="warning")
+            return
+        restore(self.store, [trash_id])
+        self.call_from_thread(self.notify, t("works.delete_undone", id=work_id))
+        self.call_from_thread(self._restored_work, work_id)
+
+    def _restored_work(self, work_id: int) -> None:
+        from creatorctl.screens.works import WorksTab
+
+        self.data_changed(in_place=True)
+        works = self.view("works")
+        if isinstance(works, WorksTab):  # the cursor goes to the work that came back
+            works.reload(keep_position=True, follow=str(work_id))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -486,6 +601,8 @@ class CreatorApp(App[str | None]):
             )
         yield SystemCommand(t("key.accounts"), t("palette.accounts"), self.action_switch_account)
         yield SystemCommand(t("key.profile"), t("palette.profile"), self.action_profile)
+        yield SystemCommand(t("trash.title"), t("trash.palette"), self.action_trash)
+        yield SystemCommand(t("ui.key_refresh"), t("ui.palette_refresh"), self.action_refresh_data)
         yield SystemCommand(t("key.help"), t("palette.help"), self.action_help)
 
 
