@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from creatorctl.i18n import t
 from creatorctl.screens.base import TabView
+from creatorctl.screens.store_sync import StoreSync
 from creatorctl.widgets.account_bar import AccountBar
 
 if TYPE_CHECKING:
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from creatorctl.scheduler import InAppScheduler
     from creatorctl.screens.drafts import PostPublished, SchedulerTrouble
     from creatorctl.store import Store
-    from creatorctl.watch import Change, StoreWatcher
 
 TAB_CLASSES = {
     "works": "creatorctl.screens.works:WorksTab",
@@ -81,7 +81,7 @@ class WorkSearchProvider(Provider):
             )
 
 
-class CreatorApp(App[str | None]):
+class CreatorApp(StoreSync, App[str | None]):
     """creatorctl: the Douyin Creator Center in a terminal."""
 
     CSS_PATH = "creatorctl.tcss"
@@ -128,10 +128,6 @@ class CreatorApp(App[str | None]):
 
             prebuild = not os.environ.get("CREATORCTL_NO_PREBUILD")
         self.want_prebuild = prebuild
-        self.watcher: StoreWatcher | None = None
-        self.writes_seen = 0
-        self.last_deleted_work: int | None = None
-        """The work `x` just deleted: Works `u` brings it back before undoing any edit."""
 
     def compose(self) -> ComposeResult:
         yield AccountBar(id="account-bar")
@@ -171,79 +167,6 @@ class CreatorApp(App[str | None]):
             self.show_welcome()
         if store.path is not None:
             self.start_watching(str(store.path))
-
-    # --- changes made by other processes (creatorctl.watch) ------------------------------
-
-    POLL_SECONDS = 2.0
-    """How often the store is asked whether another process changed it (one PRAGMA)."""
-
-    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
-    def start_watching(self, path: str) -> None:
-        from creatorctl.watch import StoreWatcher
-
-        watcher = StoreWatcher(path)
-        self.call_from_thread(self._watching, watcher)
-
-    def _watching(self, watcher: StoreWatcher) -> None:
-        assert self.store is not None
-        self.watcher = watcher
-        self.writes_seen = self.store.writes
-        self.set_interval(self.POLL_SECONDS, self._poll_store)
-
-    def _poll_store(self) -> None:
-        """Every 2 s while idle: nothing runs while a load or a write is under way."""
-        if self.watcher is None or self.store is None or any(w.is_running for w in self.workers):
-            return
-        self.poll_store()
-
-    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
-    def poll_store(self) -> None:
-        assert self.watcher is not None and self.store is not None
-        writes = self.store.writes
-        # Our own writes were shown by whatever made them; take them as known.
-        change = self.watcher.poll(rebase=writes != self.writes_seen)
-        self.writes_seen = writes
-        if change is not None:
-            self.call_from_thread(self.outside_change, change)
-
-    def outside_change(self, change: Change) -> None:
-        """Reload what shows the changed tables; hidden tabs reload when next shown."""
-        areas = change.areas()
-        if "account" in areas and self.account is not None:
-            self.refresh_account_bar()
-        for view in self.main_screen.query(TabView):
-            if view.TAB_ID in areas:
-                view.refresh_data()
-
-    @work(thread=True, exclusive=True, group="account-bar", exit_on_error=False)
-    def refresh_account_bar(self) -> None:
-        from creatorctl.accounts import get_account_by_id
-
-        assert self.store is not None and self.account is not None
-        acc = get_account_by_id(self.store, self.account.id)
-        self.call_from_thread(
-            self.main_screen.query_one(AccountBar).show_account,
-            acc.nickname,
-            acc.handle,
-            acc.fans,
-            acc.verified,
-        )
-
-    def action_refresh_data(self) -> None:
-        """F5: read everything again now (and take the store's state as known)."""
-        if self.store is None or self.account is None:
-            return
-        self.refresh_account_bar()
-        for view in self.main_screen.query(TabView):
-            view.refresh_data()
-        self.notify(t("ui.refreshed"), timeout=2)
-
-    def action_trash(self) -> None:
-        if self.store is None or self.account is None:
-            return
-        from creatorctl.screens.trash import TrashScreen
-
-        self.push_screen(TrashScreen(self.account.id))
 
     # --- the in-app scheduler (creatorctl.scheduler) -------------------------------------
 
@@ -557,30 +480,6 @@ class CreatorApp(App[str | None]):
         self.last_deleted_work = work_id
         self.call_from_thread(self.notify, t("works.deleted_hint"))
         self.call_from_thread(self._reload_works_in_place)
-
-    @work(thread=True, group="delete", exit_on_error=False)
-    def undo_delete_work(self) -> None:
-        """Works `u` right after `x`: the work comes back from the trash."""
-        from creatorctl.trash import newest_trash_id, restore
-
-        work_id = self.last_deleted_work
-        assert self.store is not None and self.account is not None and work_id is not None
-        self.last_deleted_work = None
-        trash_id = newest_trash_id(self.store, self.account.id, "work", work_id)
-        if trash_id is None:  # restored meanwhile (the trash screen, the CLI)
-            self.call_from_thread(self.notify, t("works.nothing_to_undo"), severity="warning")
-            return
-        restore(self.store, [trash_id])
-        self.call_from_thread(self.notify, t("works.delete_undone", id=work_id))
-        self.call_from_thread(self._restored_work, work_id)
-
-    def _restored_work(self, work_id: int) -> None:
-        from creatorctl.screens.works import WorksTab
-
-        self.data_changed(in_place=True)
-        works = self.view("works")
-        if isinstance(works, WorksTab):  # the cursor goes to the work that came back
-            works.reload(keep_position=True, follow=str(work_id))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
