@@ -217,9 +217,6 @@ class CreatorApp(StoreSync, App[str | None]):
         if self.scheduler is not None:
             self.scheduler.shutdown()
             self.scheduler = None
-        if self.watcher is not None:
-            self.watcher.close()
-            self.watcher = None
 
     def set_account(self, account: AccountInfo | None) -> None:
         self.account = account
@@ -234,10 +231,7 @@ class CreatorApp(StoreSync, App[str | None]):
         """Something in the store changed: every tab reloads when next shown (`in_place`: the
         tab on screen keeps its cursor and focus, as after a restore)."""
         for view in self.main_screen.query(TabView):
-            if in_place:
-                view.refresh_data()
-            else:
-                view.mark_stale()
+            (view.refresh_data if in_place else view.mark_stale)()
 
     @work(thread=True, exclusive=True, group="account", exit_on_error=False)
     def refresh_account(self, handle: str | None = None) -> None:
@@ -461,25 +455,6 @@ class CreatorApp(StoreSync, App[str | None]):
         if on_done:
             self.call_from_thread(on_done)
 
-    def delete_work(self, work_id: int) -> None:
-        from creatorctl.screens.confirm import ConfirmScreen
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._delete_work(work_id)
-
-        self.push_screen(ConfirmScreen(t("works.confirm_delete_id", id=work_id)), answered)
-
-    @work(thread=True, group="delete", exit_on_error=False)
-    def _delete_work(self, work_id: int) -> None:
-        from creatorctl.works import delete_work
-
-        assert self.store is not None
-        delete_work(self.store, work_id)
-        self.last_deleted_work = work_id
-        self.call_from_thread(self.notify, t("works.deleted_hint"))
-        self.call_from_thread(self._reload_works_in_place)
-
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for tab_id in TAB_IDS:
@@ -499,8 +474,7 @@ class CreatorApp(StoreSync, App[str | None]):
             )
         yield SystemCommand(t("key.accounts"), t("palette.accounts"), self.action_switch_account)
         yield SystemCommand(t("key.profile"), t("palette.profile"), self.action_profile)
-        yield SystemCommand(t("trash.title"), t("trash.palette"), self.action_trash)
-        yield SystemCommand(t("ui.key_refresh"), t("ui.palette_refresh"), self.action_refresh_data)
+        yield from self.sync_commands()
         yield SystemCommand(t("key.help"), t("palette.help"), self.action_help)
 
 

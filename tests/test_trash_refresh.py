@@ -206,3 +206,31 @@ def test_the_watcher_names_the_tables_and_ignores_own_writes(demo_db: Path) -> N
     assert w.poll(rebase=True) is None and w.poll() is None
     s2.close()
     w.close()
+
+
+async def test_f5_on_the_comments_keeps_the_cursor_on_its_comment(
+    demo_db: Path, app_factory, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.app import CreatorApp
+    from tests.test_app_inbox import comments_table, open_inbox
+
+    monkeypatch.setattr(CreatorApp, "POLL_SECONDS", 1000.0)
+    app = app_factory(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_inbox(pilot, app)
+        table = comments_table(app)
+        await pilot.press("down", "down", "down")
+        key, total = table.selected_key, table.total
+        s = open_store(str(demo_db))
+        with s.write() as conn:  # a newer comment arrives: every row shifts down one
+            conn.exec_driver_sql(
+                "INSERT INTO comment(account_id, work_id, nickname, content, created_at) "
+                "SELECT account_id, work_id, '新粉丝', '新评论', datetime(created_at, '+1 day') "
+                "FROM comment ORDER BY created_at DESC LIMIT 1"
+            )
+        s.close()
+        await pilot.press("f5")
+        await settle(pilot, app)
+        assert table.total == total + 1
+        assert table.selected_key == key and table.cursor_row == 4
+        assert app.focused is table

@@ -114,6 +114,9 @@ class CommentsPane(InboxPane):
         self.rows = {}
         self.table.load(partial(self._fetch, self.pager))
 
+    def reload_in_place(self) -> None:
+        self.reload(keep_position=True)
+
     def _fetch(self, pager: CommentPager, offset: int, limit: int) -> Page:
         rows = pager.page(offset, limit)
         self.rows = {str(c.id): c for c in rows}

@@ -6,9 +6,11 @@ A mixin of `CreatorApp` (kept apart so app.py stays about tabs and screens).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.app import SystemCommand
 
 from creatorctl.i18n import t
 from creatorctl.screens.base import TabView
@@ -45,6 +47,41 @@ class StoreSync(_Base):
         def data_changed(self, *, in_place: bool = False) -> None: ...
 
         def view(self, tab_id: str) -> TabView: ...
+
+        def _reload_works_in_place(self) -> None: ...
+
+    def on_unmount(self) -> None:
+        if self.watcher is not None:
+            self.watcher.close()
+            self.watcher = None
+
+    def sync_commands(self) -> Iterable[SystemCommand]:
+        """The command palette's entries for the trash and refresh."""
+        yield SystemCommand(t("trash.title"), t("trash.palette"), self.action_trash)
+        yield SystemCommand(t("ui.key_refresh"), t("ui.palette_refresh"), self.action_refresh_data)
+
+    # --- Works: delete, and undo the delete -----------------------------------------------
+
+    def delete_work(self, work_id: int) -> None:
+        from creatorctl.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete_work(work_id)
+
+        self.push_screen(ConfirmScreen(t("works.confirm_delete_id", id=work_id)), answered)
+
+    @work(thread=True, group="delete", exit_on_error=False)
+    def _delete_work(self, work_id: int) -> None:
+        from creatorctl.works import delete_work
+
+        assert self.store is not None
+        delete_work(self.store, work_id)
+        self.last_deleted_work = work_id
+        self.call_from_thread(self.notify, t("works.deleted_hint"))
+        self.call_from_thread(self._reload_works_in_place)
+
+    # --- changes made by other processes -------------------------------------------------
 
     POLL_SECONDS = 2.0
     """How often the store is asked whether another process changed it (one PRAGMA)."""
