@@ -88,6 +88,10 @@ async def test_trash_screen_lists_works_comments_drafts_and_restores(
         await settle(pilot, app)
         assert table.row_count == 2
         assert str(app.screen.query_one("#trash-status").render()).startswith("↺ ")
+        await pilot.press("r", "r")  # the rest: the line says what came back and that it is empty
+        await settle(pilot, app)
+        status = str(app.screen.query_one("#trash-status").render())
+        assert table.row_count == 0 and status.startswith("↺ ") and t("trash.empty") in status
         await pilot.press("escape")
         await settle(pilot, app)
         assert _works_table(app).total == 240  # the Works tab reloaded behind the dialog

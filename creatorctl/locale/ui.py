@@ -24,6 +24,7 @@ MESSAGES.update(
         ),
         "trash.key_restore": ("恢复", "restore"),
         "trash.col_deleted": ("删除时间", "deleted"),
+        "trash.col_what": ("内容", "what"),
         "trash.hint": ("回车或 r 恢复选中的一项", "Enter or r restores the selected item"),
         "trash.kind.work": ("作品", "work"),
         "trash.kind.comment": ("评论", "comment"),

@@ -39,6 +39,8 @@ class TrashScreen(DialogScreen[bool]):
         self.account_id = account_id
         self.items: list[TrashItem] = []
         self.restored = False
+        self.said = ""
+        """What the last restore did, kept on the status line across the reload."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -52,7 +54,7 @@ class TrashScreen(DialogScreen[bool]):
     def on_mount(self) -> None:
         table = self.query_one("#trash-table", DataTable)
         table.add_column(t("col.kind"), key="kind", width=6)
-        table.add_column(t("col.title"), key="label")
+        table.add_column(t("trash.col_what"), key="label")
         table.add_column(t("trash.col_deleted"), key="when", width=16)
         table.focus()
         self.load()
@@ -80,8 +82,10 @@ class TrashScreen(DialogScreen[bool]):
             )
         if items:
             table.move_cursor(row=min(row, len(items) - 1))
-        else:
-            self._status(t("trash.empty"))
+        parts = [self.said] if self.said else []
+        if not items:
+            parts.append(t("trash.empty"))
+        self._status(" · ".join(parts) or t("trash.hint"))
 
     def _status(self, text: str) -> None:
         self.query_one("#trash-status", Static).update(text)
@@ -104,9 +108,9 @@ class TrashScreen(DialogScreen[bool]):
 
     def _restored(self, item: TrashItem) -> None:
         self.restored = True
-        self._status(
-            "↺ " + t("trash.restored_one", kind=t(f"trash.kind.{item.entity}"), label=item.label)
-        )
+        kind = t(f"trash.kind.{item.entity}")
+        self.said = "↺ " + t("trash.restored_one", kind=kind, label=item.label)
+        self._status(self.said)
         self.app.data_changed(in_place=True)  # type: ignore[attr-defined]
         self.load()
 
