@@ -51,7 +51,7 @@ def _per_play(col: str, scale: float = 1.0) -> Callable[[Any], float | None]:
 
 
 def _watch_ratio(r: Any) -> float | None:
-    d = getattr(r, "duration_s", None)
+    d = r.duration_s
     return r.avg_watch_s / d if d and r.avg_watch_s is not None else None
 
 
@@ -309,7 +309,7 @@ def _no_history(rel: dict[str, Comparison], key: str) -> bool:
 def diagnose_rows(
     rows: Iterable[Any], cfg: InsightsConfig, targets: set[int] | None = None
 ) -> dict[int, Diagnosis]:
-    """Diagnose `rows` (oldest first; each has the work columns, `duration_s` optional).
+    """Diagnose `rows` (oldest first; each has the work columns, `duration_s` included).
 
     Every row is history for the rows after it; only works in `targets` (all when None) are
     diagnosed. A rate a work cannot have (completion of a picture post, anything of a work under
@@ -321,7 +321,7 @@ def diagnose_rows(
     out: dict[int, Diagnosis] = {}
     for r in rows:
         reason = no_completion_reason(r.genre or "", r.plays, cfg)
-        bucket = duration_bucket(getattr(r, "duration_s", None))
+        bucket = duration_bucket(r.duration_s)
         values = {
             m.key: (None if (reason and (m.completion or reason == "few_plays")) else m.value(r))
             for m in METRICS
@@ -348,17 +348,8 @@ def diagnose_rows(
 
 _COLS = (
     "id, title, published_at, genre, plays, likes, comments, shares, favorites, profile_visits, "
-    "fans_gained, completion_rate, completion_5s, bounce_2s, avg_watch_s"
+    "fans_gained, completion_rate, completion_5s, bounce_2s, avg_watch_s, duration_s"
 )
-
-
-def _cols(conn: Any) -> str:
-    """The columns to read; a work's length where the store has it (imports of 作品时长)."""
-    import sqlalchemy as sa
-
-    names = {r[1] for r in conn.execute(sa.text("PRAGMA table_info(work)"))}
-    dur = next((c for c in ("duration_s", "duration") if c in names), None)
-    return _COLS + (f", {dur} AS duration_s" if dur else "")
 
 
 def load(
@@ -381,7 +372,7 @@ def load(
     base = "account_id = :a AND deleted_at IS NULL"
     params: dict[str, object] = {"a": account_id, **(args or {})}
     with store.read() as conn:
-        cols = _cols(conn)
+        cols = _COLS
         targets = conn.execute(
             sa.text(f"SELECT {cols} FROM work WHERE {base} {where} ORDER BY published_at, id"),
             params,

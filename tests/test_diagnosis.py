@@ -43,6 +43,7 @@ def row(i: int, **kw: Any) -> SimpleNamespace:
         completion_5s=None,
         bounce_2s=None,
         avg_watch_s=None,
+        duration_s=None,
     )
     base.update(kw)
     return SimpleNamespace(**base)
