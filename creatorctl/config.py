@@ -102,6 +102,9 @@ class PublishConfig:
     poll_seconds: float = seconds(0.5, hi=3600)
     """How often a scheduler looks for due posts (a post goes out at most this late, plus the
     hook's own time)."""
+    idempotent: bool = False
+    """The hook de-duplicates on CREATORCTL_IDEMPOTENCY_KEY: a try whose outcome was lost (its
+    claimer died) is re-run with the same key instead of waiting as `unknown`."""
 
 
 @dataclass
