@@ -113,6 +113,9 @@ class CreatorApp(App[str | None]):
         prebuild: bool | None = None,
     ) -> None:
         super().__init__()
+        from creatorctl.widgets.terminal_guard import install
+
+        install()  # no control character from the data reaches the terminal
         self.db = db
         self.account_override = account
         self.store: Store | None = store

@@ -134,3 +134,12 @@ def clean_rich(value: Any) -> Any:
         copy.plain = cleaned
         return copy
     return value
+
+
+_STRIP = {c: None for c in _TABLE}
+_STRIP.update({0x09: None, 0x0A: None})
+
+
+def strip_controls(s: str) -> str:
+    """Delete every control and bidi character (all are zero-width, so widths stay put)."""
+    return s.translate(_STRIP)
