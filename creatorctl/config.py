@@ -12,7 +12,8 @@ from creatorctl.errors import ConfigError
 from creatorctl.paths import check_owned_private, config_path
 
 # Each setting says what it accepts next to its default, so adding a key is one line:
-# `seconds(30.0)`, `ratio(0.2)`, `count(10)`, `number(1.0, lo=0, hi=24)`, `command()`, `words()`.
+# `seconds(30.0)`, `ratio(0.2)`, `count(10)`, `number(1.0, lo=0, hi=24)`, `flag(False)`,
+# `text("")`, `command()`, `words([...])`.
 # A bad value is one line naming the section and key; every mistake in the file is listed.
 # Upper bounds keep timedelta() and the scheduler's sleeps from overflowing (1e308 seconds).
 _DAY = 86_400.0
@@ -23,7 +24,8 @@ class Rule:
     """What one setting accepts."""
 
     kind: str
-    """'number', 'int', 'command' (argv: non-empty list of strings) or 'words' (list)."""
+    """'number', 'int', 'bool', 'text', 'command' (argv: non-empty list of strings) or 'words'
+    (a list of strings)."""
     lo: float | None = None
     hi: float | None = None
     lo_open: bool = False
@@ -43,6 +45,10 @@ class Rule:
             if self.hi is not None and value > self.hi:
                 return f"should be at most {self.hi:g}, not {value!r}"
             return None
+        if self.kind == "bool":
+            return None if isinstance(value, bool) else f"should be true or false, not {value!r}"
+        if self.kind == "text":
+            return None if isinstance(value, str) else f"should be a string, not {value!r}"
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return "should be a list of strings"
         if self.kind == "command" and (not value or not value[0].strip()):
@@ -81,6 +87,34 @@ def command() -> Any:
     return _setting([], Rule("command"))
 
 
+def flag(default: bool) -> Any:
+    """true or false."""
+    return _setting(default, Rule("bool"))
+
+
+def text(default: str) -> Any:
+    """A string."""
+    return _setting(default, Rule("text"))
+
+
+def rule_of(f: Any) -> Rule:
+    """A field's rule; a setting declared without one gets the plain rule for its default's type
+    (bool, whole number, number, string, list of strings), so it is still checked."""
+    rule = f.metadata.get("rule")
+    if isinstance(rule, Rule):
+        return rule
+    default = f.default_factory() if callable(f.default_factory) else f.default
+    if isinstance(default, bool):
+        return Rule("bool")
+    if isinstance(default, int):
+        return Rule("int", 0)
+    if isinstance(default, float):
+        return Rule("number")
+    if isinstance(default, str):
+        return Rule("text")
+    return Rule("words")
+
+
 def words(default: list[str]) -> Any:
     """A list of strings (may be empty)."""
     return _setting(default, Rule("words"))
@@ -102,7 +136,7 @@ class PublishConfig:
     poll_seconds: float = seconds(0.5, hi=3600)
     """How often a scheduler looks for due posts (a post goes out at most this late, plus the
     hook's own time)."""
-    idempotent: bool = False
+    idempotent: bool = flag(False)
     """The hook de-duplicates on CREATORCTL_IDEMPOTENCY_KEY: a try whose outcome was lost (its
     claimer died) is re-run with the same key instead of waiting as `unknown`."""
 
@@ -176,12 +210,12 @@ def _fill(section_cls: type, raw: dict[str, Any], where: str, mistakes: list[str
         if key not in known:
             mistakes.append(f"{where}: unknown setting '{key}'")
             continue
-        rule = known[key].metadata.get("rule")
-        problem = rule.problem(value) if isinstance(rule, Rule) else None
+        rule = rule_of(known[key])
+        problem = rule.problem(value)
         if problem:
             mistakes.append(f"{where}: '{key}' {problem}")
             continue
-        kwargs[key] = float(value) if rule is not None and rule.kind == "number" else value
+        kwargs[key] = float(value) if rule.kind == "number" else value
     return section_cls(**kwargs)
 
 
