@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -12,11 +13,11 @@ from creatorctl.errors import ConfigError
 from creatorctl.paths import check_owned_private, config_path
 
 # Each setting says what it accepts next to its default, so adding a key is one line:
-# `seconds(30.0)`, `ratio(0.2)`, `count(10)`, `number(1.0, lo=0, hi=24)`, `flag(False)`,
-# `text("")`, `command()`, `words([...])`.
+# `seconds(30.0)`, `ratio(0.2)`, `count(10)`, `number(1.0, lo=0, hi=24)`, `command()`, `words()`.
 # A bad value is one line naming the section and key; every mistake in the file is listed.
 # Upper bounds keep timedelta() and the scheduler's sleeps from overflowing (1e308 seconds).
 _DAY = 86_400.0
+_HHMM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,8 @@ class Rule:
     """What one setting accepts."""
 
     kind: str
-    """'number', 'int', 'bool', 'text', 'command' (argv: non-empty list of strings) or 'words'
-    (a list of strings)."""
+    """'number', 'int', 'command' (argv: non-empty list of strings), 'words' (list), 'flag'
+    (true/false) or 'hhmm' (a time of day "HH:MM", "" for none)."""
     lo: float | None = None
     hi: float | None = None
     lo_open: bool = False
@@ -45,10 +46,13 @@ class Rule:
             if self.hi is not None and value > self.hi:
                 return f"should be at most {self.hi:g}, not {value!r}"
             return None
-        if self.kind == "bool":
+        if self.kind == "flag":
             return None if isinstance(value, bool) else f"should be true or false, not {value!r}"
         if self.kind == "text":
             return None if isinstance(value, str) else f"should be a string, not {value!r}"
+        if self.kind == "hhmm":
+            ok = isinstance(value, str) and (value == "" or _HHMM.fullmatch(value) is not None)
+            return None if ok else f'should be a time "HH:MM" (or "" for none), not {value!r}'
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return "should be a list of strings"
         if self.kind == "command" and (not value or not value[0].strip()):
@@ -89,23 +93,23 @@ def command() -> Any:
 
 def flag(default: bool) -> Any:
     """true or false."""
-    return _setting(default, Rule("bool"))
+    return _setting(default, Rule("flag"))
 
 
-def text(default: str) -> Any:
-    """A string."""
-    return _setting(default, Rule("text"))
+def time_of_day(default: str) -> Any:
+    """A local time "HH:MM", or "" for none."""
+    return _setting(default, Rule("hhmm"))
 
 
 def rule_of(f: Any) -> Rule:
     """A field's rule; a setting declared without one gets the plain rule for its default's type
-    (bool, whole number, number, string, list of strings), so it is still checked."""
+    (true/false, whole number, number, string, list of strings), so it is still checked."""
     rule = f.metadata.get("rule")
     if isinstance(rule, Rule):
         return rule
     default = f.default_factory() if callable(f.default_factory) else f.default
     if isinstance(default, bool):
-        return Rule("bool")
+        return Rule("flag")
     if isinstance(default, int):
         return Rule("int", 0)
     if isinstance(default, float):
@@ -192,6 +196,19 @@ class InboxConfig:
 
 
 @dataclass
+class NotifyConfig:
+    """`[notify]`: who hears about failed, missed and unknown posts, scheduler errors, live drops."""
+
+    command: list[str] = command()
+    """argv run without a shell; the event arrives as one JSON object on stdin."""
+    timeout: float = seconds(20.0, hi=600)
+    """Seconds before a notify command is killed (it never holds up publishing)."""
+    digest: str = time_of_day("")
+    """Local "HH:MM" for a daily digest of yesterday (published, failed, missed, flagged
+    comments, fan change); "" for none."""
+
+
+@dataclass
 class Config:
     """Everything in `config.toml`."""
 
@@ -200,6 +217,7 @@ class Config:
     insights: InsightsConfig = field(default_factory=InsightsConfig)
     earn: EarnConfig = field(default_factory=EarnConfig)
     inbox: InboxConfig = field(default_factory=InboxConfig)
+    notify: NotifyConfig = field(default_factory=NotifyConfig)
     path: Path | None = None
 
 
