@@ -24,18 +24,19 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from creatorctl.config import PublishConfig
+from creatorctl.config import NotifyConfig, PublishConfig
 from creatorctl.drafts import DraftInfo, draft_from_row, ts
 from creatorctl.i18n import t
 from creatorctl.publish_log import AttemptInfo, list_attempts
 from creatorctl.publishing import PublishOutcome, new_worker_id, run_due
 from creatorctl.store import Store
-from creatorctl.timeutil import as_datetime, fmt_local, utcnow_exact
+from creatorctl.timeutil import as_datetime, fmt_local, now_local, utcnow_exact
 
 HEARTBEAT_S = 10.0
 """How often a running scheduler says it is alive (a write, so not every tick)."""
 ALIVE_S = 3 * HEARTBEAT_S
 UNIT_NAME = "creatorctl-scheduler.service"
+_SHOWN_BY_APP = ("publish_failed", "live_drop")
 
 
 def is_busy(exc: BaseException) -> bool:
@@ -194,7 +195,10 @@ class HeadlessScheduler:
         log: Callable[[str], None],
         worker_id: str | None = None,
         clock: Callable[[], datetime] = utcnow_exact,
+        notify: NotifyConfig | None = None,
     ) -> None:
+        from creatorctl.notify import Notifier
+
         self.store = store
         self.config = config
         self.log = log
@@ -203,6 +207,7 @@ class HeadlessScheduler:
         self.stopping = threading.Event()
         self._last_beat = 0.0
         self._last_error = ""
+        self.notifier = Notifier(notify or NotifyConfig(), store, log_line=log)
 
     def tick(self) -> None:
         try:
@@ -213,10 +218,12 @@ class HeadlessScheduler:
                 clock=self.clock,
                 on_outcome=lambda o: self.log(describe_outcome(o)),
                 stop=self.stopping.is_set,
+                on_event=self.notifier.publish_event,
             )
             if time.monotonic() - self._last_beat >= HEARTBEAT_S:
                 self._last_beat = time.monotonic()
                 heartbeat(self.store, self.worker_id, self.clock())
+            self.notifier.maybe_digest(now_local())
             self._last_error = ""
         except Exception as exc:  # noqa: BLE001 - a tick must never kill the scheduler
             if is_busy(exc):
@@ -225,6 +232,7 @@ class HeadlessScheduler:
             if message != self._last_error:  # once, not every half second
                 self._last_error = message
                 self.log(t("sched.tick_error", error=message))
+                self.notifier.scheduler_error(message)
 
     def run(self) -> None:
         from apscheduler.schedulers.background import BackgroundScheduler
@@ -257,6 +265,7 @@ class HeadlessScheduler:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
             unregister_process(self.store, self.worker_id, self.clock())
+            self.notifier.flush(5)
             self.log(t("sched.stopped"))
 
 
@@ -277,11 +286,17 @@ class InAppScheduler:
         on_error: Callable[[str], object],
         *,
         clock: Callable[[], datetime] = utcnow_exact,
+        notify: NotifyConfig | None = None,
     ) -> None:
+        from creatorctl.notify import Notifier, SpoolWatcher
+
         self.store = store
         self.config = config
         self.on_outcome = on_outcome
         self.on_error = on_error
+        self.notifier = Notifier(notify or NotifyConfig(), store)
+        spool = self.notifier.spool
+        self.watcher = SpoolWatcher(spool) if spool is not None else None
         self.clock = clock
         self.worker_id = new_worker_id("app")
         self._sched: object | None = None
@@ -303,10 +318,12 @@ class InAppScheduler:
                 clock=self.clock,
                 on_outcome=self.on_outcome,
                 stop=self._stopping.is_set,
+                on_event=self.notifier.publish_event,
             )
             if time.monotonic() - self._last_beat >= HEARTBEAT_S:
                 self._last_beat = time.monotonic()
                 heartbeat(self.store, self.worker_id, self.clock())
+            self.notifier.maybe_digest(now_local())
             self._last_error = ""
         except Exception as exc:  # noqa: BLE001 - shown once, the next tick tries again
             if is_busy(exc):
@@ -315,6 +332,17 @@ class InAppScheduler:
             if message != self._last_error:
                 self._last_error = message
                 self.on_error(t("sched.tick_error", error=message))
+                self.notifier.scheduler_error(message)
+        finally:
+            self._show_spooled()
+
+    def _show_spooled(self) -> None:
+        """Events any process of this user wrote for this store: a toast and the bell (a
+        failed post or live drop of our own is already shown)."""
+        for event in self.watcher.poll() if self.watcher is not None else []:
+            if event.get("pid") == os.getpid() and event.get("event") in _SHOWN_BY_APP:
+                continue
+            self.on_error(str(event["text"]))
 
     async def _tick(self) -> None:
         await asyncio.to_thread(self._work)
