@@ -26,6 +26,7 @@ import sqlalchemy as sa
 
 from creatorctl.config import NotifyConfig, PublishConfig
 from creatorctl.drafts import DraftInfo, draft_from_row, ts
+from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.publish_log import AttemptInfo, list_attempts
 from creatorctl.publishing import PublishOutcome, new_worker_id, run_due
@@ -384,8 +385,23 @@ def unit_dir() -> Path:
     return Path(base) / "systemd" / "user"
 
 
+def _control_char(text: str) -> str | None:
+    """The first C0/C1 control character (or DEL) in `text`, shown as \\xNN, if any."""
+    for c in text:
+        if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F:
+            return f"\\x{ord(c):02x}"
+    return None
+
+
 def _quote(arg: str) -> str:
-    """systemd's ExecStart quoting: double quotes, backslash escapes, % doubled."""
+    """systemd's ExecStart quoting: double quotes, backslash escapes, % doubled.
+
+    A control character (a newline above all) would end the line and start a directive of
+    the attacker's choosing; systemd has no quoting for it, so it is refused.
+    """
+    bad = _control_char(arg)
+    if bad:
+        raise UserError(t("sched.control_char", arg=repr(arg), char=bad))
     arg = arg.replace("%", "%%")
     if arg and all(c.isalnum() or c in "/._-=:+@" for c in arg):
         return arg
@@ -431,10 +447,11 @@ def unit_text(db_path: Path | None, hook_timeout: float = 120.0) -> str:
 
 def install_unit(db_path: Path | None, hook_timeout: float = 120.0) -> tuple[Path, list[str]]:
     """Write the unit; return its path and the commands that enable it and keep it running."""
-    folder = unit_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / UNIT_NAME
-    path.write_text(unit_text(db_path, hook_timeout), encoding="utf-8")
+    from creatorctl.safe_fs import make_private_dir, write_private
+
+    text = unit_text(db_path, hook_timeout)
+    path = make_private_dir(unit_dir(), what=t("fs.what.unit")) / UNIT_NAME
+    write_private(path, text, what=t("fs.what.unit"))
     user = os.environ.get("USER") or "$USER"
     return path, [
         f"systemctl --user daemon-reload && systemctl --user enable --now {UNIT_NAME[:-8]}",
