@@ -194,6 +194,18 @@ def _register_module(name: str) -> None:
 
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: user errors are one line on stderr and exit 1; never a traceback."""
+    from creatorctl.safe_text import SafeStream
+
+    # Strangers' text (nicknames, comments, titles) reaches the terminal only cleaned.
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _main(argv: list[str] | None) -> Any:
     try:
         return root.main(args=argv, prog_name="creatorctl", standalone_mode=False)
     except click.exceptions.Exit as exc:
