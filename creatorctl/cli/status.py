@@ -30,11 +30,17 @@ def status_cmd(ctx: Ctx, short: bool, as_json: bool) -> None:
         now = datetime.fromisoformat(fake).astimezone(UTC).replace(tzinfo=None)
     status = read_status(path, ctx.account, now)
     if as_json:
-        import json
+        from creatorctl.cli.common import echo_json
 
-        click.echo(json.dumps(status.as_json(), ensure_ascii=False))
+        echo_json(status.as_json())
     elif short:
-        click.echo(short_line(status, colour=sys.stdout.isatty()), color=sys.stdout.isatty())
+        from creatorctl.safe_text import raw_stream
+
+        # The line holds only numbers and our own labels, so its colour codes may go to the
+        # terminal itself (past the SafeStream that cleans strangers' text).
+        out = raw_stream(sys.stdout)
+        out.write(short_line(status, colour=out.isatty()) + "\n")
+        out.flush()
     else:
         click.echo(long_text(status))
 
