@@ -48,6 +48,8 @@ class Rule:
             return None
         if self.kind == "flag":
             return None if isinstance(value, bool) else f"should be true or false, not {value!r}"
+        if self.kind == "text":
+            return None if isinstance(value, str) else f"should be a string, not {value!r}"
         if self.kind == "hhmm":
             ok = isinstance(value, str) and (value == "" or _HHMM.fullmatch(value) is not None)
             return None if ok else f'should be a time "HH:MM" (or "" for none), not {value!r}'
@@ -97,6 +99,24 @@ def flag(default: bool) -> Any:
 def time_of_day(default: str) -> Any:
     """A local time "HH:MM", or "" for none."""
     return _setting(default, Rule("hhmm"))
+
+
+def rule_of(f: Any) -> Rule:
+    """A field's rule; a setting declared without one gets the plain rule for its default's type
+    (true/false, whole number, number, string, list of strings), so it is still checked."""
+    rule = f.metadata.get("rule")
+    if isinstance(rule, Rule):
+        return rule
+    default = f.default_factory() if callable(f.default_factory) else f.default
+    if isinstance(default, bool):
+        return Rule("flag")
+    if isinstance(default, int):
+        return Rule("int", 0)
+    if isinstance(default, float):
+        return Rule("number")
+    if isinstance(default, str):
+        return Rule("text")
+    return Rule("words")
 
 
 def words(default: list[str]) -> Any:
@@ -208,12 +228,12 @@ def _fill(section_cls: type, raw: dict[str, Any], where: str, mistakes: list[str
         if key not in known:
             mistakes.append(f"{where}: unknown setting '{key}'")
             continue
-        rule = known[key].metadata.get("rule")
-        problem = rule.problem(value) if isinstance(rule, Rule) else None
+        rule = rule_of(known[key])
+        problem = rule.problem(value)
         if problem:
             mistakes.append(f"{where}: '{key}' {problem}")
             continue
-        kwargs[key] = float(value) if rule is not None and rule.kind == "number" else value
+        kwargs[key] = float(value) if rule.kind == "number" else value
     return section_cls(**kwargs)
 
 
