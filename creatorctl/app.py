@@ -20,11 +20,14 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from creatorctl.i18n import t
+from creatorctl.safe_text import clean, escape
 from creatorctl.screens.base import TabView
 from creatorctl.screens.store_sync import StoreSync
 from creatorctl.widgets.account_bar import AccountBar
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from creatorctl.accounts import AccountInfo
     from creatorctl.config import NotifyConfig, PublishConfig
     from creatorctl.scheduler import InAppScheduler
@@ -69,9 +72,10 @@ class WorkSearchProvider(Provider):
         rows = await asyncio.to_thread(work_titles, app.store, app.account.id, query, 15)
         matcher = self.matcher(query)
         for work_id, title in rows:
+            shown = escape(title)  # highlight() parses markup; a title is strangers' text
             yield Hit(
                 max(matcher.match(title), 0.5),
-                matcher.highlight(title),
+                matcher.highlight(shown),
                 partial(app.open_work, work_id),
                 help=t("palette.open_work", id=work_id),
             )
@@ -108,6 +112,9 @@ class CreatorApp(StoreSync, App[str | None]):
         prebuild: bool | None = None,
     ) -> None:
         super().__init__()
+        from creatorctl.widgets.terminal_guard import install
+
+        install()  # no control character from the data reaches the terminal
         self.db = db
         self.account_override = account
         self.store: Store | None = store
@@ -197,6 +204,21 @@ class CreatorApp(StoreSync, App[str | None]):
         while not view.is_mounted or not view.children:
             await asyncio.sleep(0.01)
         view.show_view(name)  # type: ignore[attr-defined]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast (widgets' `notify` land here): messages carry titles, nicknames and
+        errors naming files, so they are cleaned and never parsed as markup."""
+        super().notify(
+            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False
+        )
 
     # Handlers by name: the message classes live with the Drafts tab, imported lazily.
     def on_post_published(self, event: PostPublished) -> None:

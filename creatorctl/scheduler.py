@@ -26,6 +26,7 @@ import sqlalchemy as sa
 
 from creatorctl.config import NotifyConfig, PublishConfig
 from creatorctl.drafts import DraftInfo, draft_from_row, ts
+from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.publish_log import AttemptInfo, list_attempts
 from creatorctl.publishing import PublishOutcome, new_worker_id, run_due
@@ -47,8 +48,11 @@ def is_busy(exc: BaseException) -> bool:
 # --- who is running -------------------------------------------------------------------------
 
 
-def register_process(store: Store, worker_id: str, kind: str, now: datetime) -> None:
-    with store.write() as conn:
+def register_process(store: Store, worker_id: str, kind: str, now: datetime) -> bool:
+    """Say who we are; False while an import holds the store (a later tick tries again)."""
+    with store.try_write(200) as conn:
+        if conn is None:
+            return False
         conn.execute(
             sa.text(
                 "INSERT INTO schedulerprocess(worker_id, pid, host, kind, started_at, "
@@ -67,10 +71,14 @@ def register_process(store: Store, worker_id: str, kind: str, now: datetime) -> 
             sa.text("DELETE FROM schedulerprocess WHERE stopped_at < :old"),
             {"old": ts(now - timedelta(days=7))},
         )
+    return True
 
 
 def heartbeat(store: Store, worker_id: str, now: datetime) -> None:
-    with store.write() as conn:
+    """Say we are alive; skipped while an import holds the store (a tick must not queue)."""
+    with store.try_write(200) as conn:
+        if conn is None:
+            return
         conn.execute(
             sa.text("UPDATE schedulerprocess SET heartbeat_at=:now WHERE worker_id=:w"),
             {"now": ts(now), "w": worker_id},
@@ -78,7 +86,10 @@ def heartbeat(store: Store, worker_id: str, now: datetime) -> None:
 
 
 def unregister_process(store: Store, worker_id: str, now: datetime) -> None:
-    with store.write() as conn:
+    """Best effort: while an import holds the store the heartbeat simply ages out."""
+    with store.try_write(1_000) as conn:
+        if conn is None:
+            return
         conn.execute(
             sa.text("UPDATE schedulerprocess SET stopped_at=:now WHERE worker_id=:w"),
             {"now": ts(now), "w": worker_id},
@@ -208,9 +219,14 @@ class HeadlessScheduler:
         self._last_beat = 0.0
         self._last_error = ""
         self.notifier = Notifier(notify or NotifyConfig(), store, log_line=log)
+        self._registered = False
 
     def tick(self) -> None:
         try:
+            if not self._registered:
+                self._registered = register_process(
+                    self.store, self.worker_id, "headless", self.clock()
+                )
             run_due(
                 self.store,
                 self.config,
@@ -238,7 +254,6 @@ class HeadlessScheduler:
         from apscheduler.schedulers.background import BackgroundScheduler
 
         logging.getLogger("apscheduler").setLevel(logging.ERROR)
-        register_process(self.store, self.worker_id, "headless", self.clock())
         self._last_beat = time.monotonic()
         previous = {
             sig: signal.signal(sig, lambda *_: self.stopping.set())
@@ -308,8 +323,7 @@ class InAppScheduler:
     def _work(self) -> None:
         try:
             if not self._registered:  # here, in the thread: no database on the event loop
-                register_process(self.store, self.worker_id, "app", self.clock())
-                self._registered = True
+                self._registered = register_process(self.store, self.worker_id, "app", self.clock())
                 self._last_beat = time.monotonic()
             run_due(
                 self.store,
@@ -384,8 +398,23 @@ def unit_dir() -> Path:
     return Path(base) / "systemd" / "user"
 
 
+def _control_char(text: str) -> str | None:
+    """The first C0/C1 control character (or DEL) in `text`, shown as \\xNN, if any."""
+    for c in text:
+        if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F:
+            return f"\\x{ord(c):02x}"
+    return None
+
+
 def _quote(arg: str) -> str:
-    """systemd's ExecStart quoting: double quotes, backslash escapes, % doubled."""
+    """systemd's ExecStart quoting: double quotes, backslash escapes, % doubled.
+
+    A control character (a newline above all) would end the line and start a directive of
+    the attacker's choosing; systemd has no quoting for it, so it is refused.
+    """
+    bad = _control_char(arg)
+    if bad:
+        raise UserError(t("sched.control_char", arg=repr(arg), char=bad))
     arg = arg.replace("%", "%%")
     if arg and all(c.isalnum() or c in "/._-=:+@" for c in arg):
         return arg
@@ -431,10 +460,11 @@ def unit_text(db_path: Path | None, hook_timeout: float = 120.0) -> str:
 
 def install_unit(db_path: Path | None, hook_timeout: float = 120.0) -> tuple[Path, list[str]]:
     """Write the unit; return its path and the commands that enable it and keep it running."""
-    folder = unit_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / UNIT_NAME
-    path.write_text(unit_text(db_path, hook_timeout), encoding="utf-8")
+    from creatorctl.safe_fs import make_private_dir, write_private
+
+    text = unit_text(db_path, hook_timeout)
+    path = make_private_dir(unit_dir(), what=t("fs.what.unit")) / UNIT_NAME
+    write_private(path, text, what=t("fs.what.unit"))
     user = os.environ.get("USER") or "$USER"
     return path, [
         f"systemctl --user daemon-reload && systemctl --user enable --now {UNIT_NAME[:-8]}",

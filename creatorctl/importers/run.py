@@ -247,6 +247,11 @@ def _open(
         src.close()
         raise
     rows = chain(head[pos + 1 :], src.rows)
+    if src.fmt == "csv":
+        from creatorctl.importers.exports import is_own_export, unneutralise
+
+        if is_own_export(head[pos][1]):  # export → import gives back exactly what was stored
+            rows = ((n, [unneutralise(c) for c in cells]) for n, cells in rows)
     return kind, _plan_table(mapping, head[pos][1], caches=src.scalar_cells), rows, src
 
 
@@ -408,8 +413,10 @@ def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None)
         # a fourth of a million-comment import went to writing that file.
         temp_store = raw.execute("PRAGMA temp_store").fetchone()[0]
         raw.execute("PRAGMA temp_store=MEMORY")
+        unmark: Callable[[], None] = lambda: None  # noqa: E731
         try:
-            trans = conn.begin()
+            trans = store.begin_write(conn)  # waits (and says so) for another import
+            unmark = store.mark_long_write("import")  # other writers wait for us by name
             writer: _Writer | None = None
             try:
                 ctx = ImportContext(
@@ -436,6 +443,7 @@ def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None)
             else:
                 trans.commit()
         finally:
+            unmark()
             with suppress(sqlite3.Error):  # the connection goes back to the pool as it was
                 raw.execute(f"PRAGMA cache_size={int(cache_pages)}")
                 raw.execute(f"PRAGMA temp_store={int(temp_store)}")

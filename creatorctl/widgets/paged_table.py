@@ -18,6 +18,8 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
+from creatorctl.safe_text import clean_line, clean_rich
+
 PAGE_SIZE = 100
 
 
@@ -45,9 +47,10 @@ class Page:
 
 
 def cell(value: object, *, numeric: bool = False, style: str = "") -> Text:
-    """A cell as Text: never parsed as markup (a title may contain '[')."""
+    """A cell as Text: never parsed as markup (a title may contain '['), and cleaned of
+    terminal escapes and bidi controls (see creatorctl.safe_text)."""
     return Text(
-        str(value),
+        clean_line(value),
         style=style,
         justify="right" if numeric else "left",
         no_wrap=True,
@@ -183,7 +186,9 @@ class PagedTable(DataTable):
         self.total = page.total
         self.clear()
         for key, cells in page.rows:
-            self.add_row(*(cells.get(spec.key, "") for spec in self.specs), key=str(key))
+            self.add_row(
+                *(clean_rich(cells.get(spec.key, "")) for spec in self.specs), key=str(key)
+            )
         if self.row_count:
             cursor = self._cursor_after_load
             row = self.row_count - 1 if cursor == "last" else min(int(cursor), self.row_count - 1)
