@@ -51,6 +51,7 @@ def _works_csv(tmp_path: Path, name: str, **cells: str) -> Path:
         ("平均播放时长", "99999999999999分20秒", "at most 30 days"),  # accepted before
         ("平均播放时长", "1e400", "duration"),
     ],
+    ids=["23-digit", "5000-digit", "30-digit-wan", "year-1", "year-1900", "huge-duration", "1e400"],
 )
 def test_bad_cell_is_one_line_naming_row_and_column(
     import_store: Store, tmp_path: Path, header: str, value: str, why: str
