@@ -169,6 +169,20 @@ class InsightsConfig:
     """Shares below this fraction of comments is `low_share`."""
     region_share: float = ratio(0.30)
     """Top province holding at least this share of fans is `region_concentrated`."""
+    min_plays: int = count(100)
+    """Works with fewer plays get no completion flags and no relative diagnosis (too few
+    viewers to judge); 图文 (picture) posts never get completion flags."""
+    recent_works: int = count(10, hi=1000)
+    """Relative diagnosis compares a work with the median of up to this many earlier works."""
+    below_recent: float = ratio(0.70)
+    """A rate below this multiple of the recent median is `below_recent` (for 2s bounce,
+    where lower is better: above 1 / this)."""
+    above_recent: float = number(1.40, lo=1.0, hi=1e6)
+    """A rate above this multiple of the recent median is `above_recent` (what worked)."""
+    high_bounce_2s: float = ratio(0.40)
+    """Without history: a 2s bounce rate above this is `high_bounce` (the opening loses people)."""
+    low_completion_5s: float = ratio(0.50)
+    """Without history: a 5s completion below this is `weak_hook`."""
 
 
 @dataclass
