@@ -190,7 +190,8 @@ def _json_table(doc: Any) -> list[dict[str, Any]] | None:
 
 def _platform_error(doc: Any) -> str | None:
     data = doc.get("data") if isinstance(doc, dict) else None
-    if isinstance(data, dict) and data.get("error_code") not in (None, 0):
+    # Some responses write the code as text: "0" is success too.
+    if isinstance(data, dict) and data.get("error_code") not in (None, 0, "0", ""):
         return str(data.get("description") or data.get("error_code"))
     return None
 

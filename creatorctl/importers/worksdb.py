@@ -271,3 +271,14 @@ class WorksKind(Kind):
             conn.executemany(
                 "INSERT OR IGNORE INTO temp.import_touched(id) VALUES (?)", [(i,) for i in touched]
             )
+
+
+def refresh_works(conn: sqlite3.Connection, work_ids: Iterable[int]) -> None:
+    """Give `work_ids` the numbers of their newest snapshot (for kinds that write snapshots
+    themselves, in their own ``finish``)."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_touched(id INTEGER PRIMARY KEY)")
+    conn.executemany(
+        "INSERT OR IGNORE INTO temp.import_touched(id) VALUES (?)", [(i,) for i in work_ids]
+    )
+    conn.execute(_REFRESH)
+    conn.execute("DELETE FROM temp.import_touched")

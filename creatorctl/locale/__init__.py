@@ -10,4 +10,5 @@ AREAS = (
     "earn",
     "drafts",
     "inbox",
+    "sources",
 )
