@@ -27,6 +27,7 @@ from creatorctl.importers.base import (
     RowProblem,
     normalize_header,
 )
+from creatorctl.importers.known_shapes import json_keys, known_shape
 from creatorctl.importers.readers import FileProblem, JsonFile, TableFile, open_file
 from creatorctl.importers.rowparse import BadRow, Plan, row_parser
 from creatorctl.timeutil import today
@@ -175,6 +176,16 @@ def _find_header(
     )
 
 
+def _name_known_shape(path: Path, candidates: Sequence[Sequence[Any]], forced: bool) -> None:
+    """Refuse a file no kind reads by naming what it is, when it is a shape we know."""
+    label = None if forced else known_shape(candidates)
+    if label is not None:
+        from creatorctl.i18n import language
+
+        what = label[0] if language() == "zh" else label[1]
+        raise FileProblem(t("src.unsupported_shape", file=str(path), what=what))
+
+
 def _json_table(doc: Any) -> list[dict[str, Any]] | None:
     """A JSON array of flat objects (as `creatorctl export --format json` writes), if it is."""
     if isinstance(doc, dict):
@@ -231,11 +242,16 @@ def _open(
                 return kind, plan, rows, None
         table = _json_table(doc)
         if table is None:
+            _name_known_shape(path, json_keys(doc), forced)
             raise FileProblem(
                 t("imp.unknown_shape", file=str(path), kinds=", ".join(k.name for k in kinds))
             )
         headers: list[str] = list(dict.fromkeys(k for r in table[:50] for k in r))
-        kind, _pos, mapping = _find_header(path, [(0, headers)], kinds, forced)
+        try:
+            kind, _pos, mapping = _find_header(path, [(0, headers)], kinds, forced)
+        except FileProblem:
+            _name_known_shape(path, [headers], forced)
+            raise
         rows = ((n, [r.get(h) for h in headers]) for n, r in enumerate(table, 1))
         return kind, _plan_table(mapping, headers, caches=False), rows, None
     head = list(islice(src.rows, HEADER_SCAN_ROWS))
@@ -246,12 +262,21 @@ def _open(
         kind, pos, mapping = _find_header(path, head, kinds, forced)
     except FileProblem:
         src.close()
+        _name_known_shape(path, [cells for _line, cells in head], forced)
         raise
     rows = chain(head[pos + 1 :], src.rows)
     return kind, _plan_table(mapping, head[pos][1], caches=src.scalar_cells), rows, src
 
 
 # --- the import ------------------------------------------------------------------------------
+
+
+def detect_kind(path: Path) -> str:
+    """The kind `path` would be imported as (or the refusal, as `UserError`)."""
+    kind, _plan, _rows, src = _open(path, list(load_kinds().values()), forced=False)
+    if src is not None:
+        src.close()
+    return kind.name
 
 
 def import_file(

@@ -6,6 +6,10 @@ MESSAGES = {
         "{file}: Open Platform work data does not name its work; give it with --work "
         "(store id, item_id or aweme id)",
     ),
+    "src.unsupported_shape": (
+        "{file}:这看起来是{what},creatorctl 还不能读取",
+        "{file}: this looks like {what}, which creatorctl does not read yet",
+    ),
     "src.unknown_parent": ("没有编号为 {id} 的评论", "no comment with id {id}"),
     "src.im_bad_content": (
         "content 应为 JSON 对象(或其文本)",
