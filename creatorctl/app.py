@@ -240,9 +240,13 @@ class CreatorApp(App[str | None]):
         """One place that turns a failed worker into a message the user can read."""
         if event.state != WorkerState.ERROR:
             return
-        from creatorctl.errors import StoreError, UserError
+        from creatorctl.errors import StoreError, UserError, store_error
 
         error = event.worker.error
+        if error is not None and not isinstance(error, UserError):
+            # The store failed (full, read-only, damaged, locked): one line, never SQL text.
+            where = self.store.path or self.store.url if self.store else self.db or "(default)"
+            error = store_error(error, where) or error
         if isinstance(error, StoreError) and event.worker.group == "store":
             self.exit(str(error), return_code=1)
         elif isinstance(error, UserError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -10,48 +11,125 @@ from typing import Any
 from creatorctl.errors import ConfigError
 from creatorctl.paths import check_owned_private, config_path
 
+# Each setting says what it accepts next to its default, so adding a key is one line:
+# `seconds(30.0)`, `ratio(0.2)`, `count(10)`, `number(1.0, lo=0, hi=24)`, `command()`, `words()`.
+# A bad value is one line naming the section and key; every mistake in the file is listed.
+# Upper bounds keep timedelta() and the scheduler's sleeps from overflowing (1e308 seconds).
+_DAY = 86_400.0
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What one setting accepts."""
+
+    kind: str
+    """'number', 'int', 'command' (argv: non-empty list of strings) or 'words' (list)."""
+    lo: float | None = None
+    hi: float | None = None
+    lo_open: bool = False
+    """True when `lo` itself is refused (timeouts and intervals must be > 0)."""
+
+    def problem(self, value: Any) -> str | None:
+        """Why `value` does not fit, or None when it does."""
+        if self.kind in ("number", "int"):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                return f"should be a number, not {value!r}"
+            if self.kind == "int" and not isinstance(value, int):
+                return f"should be a whole number, not {value!r}"
+            if not math.isfinite(value):
+                return f"should be a finite number, not {value!r}"
+            if self.lo is not None and (value < self.lo or (self.lo_open and value == self.lo)):
+                return f"should be {'above' if self.lo_open else 'at least'} {self.lo:g}, not {value!r}"
+            if self.hi is not None and value > self.hi:
+                return f"should be at most {self.hi:g}, not {value!r}"
+            return None
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return "should be a list of strings"
+        if self.kind == "command" and (not value or not value[0].strip()):
+            return "should be a non-empty list of strings (leave it out to work locally)"
+        return None
+
+
+def _setting(default: Any, rule: Rule) -> Any:
+    if isinstance(default, list):
+        return field(default_factory=lambda: list(default), metadata={"rule": rule})
+    return field(default=default, metadata={"rule": rule})
+
+
+def number(default: float, lo: float | None = None, hi: float | None = None) -> Any:
+    """A finite number within [lo, hi]."""
+    return _setting(default, Rule("number", lo, hi))
+
+
+def seconds(default: float, hi: float = _DAY) -> Any:
+    """A duration or timeout in seconds: finite, above 0."""
+    return _setting(default, Rule("number", 0.0, hi, lo_open=True))
+
+
+def ratio(default: float) -> Any:
+    """A fraction within 0..1."""
+    return _setting(default, Rule("number", 0.0, 1.0))
+
+
+def count(default: int, hi: float = 10**12) -> Any:
+    """A whole number, 0 or more."""
+    return _setting(default, Rule("int", 0, hi))
+
+
+def command() -> Any:
+    """An argv: a non-empty list of strings when given; the default (empty) means 'none'."""
+    return _setting([], Rule("command"))
+
+
+def words(default: list[str]) -> Any:
+    """A list of strings (may be empty)."""
+    return _setting(default, Rule("words"))
+
 
 @dataclass
 class PublishConfig:
     """`[publish]`: how a draft goes out."""
 
-    command: list[str] = field(default_factory=list)
+    command: list[str] = command()
     """argv with {video} {title} {cover} {tags} {draft_id}; empty means publish locally."""
-    timeout: float = 120.0
+    timeout: float = seconds(120.0)
     """Seconds before a hook run counts as failed."""
-    grace_hours: float = 1.0
+    grace_hours: float = number(1.0, lo=0, hi=24 * 366)
     """A post that fell due while nothing ran is published if at most this late, else missed."""
-    claim_timeout: float = 300.0
+    claim_timeout: float = seconds(300.0)
     """Seconds after which a post left 'publishing' by a process that died is taken back and
     retried. Keep it above `timeout`, or a slow hook that is still running loses its claim."""
-    poll_seconds: float = 0.5
+    poll_seconds: float = seconds(0.5, hi=3600)
     """How often a scheduler looks for due posts (a post goes out at most this late, plus the
     hook's own time)."""
+    idempotent: bool = False
+    """The hook de-duplicates on CREATORCTL_IDEMPOTENCY_KEY: a try whose outcome was lost (its
+    claimer died) is re-run with the same key instead of waiting as `unknown`."""
 
 
 @dataclass
 class ReplyConfig:
     """`[reply]`: how a comment reply is sent (same hook mechanism as publishing)."""
 
-    command: list[str] = field(default_factory=list)
-    timeout: float = 30.0
+    command: list[str] = command()
+    timeout: float = seconds(30.0)
 
 
 @dataclass
 class InsightsConfig:
     """`[insights]`: diagnostic thresholds (the seed's table)."""
 
-    low_completion: float = 0.30
+    low_completion: float = ratio(0.30)
     """A work with completion rate below this is flagged `low_completion`."""
-    likes_per_comment: float = 10.0
+    likes_per_comment: float = number(10.0, lo=0, hi=1e12)
     """More likes than this per comment is `low_discussion`."""
-    min_likes_no_comments: int = 10
+    min_likes_no_comments: int = count(10)
     """With no comments, at least this many likes is `low_discussion`."""
-    share_min_comments: int = 20
+    share_min_comments: int = count(20)
     """`low_share` only looks at works with at least this many comments."""
-    share_ratio: float = 0.20
+    share_ratio: float = ratio(0.20)
     """Shares below this fraction of comments is `low_share`."""
-    region_share: float = 0.30
+    region_share: float = ratio(0.30)
     """Top province holding at least this share of fans is `region_concentrated`."""
 
 
@@ -59,11 +137,11 @@ class InsightsConfig:
 class EarnConfig:
     """`[earn]`: eligibility thresholds (the seed's table) and the product return-rate flag."""
 
-    xingtu_min_fans: int = 10_000
+    xingtu_min_fans: int = count(10_000)
     """星图商单 (brand deals) need at least this many fans."""
-    live_commerce_min_fans: int = 1_000
+    live_commerce_min_fans: int = count(1_000)
     """直播带货 (live commerce) needs at least this many fans, and real-name verification."""
-    return_rate_flag: float = 0.10
+    return_rate_flag: float = ratio(0.10)
     """A product whose return rate is at least this is flagged."""
 
 
@@ -71,13 +149,11 @@ class EarnConfig:
 class InboxConfig:
     """`[inbox]`: comment flag word list and live alert settings."""
 
-    flag_words: list[str] = field(
-        default_factory=lambda: ["傻逼", "脑残", "垃圾视频", "骗子", "智商税", "取关了"]
-    )
+    flag_words: list[str] = words(["傻逼", "脑残", "垃圾视频", "骗子", "智商税", "取关了"])
     """Comments containing any of these words are flagged `word` (abuse, provocations)."""
-    live_drop_ratio: float = 0.20
+    live_drop_ratio: float = ratio(0.20)
     """The live monitor alerts when viewers fall by at least this fraction ..."""
-    live_drop_window_s: float = 60.0
+    live_drop_window_s: float = seconds(60.0)
     """... within this many seconds (by the samples' own timestamps)."""
 
 
@@ -93,29 +169,28 @@ class Config:
     path: Path | None = None
 
 
-def _fill(section_cls: type, raw: dict[str, Any], where: str) -> Any:
+def _fill(section_cls: type, raw: dict[str, Any], where: str, mistakes: list[str]) -> Any:
     known = {f.name: f for f in fields(section_cls)}
     kwargs: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in known:
-            raise ConfigError(f"{where}: unknown setting '{key}'")
-        default = getattr(section_cls(), key)
-        if isinstance(default, bool) != isinstance(value, bool) or (
-            isinstance(default, int | float)
-            and not isinstance(default, bool)
-            and not isinstance(value, int | float)
-        ):
-            raise ConfigError(f"{where}: '{key}' should be a number, not {value!r}")
-        if isinstance(default, list) and not (
-            isinstance(value, list) and all(isinstance(v, str) for v in value)
-        ):
-            raise ConfigError(f"{where}: '{key}' should be a list of strings")
-        kwargs[key] = value
+            mistakes.append(f"{where}: unknown setting '{key}'")
+            continue
+        rule = known[key].metadata.get("rule")
+        problem = rule.problem(value) if isinstance(rule, Rule) else None
+        if problem:
+            mistakes.append(f"{where}: '{key}' {problem}")
+            continue
+        kwargs[key] = float(value) if rule is not None and rule.kind == "number" else value
     return section_cls(**kwargs)
 
 
 def load_config(path: Path | None = None) -> Config:
-    """Read the config file; a missing file means all defaults."""
+    """Read the config file; a missing file means all defaults.
+
+    Raises:
+        ConfigError: one line per mistake, each naming the section and key.
+    """
     path = path or config_path()
     if not path.exists():
         return Config(path=path)
@@ -128,11 +203,15 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
     cfg = Config(path=path)
     sections = {f.name: f for f in fields(Config) if f.name != "path"}
+    mistakes: list[str] = []
     for name, value in raw.items():
         if name not in sections:
-            raise ConfigError(f"{path}: unknown section [{name}]")
-        if not isinstance(value, dict):
-            raise ConfigError(f"{path}: [{name}] should be a table")
-        section_cls = type(getattr(cfg, name))
-        setattr(cfg, name, _fill(section_cls, value, f"{path} [{name}]"))
+            mistakes.append(f"{path}: unknown section [{name}]")
+        elif not isinstance(value, dict):
+            mistakes.append(f"{path}: [{name}] should be a table")
+        else:
+            section_cls = type(getattr(cfg, name))
+            setattr(cfg, name, _fill(section_cls, value, f"{path} [{name}]", mistakes))
+    if mistakes:
+        raise ConfigError("\n".join(mistakes))
     return cfg

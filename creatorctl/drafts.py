@@ -212,7 +212,8 @@ def get_draft(store: Store, draft_id: int, account_id: int | None = None) -> Dra
 
 
 _ORDER = (
-    "CASE state WHEN 'missed' THEN 0 WHEN 'failed' THEN 1 WHEN 'publishing' THEN 2 "
+    "CASE state WHEN 'unknown' THEN -1 WHEN 'missed' THEN 0 WHEN 'failed' THEN 1 "
+    "WHEN 'publishing' THEN 2 "
     "WHEN 'scheduled' THEN 3 WHEN 'draft' THEN 4 ELSE 5 END, "
     "CASE WHEN state IN ('scheduled', 'publishing') THEN scheduled_at END ASC, "
     "coalesce(published_at, updated_at) DESC, id DESC"

@@ -6,9 +6,9 @@ them with one atomic `UPDATE … RETURNING` inside BEGIN IMMEDIATE. A claim that
 left behind is taken back after `[publish] claim_timeout`. Every function takes `now` (UTC,
 naive) so tests drive the clock.
 
-Exactly once holds for every crash except one: a process that dies after the hook succeeded
-and before it wrote the result. That post is retried after the claim timeout (the hook gets
-the same `draft_id` and can make it idempotent).
+A claimer that dies mid-hook leaves a post whose outcome is lost: it becomes `unknown` and
+is never re-run automatically (creatorctl.publish_recovery), unless the hook is declared
+idempotent; every run carries an idempotency key stable per draft and scheduled time.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import os
 import socket
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -28,6 +28,13 @@ from creatorctl.drafts import SCHEDULABLE, conflicts, get_draft, ts
 from creatorctl.errors import UserError
 from creatorctl.hooks import HookResult, run_hook
 from creatorctl.i18n import t
+from creatorctl.publish_recovery import (
+    has_due_work,
+    idempotency_key,
+    mark_missed,
+    record_hook_start,
+    recover_stale_claims,
+)
 from creatorctl.store import Store
 from creatorctl.timeutil import as_datetime, utc_to_local, utcnow_exact
 from creatorctl.works import split_tags
@@ -66,6 +73,10 @@ class Claim:
     attempt_id: int
     claimed_at: datetime
 
+    @property
+    def idempotency_key(self) -> str:
+        return idempotency_key(self.account, self.draft_id, self.scheduled_at)
+
     def hook_values(self) -> dict[str, str]:
         return {
             "video": self.video_path,
@@ -94,6 +105,7 @@ class Claim:
             if self.scheduled_at
             else None,
             "attempt": self.attempt,
+            "idempotency_key": self.idempotency_key,
         }
 
 
@@ -131,93 +143,42 @@ _CLAIM_COLS = (
 )
 
 
+def _claim_from(conn: sa.Connection, draft_id: int, attempt_id: int) -> Claim:
+    r = conn.execute(sa.text(_CLAIM_COLS), {"i": draft_id}).one()
+    return Claim(
+        draft_id=r.id,
+        account_id=r.account_id,
+        account=r.handle,
+        title=r.title,
+        description=r.description,
+        tags=split_tags(r.tags),
+        video_path=r.video_path,
+        cover_path=r.cover_path,
+        edit_params=r.edit_params,
+        scheduled_at=as_datetime(r.scheduled_at) if r.scheduled_at is not None else None,
+        attempt=r.attempts,
+        attempt_id=attempt_id,
+        claimed_at=as_datetime(r.claimed_at) if r.claimed_at is not None else utcnow_exact(),
+    )
+
+
 def _claims(conn: sa.Connection, ids: list[int], worker_id: str, now: datetime) -> list[Claim]:
     """Log an attempt for each claimed draft and return the claims (same transaction)."""
-    out = []
-    for draft_id in ids:
-        r = conn.execute(sa.text(_CLAIM_COLS), {"i": draft_id}).one()
+    out = [_claim_from(conn, draft_id, 0) for draft_id in ids]
+    for i, claim in enumerate(out):
         attempt_id = conn.execute(
             sa.text(
                 "INSERT INTO publishattempt(draft_id, worker_id, started_at, ok, error, "
-                "stderr_tail) VALUES (:d, :w, :s, 0, '', '') RETURNING id"
+                "stderr_tail, idem_key) VALUES (:d, :w, :s, 0, '', '', :k) RETURNING id"
             ),
-            {"d": draft_id, "w": worker_id, "s": ts(now)},
+            {"d": claim.draft_id, "w": worker_id, "s": ts(now), "k": claim.idempotency_key},
         ).scalar_one()
-        out.append(
-            Claim(
-                draft_id=r.id,
-                account_id=r.account_id,
-                account=r.handle,
-                title=r.title,
-                description=r.description,
-                tags=split_tags(r.tags),
-                video_path=r.video_path,
-                cover_path=r.cover_path,
-                edit_params=r.edit_params,
-                scheduled_at=as_datetime(r.scheduled_at) if r.scheduled_at is not None else None,
-                attempt=r.attempts,
-                attempt_id=attempt_id,
-                claimed_at=as_datetime(r.claimed_at),
-            )
-        )
+        out[i] = replace(claim, attempt_id=attempt_id)
     return out
 
 
-def recover_stale_claims(conn: sa.Connection, now: datetime, claim_timeout: float) -> list[int]:
-    """Take back posts left 'publishing' longer than `claim_timeout` (their process died).
-
-    The abandoned try counts as one of the three; the post is due again at once.
-    """
-    cutoff = ts(now - timedelta(seconds=claim_timeout))
-    rows = conn.execute(
-        sa.text(
-            "UPDATE draft SET state=CASE WHEN attempts >= :max THEN 'failed' ELSE 'scheduled' END,"
-            " next_try_at=:now, last_error=:err || coalesce(claimed_by, ''), claimed_by=NULL, "
-            "claimed_at=NULL, updated_at=:now "
-            "WHERE state='publishing' AND claimed_at < :cutoff RETURNING id"
-        ),
-        {"max": MAX_ATTEMPTS, "now": ts(now), "err": t("pub.abandoned") + " ", "cutoff": cutoff},
-    ).all()
-    ids = [r.id for r in rows]
-    for draft_id in ids:
-        conn.execute(
-            sa.text(
-                "UPDATE publishattempt SET finished_at=:now, ok=0, error=:err "
-                "WHERE draft_id=:d AND finished_at IS NULL"
-            ),
-            {"now": ts(now), "err": t("pub.abandoned"), "d": draft_id},
-        )
-    return ids
-
-
-def mark_missed(conn: sa.Connection, now: datetime, grace_hours: float) -> int:
-    """Posts that fell due more than the grace period ago while nothing ran: the user decides."""
-    oldest = ts(now - timedelta(hours=grace_hours))
-    return conn.execute(
-        sa.text(
-            "UPDATE draft SET state='missed', last_error=:err, updated_at=:now "
-            "WHERE state='scheduled' AND deleted_at IS NULL AND next_try_at < :oldest"
-        ),
-        {"err": t("pub.missed", hours=f"{grace_hours:g}"), "now": ts(now), "oldest": oldest},
-    ).rowcount
-
-
-def has_due_work(store: Store, now: datetime, claim_timeout: float) -> bool:
-    """Is anything due, or a claim to recover? A read (WAL: never waits for a writer), so an
-    idle scheduler does not take the write lock twice a second — nor queue behind an import."""
-    cutoff = ts(now - timedelta(seconds=claim_timeout))
-    with store.read() as conn:
-        return (
-            conn.execute(
-                sa.text(
-                    "SELECT 1 FROM draft WHERE state='scheduled' AND next_try_at <= :now "
-                    "AND deleted_at IS NULL UNION ALL SELECT 1 FROM draft "
-                    "WHERE state='publishing' AND claimed_at < :cutoff LIMIT 1"
-                ),
-                {"now": ts(now), "cutoff": cutoff},
-            ).first()
-            is not None
-        )
+Event = Callable[[str, int], object]
+"""`on_event(kind, draft_id)`: publish_unknown / publish_missed / publish_failed, after commit."""
 
 
 def claim_due_posts(
@@ -228,17 +189,20 @@ def claim_due_posts(
     *,
     grace_hours: float = 1.0,
     claim_timeout: float = 300.0,
+    rerun_lost: bool = False,
+    on_event: Event | None = None,
 ) -> list[Claim]:
     """Claim up to `limit` due posts for `worker_id`, atomically; nobody else gets them.
 
-    In the same short BEGIN IMMEDIATE transaction: dead claims are recovered and posts beyond
-    the grace period are marked missed, so only posts inside it are claimed.
+    In the same short BEGIN IMMEDIATE transaction: dead claims are recovered (to `unknown`,
+    or due again when `rerun_lost`) and posts beyond the grace period are marked missed, so
+    only posts inside it are claimed.
     """
     if not has_due_work(store, now, claim_timeout):
         return []
     with store.write() as conn:
-        recover_stale_claims(conn, now, claim_timeout)
-        mark_missed(conn, now, grace_hours)
+        recovered = recover_stale_claims(conn, now, claim_timeout, rerun=rerun_lost)
+        missed = mark_missed(conn, now, grace_hours)
         ids = [
             r.id
             for r in conn.execute(
@@ -251,7 +215,13 @@ def claim_due_posts(
                 {"w": worker_id, "now": ts(now), "lim": limit},
             )
         ]
-        return _claims(conn, sorted(ids), worker_id, now)
+        claims = _claims(conn, sorted(ids), worker_id, now)
+    for r in recovered if on_event else ():
+        if r.state in ("unknown", "failed"):
+            on_event(f"publish_{r.state}", r.draft_id)  # type: ignore[misc]
+    for draft_id in missed if on_event else ():
+        on_event("publish_missed", draft_id)  # type: ignore[misc]
+    return claims
 
 
 def claim_draft(
@@ -282,11 +252,19 @@ def claim_draft(
         return _claims(conn, [draft_id], worker_id, now)[0]
 
 
-def execute_claim(claim: Claim, config: PublishConfig) -> HookResult:
-    """Run the publish hook for a claim (or publish locally). No database access here."""
+def execute_claim(claim: Claim, config: PublishConfig, store: Store | None = None) -> HookResult:
+    """Run the publish hook for a claim (or publish locally). With `store`, the hook's pid and
+    start are noted on the attempt in the background; nothing else touches the database."""
     if not config.command:  # no hook: publishing is local (the draft becomes a Work)
         return HookResult(True, None, "", "")
-    return run_hook(config.command, claim.hook_values(), claim.hook_payload(), config.timeout)
+    return run_hook(
+        config.command,
+        claim.hook_values(),
+        claim.hook_payload(),
+        config.timeout,
+        env={"CREATORCTL_IDEMPOTENCY_KEY": claim.idempotency_key},
+        on_start=(lambda pid: record_hook_start(store, claim.attempt_id, pid)) if store else None,
+    )
 
 
 def _item_id(result: HookResult) -> str | None:
@@ -294,6 +272,11 @@ def _item_id(result: HookResult) -> str | None:
     if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
         return str(value).strip()
     return None
+
+
+def create_work_for(conn: sa.Connection, draft_id: int, item_id: str | None, now: datetime) -> int:
+    """The Work for a draft the user says did go out (`drafts resolve --published`)."""
+    return _create_work(conn, _claim_from(conn, draft_id, 0), item_id, now)
 
 
 def _create_work(conn: sa.Connection, claim: Claim, item_id: str | None, now: datetime) -> int:
@@ -334,7 +317,7 @@ def record_result(
     store: Store, claim: Claim, result: HookResult, worker_id: str, now: datetime
 ) -> PublishOutcome:
     """Write how the try ended: published (with its Work), a retry with backoff, or failed."""
-    item_id = _item_id(result) if result.ok else None
+    item_id = _item_id(result)
     work_id: int | None = None
     next_try: datetime | None = None
     with store.write() as conn:
@@ -371,7 +354,12 @@ def record_result(
                     {**mine, "work": work_id, "item": item_id, "now": ts(now)},
                 )
         else:
-            if claim.attempt >= MAX_ATTEMPTS:
+            if item_id is not None:  # it said "posted" and "failed": a person must look
+                state = "unknown"
+                result = replace(
+                    result, error=t("pub.unknown_said", item=item_id, error=result.error)
+                )
+            elif claim.attempt >= MAX_ATTEMPTS:
                 state = "failed"
             else:
                 state = "scheduled"
@@ -414,7 +402,7 @@ def publish_claim(
     worker_id: str,
     clock: Callable[[], datetime] = utcnow_exact,
 ) -> PublishOutcome:
-    result = execute_claim(claim, config)
+    result = execute_claim(claim, config, store)
     # The hook has run: its result must be written, even if a long import holds the store
     # for a while (else the claim would be recovered later and the post published twice).
     for _ in range(RECORD_RETRIES - 1):
@@ -435,6 +423,7 @@ def run_due(
     clock: Callable[[], datetime] = utcnow_exact,
     on_outcome: Callable[[PublishOutcome], object] | None = None,
     stop: Callable[[], bool] | None = None,
+    on_event: Event | None = None,
 ) -> list[PublishOutcome]:
     """One scheduler tick: claim what is due, publish it, until nothing is due (or `stop()`).
 
@@ -450,6 +439,8 @@ def run_due(
             worker_id,
             grace_hours=config.grace_hours,
             claim_timeout=config.claim_timeout,
+            rerun_lost=config.idempotent or not config.command,
+            on_event=on_event,
         )
         if not claims:
             break
@@ -460,6 +451,8 @@ def run_due(
             outcomes.append(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
+            if on_event is not None and outcome.state in ("failed", "unknown"):
+                on_event(f"publish_{outcome.state}", outcome.draft_id)
     return outcomes
 
 

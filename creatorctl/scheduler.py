@@ -162,6 +162,8 @@ def describe_outcome(o: PublishOutcome) -> str:
         if o.lateness_s is not None:
             line += " " + t("sched.late", s=f"{o.lateness_s:.1f}")
         return line
+    if o.state == "unknown":
+        return f"#{o.draft_id} {t('state.unknown')}: {o.error}"
     if o.state == "failed":
         return t("sched.failed", id=o.draft_id, title=o.title, n=o.attempt, error=o.error)
     return t(

@@ -19,7 +19,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 
-from creatorctl.errors import StoreError
+from creatorctl.errors import StoreError, store_error
 from creatorctl.paths import check_owned_private, default_db_path, ensure_private_dir
 
 if TYPE_CHECKING:
@@ -86,7 +86,10 @@ def _prepare_file(path: Path, *, is_default: bool) -> None:
         with path.open("rb") as fh:
             head = fh.read(16)
         if head and not head.startswith(b"SQLite format 3"):
-            raise StoreError(f"{path} is not a creatorctl store (not an SQLite database)")
+            raise StoreError(
+                f"{path} is not a creatorctl store (not an SQLite database): "
+                "give the right --db, or move the file away to start a new store"
+            )
 
 
 def _tighten(path: Path) -> None:
@@ -184,13 +187,15 @@ def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
     try:
         with store.engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
-    except sa.exc.DatabaseError as exc:
+        if path is not None:
+            _tighten(path)
+        if migrate:
+            migrate_store(store)
+    except sa.exc.DBAPIError as exc:
         store.engine.dispose()
-        raise StoreError(f"cannot open the store {path or url}: {exc.orig}") from None
-    if path is not None:
-        _tighten(path)
-    if migrate:
-        migrate_store(store)
+        raise (
+            store_error(exc, path or url) or StoreError(f"cannot open the store {path or url}")
+        ) from None
     return store
 
 

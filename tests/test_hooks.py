@@ -46,10 +46,20 @@ def test_non_zero_exit_keeps_the_stderr_tail(tmp_path: Path) -> None:
     assert result.stderr_tail.endswith("token expired") and len(result.stderr_tail) <= 2000
 
 
-def test_garbage_on_stdout_is_a_failure(tmp_path: Path) -> None:
+def test_exit_zero_with_no_json_line_is_success_without_data(tmp_path: Path) -> None:
+    """The exit status decides: output that is not JSON is only output."""
     hook = write_script(tmp_path / "h.sh", "echo '<html>502 Bad Gateway</html>'\n")
     result = run_hook([str(hook)], {}, {}, timeout=10)
-    assert not result.ok and "not JSON" in result.error and "502" in result.error
+    assert result.ok and result.data == {}
+
+
+def test_the_last_stdout_line_that_parses_as_json_is_the_result(tmp_path: Path) -> None:
+    hook = write_script(
+        tmp_path / "h.sh",
+        'echo \'{"item_id": "1"}\'\necho \'{"item_id": "2"}\'\necho \'{broken\'\necho done\n',
+    )
+    result = run_hook([str(hook)], {}, {}, timeout=10)
+    assert result.ok and result.data == {"item_id": "2"}
 
 
 def test_a_missing_program_is_a_failure() -> None:

@@ -128,15 +128,32 @@ def test_failures_retry_with_backoff_then_fail_with_the_error(_store, tmp_path: 
 
 
 def test_a_dead_claim_is_recovered_only_after_the_timeout(_store) -> None:  # type: ignore[no-untyped-def]
+    """A lost try that may safely be re-run (no hook, or an idempotent one) is due again."""
     store, acc = _store
     (d,) = insert_due(store, acc, [T0], "/v.mp4")
     assert len(claim_due_posts(store, T0, "dead")) == 1  # …and that process dies
     later = T0 + timedelta(seconds=299)
-    assert claim_due_posts(store, later, "b", claim_timeout=300) == []
-    got = claim_due_posts(store, T0 + timedelta(seconds=301), "b", claim_timeout=300)
+    assert claim_due_posts(store, later, "b", claim_timeout=300, rerun_lost=True) == []
+    got = claim_due_posts(
+        store, T0 + timedelta(seconds=301), "b", claim_timeout=300, rerun_lost=True
+    )
     assert [c.draft_id for c in got] == [d] and got[0].attempt == 2
     first = list_attempts(store, d)[-1]
     assert first.worker_id == "dead" and not first.ok and "died" in first.error
+
+
+def test_a_dead_claim_with_a_hook_goes_unknown_and_is_not_re_run(_store) -> None:  # type: ignore[no-untyped-def]
+    store, acc = _store
+    (d,) = insert_due(store, acc, [T0], "/v.mp4")
+    assert len(claim_due_posts(store, T0, "dead")) == 1
+    events: list[tuple[str, int]] = []
+    later = T0 + timedelta(seconds=301)
+    got = claim_due_posts(
+        store, later, "b", claim_timeout=300, on_event=lambda k, i: events.append((k, i))
+    )
+    assert got == [] and events == [("publish_unknown", d)]
+    assert get_draft(store, d).state == "unknown"
+    assert claim_due_posts(store, later + timedelta(hours=1), "c", claim_timeout=300) == []
 
 
 def test_the_hook_gets_argv_and_json_and_may_give_an_item_id(_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -7,11 +7,13 @@ import signal
 import subprocess
 import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
 
+from creatorctl.store import Store
 from creatorctl.timeutil import utcnow_exact
 from tests._drafts_support import (
     insert_due,
@@ -91,20 +93,30 @@ def test_four_schedulers_publish_200_posts_exactly_once(tmp_path: Path) -> None:
     store.close()
 
 
-def test_a_killed_scheduler_leaves_a_claim_that_another_recovers(tmp_path: Path) -> None:
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().split(") ")[1].startswith("Z"))
+
+
+def _kill_mid_hook(tmp_path: Path, extra: str = "") -> tuple[Store, int, Path, Path, Path]:
+    """A headless scheduler SIGKILLed while its hook runs; the hook must die with it."""
     store, acc = new_store(tmp_path)
-    out = tmp_path / "published.txt"
-    mark = tmp_path / "first-run.pid"
-    # The first run hangs (it stands for a slow upload); later runs publish.
+    runs = tmp_path / "runs.txt"
+    mark = tmp_path / "hook.pid"
+    # The first run hangs (a slow upload, with a child of its own); later runs publish.
     hook = write_script(
         tmp_path / "hook.sh",
-        f"if [ ! -e '{mark}' ]; then echo $$ > '{mark}'; sleep 60; fi\n"
-        f"printf '%s\\n' \"$1\" >> '{out}'\n",
+        f"echo \"$1 $CREATORCTL_IDEMPOTENCY_KEY\" >> '{runs}'\n"
+        f"if [ ! -e '{mark}' ]; then sleep 60 & echo $$ $! > '{mark}'; wait; fi\n",
     )
     config = write_config(
         tmp_path / "config.toml",
         f'[publish]\ncommand = ["{hook}", "{{draft_id}}"]\ntimeout = 90\n'
-        "claim_timeout = 2\npoll_seconds = 0.2\n",
+        f"claim_timeout = 120\npoll_seconds = 0.2\n{extra}",
     )
     (draft_id,) = insert_due(store, acc, [utcnow_exact() + timedelta(seconds=1)], "/v/a.mp4")
     first = subprocess.Popen(
@@ -118,14 +130,17 @@ def test_a_killed_scheduler_leaves_a_claim_that_another_recovers(tmp_path: Path)
     finally:
         first.kill()  # SIGKILL: no chance to clean up
         first.wait()
-    # The hook dies with it, as under systemd (control-group kill) or a power cut.
-    os.kill(int(mark.read_text()), signal.SIGKILL)
+    hook_pid, child_pid = (int(p) for p in mark.read_text().split())
+    assert _wait(lambda: not _alive(hook_pid) and not _alive(child_pid), timeout=3)
     with store.read() as conn:
         row = conn.execute(
-            sa.text("SELECT state, claimed_by, claimed_at FROM draft WHERE id=:i"), {"i": draft_id}
+            sa.text("SELECT state, claimed_by FROM draft WHERE id=:i"), {"i": draft_id}
         ).one()
     assert row.state == "publishing" and row.claimed_by.startswith("headless@")
+    return store, draft_id, runs, config, mark
 
+
+def _second_scheduler(tmp_path: Path, config: Path, until: Callable[[], bool]) -> None:
     second = subprocess.Popen(
         scheduler_cmd(tmp_path / "store.db"),
         env=scheduler_env(config),
@@ -134,25 +149,40 @@ def test_a_killed_scheduler_leaves_a_claim_that_another_recovers(tmp_path: Path)
         text=True,
     )
     try:
-        assert _wait(lambda: states(store).get("published", 0) == 1, timeout=20)
+        assert _wait(until, timeout=20)
+        time.sleep(1.0)  # several more ticks: nothing else may happen
     finally:
         assert _stop([second]) == [0]
-    assert out.read_text().split() == [str(draft_id)]
+
+
+def test_a_killed_scheduler_takes_its_hook_along_and_the_post_goes_unknown(
+    tmp_path: Path,
+) -> None:
+    """kill -9 mid-hook: hook group dead at once; the next scheduler (long before
+    claim_timeout: the claimer's pid is gone on this host) sets the post `unknown`, never
+    re-runs it, and the user settles it."""
+    store, draft_id, runs, config, _mark = _kill_mid_hook(tmp_path)
+    _second_scheduler(tmp_path, config, lambda: states(store).get("unknown", 0) == 1)
+    assert len(runs.read_text().splitlines()) == 1  # no second run
     with store.read() as conn:
         tries = conn.execute(
-            sa.text(
-                "SELECT ok, error, worker_id FROM publishattempt WHERE draft_id=:i ORDER BY id"
-            ),
+            sa.text("SELECT ok, error, hook_pid, idem_key FROM publishattempt WHERE draft_id=:i"),
             {"i": draft_id},
         ).all()
-        draft = conn.execute(
-            sa.text("SELECT attempts, published_at, work_id FROM draft WHERE id=:i"),
-            {"i": draft_id},
-        ).one()
-    assert [bool(t.ok) for t in tries] == [False, True]
-    assert "died" in tries[0].error  # the abandoned try is logged
-    assert tries[0].worker_id != tries[1].worker_id
-    assert draft.attempts == 2 and draft.work_id is not None
+        last_error = conn.execute(
+            sa.text("SELECT last_error FROM draft WHERE id=:i"), {"i": draft_id}
+        ).scalar_one()
+    assert len(tries) == 1 and not tries[0].ok and tries[0].hook_pid
+    assert f"hook pid {tries[0].hook_pid}" in last_error and "died" in last_error
+    assert runs.read_text().split()[1] == tries[0].idem_key
+    store.close()
+
+
+def test_an_idempotent_hook_is_re_run_with_the_same_key(tmp_path: Path) -> None:
+    store, draft_id, runs, config, _mark = _kill_mid_hook(tmp_path, "idempotent = true\n")
+    _second_scheduler(tmp_path, config, lambda: states(store).get("published", 0) == 1)
+    lines = [line.split() for line in runs.read_text().splitlines()]
+    assert len(lines) == 2 and lines[0] == lines[1] == [str(draft_id), lines[0][1]]
     store.close()
 
 

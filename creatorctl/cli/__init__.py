@@ -124,6 +124,8 @@ def root(ctx: click.Context, db: str | None, account: str | None, lang: str | No
     from creatorctl.i18n import set_language
 
     set_language(lang)
+    global _db_option
+    _db_option = db
     obj = Ctx(db=db, account=account, lang=lang)
     ctx.obj = obj
     ctx.call_on_close(obj.close)
@@ -134,6 +136,8 @@ def root(ctx: click.Context, db: str | None, account: str | None, lang: str | No
 
 
 _register_done = False
+_db_option: str | None = None
+"""The `--db` of this run, so a store failure can name the store (see `main`)."""
 
 
 def _register() -> None:
@@ -170,9 +174,26 @@ def main(argv: list[str] | None = None) -> Any:
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
         if os.environ.get("CREATORCTL_DEBUG"):
             raise
+        from creatorctl.errors import store_error
+
+        failed = store_error(exc, _store_label())
+        if failed is not None:  # full, read-only, damaged, locked: never SQL text
+            click.echo(f"creatorctl: {failed}", err=True)
+            sys.exit(1)
         click.echo(
             f"creatorctl: unexpected error: {type(exc).__name__}: {exc} "
             "(set CREATORCTL_DEBUG=1 for details)",
             err=True,
         )
         sys.exit(1)
+
+
+def _store_label() -> str:
+    """The store this run works on, as a user would name it."""
+    try:
+        from creatorctl.store import resolve_location
+
+        url, path = resolve_location(_db_option)
+    except Exception:  # noqa: BLE001 - only a name for an error message
+        return str(_db_option or "")
+    return str(path or url)

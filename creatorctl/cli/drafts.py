@@ -1,4 +1,4 @@
-"""`creatorctl drafts list|show|add|edit|schedule|cancel|publish|delete`."""
+"""`creatorctl drafts list|show|add|edit|schedule|cancel|publish|resolve|delete`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import click
 from creatorctl.cli import Ctx, pass_ctx
 from creatorctl.cli.common import echo_json, echo_table
 
-STATES = ["draft", "scheduled", "publishing", "published", "failed", "missed"]
+STATES = ["draft", "scheduled", "publishing", "published", "failed", "missed", "unknown"]
 
 
 def _warn(lines: list[str]) -> None:
@@ -278,6 +278,32 @@ def publish_cmd(ctx: Ctx, draft_id: int, as_json: bool) -> None:
             click.echo(outcome.stderr_tail, err=True)
         raise UserError(describe_outcome(outcome))
     click.echo(describe_outcome(outcome))
+
+
+@drafts.command("resolve")
+@click.argument("draft_id", type=int)
+@click.option("--published", is_flag=True, help="It did go out on Douyin: record it.")
+@click.option("--item-id", metavar="ID", help="With --published: the platform's item id.")
+@click.option("--retry", is_flag=True, help="It did not go out: publish again now (same key).")
+@pass_ctx
+def resolve_cmd(ctx: Ctx, draft_id: int, published: bool, item_id: str | None, retry: bool) -> None:
+    """Settle a post whose outcome is unknown (待确认): --published [--item-id X] | --retry."""
+    from creatorctl.errors import UserError
+    from creatorctl.i18n import t
+    from creatorctl.publish_recovery import idempotency_key, resolve_draft
+    from creatorctl.timeutil import local_to_utc
+
+    if published == retry or (item_id is not None and not published):
+        raise UserError(t("drafts.err_resolve_how"))
+    acc = ctx.require_account()
+    d = resolve_draft(ctx.store, draft_id, published=published, item_id=item_id, account_id=acc.id)
+    if published:
+        work = f" → #{d.work_id}" if d.work_id else ""
+        click.echo(t("drafts.resolved_published", id=d.id, work=work))
+    else:
+        when = local_to_utc(d.scheduled_at) if d.scheduled_at else None
+        key = idempotency_key(acc.handle, d.id, when)
+        click.echo(t("drafts.resolved_retry", id=d.id, idem=key))
 
 
 @drafts.command("delete")

@@ -10,5 +10,6 @@ AREAS = (
     "earn",
     "drafts",
     "inbox",
+    "publish",
     "sources",
 )

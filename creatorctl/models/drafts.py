@@ -7,7 +7,16 @@ from datetime import datetime
 from sqlalchemy import Column, Index, Text
 from sqlmodel import Field, SQLModel
 
-DRAFT_STATES = ("draft", "scheduled", "publishing", "published", "failed", "missed")
+DRAFT_STATES = (
+    "draft",
+    "scheduled",
+    "publishing",
+    "published",
+    "failed",
+    "missed",
+    "unknown",
+)
+"""`unknown` (待确认): the hook may have run but its outcome was lost; the user settles it."""
 
 
 class Draft(SQLModel, table=True):
@@ -61,6 +70,11 @@ class PublishAttempt(SQLModel, table=True):
     error: str = ""
     stderr_tail: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     item_id: str | None = None
+    hook_pid: int | None = None
+    """The hook supervisor's pid (it leads the hook's process group)."""
+    hook_started_at: datetime | None = None
+    idem_key: str = ""
+    """CREATORCTL_IDEMPOTENCY_KEY of this run: stable per draft and scheduled time."""
 
 
 class SchedulerProcess(SQLModel, table=True):

@@ -27,7 +27,7 @@ FILTERS: tuple[tuple[str, ...] | None, ...] = (
     None,
     ("scheduled", "publishing"),
     ("draft",),
-    ("missed", "failed"),
+    ("unknown", "missed", "failed"),
     ("published",),
 )
 STATE_STYLES = {
@@ -37,6 +37,7 @@ STATE_STYLES = {
     "published": "green",
     "failed": "bold red",
     "missed": "bold red",
+    "unknown": "bold magenta",
 }
 
 
@@ -120,6 +121,7 @@ class DraftsTab(TabView):
         Binding("s", "schedule", t("drafts.key_schedule")),
         Binding("c", "cancel_schedule", t("drafts.key_cancel")),
         Binding("p", "publish_now", t("drafts.key_publish")),
+        Binding("r", "resolve", t("drafts.key_resolve")),
         Binding("delete,x", "delete", t("key.delete")),
         Binding("f", "filter", t("drafts.key_filter")),
         Binding("w", "toggle_calendar", t("drafts.key_calendar")),
@@ -254,7 +256,15 @@ class DraftsTab(TabView):
     def _status(self, counts: dict[str, int]) -> None:
         parts = [
             f"{t('state.' + s)} {counts[s]}"
-            for s in ("scheduled", "draft", "published", "missed", "failed", "publishing")
+            for s in (
+                "unknown",
+                "scheduled",
+                "draft",
+                "published",
+                "missed",
+                "failed",
+                "publishing",
+            )
             if counts.get(s)
         ]
         line = Text(" · ".join(parts) or t("drafts.none_hint"))
@@ -263,7 +273,7 @@ class DraftsTab(TabView):
             line.append(
                 "   " + t("drafts.filtered", states="/".join(t(f"state.{s}") for s in states))
             )
-        attention = counts.get("missed", 0) + counts.get("failed", 0)
+        attention = sum(counts.get(s, 0) for s in ("unknown", "missed", "failed"))
         if attention:
             line.append("   " + t("drafts.attention", n=attention), style="bold red")
         self.query_one("#drafts-status", Static).update(line)
@@ -426,6 +436,22 @@ class DraftsTab(TabView):
         self.app.call_from_thread(self.app.notify, t("drafts.publishing", id=draft_id))
         outcome = publish_now(self.store, load_config().publish, draft_id)
         self.app.post_message(PostPublished(outcome))
+
+    def action_resolve(self) -> None:
+        d = self.selected
+        if d is None or self.store is None:
+            return
+        if d.state != "unknown":
+            self.app.notify(t("drafts.resolve_only_unknown"), severity="warning")
+            return
+        from creatorctl.screens.draft_resolve import ResolveScreen
+
+        def done(message: str | None) -> None:
+            if message:
+                self.app.notify(message)
+                self.refresh_all()
+
+        self.app.push_screen(ResolveScreen(self.store, d), done)
 
     def action_delete(self) -> None:
         d = self.selected

@@ -1,0 +1,46 @@
+"""Publishing you can trust: lost outcomes (`unknown`), resolving them, notifications, waits."""
+
+MESSAGES = {
+    "state.unknown": ("待确认", "unknown"),
+    "pub.unknown_lost": (
+        "结果未知:进程 {pid}({host})在钩子运行中退出;钩子 pid {hook_pid},{when} 开始。"
+        "请到抖音确认后用 drafts resolve 处理",
+        "outcome unknown: process {pid} on {host} died while its hook ran (hook pid "
+        "{hook_pid}, started {when}); check Douyin, then drafts resolve",
+    ),
+    "pub.unknown_said": (
+        "钩子报告了 item_id {item} 却以失败退出({error});请到抖音确认后用 drafts resolve 处理",
+        "the hook reported item_id {item} but failed ({error}); check Douyin, then drafts resolve",
+    ),
+    "drafts.err_not_unknown": (
+        "草稿 #{id} {state},不是待确认状态,无需处理",
+        "draft #{id} is {state}, not unknown: there is nothing to resolve",
+    ),
+    "drafts.err_item_id": ("item_id 太长(最多 256 个字符)", "item_id is too long (at most 256)"),
+    "drafts.err_resolve_how": (
+        "请给出 --published 或 --retry 之一",
+        "give exactly one of --published or --retry",
+    ),
+    "drafts.resolved_published": (
+        "#{id} 已记为已发布{work}",
+        "#{id} recorded as published{work}",
+    ),
+    "drafts.resolved_retry": (
+        "#{id} 将立即重试(幂等键不变:{idem})",
+        "#{id} will be tried again now (same idempotency key: {idem})",
+    ),
+    "drafts.resolved_retry_app": ("#{id} 将立即重试", "#{id} will be tried again now"),
+    "drafts.key_resolve": ("确认结果", "resolve"),
+    "drafts.resolve_title": ("待确认 #{id}《{title}》", "Unknown #{id} “{title}”"),
+    "drafts.resolve_body": (
+        "钩子可能已经发布。请先到抖音查看,再选择:",
+        "The hook may have posted it. Check Douyin first, then choose:",
+    ),
+    "drafts.resolve_published": ("已发布", "It went out"),
+    "drafts.resolve_retry": ("重新发布", "Publish again"),
+    "drafts.resolve_item": ("item_id(可选)", "item_id (optional)"),
+    "drafts.resolve_only_unknown": (
+        "只有待确认的草稿需要处理",
+        "only an unknown post needs resolving",
+    ),
+}
