@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -16,6 +17,7 @@ from creatorctl.paths import check_owned_private, config_path
 # A bad value is one line naming the section and key; every mistake in the file is listed.
 # Upper bounds keep timedelta() and the scheduler's sleeps from overflowing (1e308 seconds).
 _DAY = 86_400.0
+_HHMM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,8 @@ class Rule:
     """What one setting accepts."""
 
     kind: str
-    """'number', 'int', 'command' (argv: non-empty list of strings) or 'words' (list)."""
+    """'number', 'int', 'command' (argv: non-empty list of strings), 'words' (list), 'flag'
+    (true/false) or 'hhmm' (a time of day "HH:MM", "" for none)."""
     lo: float | None = None
     hi: float | None = None
     lo_open: bool = False
@@ -43,6 +46,11 @@ class Rule:
             if self.hi is not None and value > self.hi:
                 return f"should be at most {self.hi:g}, not {value!r}"
             return None
+        if self.kind == "flag":
+            return None if isinstance(value, bool) else f"should be true or false, not {value!r}"
+        if self.kind == "hhmm":
+            ok = isinstance(value, str) and (value == "" or _HHMM.fullmatch(value) is not None)
+            return None if ok else f'should be a time "HH:MM" (or "" for none), not {value!r}'
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return "should be a list of strings"
         if self.kind == "command" and (not value or not value[0].strip()):
@@ -81,6 +89,16 @@ def command() -> Any:
     return _setting([], Rule("command"))
 
 
+def flag(default: bool) -> Any:
+    """true or false."""
+    return _setting(default, Rule("flag"))
+
+
+def time_of_day(default: str) -> Any:
+    """A local time "HH:MM", or "" for none."""
+    return _setting(default, Rule("hhmm"))
+
+
 def words(default: list[str]) -> Any:
     """A list of strings (may be empty)."""
     return _setting(default, Rule("words"))
@@ -102,7 +120,7 @@ class PublishConfig:
     poll_seconds: float = seconds(0.5, hi=3600)
     """How often a scheduler looks for due posts (a post goes out at most this late, plus the
     hook's own time)."""
-    idempotent: bool = False
+    idempotent: bool = flag(False)
     """The hook de-duplicates on CREATORCTL_IDEMPOTENCY_KEY: a try whose outcome was lost (its
     claimer died) is re-run with the same key instead of waiting as `unknown`."""
 
@@ -158,6 +176,19 @@ class InboxConfig:
 
 
 @dataclass
+class NotifyConfig:
+    """`[notify]`: who hears about failed, missed and unknown posts, scheduler errors, live drops."""
+
+    command: list[str] = command()
+    """argv run without a shell; the event arrives as one JSON object on stdin."""
+    timeout: float = seconds(20.0, hi=600)
+    """Seconds before a notify command is killed (it never holds up publishing)."""
+    digest: str = time_of_day("")
+    """Local "HH:MM" for a daily digest of yesterday (published, failed, missed, flagged
+    comments, fan change); "" for none."""
+
+
+@dataclass
 class Config:
     """Everything in `config.toml`."""
 
@@ -166,6 +197,7 @@ class Config:
     insights: InsightsConfig = field(default_factory=InsightsConfig)
     earn: EarnConfig = field(default_factory=EarnConfig)
     inbox: InboxConfig = field(default_factory=InboxConfig)
+    notify: NotifyConfig = field(default_factory=NotifyConfig)
     path: Path | None = None
 
 

@@ -105,3 +105,32 @@ def test_cli_prints_the_mistake_and_exits_1(
     assert invoke("demo", db=db).exit_code == 0
     err = assert_one_line_error(invoke("earn", "status", db=db))
     assert "poll_seconds" in err and "above 0" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[publish]\nidempotent = 1\n", "[publish]: 'idempotent' should be true or false, not 1"),
+        ('[notify]\ndigest = "9:00"\n', "[notify]: 'digest' should be a time \"HH:MM\""),
+        ('[notify]\ndigest = "24:00"\n', "[notify]: 'digest' should be a time \"HH:MM\""),
+        ("[notify]\ncommand = []\n", "[notify]: 'command' should be a non-empty list"),
+    ],
+)
+def test_publish_and_notify_keys_are_validated(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    path.chmod(0o600)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert message in str(err.value)
+
+
+def test_publish_and_notify_keys_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[publish]\nidempotent = true\n[notify]\ncommand = ["notify-send"]\ndigest = "09:00"\n'
+    )
+    path.chmod(0o600)
+    cfg = load_config(path)
+    assert cfg.publish.idempotent is True
+    assert cfg.notify.command == ["notify-send"] and cfg.notify.digest == "09:00"

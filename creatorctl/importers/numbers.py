@@ -348,21 +348,31 @@ def parse_text(v: Any, max_len: int = TEXT_MAX) -> str | None:
     return s
 
 
+ID_MAX = 256
+"""Longest platform id: the Open Platform's encrypted item_id is about 90 characters."""
+_ID_RE = re.compile(r"^[!-~]{1,256}$")
+"""Printable ASCII without spaces: ids are opaque (``/``, ``+``, ``=``, ``@``, ``.`` occur)."""
+
+
 def parse_id(v: Any) -> str | None:
-    """An identifier such as a Douyin item_id: digits from XLSX lose any ``.0``; ``-`` is none."""
-    if type(v) is str and v.isascii() and v.isalnum() and len(v) <= 64 and v not in EMPTY:
+    """A platform id such as a Douyin item_id: opaque, at most `ID_MAX` printable ASCII
+    characters, kept exactly as written (case and punctuation matter); digits from XLSX lose
+    any ``.0``; ``-`` is none."""
+    if type(v) is str and v.isascii() and v.isalnum() and len(v) <= ID_MAX and v not in EMPTY:
         return v  # the common case: plain letters and digits
     return _parse_id(v)
 
 
 def _parse_id(v: Any) -> str | None:
-    if isinstance(v, str) and v.strip() in EMPTY:
+    if v is None or (isinstance(v, str) and v.strip() in EMPTY):
         return None
+    if isinstance(v, bool):
+        raise ParseError("num.expected_id")
     if isinstance(v, float):
         if not v.is_integer():
             raise ParseError("num.expected_id")
         v = int(v)
-    s = parse_text(v, max_len=64)
-    if s is not None and _SPACE_RE.search(s):
+    s = v.strip() if isinstance(v, str) else str(v) if isinstance(v, int) else None
+    if s is None or not _ID_RE.match(s):
         raise ParseError("num.expected_id")
     return s

@@ -18,13 +18,19 @@ from typing import Any, ClassVar
 from creatorctl.i18n import t
 from creatorctl.importers.base import LINE, ImportContext, Kind, Row, RowProblem
 from creatorctl.timeutil import local_to_utc, now_local, today
+from creatorctl.topics import merge_topics, split_title_topics
 
 # The same names as models.core.WORK_METRICS/WORK_RATES (not imported: sqlmodel is slow to load).
 COUNTS = ("plays", "likes", "comments", "shares", "favorites", "profile_visits", "fans_gained")
 RATES = ("completion_rate", "completion_5s", "cover_ctr", "bounce_2s", "avg_watch_s")
 METRICS = COUNTS + RATES
-TEXT_FIELDS = ("item_id", "title", "genre", "review_status", "description", "tags")
-"""Work fields a row may set; an empty cell leaves the stored value alone."""
+FIELDS = ("item_id", "title", "genre", "review_status", "description", "tags", "published_at",
+          "aweme_id", "duration_s")  # fmt: skip
+"""A work's record while importing: [id, *FIELDS]."""
+SET_FIELDS = ("title", "genre", "review_status", "description", "duration_s")
+"""Work fields a row may set; an empty cell leaves the stored value alone. Ids are only ever
+attached to a work that lacks them; topics (tags) are merged, never replaced."""
+_ITEM, _TITLE, _DESC, _TAGS, _PUB, _AWEME = 1, 2, 5, 6, 7, 8
 CHUNK = 500
 
 _SNAP_COLS = ", ".join(METRICS)
@@ -37,16 +43,12 @@ _SNAP_UPDATE = (
     "WHERE work_id=? AND snapshot_date=?"
 )
 _WORK_INSERT = (
-    "INSERT INTO work(id, account_id, item_id, title, published_at, genre, review_status, "
-    f"description, tags, {_SNAP_COLS}, stats_date) "
-    f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {', '.join('?' * len(METRICS))}, ?)"
+    f"INSERT INTO work(id, account_id, {', '.join(FIELDS)}, {_SNAP_COLS}, stats_date) "
+    f"VALUES (?, ?, {', '.join('?' * len(FIELDS))}, {', '.join('?' * len(METRICS))}, ?)"
 )
-_WORK_UPDATE = (
-    "UPDATE work SET item_id=?, title=?, genre=?, review_status=?, description=?, tags=? WHERE id=?"
-)
+_WORK_UPDATE = f"UPDATE work SET {', '.join(f'{f}=?' for f in FIELDS)} WHERE id=?"
 _WORK_SELECT = (
-    "SELECT id, item_id, title, genre, review_status, description, tags, published_at FROM work "
-    "WHERE account_id=? AND {col} IN ({marks})"
+    f"SELECT id, {', '.join(FIELDS)} FROM work WHERE account_id=? AND {{col}} IN ({{marks}})"
 )
 _FTS_TRIGGER = "work_fts_ai"
 _FTS_INSERT = (
@@ -118,7 +120,9 @@ class WorksKind(Kind):
             if keys >= set(METRICS)
             else lambda row: tuple(row.get(m) for m in METRICS)
         )
-        st["texts"] = [(i, n) for i, n in enumerate(TEXT_FIELDS, 1) if n in keys and i > 1]
+        st["texts"] = [
+            (FIELDS.index(n) + 1, n) for n in SET_FIELDS if n in keys or n == "description"
+        ]
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_touched(id INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM temp.import_touched")
         # Indexing new works for search row by row (the insert trigger) costs 35× more than one
@@ -132,17 +136,31 @@ class WorksKind(Kind):
     def write(self, ctx: ImportContext, rows: Sequence[Row]) -> None:
         conn, acc, st = ctx.conn, ctx.account_id, ctx.state
         utc_memo, day_memo, texts = st["utc"], st["days"], st["texts"]
+        for row in rows:
+            _split_text(row)
         # 1. find the works the rows name; make the new ones.
         by_item: dict[str, list] = {}
+        by_aweme: dict[str, list] = {}
         items: set[str] = {r["item_id"] for r in rows if r.get("item_id")}
         for r in _fetch(conn, acc, "item_id", items):
-            by_item[r[1]] = list(r)
+            by_item[r[_ITEM]] = list(r)
+        awemes: set[str] = {r["aweme_id"] for r in rows if r.get("aweme_id")}
+        for r in _fetch(conn, acc, "aweme_id", awemes):
+            rec = by_item.get(r[_ITEM]) if r[_ITEM] else None
+            by_aweme[r[_AWEME]] = rec or list(r)
         titles: set[str] = {
-            r["title"] for r in rows if r.get("title") and r.get("item_id") not in by_item
+            r["title"]
+            for r in rows
+            if r.get("title")
+            and r.get("item_id") not in by_item
+            and r.get("aweme_id") not in by_aweme
         }
         by_title: dict[tuple[str, str], list] = {}
         for r in _fetch(conn, acc, "title", titles):
-            by_title.setdefault((r[2], _minute(r[7])), list(r))
+            rec = (by_item.get(r[_ITEM]) if r[_ITEM] else None) or (
+                by_aweme.get(r[_AWEME]) if r[_AWEME] else None
+            )
+            by_title.setdefault((r[_TITLE], _minute(r[_PUB])), rec or list(r))
         new_works: list[list] = []
         new_ids: set[int] = set()
         dirty_works: dict[int, list] = {}
@@ -150,17 +168,26 @@ class WorksKind(Kind):
         resolved: list[tuple[Row, list, str, bool, bool]] = []
         for row in rows:
             item, title, pub = row.get("item_id"), row.get("title"), row.get("published_at")
+            aweme = row.get("aweme_id")
             pub_utc = (utc_memo.get(pub) or _utc_text(utc_memo, pub)) if pub else None
             snap_day = row.get("snapshot_date") or ctx.snapshot_date
             day = day_memo.get(snap_day) or day_memo.setdefault(snap_day, snap_day.isoformat())
             rec = by_item.get(item) if item else None
+            if rec is None and aweme:
+                rec = by_aweme.get(aweme)
             if rec is None and title and pub_utc:
                 # The same title at the same minute is the same work, even under another id:
                 # the Open Platform's item_id is not the Creator Center's 作品ID.
                 rec = by_title.get((title, pub_utc[:16]))
+            topics = row.get("tags")
             if rec is None:
-                if pub_utc is None or not (title or item):
-                    ctx.skip(row[LINE], t("imp.reason_unknown_work"))
+                if pub_utc is None or not (title or item or aweme):
+                    # An item the platform gives no time for (create_time 0: not public) is
+                    # counted apart, so the summary says why.
+                    no_time = pub_utc is None and (item or aweme)
+                    ctx.skip(
+                        row[LINE], t("imp.reason_no_time" if no_time else "imp.reason_unknown_work")
+                    )
                     continue
                 rec = [
                     st["next_id"],
@@ -169,26 +196,40 @@ class WorksKind(Kind):
                     row.get("genre") or "",
                     row.get("review_status") or "",
                     row.get("description") or "",
-                    row.get("tags") or "",
+                    topics or "",
                     pub_utc,
+                    aweme,
+                    row.get("duration_s"),
                 ]
                 st["next_id"] += 1
                 new_works.append(rec)
                 new_ids.add(rec[0])
                 if item:
                     by_item[item] = rec
+                if aweme:
+                    by_aweme[aweme] = rec
                 by_title.setdefault(((title or ""), pub_utc[:16]), rec)
                 resolved.append((row, rec, day, True, False))
                 continue
             changed = False
-            if item and rec[1] is None:  # a work keeps the first id it was known by
-                rec[1] = item
+            # A work keeps the first ids it was known by; a missing one is attached.
+            if item and rec[_ITEM] is None:
+                rec[_ITEM] = item
                 by_item[item] = rec
                 changed = True
+            if aweme and rec[_AWEME] is None:
+                rec[_AWEME] = aweme
+                by_aweme[aweme] = rec
+                changed = True
             for i, name in texts:
-                value = row[name]
+                value = row.get(name)
                 if value is not None and rec[i] != value:
                     rec[i] = value
+                    changed = True
+            if topics:
+                merged = merge_topics(rec[_TAGS], topics.split())
+                if merged != rec[_TAGS]:
+                    rec[_TAGS] = merged
                     changed = True
             if changed and rec[0] not in new_ids:
                 dirty_works[rec[0]] = rec
@@ -251,16 +292,12 @@ class WorksKind(Kind):
         if new_works:
             conn.executemany(
                 _WORK_INSERT,
-                [
-                    (r[0], acc, r[1], r[2], r[7], r[3], r[4], r[5], r[6], *latest[r[0]][1],
-                     latest[r[0]][0])
-                    for r in new_works
-                ],
-            )  # fmt: skip
+                [(r[0], acc, *r[1:], *latest[r[0]][1], latest[r[0]][0]) for r in new_works],
+            )
             if st["fts_trigger"]:
                 conn.execute(_FTS_INSERT, (new_works[0][0], new_works[-1][0]))
         if dirty_works:
-            conn.executemany(_WORK_UPDATE, [(*r[1:7], r[0]) for r in dirty_works.values()])
+            conn.executemany(_WORK_UPDATE, [(*r[1:], r[0]) for r in dirty_works.values()])
         if new_snaps:
             conn.executemany(_SNAP_INSERT, [(k[0], k[1], *v) for k, v in new_snaps.items()])
         if dirty_snaps:
@@ -271,6 +308,27 @@ class WorksKind(Kind):
             conn.executemany(
                 "INSERT OR IGNORE INTO temp.import_touched(id) VALUES (?)", [(i,) for i in touched]
             )
+
+
+def _split_text(row: Row) -> None:
+    """A row's title as Douyin writes it ("title caption #话题 …") → the title part, the
+    caption as description (unless the row gives one) and the topics merged into ``tags``
+    (explicit topics first, each written ``#话题``)."""
+    title = row.get("title")
+    explicit = row.get("tags")
+    found: tuple[str, ...] = ()
+    if title and ("#" in title or "＃" in title or "\n" in title):
+        title, description, found = split_title_topics(title)
+        row["title"] = title
+        if description and not row.get("description"):
+            row["description"] = description
+    if explicit:
+        tags = [
+            "#" + x.lstrip("#＃") for x in explicit.replace("，", " ").replace(",", " ").split()
+        ]
+        row["tags"] = merge_topics("", [x for x in tags if x != "#"], found) or None
+    elif found:
+        row["tags"] = " ".join(found)
 
 
 def refresh_works(conn: sqlite3.Connection, work_ids: Iterable[int]) -> None:

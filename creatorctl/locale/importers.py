@@ -27,7 +27,10 @@ MESSAGES = {
         "文字太长(最多 5,000 个字)",
         "expected text of at most 5,000 characters",
     ),
-    "num.expected_id": ("应为编号(不含空格)", "expected an id without spaces"),
+    "num.expected_id": (
+        "应为编号(最多 256 个 ASCII 可见字符,不含空格)",
+        "expected an id of at most 256 printable ASCII characters, no spaces",
+    ),
     # files
     "imp.cannot_read": ("无法读取 {file}:{why}", "cannot read {file}: {why}"),
     "imp.empty_file": ("{file}:文件是空的", "{file}: the file is empty"),
@@ -114,6 +117,10 @@ MESSAGES = {
     "imp.future_time": ("时间在未来", "the time is in the future"),
     "imp.reason_bad": ("{column}:{expected}", "{column}: {expected}"),
     "imp.reason_empty": ("{column} 为空", "{column} is empty"),
+    "imp.reason_no_time": (
+        "没有发布时间(未公开的作品,create_time 为 0)",
+        "no publish time (not public: create_time 0)",
+    ),
     "imp.reason_unknown_work": (
         "找不到作品,且没有发布时间无法新建",
         "no such work, and no publish time to add it",

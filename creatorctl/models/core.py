@@ -38,6 +38,9 @@ class Account(SQLModel, table=True):
     niche: str = ""
     verified: bool = False
     created_at: datetime
+    timezone: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    """IANA zone this account's Douyin times are read and shown in; empty: the
+    ``[account] timezone`` setting (default Asia/Shanghai)."""
 
 
 class Work(SQLModel, table=True):
@@ -55,6 +58,7 @@ class Work(SQLModel, table=True):
         Index("ix_work_acc_shares", "account_id", "shares", "id"),
         Index("ix_work_acc_completion", "account_id", "completion_rate", "id"),
         Index("ix_work_acc_title", "account_id", "title", "id"),
+        Index("ix_work_acc_aweme", "account_id", "aweme_id"),
         # Counting an account's works that are not deleted, from the index alone.
         Index("ix_work_acc_live", "account_id", sqlite_where=text("deleted_at IS NULL")),
     )
@@ -62,6 +66,9 @@ class Work(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
     item_id: str | None = None
+    """The Open Platform item_id (opaque, up to 256 printable ASCII characters)."""
+    aweme_id: str | None = None
+    """The numeric aweme/video id that third-party tools key works by."""
     title: str
     description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     tags: str = ""
@@ -81,6 +88,8 @@ class Work(SQLModel, table=True):
     cover_ctr: float | None = None
     bounce_2s: float | None = None
     avg_watch_s: float | None = None
+    duration_s: float | None = None
+    """The work's length in seconds (作品时长)."""
     stats_date: date | None = None
     deleted_at: datetime | None = None
     draft_id: int | None = Field(default=None, index=True)

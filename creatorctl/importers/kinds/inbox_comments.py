@@ -138,6 +138,11 @@ class Comments(Kind):
                 "SELECT id FROM work WHERE account_id=? AND item_id=? AND deleted_at IS NULL",
                 (ctx.account_id, ref),
             ).fetchone()
+            if row is None:  # tools name a work by its numeric aweme id
+                row = ctx.conn.execute(
+                    "SELECT id FROM work WHERE account_id=? AND aweme_id=? AND deleted_at IS NULL",
+                    (ctx.account_id, ref),
+                ).fetchone()
             if row is None and ref.isdigit():
                 row = ctx.conn.execute(
                     "SELECT id FROM work WHERE account_id=? AND id=? AND deleted_at IS NULL",
