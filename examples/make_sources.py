@@ -10,6 +10,10 @@ fans_source.json             Open Platform /data/external/fans/source/ (kind fan
 item_play.json               Open Platform /data/external/item/play/ (kind work_data, --work)
 im_receive_msg.jsonl         the im_receive_msg webhook as a receiver saves it (kind im_webhook)
 comment_replies.json         Open Platform /item/comment/reply/list/ (kind comments, --parent)
+mediacrawler_contents.csv    MediaCrawler's contents export (kind tool_works)
+mediacrawler_comments.jsonl  MediaCrawler's comments, many videos, replies (kind comments)
+作品数据.csv                  TikTokDownloader's 作品数据 (kind tool_works)
+评论数据.csv                  TikTokDownloader's 评论数据 (kind comments, --work)
 """
 
 from __future__ import annotations
@@ -142,6 +146,83 @@ def comment_replies_json(path: Path) -> None:
                  "data": {"cursor": 2, "has_more": False, "list": replies}})  # fmt: skip
 
 
+# The works of the works example as the tools see them: by aweme id (the xlsx's 作品ID is the
+# Creator Center's), same titles and times, no play count.
+TOOL_WORKS = [
+    ("7421100000000000001", "0", "广州早茶攻略:虾饺烧卖哪家强 #广州美食 #早茶", (3, 19, 30),
+     5_230, 961, 415, 381),
+    ("7421100000000000003", "68", "周末带娃去哪儿|沙面一日游 #遛娃", (12, 12, 0), 312, 88, 27, 12),
+]  # fmt: skip
+
+
+def mediacrawler_contents_csv(path: Path) -> None:
+    header = ["aweme_id", "aweme_type", "title", "desc", "create_time", "user_id", "sec_uid",
+              "short_user_id", "user_unique_id", "user_signature", "nickname", "avatar",
+              "liked_count", "collected_count", "comment_count", "share_count", "ip_location",
+              "last_modify_ts", "aweme_url", "cover_url", "video_download_url",
+              "music_download_url", "note_download_url", "source_keyword"]  # fmt: skip
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(header)
+        for aid, typ, desc, (d, h, m), likes, favs, comments, shares in TOOL_WORKS:
+            out.writerow([aid, typ, desc, desc, _ts(d, h, m), "98765432101", "MS4wLjABAAAAx1",
+                          "3344556677", "gzfood", "", "广州美食日记", "", likes, favs, comments,
+                          shares, "广东", 1761354000000, f"https://www.douyin.com/video/{aid}",
+                          "", "", "", "", ""])  # fmt: skip
+
+
+def tiktokdownloader_works_csv(path: Path) -> None:
+    header = ["作品类型", "采集时间", "UID", "SEC_UID", "ID", "作品ID", "作品描述", "作品话题",
+              "视频时长", "视频高度", "视频宽度", "作品链接", "发布时间", "视频URI", "账号昵称",
+              "年龄", "账号签名", "下载地址", "音乐作者", "音乐标题", "音乐链接", "静态封面",
+              "动态封面", "隐藏标签", "点赞数量", "评论数量", "收藏数量", "分享数量", "播放数量",
+              "额外信息"]  # fmt: skip
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(header)
+        for aid, typ, desc, (d, h, m), likes, favs, comments, shares in TOOL_WORKS:
+            when = f"2026-10-{d:02d} {h:02d}:{m:02d}:00"
+            out.writerow(["图集" if typ == "68" else "视频", "2026-10-25 09:00:00", "98765432101",
+                          "MS4wLjABAAAAx1", "gzfood", aid, desc, "", "00:00:58", 1920, 1080,
+                          f"https://www.douyin.com/video/{aid}", when, "", "广州美食日记", -1, "",
+                          "", "", "", "", "", "", "", likes, comments, favs, shares, 0, ""])  # fmt: skip
+
+
+COMMENTS = [  # comment id, aweme id, text, nickname, uid, likes, parent, (day, hour, minute)
+    ("7431200000000000001", "7421100000000000001", "虾饺真的绝了", "小林爱吃", "11112222", 56, "0", (4, 8, 10)),
+    ("7431200000000000002", "7421100000000000001", "同意!下次去试试", "阿强", "33334444", 4,
+     "7431200000000000001", (4, 9, 0)),
+    ("7431200000000000003", "7421100000000000003", "沙面拍照超好看", "Cici", "55556666", 12, "0", (12, 13, 5)),
+]  # fmt: skip
+
+
+def mediacrawler_comments_jsonl(path: Path) -> None:
+    lines = []
+    for cid, aid, text, nick, uid, likes, parent, (d, h, m) in COMMENTS:
+        item = {"comment_id": cid, "create_time": _ts(d, h, m), "ip_location": "广东",
+                "aweme_id": aid, "content": text, "user_id": uid, "sec_uid": "MS4wLjABAAAA" + uid,
+                "short_user_id": "", "user_unique_id": "", "user_signature": "", "nickname": nick,
+                "avatar": "", "sub_comment_count": "0", "like_count": likes,
+                "last_modify_ts": 1761354000000, "parent_comment_id": parent, "pictures": ""}  # fmt: skip
+        lines.append(json.dumps(item, ensure_ascii=False))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def tiktokdownloader_comments_csv(path: Path) -> None:
+    """The comments of 广州早茶攻略 (--work 7421100000000000001)."""
+    header = ["采集时间", "评论ID", "评论时间", "UID", "SEC_UID", "账号昵称", "账号签名", "年龄",
+              "IP归属地", "评论内容", "评论表情", "评论图片", "点赞数量", "回复数量", "回复ID",
+              "回复对象"]  # fmt: skip
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(header)
+        for cid, aid, text, nick, uid, likes, parent, (d, h, m) in COMMENTS:
+            if aid == "7421100000000000001":
+                out.writerow(["2026-10-25 09:00:00", cid, f"2026-10-{d:02d} {h:02d}:{m:02d}:00",
+                              uid, "MS4wLjABAAAA" + uid, nick, "", -1, "广东", text, "", "", likes,
+                              0, parent, "0"])  # fmt: skip
+
+
 def write_all(here: Path) -> None:
     hot_list_csv(here / "热榜_20261025.csv")
     hotsearch_json(here / "hotsearch_sentences.json")
@@ -152,3 +233,7 @@ def write_all(here: Path) -> None:
     item_play_json(here / "item_play.json")
     im_jsonl(here / "im_receive_msg.jsonl")
     comment_replies_json(here / "comment_replies.json")
+    mediacrawler_contents_csv(here / "mediacrawler_contents.csv")
+    mediacrawler_comments_jsonl(here / "mediacrawler_comments.jsonl")
+    tiktokdownloader_works_csv(here / "作品数据.csv")
+    tiktokdownloader_comments_csv(here / "评论数据.csv")

@@ -246,6 +246,10 @@ NEW_EXAMPLES = [
     ("item_play.json", "work_data", 7, {"work": "7421100000000000001"}),
     ("im_receive_msg.jsonl", "im_webhook", 3, {}),
     ("comment_replies.json", "comments", 2, {"parent": "@9VwKzuuES8gmaXS6ZohyQM7"}),
+    ("mediacrawler_contents.csv", "tool_works", 2, {}),
+    ("作品数据.csv", "tool_works", 2, {}),
+    ("mediacrawler_comments.jsonl", "comments", 3, {}),
+    ("评论数据.csv", "comments", 2, {"work": "7421100000000000001"}),
 ]
 
 
@@ -266,4 +270,6 @@ def test_examples_of_other_sources_import_and_reimport(import_store) -> None:  #
         again = import_file(import_store, EXAMPLES / name, account_id=acc, options=opts)
         assert again.counts.unchanged == n, name
     replies = rows(import_store, "SELECT count(*) FROM comment WHERE parent_id IS NOT NULL")
-    assert replies == [(2,)]
+    assert replies == [(3,)]
+    # The tools' works are the xlsx's works (title and time), now with their aweme ids.
+    assert rows(import_store, "SELECT count(*), count(aweme_id) FROM work") == [(6, 2)]

@@ -17,6 +17,7 @@ from creatorctl.importers.base import Column, Kind, register
 from creatorctl.importers.kinds.fans import Trending
 from creatorctl.importers.kinds.open_data import op_data
 from creatorctl.importers.numbers import parse_count, parse_date, parse_id, parse_text
+from creatorctl.topics import find_topics
 
 SAMPLES_MAX = 3
 """Sample titles kept per topic of the hot video billboard."""
@@ -73,7 +74,7 @@ def _billboard_topics(items: list[Any]) -> list[dict[str, Any]]:
             continue
         title = str(video.get("title") or "").strip()
         words = [w.strip() for w in str(video.get("hot_words") or "").split(",")]
-        words += _hashtags(title)
+        words += find_topics(title)
         try:
             heat = parse_count(video.get("hot_value"))
         except ParseError:
@@ -94,9 +95,3 @@ def _billboard_topics(items: list[Any]) -> list[dict[str, Any]]:
         for r in topics.values()
     ]
     return out + bad
-
-
-def _hashtags(text: str) -> list[str]:
-    import re
-
-    return re.findall(r"[#＃]([^\s#＃@]+)", text)

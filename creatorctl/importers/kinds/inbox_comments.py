@@ -40,8 +40,8 @@ PARENT_OPTION = KindOption(
 NO_PARENT = ("0", "")
 """What tools write as the parent of a top-level comment (MediaCrawler, TikTokDownloader)."""
 WORK_OPTION = KindOption(
-    "work", "The work the comments belong to (store id); needed for Open Platform JSON.",
-    metavar="ID", parse=int,
+    "work", "The work the file is about (store id, item_id or aweme id): for Open Platform "
+    "comments and work data, TikTokDownloader comments.", metavar="ID",
 )  # fmt: skip
 
 
@@ -104,14 +104,13 @@ class Comments(Kind):
             ctx.state["parent"] = parent
             ctx.options.setdefault("work", parent[1])
         work = ctx.options.get("work")
-        if (
-            work is not None
-            and not ctx.conn.execute(
-                "SELECT 1 FROM work WHERE id=? AND account_id=? AND deleted_at IS NULL",
-                (work, ctx.account_id),
-            ).fetchone()
-        ):
-            raise UserError(t("err.unknown_work", id=work))
+        if isinstance(work, str):
+            from creatorctl.importers.kinds.open_data import find_work
+
+            found = find_work(ctx.conn, ctx.account_id, work.strip())
+            if found is None:
+                raise UserError(t("err.unknown_work", id=work))
+            ctx.options["work"] = found
         ctx.state["words"] = load_config().inbox.flag_words
         ctx.state["works"] = {}
         ctx.state["now"] = now_local()

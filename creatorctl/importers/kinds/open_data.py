@@ -20,12 +20,12 @@ from creatorctl.importers.base import (
     Column,
     ImportContext,
     Kind,
-    KindOption,
     Row,
     RowProblem,
     register,
 )
 from creatorctl.importers.kinds.fans import _upsert
+from creatorctl.importers.kinds.inbox_comments import WORK_OPTION
 from creatorctl.importers.numbers import (
     parse_count,
     parse_date,
@@ -176,7 +176,7 @@ SNAP_COUNTS = ("plays", "likes", "comments", "shares", "favorites", "profile_vis
 SNAP_RATES = ("completion_rate", "completion_5s", "cover_ctr", "bounce_2s", "avg_watch_s")
 
 
-def _find_work(conn: Any, account_id: int, ref: str) -> int | None:
+def find_work(conn: Any, account_id: int, ref: str) -> int | None:
     """A work by its store id, item_id or aweme id."""
     cols = [r[1] for r in conn.execute("PRAGMA table_info(work)")]
     for col in ("item_id", "aweme_id"):
@@ -222,14 +222,7 @@ class WorkData(Kind):
         Column("total_shares", ("total_share",), parse_count),
         Column("avg_watch_s", ("avg_play_duration",), parse_duration),
     )
-    options = (
-        KindOption(
-            "work",
-            "The work the data belongs to (store id, item_id or aweme id); needed for Open "
-            "Platform work data and comment replies.",
-            metavar="ID",
-        ),
-    )
+    options = (WORK_OPTION,)
     min_columns = 99  # JSON only
 
     def json_records(self, doc: Any) -> Iterator[dict[str, Any]] | None:
@@ -262,7 +255,7 @@ class WorkData(Kind):
         ref = ctx.options.get("work")
         if ref is None:
             raise UserError(t("src.work_data_needs_work", file=str(ctx.source)))
-        work_id = _find_work(ctx.conn, ctx.account_id, str(ref).strip())
+        work_id = find_work(ctx.conn, ctx.account_id, str(ref).strip())
         if work_id is None:
             raise UserError(t("err.unknown_work", id=ref))
         ctx.state.update(work=work_id, today=today(), daily=[], totals=[])
