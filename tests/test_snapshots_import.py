@@ -13,7 +13,8 @@ SIZES = [(80, 24), (120, 40)]
 
 
 class TestImportLook:
-    """The path, snapshot date and the two switches; after an import, its one-line summary."""
+    """The path, snapshot date, the kinds' options (--work, --parent, --title) and the two
+    switches; after an import, its one-line summary (below the fold at 80x24)."""
 
     @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
     def test_import_result(
