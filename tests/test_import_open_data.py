@@ -273,3 +273,26 @@ def test_examples_of_other_sources_import_and_reimport(import_store) -> None:  #
     assert replies == [(3,)]
     # The tools' works are the xlsx's works (title and time), now with their aweme ids.
     assert rows(import_store, "SELECT count(*), count(aweme_id) FROM work") == [(6, 2)]
+
+
+def test_im_send_msg_is_the_accounts_own_message(import_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """im_send_msg (the account wrote it): stored as sent, in the fan's conversation, and it
+    triggers no auto reply."""
+    from creatorctl.inbox.messages import save_rule
+
+    acc = account_id(import_store)
+    save_rule(import_store, acc, keyword="", reply="欢迎~", is_welcome=True)
+    event = json.loads((SOURCES / "im_receive_msg.json").read_text(encoding="utf-8"))
+    content = json.loads(event["content"])
+    content["text"] = "您好,合作请发邮件"
+    sent = {**event, "event": "im_send_msg", "from_user_id": event["to_user_id"],
+            "to_user_id": event["from_user_id"], "content": content}  # fmt: skip
+    path = tmp_path / "sent.json"
+    path.write_text(json.dumps([sent], ensure_ascii=False), encoding="utf-8")
+    r = import_file(import_store, path, account_id=acc)
+    assert (r.kind, r.counts.added) == ("im_webhook", 1)
+    assert rows(
+        import_store,
+        "SELECT c.fan_id, c.fan_nickname, m.direction, m.text FROM message m "
+        "JOIN conversation c ON c.id = m.conversation_id",
+    ) == [("0d1e3f7a-ae9b-4dbf-add1-bf67e4093fab", "小林爱吃", "out", "您好,合作请发邮件")]

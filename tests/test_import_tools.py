@@ -134,3 +134,33 @@ def test_tiktokdownloader_comments_keep_likes_nickname_uid_and_replies(import_st
         "SELECT c.user_id, c.nickname, c.likes, p.comment_id FROM comment c "
         "LEFT JOIN comment p ON p.id = c.parent_id ORDER BY c.comment_id",
     ) == [("11112222", "小林爱吃", 56, None), ("33334444", "阿强", 4, "7441200000000000001")]
+
+
+def test_mediacrawler_current_comment_fields(import_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Today's MediaCrawler (store/douyin/__init__.py at HEAD) writes creator_hash, not
+    user_id, and no ip_location: still read, the hash kept as the commenter's id."""
+    acc = account_id(import_store)
+    _works(import_store, acc)
+    header = ["comment_id", "create_time", "aweme_id", "content", "creator_hash", "nickname",
+              "sub_comment_count", "like_count", "last_modify_ts", "parent_comment_id",
+              "pictures"]  # fmt: skip
+    path = write_csv(
+        tmp_path / "1_comments_2026-11-25.csv",
+        [header, ["7441200000000000009", "1795180000", "7441100000000000102", "好看", "a1b2c3",
+                  "小*", "0", "7", "1795568400000", "0", ""]],
+    )  # fmt: skip
+    r = import_file(import_store, path, account_id=acc)
+    assert (r.kind, r.counts.added) == ("comments", 1)
+    assert rows(import_store, "SELECT user_id, nickname, likes FROM comment") == [
+        ("a1b2c3", "小*", 7)
+    ]
+
+
+def test_tool_works_bad_count_is_one_line_and_writes_nothing(import_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    src = (SOURCES / "mediacrawler_contents.csv").read_text(encoding="utf-8-sig")
+    path = tmp_path / "contents.csv"
+    path.write_text(src.replace(",5210,", ",很多,"), encoding="utf-8")
+    code, _out, err = cli("import", str(path))
+    assert code == 1 and "contents.csv" in err and "row 2" in err and "liked_count" in err
+    assert "Traceback" not in err
+    assert rows(import_store, "SELECT count(*) FROM work") == [(0,)]

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from creatorctl.i18n import language, t
 from creatorctl.importers.base import normalize_header
+from creatorctl.importers.readers import FileProblem
 
 
 @dataclass(frozen=True)
@@ -65,3 +68,11 @@ def json_keys(doc: Any) -> list[list[str]]:
         elif isinstance(inner, dict):
             out.append(list(inner))
     return out
+
+
+def refuse_known_shape(path: Path, candidates: Sequence[Sequence[Any]], forced: bool) -> None:
+    """Refuse a file no kind reads by naming what it is, when it is a shape we know."""
+    label = None if forced else known_shape(candidates)
+    if label is not None:
+        what = label[0] if language() == "zh" else label[1]
+        raise FileProblem(t("src.unsupported_shape", file=str(path), what=what))

@@ -27,7 +27,7 @@ from creatorctl.importers.base import (
     RowProblem,
     normalize_header,
 )
-from creatorctl.importers.known_shapes import json_keys, known_shape
+from creatorctl.importers.known_shapes import json_keys, refuse_known_shape
 from creatorctl.importers.readers import FileProblem, JsonFile, TableFile, open_file
 from creatorctl.importers.rowparse import BadRow, Plan, row_parser
 from creatorctl.timeutil import today
@@ -163,6 +163,7 @@ def _find_header(
         if full:
             _n, _share, kind, found = max(full, key=lambda f: (f[0], f[1]))
             return kind, pos, found
+    refuse_known_shape(path, [cells for _line, cells in head], forced)  # a file we know of
     if partial is not None and (forced or partial[0] >= 2):
         _n, kind, found = partial
         names = ", ".join(c.header for c in _missing(kind, found))
@@ -174,16 +175,6 @@ def _find_header(
     raise FileProblem(
         t("imp.unknown_shape", file=str(path), kinds=", ".join(k.name for k in kinds))
     )
-
-
-def _name_known_shape(path: Path, candidates: Sequence[Sequence[Any]], forced: bool) -> None:
-    """Refuse a file no kind reads by naming what it is, when it is a shape we know."""
-    label = None if forced else known_shape(candidates)
-    if label is not None:
-        from creatorctl.i18n import language
-
-        what = label[0] if language() == "zh" else label[1]
-        raise FileProblem(t("src.unsupported_shape", file=str(path), what=what))
 
 
 def _json_table(doc: Any) -> list[dict[str, Any]] | None:
@@ -201,7 +192,6 @@ def _json_table(doc: Any) -> list[dict[str, Any]] | None:
 
 def _platform_error(doc: Any) -> str | None:
     data = doc.get("data") if isinstance(doc, dict) else None
-    # Some responses write the code as text: "0" is success too.
     if isinstance(data, dict) and data.get("error_code") not in (None, 0, "0", ""):
         return str(data.get("description") or data.get("error_code"))
     return None
@@ -242,16 +232,12 @@ def _open(
                 return kind, plan, rows, None
         table = _json_table(doc)
         if table is None:
-            _name_known_shape(path, json_keys(doc), forced)
+            refuse_known_shape(path, json_keys(doc), forced)
             raise FileProblem(
                 t("imp.unknown_shape", file=str(path), kinds=", ".join(k.name for k in kinds))
             )
         headers: list[str] = list(dict.fromkeys(k for r in table[:50] for k in r))
-        try:
-            kind, _pos, mapping = _find_header(path, [(0, headers)], kinds, forced)
-        except FileProblem:
-            _name_known_shape(path, [headers], forced)
-            raise
+        kind, _pos, mapping = _find_header(path, [(0, headers)], kinds, forced)
         rows = ((n, [r.get(h) for h in headers]) for n, r in enumerate(table, 1))
         return kind, _plan_table(mapping, headers, caches=False), rows, None
     head = list(islice(src.rows, HEADER_SCAN_ROWS))
@@ -262,7 +248,6 @@ def _open(
         kind, pos, mapping = _find_header(path, head, kinds, forced)
     except FileProblem:
         src.close()
-        _name_known_shape(path, [cells for _line, cells in head], forced)
         raise
     rows = chain(head[pos + 1 :], src.rows)
     return kind, _plan_table(mapping, head[pos][1], caches=src.scalar_cells), rows, src
