@@ -2,7 +2,10 @@
 
 The Open Platform response (``data.list[]`` with ``comment_id``, ``comment_user_id``,
 ``content``, ``create_time``, ``digg_count``, ``top``) does not name its work, so
-``--work ID`` says which; a CSV may name each row's work in a 作品ID column instead.
+``--work ID`` says which (store id, item_id or aweme id); a CSV may name each row's work in a
+作品ID / ``aweme_id`` column instead (MediaCrawler), so one file may span many works. Replies:
+a parent column (``parent_comment_id``, 回复ID; ``0`` none) or ``--parent`` for the Open
+Platform's reply list; they are attached in `finish`, once every comment of the file is in.
 Flags are computed as rows go in; the search index is filled once at the end of the file.
 """
 

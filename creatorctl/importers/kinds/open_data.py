@@ -178,15 +178,13 @@ SNAP_RATES = ("completion_rate", "completion_5s", "cover_ctr", "bounce_2s", "avg
 
 def find_work(conn: Any, account_id: int, ref: str) -> int | None:
     """A work by its store id, item_id or aweme id."""
-    cols = [r[1] for r in conn.execute("PRAGMA table_info(work)")]
     for col in ("item_id", "aweme_id"):
-        if col in cols:
-            row = conn.execute(
-                f"SELECT id FROM work WHERE account_id=? AND {col}=? AND deleted_at IS NULL",
-                (account_id, ref),
-            ).fetchone()
-            if row:
-                return int(row[0])
+        row = conn.execute(
+            f"SELECT id FROM work WHERE account_id=? AND {col}=? AND deleted_at IS NULL",
+            (account_id, ref),
+        ).fetchone()
+        if row:
+            return int(row[0])
     if ref.isdigit():
         row = conn.execute(
             "SELECT id FROM work WHERE account_id=? AND id=? AND deleted_at IS NULL",
