@@ -196,7 +196,7 @@ def test_env_var_selects_store(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -
 def test_world_writable_store_refused(demo_db: Path) -> None:
     demo_db.chmod(0o666)
     err = assert_one_line_error(invoke("works", "list", db=demo_db))
-    assert "others can write" in err
+    assert "可被其他用户写入" in err and "chmod go-w" in err
 
 
 def test_serve_binds_loopback_and_quotes_the_command(demo_db: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -78,6 +78,7 @@ COMMAND_MODULES = {
     "messages": "messages",
     "groups": "messages",
     "live": "live",
+    "notify": "notify",
 }
 """Command name → the module under creatorctl/cli that defines it.
 

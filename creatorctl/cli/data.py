@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -201,8 +200,6 @@ def export_cmd(ctx: Ctx, kind: str, fmt: str, output: Path | None, account: str 
 
     KIND: works, snapshots, daily, and those of other areas.
     """
-    import tempfile
-
     from creatorctl.accounts import require_account
     from creatorctl.errors import UserError
     from creatorctl.i18n import t
@@ -217,17 +214,14 @@ def export_cmd(ctx: Ctx, kind: str, fmt: str, output: Path | None, account: str 
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():
         raise UserError(t("err.no_file", path=str(folder)))
-    # Write beside the target and rename: a failed export never leaves half a file.
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
-    try:
-        # A BOM lets Excel open Chinese CSV correctly; the importer reads it either way.
-        encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            n = export_rows(ctx.store, kind, fmt, fh, acc.id)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from creatorctl.safe_fs import private_writer
+
+    # A 0600 file written beside the target and renamed (a failed export never leaves half a
+    # file), only into a folder no one else can swap it in. A BOM lets Excel open Chinese CSV
+    # correctly; the importer reads it either way.
+    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    with private_writer(output, what=t("fs.what.export"), encoding=encoding, newline="") as fh:
+        n = export_rows(ctx.store, kind, fmt, fh, acc.id)
     click.echo(t("exp.done", n=n, file=str(output)), err=True)
 
 

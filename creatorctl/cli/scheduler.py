@@ -24,7 +24,7 @@ def run_cmd(ctx: Ctx) -> None:
     def log(line: str) -> None:
         click.echo(f"{datetime.now():%Y-%m-%d %H:%M:%S} {line}", err=False)
 
-    HeadlessScheduler(ctx.store, ctx.config.publish, log=log).run()
+    HeadlessScheduler(ctx.store, ctx.config.publish, log=log, notify=ctx.config.notify).run()
 
 
 @scheduler.command("status")

@@ -11,5 +11,6 @@ AREAS = (
     "drafts",
     "inbox",
     "publish",
+    "security",
     "sources",
 )
