@@ -250,6 +250,11 @@ def _open(
         src.close()
         raise
     rows = chain(head[pos + 1 :], src.rows)
+    if src.fmt == "csv":
+        from creatorctl.importers.exports import is_own_export, unneutralise
+
+        if is_own_export(head[pos][1]):  # export → import gives back exactly what was stored
+            rows = ((n, [unneutralise(c) for c in cells]) for n, cells in rows)
     return kind, _plan_table(mapping, head[pos][1], caches=src.scalar_cells), rows, src
 
 

@@ -12,5 +12,6 @@ AREAS = (
     "inbox",
     "publish",
     "security",
+    "ui",
     "sources",
 )

@@ -1,6 +1,10 @@
 """Messages of the importers for files from other tools and Open Platform data (keys src.*)."""
 
 MESSAGES = {
+    "imp.opt.parent": (
+        "所回复的评论(评论 ID 或编号;开放平台回复列表需要)",
+        "The comment replied to (comment id or store id; for the Open Platform reply list)",
+    ),
     "src.work_data_needs_work": (
         "{file}:开放平台作品数据不含作品编号,请用 --work 指定作品(编号、item_id 或 aweme_id)",
         "{file}: Open Platform work data does not name its work; give it with --work "
