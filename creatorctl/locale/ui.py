@@ -6,9 +6,8 @@ MESSAGES = {
     "ui.profile_no_history": ("还没有修改记录", "no changes yet"),
     # the import dialog's per-kind options (importers' KindOption names)
     "imp.opt.work": (
-        "所属作品(编号、item_id 或 aweme_id;开放平台评论/作品数据、TikTokDownloader 评论需要)",
-        "The work (id, item_id or aweme id; for Open Platform comments/work data, "
-        "TikTokDownloader comments)",
+        "所属作品(编号、item_id 或 aweme_id;文件未写明作品时)",
+        "The work (id, item_id or aweme id) when the file names none",
     ),
     "imp.opt.title": ("直播标题(默认取文件名)", "Live title (default: the file name)"),
     "imp.ui_done": ("✓ 导入完成", "✓ Imported"),
