@@ -29,6 +29,28 @@ def default_db_path() -> Path:
     return data_dir() / "creatorctl.db"
 
 
+def missing_store(db: str | None) -> Path | None:
+    """The store file `db` names when it is not the default location and does not exist yet.
+
+    A typo in `--db /typo/x.db` must not silently make folders and an empty store: the CLI
+    creates such a file only with `--create` or after asking. Cheap (no SQLAlchemy): the
+    command line calls it before the app's first frame.
+    """
+    if not db:
+        return None
+    if db.startswith("sqlite:"):
+        rest = db.removeprefix("sqlite:").split("?", 1)[0]
+        if not rest.startswith("///") or rest in ("///", "///:memory:"):
+            return None
+        db = rest[3:]
+    elif "://" in db:
+        return None
+    path = Path(db).expanduser()
+    if path.exists() or path == default_db_path():
+        return None
+    return path
+
+
 def config_path() -> Path:
     """`CREATORCTL_CONFIG` if set, else `config.toml` in the user config folder."""
     env = os.environ.get("CREATORCTL_CONFIG")

@@ -48,8 +48,11 @@ def is_busy(exc: BaseException) -> bool:
 # --- who is running -------------------------------------------------------------------------
 
 
-def register_process(store: Store, worker_id: str, kind: str, now: datetime) -> None:
-    with store.write() as conn:
+def register_process(store: Store, worker_id: str, kind: str, now: datetime) -> bool:
+    """Say who we are; False while an import holds the store (a later tick tries again)."""
+    with store.try_write(200) as conn:
+        if conn is None:
+            return False
         conn.execute(
             sa.text(
                 "INSERT INTO schedulerprocess(worker_id, pid, host, kind, started_at, "
@@ -68,10 +71,14 @@ def register_process(store: Store, worker_id: str, kind: str, now: datetime) -> 
             sa.text("DELETE FROM schedulerprocess WHERE stopped_at < :old"),
             {"old": ts(now - timedelta(days=7))},
         )
+    return True
 
 
 def heartbeat(store: Store, worker_id: str, now: datetime) -> None:
-    with store.write() as conn:
+    """Say we are alive; skipped while an import holds the store (a tick must not queue)."""
+    with store.try_write(200) as conn:
+        if conn is None:
+            return
         conn.execute(
             sa.text("UPDATE schedulerprocess SET heartbeat_at=:now WHERE worker_id=:w"),
             {"now": ts(now), "w": worker_id},
@@ -79,7 +86,10 @@ def heartbeat(store: Store, worker_id: str, now: datetime) -> None:
 
 
 def unregister_process(store: Store, worker_id: str, now: datetime) -> None:
-    with store.write() as conn:
+    """Best effort: while an import holds the store the heartbeat simply ages out."""
+    with store.try_write(1_000) as conn:
+        if conn is None:
+            return
         conn.execute(
             sa.text("UPDATE schedulerprocess SET stopped_at=:now WHERE worker_id=:w"),
             {"now": ts(now), "w": worker_id},
@@ -209,9 +219,14 @@ class HeadlessScheduler:
         self._last_beat = 0.0
         self._last_error = ""
         self.notifier = Notifier(notify or NotifyConfig(), store, log_line=log)
+        self._registered = False
 
     def tick(self) -> None:
         try:
+            if not self._registered:
+                self._registered = register_process(
+                    self.store, self.worker_id, "headless", self.clock()
+                )
             run_due(
                 self.store,
                 self.config,
@@ -239,7 +254,6 @@ class HeadlessScheduler:
         from apscheduler.schedulers.background import BackgroundScheduler
 
         logging.getLogger("apscheduler").setLevel(logging.ERROR)
-        register_process(self.store, self.worker_id, "headless", self.clock())
         self._last_beat = time.monotonic()
         previous = {
             sig: signal.signal(sig, lambda *_: self.stopping.set())
@@ -309,8 +323,7 @@ class InAppScheduler:
     def _work(self) -> None:
         try:
             if not self._registered:  # here, in the thread: no database on the event loop
-                register_process(self.store, self.worker_id, "app", self.clock())
-                self._registered = True
+                self._registered = register_process(self.store, self.worker_id, "app", self.clock())
                 self._last_beat = time.monotonic()
             run_due(
                 self.store,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ from sqlalchemy.pool import StaticPool
 
 from creatorctl.errors import StoreError, store_error
 from creatorctl.paths import default_db_path, ensure_private_dir
+from creatorctl.store_wait import is_locked, wait_for_write_lock, write_marker, writer_marker
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -145,6 +146,15 @@ class Store:
         self.path = path
         self.engine = _make_engine(url)
         self.write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        self.on_wait: Callable[[str], object] | None = None
+        """Where a writer that has to wait for another says so (default: stderr)."""
+        self.writes = 0
+        """Write transactions this process committed (the app tells its own changes apart)."""
+
+        @event.listens_for(self.engine, "commit")
+        def _count_write(conn: Connection) -> None:
+            if conn.get_execution_options().get("sqlite_begin") == "IMMEDIATE":
+                self.writes += 1
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -153,10 +163,69 @@ class Store:
             yield conn
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """A short write transaction (BEGIN IMMEDIATE); rolled back if anything raises."""
-        with self.write_engine.connect() as conn, conn.begin():
-            yield conn
+    def write(self, long: str | None = None) -> Iterator[Connection]:
+        """A short write transaction (BEGIN IMMEDIATE); rolled back if anything raises.
+
+        If another process holds the write lock for long (an import), this waits — saying so
+        once through `on_wait` — and gives up with one line after `WRITE_WAIT_MAX_S`. `long`
+        ("demo", "purge") names this write as a long one, so that others wait for it too.
+        """
+        with self.write_engine.connect() as conn:
+            trans = self.begin_write(conn)
+            unmark = self.mark_long_write(long) if long else None
+            try:
+                yield conn
+            except BaseException:
+                trans.rollback()
+                raise
+            else:
+                trans.commit()
+            finally:
+                if unmark is not None:
+                    unmark()
+
+    def begin_write(self, conn: Connection, max_wait: float | None = None) -> sa.RootTransaction:
+        """BEGIN IMMEDIATE on `conn`, waiting for another writer as `write` does."""
+        return wait_for_write_lock(self, conn, max_wait)
+
+    @contextmanager
+    def try_write(self, timeout_ms: int = 200) -> Iterator[Connection | None]:
+        """A write transaction if the lock comes within `timeout_ms`, else None (no wait, no
+        message): for the scheduler, whose posts must not queue behind an import."""
+        with self.write_engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.execute(f"PRAGMA busy_timeout={int(timeout_ms)}")
+            try:
+                try:
+                    trans = conn.begin()
+                except sa.exc.OperationalError as exc:
+                    if not is_locked(exc):
+                        raise
+                    yield None
+                    return
+                try:
+                    yield conn
+                except BaseException:
+                    trans.rollback()
+                    raise
+                trans.commit()
+            finally:
+                raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+    def mark_long_write(self, what: str) -> Callable[[], None]:
+        """Say (in `<store>-writer`) that this process holds the write lock for long — an
+        import — so that waiting writers can name it. Returns the function that unsays it."""
+        marker = writer_marker(self)
+        if marker is None:
+            return lambda: None
+        write_marker(marker, what)
+
+        def unmark() -> None:
+            with suppress(OSError):
+                marker.unlink()
+
+        return unmark
 
     @contextmanager
     def session(self) -> Iterator[Session]:

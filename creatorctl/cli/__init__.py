@@ -29,6 +29,8 @@ class Ctx:
     db: str | None
     account: str | None
     lang: str | None
+    create: bool = False
+    """`--create`: a store outside the default location may be made (else: ask, or refuse)."""
     _store: Store | None = field(default=None, repr=False)
     _config: Config | None = field(default=None, repr=False)
 
@@ -37,6 +39,8 @@ class Ctx:
         if self._store is None:
             from creatorctl.store import open_store
 
+            if not self.create:
+                confirm_new_store(self.db)
             self._store = open_store(self.db)
         return self._store
 
@@ -61,6 +65,22 @@ class Ctx:
 pass_ctx = click.make_pass_decorator(Ctx)
 
 
+def confirm_new_store(db: str | None) -> None:
+    """Ask before making a store anywhere but the default location; refuse when nobody can answer.
+
+    Raises:
+        UserError: the file does not exist and stdin is not a terminal, or the user said no.
+    """
+    from creatorctl.i18n import t
+    from creatorctl.paths import missing_store
+
+    path = missing_store(db)
+    if path is None:
+        return
+    if not sys.stdin.isatty() or not click.confirm(t("cli.create_store_q", path=path), err=True):
+        raise UserError(t("cli.no_store", path=path))
+
+
 COMMAND_MODULES = {
     "accounts": "accounts",
     "works": "works",
@@ -78,6 +98,7 @@ COMMAND_MODULES = {
     "messages": "messages",
     "groups": "messages",
     "live": "live",
+    "status": "status",
     "notify": "notify",
 }
 """Command name → the module under creatorctl/cli that defines it.
@@ -92,7 +113,9 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in COMMAND_MODULES and cmd_name not in self.commands:
-            _register()
+            # Only the named command's module: `status --short` runs in a tmux status line
+            # and must not pay for every area's imports (SQLAlchemy among them).
+            _register_module(COMMAND_MODULES[cmd_name])
         return super().get_command(ctx, cmd_name)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -114,10 +137,17 @@ class LazyGroup(click.Group):
 @click.option(
     "--account", metavar="HANDLE", help="Work on this account instead of the current one."
 )
+@click.option(
+    "--create",
+    is_flag=True,
+    help="Make the --db store if it does not exist (the default location is always made).",
+)
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language (default from LANG).")
 @click.version_option(__version__, prog_name="creatorctl")
 @click.pass_context
-def root(ctx: click.Context, db: str | None, account: str | None, lang: str | None) -> None:
+def root(
+    ctx: click.Context, db: str | None, account: str | None, create: bool, lang: str | None
+) -> None:
     """creatorctl — the Douyin Creator Center (抖音创作者中心) in a terminal.
 
     Run without a command to open the app.
@@ -127,12 +157,14 @@ def root(ctx: click.Context, db: str | None, account: str | None, lang: str | No
     set_language(lang)
     global _db_option
     _db_option = db
-    obj = Ctx(db=db, account=account, lang=lang)
+    obj = Ctx(db=db, account=account, lang=lang, create=create)
     ctx.obj = obj
     ctx.call_on_close(obj.close)
     if ctx.invoked_subcommand is None:
         from creatorctl.app import run_app
 
+        if not create:
+            confirm_new_store(db)
         run_app(db=db, account=account)
 
 
@@ -147,16 +179,33 @@ def _register() -> None:
     if _register_done:
         return
     _register_done = True
+    for name in dict.fromkeys(COMMAND_MODULES.values()):
+        _register_module(name)
+
+
+def _register_module(name: str) -> None:
     import importlib
 
-    for name in dict.fromkeys(COMMAND_MODULES.values()):
-        module = importlib.import_module(f"creatorctl.cli.{name}")
-        for command in module.COMMANDS:
+    module = importlib.import_module(f"creatorctl.cli.{name}")
+    for command in module.COMMANDS:
+        if command.name not in root.commands:
             root.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: user errors are one line on stderr and exit 1; never a traceback."""
+    from creatorctl.safe_text import SafeStream
+
+    # Strangers' text (nicknames, comments, titles) reaches the terminal only cleaned.
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _main(argv: list[str] | None) -> Any:
     try:
         return root.main(args=argv, prog_name="creatorctl", standalone_mode=False)
     except click.exceptions.Exit as exc:

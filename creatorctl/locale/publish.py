@@ -78,3 +78,23 @@ MESSAGES.update(
         "notify.failed": ("通知命令失败:{error}", "the notify command failed: {error}"),
     }
 )
+MESSAGES.update(
+    {
+        "store.wait_import": (
+            "正在等待进程 {pid} 中的导入完成…",
+            "waiting for an import in process {pid}…",
+        ),
+        "store.wait_for": (
+            "正在等待进程 {pid}({what})完成…",
+            "waiting for the {what} in process {pid}…",
+        ),
+        "store.wait_other": (
+            "存储正被另一个进程写入,正在等待…",
+            "the store is being written by another process; waiting…",
+        ),
+        "store.gave_up": (
+            "存储 {store} 等了 {s} 秒仍被占用({holder}):请等它完成后重试",
+            "the store {store} is still locked after {s} s ({holder}): try again when it is done",
+        ),
+    }
+)
