@@ -123,8 +123,9 @@ class DraftsTab(TabView):
         Binding("p", "publish_now", t("drafts.key_publish")),
         Binding("r", "resolve", t("drafts.key_resolve")),
         Binding("delete,x", "delete", t("key.delete")),
-        Binding("f", "filter", t("drafts.key_filter")),
-        Binding("w", "toggle_calendar", t("drafts.key_calendar")),
+        # Views, not actions: in `?`, so the actions fit 80 columns.
+        Binding("f", "filter", t("drafts.key_filter"), show=False),
+        Binding("w", "toggle_calendar", t("drafts.key_calendar"), show=False),
         Binding("left_square_bracket", "week(-1)", t("drafts.key_prev_week"), show=False),
         Binding("right_square_bracket", "week(1)", t("drafts.key_next_week"), show=False),
     ]

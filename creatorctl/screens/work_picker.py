@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from creatorctl.i18n import fmt_count, t
-from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
+from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
 
 if TYPE_CHECKING:
     from creatorctl.store import Store
@@ -60,7 +60,7 @@ class WorkPickerScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.prompt)
-            yield PagedTable(
+            yield OpeningPagedTable(
                 [
                     ColumnSpec("published_at", t("col.published"), 16),
                     ColumnSpec("title", t("col.title"), None),
