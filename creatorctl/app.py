@@ -504,10 +504,18 @@ class CreatorApp(StoreSync, App[str | None]):
 
 def run_app(db: str | None = None, account: str | None = None) -> None:
     """Run the app; a store that cannot be opened ends it with one line on stderr, exit 1."""
+    import os
     import sys
 
+    from creatorctl.web_child import guard_child
+
     app = CreatorApp(db=db, account=account)
+    served = guard_child(lambda: app.call_from_thread(app.exit))  # a `serve` session
     result = app.run()
     if result:
         print(f"creatorctl: {result}", file=sys.stderr)
+    if served:  # no thread left behind may keep a browser session's process alive
+        sys.stderr.flush()
+        os._exit(1 if result else 0)
+    if result:
         sys.exit(1)
