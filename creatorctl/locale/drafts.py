@@ -105,6 +105,10 @@ MESSAGES = {
     "col.state": ("状态", "state"),
     "col.scheduled": ("定时", "scheduled"),
     "col.note": ("备注", "note"),
+    "drafts.live_clash": (
+        "与直播预告「{topic}」({when})相隔不到 1 小时",
+        "within an hour of the live preview “{topic}” at {when}",
+    ),
     "drafts.conflict": (
         "30 分钟内还有一条:#{id}《{title}》{when}",
         "another post within 30 minutes: #{id} “{title}” at {when}",
