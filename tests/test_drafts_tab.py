@@ -260,3 +260,30 @@ async def test_a_slot_near_a_live_preview_is_warned(_env) -> None:  # type: igno
         modal.query_one("#schedule-at", Input).value = "2026-11-28 20:00"
         await _settle(pilot)
         assert "直播预告" not in str(modal.query_one("#schedule-check", Static).render())
+
+
+async def test_hints_name_keys_not_commands(_env) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: in the app a hint says which key to press (e to set the video, T for the
+    trash), not which command to run."""
+    store, acc, _video = _env
+    bare = add_draft(store, acc, title="还没视频")
+    app = CreatorApp(store=store, scheduler=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot)
+        await pilot.press("s")
+        await _settle(pilot)
+        if isinstance(app.screen, ScheduleScreen):
+            await pilot.press("enter")
+            await _settle(pilot)
+        said = [n.message for n in app._notifications]
+        said += [str(w.render()) for w in app.screen.query("#schedule-error")]
+        assert any("按 e" in m for m in said), said
+        if isinstance(app.screen, ScheduleScreen):
+            await pilot.press("escape")
+            await _settle(pilot)
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await _settle(pilot)
+        assert list_drafts(store, acc) == [] and bare.id
+        assert any("按 T" in n.message for n in app._notifications)

@@ -51,8 +51,9 @@ MESSAGES = {
         "draft #{id} is {state}: there is no schedule to cancel",
     ),
     "drafts.err_no_video": (
-        "草稿 #{id} 还没有视频文件路径,不能发布(先用 drafts edit --video 设置)",
-        "draft #{id} has no video path and cannot go out (set one with drafts edit --video)",
+        "草稿 #{id} 还没有视频文件路径,不能发布(在草稿页按 e 编辑,或 drafts edit --video)",
+        "draft #{id} has no video path and cannot go out (press e on it in Drafts, or run "
+        "drafts edit --video)",
     ),
     "drafts.err_past": (
         "时间 {when} 已经过去(现在是 {now}),请选将来的时间",
@@ -115,6 +116,10 @@ MESSAGES = {
     ),
     "drafts.scheduled": ("已定时 #{id}:{when}", "scheduled #{id} for {when}"),
     "drafts.cancelled": ("已取消定时 #{id},回到草稿", "unscheduled #{id}: back to drafts"),
+    "drafts.deleted_app": (
+        "已把草稿 #{id} 移到回收站(按 T 打开回收站可恢复)",
+        "moved draft #{id} to the trash (T opens the trash to bring it back)",
+    ),
     "drafts.deleted": (
         "已把草稿 #{id} 移到回收站(creatorctl trash restore 可恢复)",
         "moved draft #{id} to the trash (creatorctl trash restore brings it back)",

@@ -462,7 +462,7 @@ class DraftsTab(TabView):
 
         assert self.store is not None
         delete_draft(self.store, draft_id)
-        self.app.call_from_thread(self.app.notify, t("drafts.deleted", id=draft_id))
+        self.app.call_from_thread(self.app.notify, t("drafts.deleted_app", id=draft_id))
         self.app.call_from_thread(self.refresh_all)
 
     def action_filter(self) -> None:
