@@ -93,7 +93,7 @@ MESSAGES.update(
         "key.help": ("帮助", "help"),
         "key.accounts": ("切换账号", "accounts"),
         "key.profile": ("账号信息", "profile"),
-        "key.palette": ("命令", "commands"),
+        "key.palette": ("命令", "menu"),
         "key.quit": ("退出", "quit"),
         "key.search": ("搜索", "search"),
         "key.sort": ("排序", "sort"),
