@@ -116,6 +116,12 @@ class SchedulerStatus:
     due: list[DraftInfo]
     claims: list[DraftInfo]
     recent: list[AttemptInfo]
+    ledger_running: int = 0
+    """Tries claimed in the publishing ledger that the drafts table has not seen yet."""
+    ledger_pending: int = 0
+    """Results in the ledger waiting for the drafts table (an import holds it)."""
+    held_by: str = ""
+    """Who holds the store's write lock for long ('' when nobody said so)."""
 
 
 def scheduler_status(store: Store, now: datetime, limit: int = 10) -> SchedulerStatus:
@@ -157,7 +163,19 @@ def scheduler_status(store: Store, now: datetime, limit: int = 10) -> SchedulerS
                 sa.text("SELECT * FROM draft WHERE state='publishing' ORDER BY claimed_at")
             )
         ]
-    return SchedulerStatus(procs, due, claims, list_attempts(store, None, limit))
+    from creatorctl.publish_ledger import ledger_for
+    from creatorctl.store_wait import holder_text, read_marker
+
+    ledger = ledger_for(store)
+    return SchedulerStatus(
+        procs,
+        due,
+        claims,
+        list_attempts(store, None, limit),
+        len(ledger.open_unmirrored()),
+        len(ledger.pending()),
+        holder_text(store) if read_marker(store) else "",
+    )
 
 
 # --- log lines ------------------------------------------------------------------------------
