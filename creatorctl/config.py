@@ -26,7 +26,7 @@ class Rule:
 
     kind: str
     """'number', 'int', 'command' (argv: non-empty list of strings), 'words' (list), 'flag'
-    (true/false) or 'hhmm' (a time of day "HH:MM", "" for none)."""
+    (true/false), 'hhmm' (a time of day "HH:MM", "" for none) or 'zone' (a time zone)."""
     lo: float | None = None
     hi: float | None = None
     lo_open: bool = False
@@ -48,6 +48,11 @@ class Rule:
             return None
         if self.kind == "flag":
             return None if isinstance(value, bool) else f"should be true or false, not {value!r}"
+        if self.kind == "zone":
+            from creatorctl.timeutil import valid_zone
+
+            ok = isinstance(value, str) and valid_zone(value)
+            return None if ok else f'should be a time zone such as "Asia/Shanghai", not {value!r}'
         if self.kind == "hhmm":
             ok = isinstance(value, str) and (value == "" or _HHMM.fullmatch(value) is not None)
             return None if ok else f'should be a time "HH:MM" (or "" for none), not {value!r}'
@@ -92,6 +97,11 @@ def command() -> Any:
 def flag(default: bool) -> Any:
     """true or false."""
     return _setting(default, Rule("flag"))
+
+
+def time_zone(default: str) -> Any:
+    """An IANA time zone name ("Asia/Shanghai"), or "local" for this machine's."""
+    return _setting(default, Rule("zone"))
 
 
 def time_of_day(default: str) -> Any:
@@ -189,9 +199,20 @@ class NotifyConfig:
 
 
 @dataclass
+class AccountConfig:
+    """`[account]`: Douyin's clock."""
+
+    timezone: str = time_zone("Asia/Shanghai")
+    """The zone Douyin's times are in (China Standard Time): naive times in files are read in
+    it, times are shown and schedules entered in it, whatever the server's TZ. An account's
+    own zone (`creatorctl accounts edit --timezone`) overrides it; "local" means the server's."""
+
+
+@dataclass
 class Config:
     """Everything in `config.toml`."""
 
+    account: AccountConfig = field(default_factory=AccountConfig)
     publish: PublishConfig = field(default_factory=PublishConfig)
     reply: ReplyConfig = field(default_factory=ReplyConfig)
     insights: InsightsConfig = field(default_factory=InsightsConfig)
@@ -225,7 +246,7 @@ def load_config(path: Path | None = None) -> Config:
     """
     path = path or config_path()
     if not path.exists():
-        return Config(path=path)
+        return _in_force(Config(path=path))
     check_owned_private(path, what="config file")
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -246,4 +267,12 @@ def load_config(path: Path | None = None) -> Config:
             setattr(cfg, name, _fill(section_cls, value, f"{path} [{name}]", mistakes))
     if mistakes:
         raise ConfigError("\n".join(mistakes))
+    return _in_force(cfg)
+
+
+def _in_force(cfg: Config) -> Config:
+    """The settings the whole process follows, not only its readers: Douyin's clock."""
+    from creatorctl.timeutil import set_config_zone
+
+    set_config_zone(cfg.account.timezone)
     return cfg
