@@ -1,7 +1,6 @@
 """The App: tabs, the account bar, bindings, command palette, notifications.
 
-It paints first and loads after: the store (and SQLAlchemy with it) opens in a worker once the
-first frame is up.
+It paints first and loads after: the store (and SQLAlchemy) opens in a worker after frame one.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ from creatorctl.widgets.account_bar import AccountBar
 
 if TYPE_CHECKING:
     from creatorctl.accounts import AccountInfo
-    from creatorctl.config import PublishConfig
+    from creatorctl.config import NotifyConfig, PublishConfig
     from creatorctl.scheduler import InAppScheduler
     from creatorctl.screens.drafts import PostPublished, SchedulerTrouble
     from creatorctl.store import Store
@@ -39,11 +38,8 @@ TAB_CLASSES = {
     "inbox": "creatorctl.screens.inbox:InboxTab",
     "earn": "creatorctl.screens.earn:EarnTab",
 }
-"""The tabs, in order (keys 1–6), and where each one's view lives; each capability adds its own.
-
-Only the first tab is built at start-up; the others are imported and mounted when first shown,
-so the first frame does not wait for widgets nobody has looked at yet.
-"""
+"""The tabs (keys 1–6) and where each one's view lives. Only the first is built at start-up;
+the others are imported and mounted when first shown (the first frame waits for no other)."""
 TAB_IDS = tuple(TAB_CLASSES)
 
 
@@ -169,9 +165,10 @@ class CreatorApp(App[str | None]):
     def load_publish_config(self) -> None:
         from creatorctl.config import load_config
 
-        self.call_from_thread(self._start_scheduler, load_config().publish)
+        cfg = load_config()
+        self.call_from_thread(self._start_scheduler, cfg.publish, cfg.notify)
 
-    def _start_scheduler(self, config: PublishConfig) -> None:
+    def _start_scheduler(self, config: PublishConfig, notify: NotifyConfig | None = None) -> None:
         """Publish due posts while the app is open; jobs only post messages to the UI."""
         from creatorctl.scheduler import InAppScheduler
         from creatorctl.screens.drafts import PostPublished, SchedulerTrouble
@@ -182,6 +179,7 @@ class CreatorApp(App[str | None]):
             config,
             on_outcome=lambda outcome: self.post_message(PostPublished(outcome)),
             on_error=lambda text: self.post_message(SchedulerTrouble(text)),
+            notify=notify,
         )
         self.scheduler.start()
 
@@ -206,8 +204,9 @@ class CreatorApp(App[str | None]):
         )
         self.data_changed()
 
-    def on_scheduler_trouble(self, event: SchedulerTrouble) -> None:
+    def on_scheduler_trouble(self, event: SchedulerTrouble) -> None:  # and notify events
         self.notify(event.text, severity="error", timeout=10)
+        self.bell()
 
     def on_unmount(self) -> None:
         if self.scheduler is not None:

@@ -55,6 +55,19 @@ def widen(text: str) -> str:
     return "".join(c + "\u200b" if east_asian_width(c) in "WF" else c for c in text)
 
 
+def int_ticks(peak: float) -> list[float]:
+    """`nice_ticks` for counts: whole numbers only (no "0.5 fans"), at least 0 and 1."""
+    at = [v for v in nice_ticks(peak) if v == int(v)]
+    return at if len(at) > 1 else ([0.0, 1.0] if peak > 0 else [])
+
+
+def tick_label(value: float) -> str:
+    """An axis value as people read it: 200,000 → 20.0万 (zh) / 200.0k (en); 0.5 → 0.5."""
+    from creatorctl.i18n import fmt_count
+
+    return fmt_count(value) if value == int(value) else f"{value:g}"
+
+
 def text_chart(
     title: str,
     labels: Sequence[str],
@@ -63,8 +76,13 @@ def text_chart(
     width: int = 80,
     height: int = 14,
     color: bool = False,
+    right: frozenset[str] = frozenset(),
 ) -> str:
-    """A plotext line chart as text for a plain terminal or a file (no ANSI unless `color`)."""
+    """A plotext line chart as text for a plain terminal or a file (no ANSI unless `color`).
+
+    Series named in `right` get their own axis on the right, so likes beside plays (a hundred
+    times fewer) are not a flat line at 0. Axis values are whole, compact counts (5.0万).
+    """
     import plotext as plt
 
     repeatable_plotext()
@@ -75,8 +93,16 @@ def text_chart(
     names = [s[0] for s in series]
     out_labels, values = downsample(labels, [s[1] for s in series], max(2, width - 12))
     xs = list(range(len(out_labels)))
+    peaks = {"left": 0.0, "right": 0.0}
     for name, ys in zip(names, values, strict=True):
-        plt.plot(xs, ys, label=widen(name), marker="braille")
+        side = "right" if name in right else "left"
+        plt.plot(xs, ys, label=widen(name), marker="braille", yside=side)
+        peaks[side] = max(peaks[side], max(ys, default=0.0))
+    for side, peak in peaks.items():
+        at = int_ticks(peak)
+        if at:
+            plt.ylim(0, max(peak, at[-1]), yside=side)
+            plt.yticks(at, [widen(tick_label(v)) for v in at], yside=side)
     if out_labels:
         ticks = max(2, min(len(out_labels), width // 14))
         idx = sorted({round(i * (len(out_labels) - 1) / (ticks - 1)) for i in range(ticks)})

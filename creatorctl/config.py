@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from creatorctl.errors import ConfigError
-from creatorctl.paths import check_owned_private, config_path
+from creatorctl.paths import config_path
 
 # Each setting says what it accepts next to its default, so adding a key is one line:
 # `seconds(30.0)`, `ratio(0.2)`, `count(10)`, `number(1.0, lo=0, hi=24)`, `command()`, `words()`.
@@ -247,7 +247,10 @@ def load_config(path: Path | None = None) -> Config:
     path = path or config_path()
     if not path.exists():
         return _in_force(Config(path=path))
-    check_owned_private(path, what="config file")
+    from creatorctl.i18n import t
+    from creatorctl.safe_fs import check_file
+
+    check_file(path, what=t("fs.what.config"))
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -35,10 +35,6 @@ def ts(dt: datetime) -> str:
     return dt.isoformat(sep=" ", timespec="microseconds")
 
 
-def _opt_dt(v: object) -> datetime | None:
-    return None if v is None else as_datetime(v)
-
-
 def _local(v: object) -> datetime | None:
     return None if v is None else utc_to_local(as_datetime(v))
 

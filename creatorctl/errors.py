@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 class UserError(Exception):
@@ -18,32 +21,40 @@ class ConfigError(UserError):
 
 
 # SQLite's primary result codes (sqlite3.h); an extended code's low byte is its primary code.
-_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
-_PERM = 3
-
-_WHAT_TO_DO = {
-    _FULL: "is full (no room on its disk, or its size limit): free some space, then try again",
-    _READONLY: "is read-only: make the file and its folder writable by you, or work on a copy",
-    _PERM: "is read-only: make the file and its folder writable by you, or work on a copy",
-    _CORRUPT: "is damaged: restore it from a backup, or move it away to start a new store",
-    _NOTADB: "is damaged: restore it from a backup, or move it away to start a new store",
-    _BUSY: "is busy (another creatorctl is writing to it): try again when that has finished",
-    _LOCKED: "is busy (another creatorctl is writing to it): try again when that has finished",
-    _CANTOPEN: "cannot be opened: check that its folder exists and is yours",
-    _IOERR: "could not be read or written (a disk error): check the disk, then try again",
+_MESSAGE_BY_CODE = {
+    13: "store.full",  # SQLITE_FULL
+    8: "store.read_only",  # SQLITE_READONLY
+    3: "store.read_only",  # SQLITE_PERM
+    11: "store.damaged",  # SQLITE_CORRUPT
+    26: "store.damaged",  # SQLITE_NOTADB
+    5: "store.busy",  # SQLITE_BUSY (after the busy timeout)
+    6: "store.busy",  # SQLITE_LOCKED
+    14: "store.cant_open",  # SQLITE_CANTOPEN
+    10: "store.io",  # SQLITE_IOERR
 }
+_MESSAGE_BY_WORDS = (  # when the error carries no code (a hand-made one)
+    ("disk is full", "store.full"),
+    ("readonly", "store.read_only"),
+    ("malformed", "store.damaged"),
+    ("not a database", "store.damaged"),
+    ("locked", "store.busy"),
+    ("unable to open", "store.cant_open"),
+    ("i/o error", "store.io"),
+)
 
 
 def _sqlite_cause(exc: BaseException) -> sqlite3.Error | None:
     """The sqlite3 error behind `exc` (SQLAlchemy wraps it as `.orig`), if there is one."""
-    seen = 0
+    import sqlite3
+
     cur: BaseException | None = exc
-    while cur is not None and seen < 8:
+    for _ in range(8):
+        if cur is None:
+            return None
         if isinstance(cur, sqlite3.Error):
             return cur
         orig = getattr(cur, "orig", None)
         cur = orig if isinstance(orig, BaseException) else cur.__cause__
-        seen += 1
     return None
 
 
@@ -51,35 +62,24 @@ def store_error(exc: BaseException, where: object) -> StoreError | None:
     """The one line a user sees when the store itself fails (full, read-only, damaged, busy).
 
     `where` names the store (its path). Returns None when `exc` is not a database error, so
-    callers can fall through to their other handling. The line never holds SQL text or its
+    callers fall through to their other handling. The line never holds SQL text or its
     parameters (SQLAlchemy's own message does): only the store, what happened and what to do.
     """
+    from creatorctl.i18n import t
+
     cause = _sqlite_cause(exc)
     if cause is None:
         return None
     code = getattr(cause, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
     text = str(cause.args[0]) if cause.args else ""
-    if primary is None:  # no code (older Python, or a hand-made error): go by the words
-        lowered = text.lower()
-        for words, guess in (
-            ("disk is full", _FULL),
-            ("readonly", _READONLY),
-            ("read-only", _READONLY),
-            ("malformed", _CORRUPT),
-            ("not a database", _NOTADB),
-            ("locked", _BUSY),
-            ("unable to open", _CANTOPEN),
-            ("i/o error", _IOERR),
-        ):
-            if words in lowered:
-                primary = guess
-                break
-    what = _WHAT_TO_DO.get(primary) if primary is not None else None
-    if what is None:
+    key = _MESSAGE_BY_CODE.get(code & 0xFF) if isinstance(code, int) else None
+    if key is None and not isinstance(code, int):
+        key = next((k for words, k in _MESSAGE_BY_WORDS if words in text.lower()), None)
+    if key is None:
         # Something else (a schema problem, a bug): SQLite's own words carry no SQL or values.
         reason = text.splitlines()[0][:200] if text else type(cause).__name__
-        what = f"cannot be used ({reason}): run `creatorctl` again; if it keeps failing, report it"
-    error = StoreError(f"the store {where} {what}")
+        error = StoreError(t("store.other", where=where, reason=reason))
+    else:
+        error = StoreError(t(key, where=where))
     error.__cause__ = exc
     return error

@@ -8,11 +8,22 @@ else English; `--lang` overrides.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 from functools import cache
 
 LANGS = ("zh", "en")
 _lang: str | None = None
+_log = logging.getLogger(__name__)
+
+
+class MissingMessage(KeyError):
+    """`t()` was asked for a key no locale file defines (raised only in strict mode)."""
+
+
+def strict() -> bool:
+    """Whether a missing message raises (tests, `CREATORCTL_STRICT_I18N=1`) rather than logs."""
+    return os.environ.get("CREATORCTL_STRICT_I18N") == "1"
 
 
 def detect_language() -> str:
@@ -55,6 +66,10 @@ def t(key: str, **kwargs: object) -> str:
     """The message `key` in the current language, formatted with `kwargs`."""
     pair = catalog().get(key)
     if pair is None:
+        # A missing key is a bug: loud in tests, logged (and shown as the key) for users.
+        if strict():
+            raise MissingMessage(key)
+        _log.warning("missing message %r", key)
         return key
     text = pair[0] if language() == "zh" else pair[1]
     return text.format(**kwargs) if kwargs else text
@@ -83,6 +98,19 @@ def fmt_count(n: int | float | None) -> str:
     if abs(n) >= 10_000:
         return f"{n / 1_000:.1f}k"
     return f"{n:,}"
+
+
+def fmt_amount(x: float | None) -> str:
+    """Yuan without the sign: whole amounts without decimals (4,200), others to the fen
+    (1,800.50); the one rule for every table, line and message that shows money."""
+    if x is None:
+        return "–"
+    return f"{x:,.0f}" if x == round(x) else f"{x:,.2f}"
+
+
+def fmt_money(x: float | None) -> str:
+    """¥4,200 / ¥1,800.50; None → '–'."""
+    return "–" if x is None else "¥" + fmt_amount(x)
 
 
 def fmt_pct(x: float | None, digits: int = 1) -> str:

@@ -29,6 +29,28 @@ def default_db_path() -> Path:
     return data_dir() / "creatorctl.db"
 
 
+def missing_store(db: str | None) -> Path | None:
+    """The store file `db` names when it is not the default location and does not exist yet.
+
+    A typo in `--db /typo/x.db` must not silently make folders and an empty store: the CLI
+    creates such a file only with `--create` or after asking. Cheap (no SQLAlchemy): the
+    command line calls it before the app's first frame.
+    """
+    if not db:
+        return None
+    if db.startswith("sqlite:"):
+        rest = db.removeprefix("sqlite:").split("?", 1)[0]
+        if not rest.startswith("///") or rest in ("///", "///:memory:"):
+            return None
+        db = rest[3:]
+    elif "://" in db:
+        return None
+    path = Path(db).expanduser()
+    if path.exists() or path == default_db_path():
+        return None
+    return path
+
+
 def config_path() -> Path:
     """`CREATORCTL_CONFIG` if set, else `config.toml` in the user config folder."""
     env = os.environ.get("CREATORCTL_CONFIG")
@@ -38,37 +60,18 @@ def config_path() -> Path:
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create `path` (and parents) so that the last folder is 0700; refuse an unsafe one.
+    """Create `path` (and parents, each 0700 whatever the umask); refuse an unsafe one.
 
-    Only the folder we own for data is forced to 0700; an existing folder that someone else
-    owns or that others may write to is refused, since another user could swap our files.
+    Only creatorctl's own data folder is tightened to 0700 when it exists and is looser; an
+    existing folder that someone else owns or that others may write to is refused, since
+    another user could swap our files.
     """
-    try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"cannot create the data folder {path}: {exc.strerror}") from None
-    check_owned_private(path, what="data folder", is_dir=True)
+    from creatorctl.i18n import t
+    from creatorctl.safe_fs import make_private_dir
+
+    make_private_dir(path, what=t("fs.what.data"))
     if stat.S_IMODE(path.stat().st_mode) & 0o077:
         try:
             path.chmod(0o700)
         except OSError as exc:
             raise StoreError(f"cannot make {path} private (0700): {exc.strerror}") from None
-
-
-def check_owned_private(path: Path, *, what: str, is_dir: bool = False) -> None:
-    """Refuse `path` if another user owns it or group/others may write to it."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return
-    uid = os.getuid() if hasattr(os, "getuid") else None
-    if uid is not None and st.st_uid != uid:
-        raise StoreError(
-            f"refusing the {what} {path}: it belongs to another user (uid {st.st_uid})"
-        )
-    mode = stat.S_IMODE(st.st_mode)
-    if mode & 0o022 and not (is_dir and mode & stat.S_ISVTX):
-        raise StoreError(
-            f"refusing the {what} {path}: others can write to it (mode {mode:o}); "
-            f"run: chmod go-w {path}"
-        )

@@ -156,6 +156,7 @@ def print_report(
                 t(title),
                 labels,
                 [(t(f"rep.series.{k}"), series.values[k]) for k in keys],
+                right=frozenset({t("rep.series.likes")}),
                 width=chart_w,
                 height=14,
                 color=color,

@@ -24,18 +24,20 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from creatorctl.config import PublishConfig
+from creatorctl.config import NotifyConfig, PublishConfig
 from creatorctl.drafts import DraftInfo, draft_from_row, ts
+from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.publish_log import AttemptInfo, list_attempts
 from creatorctl.publishing import PublishOutcome, new_worker_id, run_due
 from creatorctl.store import Store
-from creatorctl.timeutil import as_datetime, fmt_local, utcnow_exact
+from creatorctl.timeutil import as_datetime, fmt_local, now_local, utcnow_exact
 
 HEARTBEAT_S = 10.0
 """How often a running scheduler says it is alive (a write, so not every tick)."""
 ALIVE_S = 3 * HEARTBEAT_S
 UNIT_NAME = "creatorctl-scheduler.service"
+_SHOWN_BY_APP = ("publish_failed", "live_drop")
 
 
 def is_busy(exc: BaseException) -> bool:
@@ -194,7 +196,10 @@ class HeadlessScheduler:
         log: Callable[[str], None],
         worker_id: str | None = None,
         clock: Callable[[], datetime] = utcnow_exact,
+        notify: NotifyConfig | None = None,
     ) -> None:
+        from creatorctl.notify import Notifier
+
         self.store = store
         self.config = config
         self.log = log
@@ -203,6 +208,7 @@ class HeadlessScheduler:
         self.stopping = threading.Event()
         self._last_beat = 0.0
         self._last_error = ""
+        self.notifier = Notifier(notify or NotifyConfig(), store, log_line=log)
 
     def tick(self) -> None:
         try:
@@ -213,10 +219,12 @@ class HeadlessScheduler:
                 clock=self.clock,
                 on_outcome=lambda o: self.log(describe_outcome(o)),
                 stop=self.stopping.is_set,
+                on_event=self.notifier.publish_event,
             )
             if time.monotonic() - self._last_beat >= HEARTBEAT_S:
                 self._last_beat = time.monotonic()
                 heartbeat(self.store, self.worker_id, self.clock())
+            self.notifier.maybe_digest(now_local())
             self._last_error = ""
         except Exception as exc:  # noqa: BLE001 - a tick must never kill the scheduler
             if is_busy(exc):
@@ -225,6 +233,7 @@ class HeadlessScheduler:
             if message != self._last_error:  # once, not every half second
                 self._last_error = message
                 self.log(t("sched.tick_error", error=message))
+                self.notifier.scheduler_error(message)
 
     def run(self) -> None:
         from apscheduler.schedulers.background import BackgroundScheduler
@@ -257,6 +266,7 @@ class HeadlessScheduler:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
             unregister_process(self.store, self.worker_id, self.clock())
+            self.notifier.flush(5)
             self.log(t("sched.stopped"))
 
 
@@ -277,11 +287,17 @@ class InAppScheduler:
         on_error: Callable[[str], object],
         *,
         clock: Callable[[], datetime] = utcnow_exact,
+        notify: NotifyConfig | None = None,
     ) -> None:
+        from creatorctl.notify import Notifier, SpoolWatcher
+
         self.store = store
         self.config = config
         self.on_outcome = on_outcome
         self.on_error = on_error
+        self.notifier = Notifier(notify or NotifyConfig(), store)
+        spool = self.notifier.spool
+        self.watcher = SpoolWatcher(spool) if spool is not None else None
         self.clock = clock
         self.worker_id = new_worker_id("app")
         self._sched: object | None = None
@@ -303,10 +319,12 @@ class InAppScheduler:
                 clock=self.clock,
                 on_outcome=self.on_outcome,
                 stop=self._stopping.is_set,
+                on_event=self.notifier.publish_event,
             )
             if time.monotonic() - self._last_beat >= HEARTBEAT_S:
                 self._last_beat = time.monotonic()
                 heartbeat(self.store, self.worker_id, self.clock())
+            self.notifier.maybe_digest(now_local())
             self._last_error = ""
         except Exception as exc:  # noqa: BLE001 - shown once, the next tick tries again
             if is_busy(exc):
@@ -315,6 +333,17 @@ class InAppScheduler:
             if message != self._last_error:
                 self._last_error = message
                 self.on_error(t("sched.tick_error", error=message))
+                self.notifier.scheduler_error(message)
+        finally:
+            self._show_spooled()
+
+    def _show_spooled(self) -> None:
+        """Events any process of this user wrote for this store: a toast and the bell (a
+        failed post or live drop of our own is already shown)."""
+        for event in self.watcher.poll() if self.watcher is not None else []:
+            if event.get("pid") == os.getpid() and event.get("event") in _SHOWN_BY_APP:
+                continue
+            self.on_error(str(event["text"]))
 
     async def _tick(self) -> None:
         await asyncio.to_thread(self._work)
@@ -356,8 +385,23 @@ def unit_dir() -> Path:
     return Path(base) / "systemd" / "user"
 
 
+def _control_char(text: str) -> str | None:
+    """The first C0/C1 control character (or DEL) in `text`, shown as \\xNN, if any."""
+    for c in text:
+        if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F:
+            return f"\\x{ord(c):02x}"
+    return None
+
+
 def _quote(arg: str) -> str:
-    """systemd's ExecStart quoting: double quotes, backslash escapes, % doubled."""
+    """systemd's ExecStart quoting: double quotes, backslash escapes, % doubled.
+
+    A control character (a newline above all) would end the line and start a directive of
+    the attacker's choosing; systemd has no quoting for it, so it is refused.
+    """
+    bad = _control_char(arg)
+    if bad:
+        raise UserError(t("sched.control_char", arg=repr(arg), char=bad))
     arg = arg.replace("%", "%%")
     if arg and all(c.isalnum() or c in "/._-=:+@" for c in arg):
         return arg
@@ -403,10 +447,11 @@ def unit_text(db_path: Path | None, hook_timeout: float = 120.0) -> str:
 
 def install_unit(db_path: Path | None, hook_timeout: float = 120.0) -> tuple[Path, list[str]]:
     """Write the unit; return its path and the commands that enable it and keep it running."""
-    folder = unit_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / UNIT_NAME
-    path.write_text(unit_text(db_path, hook_timeout), encoding="utf-8")
+    from creatorctl.safe_fs import make_private_dir, write_private
+
+    text = unit_text(db_path, hook_timeout)
+    path = make_private_dir(unit_dir(), what=t("fs.what.unit")) / UNIT_NAME
+    write_private(path, text, what=t("fs.what.unit"))
     user = os.environ.get("USER") or "$USER"
     return path, [
         f"systemctl --user daemon-reload && systemctl --user enable --now {UNIT_NAME[:-8]}",

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +20,8 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 
 from creatorctl.errors import StoreError, store_error
-from creatorctl.paths import check_owned_private, default_db_path, ensure_private_dir
+from creatorctl.paths import default_db_path, ensure_private_dir
+from creatorctl.store_wait import is_locked, wait_for_write_lock, write_marker, writer_marker
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -60,18 +61,19 @@ def resolve_location(db: str | None) -> tuple[str, Path | None]:
 
 def _prepare_file(path: Path, *, is_default: bool) -> None:
     """Create the store file 0600 in a private folder, or refuse an unsafe existing one."""
+    from creatorctl.i18n import t
+    from creatorctl.safe_fs import check_file, make_private_dir
+
     folder = path.parent
     if is_default:
         ensure_private_dir(folder)
     elif not folder.exists():
-        try:
-            folder.mkdir(mode=0o700, parents=True)
-        except OSError as exc:
-            raise StoreError(f"cannot create the folder {folder}: {exc.strerror}") from None
+        make_private_dir(folder, what=t("fs.what.store"))
     if not os.access(folder, os.W_OK | os.X_OK):
         raise StoreError(f"cannot write to the folder {folder} (needed for the store and its WAL)")
+    # The folder and the file (a symlink's target too): no one else may own or swap them.
     for suffix in ("", "-wal", "-shm"):
-        check_owned_private(Path(f"{path}{suffix}"), what="store")
+        check_file(Path(f"{path}{suffix}"), what=t("fs.what.store"))
     if not path.exists():
         try:
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -86,10 +88,9 @@ def _prepare_file(path: Path, *, is_default: bool) -> None:
         with path.open("rb") as fh:
             head = fh.read(16)
         if head and not head.startswith(b"SQLite format 3"):
-            raise StoreError(
-                f"{path} is not a creatorctl store (not an SQLite database): "
-                "give the right --db, or move the file away to start a new store"
-            )
+            from creatorctl.i18n import t
+
+            raise StoreError(t("store.not_sqlite", path=path))
 
 
 def _tighten(path: Path) -> None:
@@ -154,9 +155,62 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """A short write transaction (BEGIN IMMEDIATE); rolled back if anything raises."""
-        with self.write_engine.connect() as conn, conn.begin():
-            yield conn
+        """A short write transaction (BEGIN IMMEDIATE); rolled back if anything raises.
+
+        If another process holds the write lock (an import), this waits — saying so once
+        through `on_wait` — and gives up with one line after `WRITE_WAIT_MAX_S`.
+        """
+        with self.write_engine.connect() as conn:
+            trans = self.begin_write(conn)
+            try:
+                yield conn
+            except BaseException:
+                trans.rollback()
+                raise
+            trans.commit()
+
+    def begin_write(self, conn: Connection, max_wait: float | None = None) -> sa.RootTransaction:
+        """BEGIN IMMEDIATE on `conn`, waiting for another writer as `write` does."""
+        return wait_for_write_lock(self, conn, max_wait)
+
+    @contextmanager
+    def try_write(self, timeout_ms: int = 200) -> Iterator[Connection | None]:
+        """A write transaction if the lock comes within `timeout_ms`, else None (no wait, no
+        message): for the scheduler, whose posts must not queue behind an import."""
+        with self.write_engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.execute(f"PRAGMA busy_timeout={int(timeout_ms)}")
+            try:
+                try:
+                    trans = conn.begin()
+                except sa.exc.OperationalError as exc:
+                    if not is_locked(exc):
+                        raise
+                    yield None
+                    return
+                try:
+                    yield conn
+                except BaseException:
+                    trans.rollback()
+                    raise
+                trans.commit()
+            finally:
+                raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+    def mark_long_write(self, what: str) -> Callable[[], None]:
+        """Say (in `<store>-writer`) that this process holds the write lock for long — an
+        import — so that waiting writers can name it. Returns the function that unsays it."""
+        marker = writer_marker(self)
+        if marker is None:
+            return lambda: None
+        write_marker(marker, what)
+
+        def unmark() -> None:
+            with suppress(OSError):
+                marker.unlink()
+
+        return unmark
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -167,6 +167,15 @@ def fmt_local(dt: datetime | None, *, seconds: bool = False) -> str:
     return utc_to_local(dt).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
+def fmt_short(dt: datetime, now: datetime | None = None) -> str:
+    """A local time in 11 columns: '11-20 21:05' this year, '2024-11-20' in another year.
+
+    Without the year, comments from 2024 and 2026 would look interleaved in one list.
+    """
+    year = (now or now_local()).year
+    return dt.strftime("%m-%d %H:%M" if dt.year == year else "%Y-%m-%d")
+
+
 def as_datetime(value: object) -> datetime:
     """A datetime from what SQLite hands back (a datetime, or its ISO text)."""
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))

@@ -21,6 +21,8 @@ time.tzset()
 os.environ.pop("CREATORCTL_DB", None)
 os.environ.pop("CREATORCTL_CONFIG", None)
 os.environ.pop("NO_COLOR", None)
+# A missing message raises in tests instead of showing its key (i18n.t).
+os.environ["CREATORCTL_STRICT_I18N"] = "1"
 
 from creatorctl.i18n import set_language  # noqa: E402
 

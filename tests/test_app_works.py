@@ -297,7 +297,7 @@ async def test_unsafe_store_ends_the_app_with_one_line(db_path: Path, app_factor
     app = app_factory(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)
-    assert app.return_value and "others can write" in app.return_value
+    assert app.return_value and "可被其他用户写入" in app.return_value
 
 
 async def test_other_tabs_are_built_in_the_background(demo_db: Path) -> None:

@@ -18,3 +18,17 @@ def test_text_bars_align_chinese_labels() -> None:
     assert lines == ["广东   █████ 50", "iPhone ██████████ 100"]
     assert display_width("广东") == 4
     assert text_bars([]) == []
+
+
+def test_count_axes_are_whole_and_compact() -> None:
+    """Issue 13: no "0.5 fans" tick; 200,000 reads 20.0万 / 200.0k, not 200000."""
+    from creatorctl.charting import int_ticks, tick_label
+    from creatorctl.i18n import set_language
+
+    assert int_ticks(1) == [0.0, 1.0] and int_ticks(3) == [0, 1, 2, 3]
+    assert int_ticks(0) == []
+    assert tick_label(200_000) == "20.0万" and tick_label(25_000) == "2.5万"
+    assert tick_label(5_000) == "5,000"
+    set_language("en")
+    assert tick_label(200_000) == "200.0k"
+    set_language("zh")

@@ -12,7 +12,8 @@ from creatorctl.cli import main
 
 
 def invoke(*args: str, db: Path | None = None, input: str | None = None):  # type: ignore[no-untyped-def]
-    argv = (["--db", str(db)] if db else []) + list(args)
+    # These tests make their stores on first use; test_db_typo_* check what happens without it.
+    argv = (["--db", str(db), "--create"] if db else []) + list(args)
 
     def entry() -> None:
         main(argv)
@@ -196,7 +197,7 @@ def test_env_var_selects_store(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -
 def test_world_writable_store_refused(demo_db: Path) -> None:
     demo_db.chmod(0o666)
     err = assert_one_line_error(invoke("works", "list", db=demo_db))
-    assert "others can write" in err
+    assert "可被其他用户写入" in err and "chmod go-w" in err
 
 
 def test_serve_binds_loopback_and_quotes_the_command(demo_db: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -228,3 +229,52 @@ def test_serve_binds_loopback_and_quotes_the_command(demo_db: Path, monkeypatch)
 
     argv = shlex.split(seen["command"])
     assert argv[1:4] == ["-m", "creatorctl", "--db"] and argv[4] == str(odd)
+
+
+def test_db_typo_is_refused_without_create(tmp_path: Path) -> None:
+    """Issue 13: `--db /typo/x.db` (stdin not a terminal) refuses in one line, creating nothing."""
+    target = tmp_path / "typo" / "x.db"
+    err = assert_one_line_error(invoke("--db", str(target), "--lang", "en", "works", "list"))
+    assert "--create" in err and str(target) in err
+    assert not target.parent.exists()
+
+
+def test_db_typo_asks_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a terminal the user is asked; 'n' leaves nothing behind, 'y' makes the store."""
+    import sys
+
+    target = tmp_path / "new" / "x.db"
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    from creatorctl.cli import confirm_new_store
+
+    monkeypatch.setattr("click.confirm", lambda *a, **k: False)
+    with pytest.raises(Exception, match="--create"):
+        confirm_new_store(str(target))
+    assert not target.parent.exists()
+    monkeypatch.setattr("click.confirm", lambda *a, **k: True)
+    confirm_new_store(str(target))  # no error: open_store may now make it
+
+
+def test_db_create_makes_the_store_and_default_needs_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "fresh" / "x.db"
+    r = invoke("--db", str(target), "--create", "accounts", "list")
+    assert r.exit_code == 0, r.output
+    assert target.exists()
+    assert invoke("accounts", "list").exit_code == 0  # the default location: silently made
+
+
+def test_demo_makes_its_store_without_create(tmp_path: Path) -> None:
+    target = tmp_path / "d.db"
+    r = invoke("--db", str(target), "demo", "--size", "small")
+    assert r.exit_code == 0, r.stderr
+    assert target.exists()
+
+
+def test_works_list_says_when_it_is_cut(demo_db: Path) -> None:
+    """Issue 13: a list cut at --limit says '2 of N shown; --limit' on stderr, stdout untouched."""
+    r = invoke("--lang", "en", "works", "list", "--limit", "2", "--json", db=demo_db)
+    assert len(json.loads(r.stdout)) == 2
+    total = len(json.loads(invoke("works", "list", "--json", "--limit", "5000", db=demo_db).stdout))
+    assert r.stderr.strip() == f"2 of {total:,} shown; --limit for more"
+    r = invoke("works", "list", "--limit", "5000", db=demo_db)
+    assert r.stderr == ""  # everything shown: nothing to say

@@ -25,7 +25,7 @@ class Run:
         code = 0
         with runner.isolation(env=self.env) as (out, err, _):
             try:
-                main(["--db", str(self.db), "--lang", "en", *args])
+                main(["--db", str(self.db), "--create", "--lang", "en", *args])
             except SystemExit as exc:
                 code = int(exc.code or 0)
         return code, out.getvalue().decode(), err.getvalue().decode()

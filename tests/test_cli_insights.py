@@ -112,3 +112,26 @@ def test_thresholds_from_the_config_file(demo_db: Path, tmp_path: Path, monkeypa
     assert default["works"] and strict["works"] == []
     assert strict["region"]["concentrated"] is False and strict["region"]["advice"] is None
     assert strict["eligibility"]["xingtu"] == {"eligible": True, "missing": []}
+
+
+def _axis_labels(chart: str) -> tuple[list[str], list[str]]:
+    """The left and right y-axis labels of a plotext text chart (rows with ┤ or ├)."""
+    import re
+
+    left = [m.group(1).strip() for m in re.finditer(r"^ *(\S+)┤", chart, re.M)]
+    right = [m.group(1) for m in re.finditer(r"├(\S+) *$", chart, re.M)]
+    return left, right
+
+
+def test_report_axes_are_readable_counts(demo_db: Path) -> None:
+    """Issue 13: plays in 万 on the left, likes on an axis of their own (not flat at 0),
+    fans in whole numbers."""
+    out = invoke("report", "--period", "28", db=demo_db).stdout
+    plays = out[out.index("每日播放与点赞") : out.index("每日涨粉与掉粉")]
+    fans = out[out.index("每日涨粉与掉粉") : out.index("完播率分布")]
+    left, right = _axis_labels(plays)
+    assert "10.0万" in left and "20.0万" in left, left
+    assert "1.0万" in right and "0" in right, right  # likes: a second axis, right
+    fan_left, _ = _axis_labels(fans)
+    assert fan_left and all(x.isdigit() for x in fan_left), fan_left
+    assert "\u200b" not in out

@@ -149,7 +149,7 @@ def test_usage_errors_exit_2(_run, _small) -> None:
 def test_no_account(_run, tmp_path) -> None:
     db = str(tmp_path / "empty.db")
     for cmd in ("status", "tasks", "products", "platform-tasks", "earnings"):
-        _one_line_error(*_run(db, "earn", cmd), "还没有账号")
+        _one_line_error(*_run(db, "--create", "earn", cmd), "还没有账号")
 
 
 def test_products_flag(_run, _demo_db) -> None:

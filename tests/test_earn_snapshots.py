@@ -34,14 +34,14 @@ class TestEarnTab:
         assert snap_compare(app_factory(demo_db), terminal_size=size, run_before=_go())
 
     def test_brand_deals_qualify_filter(self, snap_compare, app_factory, demo_db: Path) -> None:
-        """Only open offers at or under the account's 10,749 fans; the status line says the filter is on."""
+        """Only open offers needing at most the account's 11,022 fans; the status line says so."""
         assert snap_compare(app_factory(demo_db), terminal_size=(80, 24), run_before=_go("f"))
 
     @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
     def test_products(
         self, snap_compare, app_factory, demo_db: Path, size: tuple[int, int]
     ) -> None:
-        """One product in red with ⚠ (13.1%), 包装破损 first among its reasons."""
+        """One product in red with ⚠ 12.6% (冻干猫粮), 包装破损 first among its reasons."""
         assert snap_compare(app_factory(demo_db), terminal_size=size, run_before=_go("p"))
 
     @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

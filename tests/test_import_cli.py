@@ -180,11 +180,24 @@ def test_several_files_each_its_own_transaction(import_store: Store, tmp_path: P
     assert rows(import_store, "SELECT plays, fans_total FROM accountdaily") == [(5, 9)]
 
 
+@pytest.mark.parametrize("target", ["/no/such/file.csv", "."])
+def test_a_missing_file_is_one_line_not_usage_text(
+    import_store: Store, target: str, tmp_path: Path
+) -> None:
+    """Issue 13: `import /nonexistent.csv` says so in one line of the UI language, exit 1."""
+    good = write_csv(tmp_path / "ok.csv", [WORKS_HEADER, works_row("A")])
+    before = rows(import_store, "SELECT count(*) FROM work")
+    code, out, err = cli("import", str(good), target)
+    assert code == 1, (out, err)
+    assert err.strip().splitlines() == [f"creatorctl: no such file: {target}"]
+    assert "Usage" not in err and "Error:" not in err
+    assert rows(import_store, "SELECT count(*) FROM work") == before  # the good file waited too
+
+
 @pytest.mark.parametrize(
     "args",
     [
         ["import"],
-        ["import", "/no/such/file.csv"],
         ["import", "--snapshot-date", "25/10/2026", "x.csv"],
         ["export", "works", "--format", "xml"],
     ],
@@ -201,7 +214,7 @@ def test_usage_errors_exit_2(import_store: Store, tmp_path: Path, args: list[str
 def test_no_account_yet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CREATORCTL_DB", str(tmp_path / "fresh.db"))
     f = write_csv(tmp_path / "a.csv", [WORKS_HEADER, works_row("A")])
-    _refused(*cli("import", str(f)), "accounts add")
+    _refused(*cli("--create", "import", str(f)), "accounts add")
 
 
 def test_unknown_account(import_store: Store, tmp_path: Path) -> None:

@@ -220,3 +220,24 @@ def test_a_failed_reply_hook_keeps_the_reply_marked_failed(
     result = reply_comment(demo_store, config, demo_account.id, c.id, "谢谢")
     assert result.status == "failed" and "rate limited" in result.error
     assert get_comment(demo_store, result.reply_id, demo_account.id).send_status == "failed"
+
+
+def test_comment_times_show_the_year_when_it_is_not_this_one(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: a 2024 comment reads '2024-11-20', this year's '11-20 21:05' (not interleaved)."""
+    from datetime import datetime
+
+    from creatorctl.inbox.comments import CommentRow
+    from creatorctl.screens.inbox_comments import fetch_page_from_rows
+    from creatorctl.timeutil import fmt_short
+
+    monkeypatch.setenv("CREATORCTL_FAKE_NOW", "2026-11-26 10:00")
+
+    def row(i: int, at: datetime) -> CommentRow:
+        return CommentRow(i, 1, "w", None, "u", "n", "c", at, 0, False, None, False, None, "", ())
+
+    page = fetch_page_from_rows(
+        [row(1, datetime(2026, 11, 20, 21, 5)), row(2, datetime(2024, 11, 20, 21, 5))], 0, 2
+    )
+    times = [cells["time"].plain for _id, cells in page.rows]  # type: ignore[union-attr]
+    assert times == ["11-20 21:05", "2024-11-20"]
+    assert fmt_short(datetime(2027, 1, 2, 3, 4), datetime(2027, 5, 1)) == "01-02 03:04"

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from creatorctl.inbox.live import LiveMonitor, Sample, SampleFollower, parse_ts, read_samples
+from creatorctl.inbox.live import LiveMonitor, Sample, SampleFollower, parse_ts
 
 T0 = datetime(2026, 11, 20, 20, 0, 0)
 
@@ -97,9 +97,10 @@ def test_follower_json_lines_chinese_headers_and_final_line(tmp_path: Path) -> N
         json.dumps({"时间": "2026-11-20 20:00:00", "在线人数": "1.2万", "音浪": 3}) + "\n"
         + json.dumps({"ts": 1795608005, "online": 800})
     )  # fmt: skip
-    samples, bad = read_samples(path)
+    follower = SampleFollower(path)
+    samples = follower.poll(final=True)
     assert [x.online for x in samples] == [12000, 800] and samples[0].gifts == 3
-    assert bad == []
+    assert follower.bad == []
 
 
 def test_follower_starts_over_when_the_file_is_replaced(tmp_path: Path) -> None:

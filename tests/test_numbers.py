@@ -267,3 +267,22 @@ def test_id_fast_path_agrees(text: str) -> None:
     from creatorctl.importers.numbers import _parse_id
 
     _same(parse_id, _parse_id, text)
+
+
+def test_one_money_format_everywhere() -> None:
+    """Issue 13: whole yuan without decimals, anything else to the fen, in the CLI and the app
+    alike (before: the CLI said ¥4,200.00 where the app said ¥4,200; the app rounded ¥1,800.50)."""
+    from creatorctl.i18n import fmt_amount, fmt_money
+    from creatorctl.widgets.earn_panels import money
+
+    assert fmt_money(4200) == "¥4,200" and fmt_money(4200.0) == "¥4,200"
+    assert fmt_money(1800.5) == "¥1,800.50" and fmt_money(0.07) == "¥0.07"
+    assert fmt_money(None) == "–" and fmt_amount(1_234_567.891) == "1,234,567.89"
+    assert money(1800.5) == fmt_money(1800.5)
+
+
+def test_cli_and_app_show_the_same_commission(demo_db) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_cli import invoke
+
+    out = invoke("earn", "tasks", db=demo_db).stdout
+    assert "¥4,200 " in out and ".00" not in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -161,9 +162,16 @@ def test_a_killed_scheduler_takes_its_hook_along_and_the_post_goes_unknown(
     """kill -9 mid-hook: hook group dead at once; the next scheduler (long before
     claim_timeout: the claimer's pid is gone on this host) sets the post `unknown`, never
     re-runs it, and the user settles it."""
-    store, draft_id, runs, config, _mark = _kill_mid_hook(tmp_path)
-    _second_scheduler(tmp_path, config, lambda: states(store).get("unknown", 0) == 1)
+    told = tmp_path / "told.jsonl"
+    notify = write_script(tmp_path / "notify.sh", f"cat >> '{told}'\n")
+    store, draft_id, runs, config, _mark = _kill_mid_hook(
+        tmp_path, f'[notify]\ncommand = ["{notify}"]\n'
+    )
+    _second_scheduler(tmp_path, config, lambda: told.exists() and told.read_text() != "")
+    assert states(store).get("unknown", 0) == 1
     assert len(runs.read_text().splitlines()) == 1  # no second run
+    (event,) = [json.loads(line) for line in told.read_text().splitlines()]
+    assert event["event"] == "publish_unknown" and event["draft_id"] == draft_id
     with store.read() as conn:
         tries = conn.execute(
             sa.text("SELECT ok, error, hook_pid, idem_key FROM publishattempt WHERE draft_id=:i"),

@@ -146,7 +146,7 @@ def test_bad_urls_are_refused(db: str, words: str) -> None:
 def test_refuses_world_writable_store(db_path: Path) -> None:
     open_store(str(db_path)).close()
     db_path.chmod(0o666)
-    with pytest.raises(StoreError, match="others can write"):
+    with pytest.raises(StoreError, match="可被其他用户写入"):
         open_store(str(db_path))
 
 
@@ -154,14 +154,14 @@ def test_refuses_world_writable_store(db_path: Path) -> None:
 def test_refuses_store_owned_by_another_user(db_path: Path) -> None:
     open_store(str(db_path)).close()
     os.chown(db_path, 65534, 65534)
-    with pytest.raises(StoreError, match="another user"):
+    with pytest.raises(StoreError, match="属于另一个用户"):
         open_store(str(db_path))
 
 
 def test_refuses_folder_that_cannot_hold_a_store(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    with pytest.raises(StoreError, match="cannot create the folder"):
+    with pytest.raises(StoreError, match="无法创建文件夹"):
         open_store(str(blocker / "sub" / "s.db"))
 
 
@@ -169,7 +169,7 @@ def test_refuses_a_file_that_is_not_a_store(tmp_path: Path) -> None:
     p = tmp_path / "notes.db"
     p.write_text("hello, this is not sqlite")
     p.chmod(0o600)
-    with pytest.raises(StoreError, match="not a creatorctl store"):
+    with pytest.raises(StoreError, match="不是 creatorctl 的存储"):
         open_store(str(p))
 
 
@@ -194,7 +194,7 @@ def test_config_refused_when_others_can_write(
     monkeypatch.setenv("CREATORCTL_CONFIG", str(cfg))
     assert load_config().publish.command == ["echo", "{title}"]
     cfg.chmod(0o666)
-    with pytest.raises(StoreError, match="others can write"):
+    with pytest.raises(StoreError, match="可被其他用户写入"):
         load_config()
     cfg.chmod(0o600)
     cfg.write_text("[publish]\ntimeout = 'soon'\n")

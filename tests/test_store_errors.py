@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 from creatorctl.errors import StoreError, store_error
+from creatorctl.i18n import set_language
 from creatorctl.store import open_store
 from tests.test_cli import assert_one_line_error, invoke
 
@@ -54,7 +55,7 @@ def test_full_store_is_one_line(db_path: Path, monkeypatch: pytest.MonkeyPatch) 
         return f"PRAGMA max_page_count = {pages}"
 
     _with_pragma(monkeypatch, cap)
-    err = assert_one_line_error(invoke("demo", db=db_path))
+    err = assert_one_line_error(invoke("--lang", "en", "demo", db=db_path))
     assert (
         err == f"creatorctl: the store {db_path} is full (no room on its disk, or its size "
         "limit): free some space, then try again"
@@ -66,7 +67,7 @@ def test_read_only_store_is_one_line(db_path: Path, monkeypatch: pytest.MonkeyPa
     """A real read-only connection (PRAGMA query_only; chmod does not stop root)."""
     open_store(str(db_path)).close()
     _with_pragma(monkeypatch, lambda _c: "PRAGMA query_only = ON")
-    err = assert_one_line_error(invoke("accounts", "add", "someone", db=db_path))
+    err = assert_one_line_error(invoke("--lang", "en", "accounts", "add", "someone", db=db_path))
     assert err.startswith(f"creatorctl: the store {db_path} is read-only: make the file")
     _no_sql(err)
     assert "someone" not in err  # a parameter of the failed INSERT
@@ -80,7 +81,9 @@ def test_locked_store_after_the_busy_timeout(
     holder = sqlite3.connect(db_path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        err = assert_one_line_error(invoke("accounts", "add", "someone", db=db_path))
+        err = assert_one_line_error(
+            invoke("--lang", "en", "accounts", "add", "someone", db=db_path)
+        )
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -92,7 +95,7 @@ def test_garbage_file_is_refused_with_what_to_do(tmp_path: Path) -> None:
     p = tmp_path / "junk.db"
     p.write_bytes(bytes(range(256)) * 64)
     p.chmod(0o600)
-    err = assert_one_line_error(invoke("works", "list", db=p))
+    err = assert_one_line_error(invoke("--lang", "en", "works", "list", db=p))
     assert str(p) in err and "not an SQLite database" in err and "--db" in err
 
 
@@ -102,11 +105,12 @@ def test_damaged_store_behind_a_valid_header(db_path: Path) -> None:
     data = bytearray(db_path.read_bytes())
     data[100:] = b"\xa5" * (len(data) - 100)
     db_path.write_bytes(bytes(data))
-    err = assert_one_line_error(invoke("works", "list", db=db_path))
+    err = assert_one_line_error(invoke("--lang", "en", "works", "list", db=db_path))
     assert err.startswith(f"creatorctl: the store {db_path} is damaged: restore it from a backup")
 
 
 def test_mapping_names_store_and_hides_sql() -> None:
+    set_language("en")
     orig = sqlite3.OperationalError("database or disk is full")
     wrapped = sa.exc.OperationalError("INSERT INTO comment (text) VALUES (?)", ("secret",), orig)
     assert "secret" in str(wrapped)  # what the user saw before
@@ -115,6 +119,8 @@ def test_mapping_names_store_and_hides_sql() -> None:
     assert str(mapped).startswith("the store /srv/s.db is full")
     assert "secret" not in str(mapped) and "INSERT" not in str(mapped)
     assert store_error(ValueError("x"), "/srv/s.db") is None
+    set_language("zh")
+    assert str(store_error(wrapped, "/srv/s.db")).startswith("存储 /srv/s.db 已满")
 
 
 async def test_app_toasts_a_read_only_store(db_path: Path) -> None:
@@ -122,6 +128,7 @@ async def test_app_toasts_a_read_only_store(db_path: Path) -> None:
     from creatorctl.app import CreatorApp
     from tests.helpers import settle
 
+    set_language("en")
     store = open_store(str(db_path))
     event.listen(store.engine, "connect", lambda c, _r: c.execute("PRAGMA query_only = ON"))
     store.engine.dispose()

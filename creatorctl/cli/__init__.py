@@ -29,6 +29,8 @@ class Ctx:
     db: str | None
     account: str | None
     lang: str | None
+    create: bool = False
+    """`--create`: a store outside the default location may be made (else: ask, or refuse)."""
     _store: Store | None = field(default=None, repr=False)
     _config: Config | None = field(default=None, repr=False)
 
@@ -37,6 +39,8 @@ class Ctx:
         if self._store is None:
             from creatorctl.store import open_store
 
+            if not self.create:
+                confirm_new_store(self.db)
             self._store = open_store(self.db)
         return self._store
 
@@ -61,6 +65,22 @@ class Ctx:
 pass_ctx = click.make_pass_decorator(Ctx)
 
 
+def confirm_new_store(db: str | None) -> None:
+    """Ask before making a store anywhere but the default location; refuse when nobody can answer.
+
+    Raises:
+        UserError: the file does not exist and stdin is not a terminal, or the user said no.
+    """
+    from creatorctl.i18n import t
+    from creatorctl.paths import missing_store
+
+    path = missing_store(db)
+    if path is None:
+        return
+    if not sys.stdin.isatty() or not click.confirm(t("cli.create_store_q", path=path), err=True):
+        raise UserError(t("cli.no_store", path=path))
+
+
 COMMAND_MODULES = {
     "accounts": "accounts",
     "works": "works",
@@ -78,6 +98,7 @@ COMMAND_MODULES = {
     "messages": "messages",
     "groups": "messages",
     "live": "live",
+    "notify": "notify",
 }
 """Command name → the module under creatorctl/cli that defines it.
 
@@ -113,10 +134,17 @@ class LazyGroup(click.Group):
 @click.option(
     "--account", metavar="HANDLE", help="Work on this account instead of the current one."
 )
+@click.option(
+    "--create",
+    is_flag=True,
+    help="Make the --db store if it does not exist (the default location is always made).",
+)
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language (default from LANG).")
 @click.version_option(__version__, prog_name="creatorctl")
 @click.pass_context
-def root(ctx: click.Context, db: str | None, account: str | None, lang: str | None) -> None:
+def root(
+    ctx: click.Context, db: str | None, account: str | None, create: bool, lang: str | None
+) -> None:
     """creatorctl — the Douyin Creator Center (抖音创作者中心) in a terminal.
 
     Run without a command to open the app.
@@ -126,12 +154,14 @@ def root(ctx: click.Context, db: str | None, account: str | None, lang: str | No
     set_language(lang)
     global _db_option
     _db_option = db
-    obj = Ctx(db=db, account=account, lang=lang)
+    obj = Ctx(db=db, account=account, lang=lang, create=create)
     ctx.obj = obj
     ctx.call_on_close(obj.close)
     if ctx.invoked_subcommand is None:
         from creatorctl.app import run_app
 
+        if not create:
+            confirm_new_store(db)
         run_app(db=db, account=account)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -51,7 +50,11 @@ def _list_kinds(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 
 @click.command("import")
 @click.argument(
-    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+    # Existence is checked in the command: click's own check prints its English usage text.
+    "files",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path),
 )
 @click.option("--kind", metavar="KIND", help="What the files hold (default: found from headers).")
 @click.option("--account", "account", metavar="HANDLE", help="Import into this account.")
@@ -96,6 +99,9 @@ def import_cmd(
     from creatorctl.importers.base import Counts
     from creatorctl.timeutil import today
 
+    for path in files:  # before the store is opened: a typo changes nothing
+        if not path.is_file():
+            raise UserError(t("err.no_file", path=path))
     if kind:
         get_kind(kind)
     snap = snapshot_date.date() if snapshot_date else None
@@ -201,8 +207,6 @@ def export_cmd(ctx: Ctx, kind: str, fmt: str, output: Path | None, account: str 
 
     KIND: works, snapshots, daily, and those of other areas.
     """
-    import tempfile
-
     from creatorctl.accounts import require_account
     from creatorctl.errors import UserError
     from creatorctl.i18n import t
@@ -217,17 +221,14 @@ def export_cmd(ctx: Ctx, kind: str, fmt: str, output: Path | None, account: str 
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():
         raise UserError(t("err.no_file", path=str(folder)))
-    # Write beside the target and rename: a failed export never leaves half a file.
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
-    try:
-        # A BOM lets Excel open Chinese CSV correctly; the importer reads it either way.
-        encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            n = export_rows(ctx.store, kind, fmt, fh, acc.id)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from creatorctl.safe_fs import private_writer
+
+    # A 0600 file written beside the target and renamed (a failed export never leaves half a
+    # file), only into a folder no one else can swap it in. A BOM lets Excel open Chinese CSV
+    # correctly; the importer reads it either way.
+    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    with private_writer(output, what=t("fs.what.export"), encoding=encoding, newline="") as fh:
+        n = export_rows(ctx.store, kind, fmt, fh, acc.id)
     click.echo(t("exp.done", n=n, file=str(output)), err=True)
 
 

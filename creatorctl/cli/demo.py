@@ -25,6 +25,7 @@ def demo(ctx: Ctx, size: str, seed: int, open_app: bool, handle: str | None) -> 
     from creatorctl.demo import demo_handle, generate
     from creatorctl.i18n import t
 
+    ctx.create = True  # making a store is what `demo` is for: `--db new.db demo` needs no --create
     handle = handle or demo_handle(seed)
     if open_app and _exists(ctx, handle):
         # The README's first command runs this every time: open what is there.

@@ -261,11 +261,16 @@ def cancel_cmd(ctx: Ctx, draft_id: int, as_json: bool) -> None:
 def publish_cmd(ctx: Ctx, draft_id: int, as_json: bool) -> None:
     """Publish a draft now (through the publish hook, or locally without one)."""
     from creatorctl.errors import UserError
+    from creatorctl.notify import Notifier
     from creatorctl.publishing import publish_now
     from creatorctl.scheduler import describe_outcome
 
     acc = ctx.require_account()
     outcome = publish_now(ctx.store, ctx.config.publish, draft_id, account_id=acc.id)
+    if outcome.state in ("failed", "unknown"):
+        notifier = Notifier(ctx.config.notify, ctx.store)
+        notifier.publish_event(f"publish_{outcome.state}", outcome.draft_id)
+        notifier.flush()
     if as_json:
         echo_json(
             {

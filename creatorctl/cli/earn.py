@@ -14,7 +14,9 @@ def earn() -> None:
 
 
 def _money(x: float | None) -> str:
-    return "–" if x is None else f"¥{x:,.2f}"
+    from creatorctl.i18n import fmt_money
+
+    return fmt_money(x)
 
 
 def _record_rewards(ctx: Ctx, account_id: int) -> None:
@@ -61,7 +63,7 @@ def tasks_cmd(ctx: Ctx, category: str | None, qualify_only: bool, as_json: bool)
     """星图 brand tasks, open ones first."""
     from creatorctl.earn import brand_categories, brand_totals, list_brand_tasks
     from creatorctl.errors import UserError
-    from creatorctl.i18n import fmt_int, t
+    from creatorctl.i18n import fmt_amount, fmt_int, t
 
     acc = ctx.require_account()
     if category is not None:
@@ -111,11 +113,11 @@ def tasks_cmd(ctx: Ctx, category: str | None, qualify_only: bool, as_json: bool)
         t(
             "earn.brand_totals",
             open=tot.counts["open"],
-            open_c=f"{tot.open_commission:,.2f}",
+            open_c=fmt_amount(tot.open_commission),
             pending=tot.counts["accepted"] + tot.counts["delivered"],
-            pending_c=f"{tot.pending_commission:,.2f}",
+            pending_c=fmt_amount(tot.pending_commission),
             settled=tot.counts["settled"],
-            settled_c=f"{tot.settled:,.2f}",
+            settled_c=fmt_amount(tot.settled),
         )
     )
 
@@ -155,12 +157,12 @@ def settle_cmd(ctx: Ctx, task_id: int, amount: str | None) -> None:
     """Record a delivered task as paid; the payment goes into the earnings ledger."""
     from creatorctl.earn import settle_brand_task
     from creatorctl.earn.ledger import parse_amount
-    from creatorctl.i18n import t
+    from creatorctl.i18n import fmt_amount, t
 
     acc = ctx.require_account()
     paid = parse_amount(amount) if amount is not None else None
     task = settle_brand_task(ctx.store, acc.id, task_id, paid)
-    click.echo(t("earn.settled", id=task.id, amount=f"{task.settled_amount or 0:,.2f}"))
+    click.echo(t("earn.settled", id=task.id, amount=fmt_amount(task.settled_amount or 0)))
 
 
 @earn.command("products")

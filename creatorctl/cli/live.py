@@ -31,16 +31,20 @@ def watch_cmd(ctx: Ctx, path: Path, once: bool, as_json: bool) -> None:
     printing one line per viewer-drop alert until interrupted; then a summary."""
     from creatorctl.i18n import t
     from creatorctl.inbox.live import LiveMonitor, SampleFollower, alert_line, summary_line
+    from creatorctl.notify import Notifier
 
     cfg = ctx.config.inbox
     monitor = LiveMonitor(cfg.live_drop_ratio, cfg.live_drop_window_s)
     follower = SampleFollower(path)
+    notifier = Notifier(ctx.config.notify)
     reported = 0
 
     def drain(final: bool = False) -> None:
         nonlocal reported
         for sample in follower.poll(final=final):
             alert = monitor.feed(sample)
+            if alert is not None:
+                notifier.live_drop(alert, ctx.account)
             if alert is not None and not as_json:
                 click.echo(alert_line(alert))
         for line_no, error in follower.bad[reported:]:
@@ -57,6 +61,7 @@ def watch_cmd(ctx: Ctx, path: Path, once: bool, as_json: bool) -> None:
                 time.sleep(POLL_S)
         except KeyboardInterrupt:
             drain(final=True)
+    notifier.flush()
     summary = monitor.summary()
     if as_json:
         echo_json(summary.as_json())

@@ -23,7 +23,7 @@ def run_cmd(ctx: Ctx) -> None:
     def log(line: str) -> None:  # stamped on Douyin's clock, like every time shown
         click.echo(f"{utc_to_local(utcnow_exact()):%Y-%m-%d %H:%M:%S} {line}", err=False)
 
-    HeadlessScheduler(ctx.store, ctx.config.publish, log=log).run()
+    HeadlessScheduler(ctx.store, ctx.config.publish, log=log, notify=ctx.config.notify).run()
 
 
 @scheduler.command("status")

@@ -28,12 +28,18 @@ def list_cmd(
 ) -> None:
     """List works, newest first."""
     from creatorctl.i18n import fmt_int, fmt_pct, t
-    from creatorctl.works import list_works
+    from creatorctl.works import count_works, list_works
 
     acc = ctx.require_account()
     rows = list_works(
         ctx.store, acc.id, query=query, sort=sort, descending=not asc, offset=offset, limit=limit
     )
+    if len(rows) == limit or offset:
+        # A cut list must say so (on stderr, so pipes and --json stay clean).
+        total = count_works(ctx.store, acc.id, query)
+        if offset + len(rows) < total or offset:
+            shown = fmt_int(len(rows))
+            click.echo(t("cli.shown_of", shown=shown, total=fmt_int(total)), err=True)
     if as_json:
         echo_json([r.as_json() for r in rows])
         return

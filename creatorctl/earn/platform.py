@@ -31,10 +31,6 @@ class TaskWork:
     progress: float
     """plays / threshold, capped at 1."""
 
-    @property
-    def qualified(self) -> bool:
-        return self.progress >= 1.0
-
 
 @dataclass(frozen=True)
 class PlatformTaskStatus:

@@ -408,8 +408,10 @@ def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None)
         # a fourth of a million-comment import went to writing that file.
         temp_store = raw.execute("PRAGMA temp_store").fetchone()[0]
         raw.execute("PRAGMA temp_store=MEMORY")
+        unmark: Callable[[], None] = lambda: None  # noqa: E731
         try:
-            trans = conn.begin()
+            trans = store.begin_write(conn)  # waits (and says so) for another import
+            unmark = store.mark_long_write("import")  # other writers wait for us by name
             writer: _Writer | None = None
             try:
                 ctx = ImportContext(
@@ -436,6 +438,7 @@ def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None)
             else:
                 trans.commit()
         finally:
+            unmark()
             with suppress(sqlite3.Error):  # the connection goes back to the pool as it was
                 raw.execute(f"PRAGMA cache_size={int(cache_pages)}")
                 raw.execute(f"PRAGMA temp_store={int(temp_store)}")

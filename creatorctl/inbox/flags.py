@@ -10,8 +10,6 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-FLAG_NAMES = ("link", "phone", "wechat", "word")
-
 LINK_RE = re.compile(
     r"(https?://|www\.)\S+|\b[a-z0-9-]+\.(?:com|cn|net|cc|top|xyz|vip|shop|club|me|io)\b",
     re.IGNORECASE,

@@ -314,13 +314,6 @@ class SampleFollower:
         return sample_from(dict(zip(self._header, cells, strict=False)), self._base)
 
 
-def read_samples(path: Path) -> tuple[list[Sample], list[tuple[int, str]]]:
-    """Every sample in a file, and the bad lines."""
-    follower = SampleFollower(Path(path))
-    samples = follower.poll(final=True)
-    return samples, follower.bad
-
-
 # --- previews and sessions --------------------------------------------------------------------
 
 

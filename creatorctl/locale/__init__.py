@@ -11,4 +11,5 @@ AREAS = (
     "drafts",
     "inbox",
     "publish",
+    "security",
 )

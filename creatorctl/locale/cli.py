@@ -32,3 +32,21 @@ MESSAGES.update(
         ),
     }
 )
+
+# Issue 13: a store outside the default location is made only on request.
+MESSAGES.update(
+    {
+        "cli.no_store": (
+            "{path} 不存在;要在那里新建数据库,请加 --create",
+            "no store at {path}; add --create to make a new one there",
+        ),
+        "cli.create_store_q": (
+            "{path} 不存在。在那里新建一个空数据库吗?",
+            "{path} does not exist. Make a new, empty store there?",
+        ),
+        "cli.shown_of": (
+            "显示 {shown} / 共 {total} 条;用 --limit 看更多",
+            "{shown} of {total} shown; --limit for more",
+        ),
+    }
+)

@@ -44,3 +44,57 @@ MESSAGES = {
         "only an unknown post needs resolving",
     ),
 }
+MESSAGES.update(
+    {
+        "notify.publish_failed": (
+            "发布失败 #{id}《{title}》:{error}",
+            "publishing failed for good #{id} “{title}”: {error}",
+        ),
+        "notify.publish_missed": (
+            "错过发布 #{id}《{title}》:到点时没有调度器在运行,请重新定时或立即发布",
+            "missed #{id} “{title}”: nothing ran when it fell due; reschedule or publish now",
+        ),
+        "notify.publish_unknown": (
+            "待确认 #{id}《{title}》:钩子可能已发布,请到抖音确认后 drafts resolve",
+            "unknown #{id} “{title}”: the hook may have posted it; check Douyin, then "
+            "drafts resolve",
+        ),
+        "notify.scheduler_error": ("调度器出错:{error}", "scheduler error: {error}"),
+        "notify.digest": (
+            "@{account} {day} 日报:发布 {published} · 失败 {failed} · 错过 {missed} · "
+            "新标记评论 {flagged} · 粉丝 {fans}",
+            "@{account} digest for {day}: published {published} · failed {failed} · "
+            "missed {missed} · new flagged comments {flagged} · fans {fans}",
+        ),
+        "notify.test": (
+            "creatorctl 测试通知:如果你看到这条,通知已接通",
+            "creatorctl test notification: if you read this, notifications work",
+        ),
+        "notify.no_command": (
+            "没有设置 [notify] command(在 {path} 中)",
+            "no [notify] command is set (in {path})",
+        ),
+        "notify.sent": ("已发送 {event} 事件", "sent a {event} event"),
+        "notify.failed": ("通知命令失败:{error}", "the notify command failed: {error}"),
+    }
+)
+MESSAGES.update(
+    {
+        "store.wait_import": (
+            "正在等待进程 {pid} 中的导入完成…",
+            "waiting for an import in process {pid}…",
+        ),
+        "store.wait_for": (
+            "正在等待进程 {pid}({what})完成…",
+            "waiting for {what} in process {pid}…",
+        ),
+        "store.wait_other": (
+            "存储正被另一个进程写入,正在等待…",
+            "the store is being written by another process; waiting…",
+        ),
+        "store.gave_up": (
+            "存储 {store} 等了 {s} 秒仍被占用({holder}):请等它完成后重试",
+            "the store {store} is still locked after {s} s ({holder}): try again when it is done",
+        ),
+    }
+)

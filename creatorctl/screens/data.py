@@ -232,7 +232,7 @@ class DataTab(TabView):
                 labels,
                 [
                     Series(t("rep.series.plays"), series.values["plays"]),
-                    Series(t("rep.series.likes"), series.values["likes"]),
+                    Series(t("rep.series.likes"), series.values["likes"], right=True),
                 ],
             )
             if labels

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, DataTable, Static
 
-from creatorctl.i18n import fmt_int, fmt_pct, t
+from creatorctl.i18n import fmt_amount, fmt_int, fmt_pct, t
 from creatorctl.screens.base import TabView
 from creatorctl.widgets.chart import Chart
 from creatorctl.widgets.earn_panels import (
@@ -284,11 +284,11 @@ class EarnTab(TabView):
                 t(
                     "earn.brand_totals",
                     open=tot.counts["open"],
-                    open_c=f"{tot.open_commission:,.0f}",
+                    open_c=fmt_amount(tot.open_commission),
                     pending=tot.counts["accepted"] + tot.counts["delivered"],
-                    pending_c=f"{tot.pending_commission:,.0f}",
+                    pending_c=fmt_amount(tot.pending_commission),
                     settled=tot.counts["settled"],
-                    settled_c=f"{tot.settled:,.0f}",
+                    settled_c=fmt_amount(tot.settled),
                 )
             )
         status = Text(" · ".join(parts), no_wrap=True, overflow="ellipsis")
@@ -418,7 +418,7 @@ class EarnTab(TabView):
             id=task.id,
             brand=task.brand,
             title=task.title,
-            commission=f"{task.commission:,.2f}",
+            commission=fmt_amount(task.commission),
         )
 
         def answered(yes: bool | None) -> None:
@@ -477,7 +477,7 @@ class EarnTab(TabView):
             message = t("earn.delivered", id=task.id, work=arg)
         else:
             task = earn.settle_brand_task(store, account.id, task_id, arg)
-            message = t("earn.settled", id=task.id, amount=f"{task.settled_amount or 0:,.2f}")
+            message = t("earn.settled", id=task.id, amount=fmt_amount(task.settled_amount or 0))
         self.app.call_from_thread(self._changed, message)
 
     def _changed(self, message: str) -> None:

@@ -5,12 +5,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import TabbedContent, TabPane
@@ -126,19 +124,6 @@ class InboxTab(TabView):
         pane = self.pane(self.current)
         pane.show()
         pane.focus_default()
-
-    def palette_commands(self) -> Iterator[SystemCommand]:
-        """Command palette entries: each Inbox view by name."""
-        for name in SUBVIEWS:
-            yield SystemCommand(
-                f"{t('tab.inbox')} › {t(f'inbox.view_{name}')}",
-                t("palette.go_tab"),
-                partial(self._go, name),
-            )
-
-    def _go(self, name: str) -> None:
-        self.capp.action_show_tab(self.TAB_ID)
-        self.show_view(name)
 
     def show_work_comments(self, work_id: int) -> None:
         """Show the comments of one work (from the work detail screen)."""

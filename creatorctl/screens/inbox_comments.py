@@ -340,6 +340,9 @@ class CommentsPane(InboxPane):
 
 
 def fetch_page_from_rows(rows: list[CommentRow], offset: int, total: int) -> Page:
+    from creatorctl.timeutil import fmt_short, now_local
+
+    now = now_local()
     return Page(
         offset=offset,
         total=total,
@@ -347,7 +350,7 @@ def fetch_page_from_rows(rows: list[CommentRow], offset: int, total: int) -> Pag
             (
                 c.id,
                 {
-                    "time": cell(c.created_at.strftime("%m-%d %H:%M")),
+                    "time": cell(fmt_short(c.created_at, now)),
                     "user": cell(c.nickname, style="cyan" if c.is_mine else ""),
                     "content": cell(c.content, style="dim" if c.flags else ""),
                     "likes": cell(fmt_count(c.likes), numeric=True),

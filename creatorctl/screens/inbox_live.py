@@ -26,6 +26,7 @@ from creatorctl.widgets.chart import Chart, ChartData, Series
 
 if TYPE_CHECKING:
     from creatorctl.inbox.live import DropAlert, LiveMonitor, LiveSummary, Sample, SampleFollower
+    from creatorctl.notify import Notifier
 
 POLL_S = 0.5
 
@@ -66,6 +67,7 @@ class LivePane(InboxPane):
         super().__init__(id=id)
         self.monitor: LiveMonitor | None = None
         self.follower: SampleFollower | None = None
+        self.notifier: Notifier | None = None
         self.following = False
         self._timer: Timer | None = None
         self.previews: list = []  # type: ignore[type-arg]
@@ -187,7 +189,11 @@ class LivePane(InboxPane):
         if not path.is_file():
             self.notify(t("err.no_file", path=path), severity="error")
             return
-        cfg = load_config().inbox
+        from creatorctl.notify import Notifier
+
+        config = load_config()
+        cfg = config.inbox
+        self.notifier = Notifier(config.notify, self.store)
         self.stop_following(show=False)
         self.monitor = LiveMonitor(cfg.live_drop_ratio, cfg.live_drop_window_s)
         self.follower = SampleFollower(path)
@@ -211,6 +217,8 @@ class LivePane(InboxPane):
         for s in samples:
             alert = self.monitor.feed(s)
             if alert is not None:
+                if self.notifier is not None:
+                    self.notifier.live_drop(alert)
                 self.notify(
                     alert_text(alert), title=t("inbox.drop_alert"), severity="warning", timeout=10
                 )

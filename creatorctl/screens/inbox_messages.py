@@ -18,6 +18,7 @@ from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 
 def fetch_conversations(store, account_id: int, unread_only: bool, offset: int, limit: int) -> Page:  # type: ignore[no-untyped-def]
     from creatorctl.inbox.messages import count_conversations, list_conversations
+    from creatorctl.timeutil import fmt_short
 
     rows = list_conversations(
         store, account_id, unread_only=unread_only, offset=offset, limit=limit
@@ -30,7 +31,7 @@ def fetch_conversations(store, account_id: int, unread_only: bool, offset: int, 
                 c.id,
                 {
                     "fan": cell(c.fan_nickname, style="bold" if c.unread else ""),
-                    "time": cell(c.last_at.strftime("%m-%d %H:%M")),
+                    "time": cell(fmt_short(c.last_at)),
                     "unread": cell(c.unread or "", numeric=True, style="bold red"),
                 },
             )

@@ -9,12 +9,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from rich.text import Text
 from textual.app import RenderResult
 from textual.geometry import Size
 from textual_plotext import PlotextPlot
 
-from creatorctl.charting import downsample, nice_ticks, repeatable_plotext, widen
-from creatorctl.i18n import fmt_count
+from creatorctl.charting import (
+    display_width,
+    downsample,
+    int_ticks,
+    nice_ticks,
+    repeatable_plotext,
+    tick_label,
+    widen,
+)
 
 repeatable_plotext()
 
@@ -28,6 +36,8 @@ class Series:
     label: str
     values: Sequence[float]
     color: str | None = None
+    right: bool = False
+    """Line charts: plot on an axis of its own on the right (likes beside plays)."""
 
 
 @dataclass(frozen=True)
@@ -65,8 +75,23 @@ class Chart(PlotextPlot):
         # page scrolled repaints without anything changed, so keep the last build.
         key = (self.size, self.app.theme, self._version)
         if self._rendered is None or self._rendered[0] != key:
-            self._rendered = (key, super().render())
+            self._rendered = (key, self._render_plot())
         return self._rendered[1]
+
+    def _render_plot(self) -> RenderResult:
+        """PlotextPlot.render without the zero-width spaces `widen` added for CJK text.
+
+        plotext needed them to give each CJK character its second cell; in the built text they
+        would end up in copied text and screen readers, and the terminal gives the character
+        its two columns anyway.
+        """
+        rendered = super().render()
+        if isinstance(rendered, Text) and "\u200b" in rendered.plain:
+            # Text.from_ansi keeps styles as spans over the plain text; rebuilding from the
+            # ANSI with the spaces removed keeps each span on its characters.
+            plot = self._plot  # the widget's plotext figure (textual-plotext's own attribute)
+            rendered = Text.from_ansi(plot.build().replace("\u200b", ""))
+        return rendered
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -81,6 +106,20 @@ class Chart(PlotextPlot):
     def show(self, data: ChartData | None) -> None:
         self.data = data
         self.replot()
+
+    def _bar_ticks(self, labels: Sequence[str], width: int) -> None:
+        """Label every bar when they fit, else every k-th counted back from the last.
+
+        plotext silently drops a label that would touch its neighbour, often the last one (the
+        earnings chart lost its current month at 80 columns); the newest bar must be named.
+        """
+        n = len(labels)
+        need = max((display_width(x) for x in labels), default=0) + 1
+        if n < 2 or width / n >= need:
+            return
+        step = -(-need * n // width)
+        idx = list(range(n - 1, -1, -step))[::-1]
+        self.plt.xticks([i + 1 for i in idx], [widen(labels[i]) for i in idx])
 
     def replot(self) -> None:
         self._version += 1
@@ -124,13 +163,26 @@ class Chart(PlotextPlot):
                 plt.multiple_bar(  # type: ignore[call-arg]
                     [widen(x) for x in labels], values, labels=[widen(s.label) for s in data.series]
                 )
+            self._bar_ticks(labels, width)
         else:
             labels, values = downsample(
                 data.x_labels, [s.values for s in data.series], width, mean=data.levels
             )
             xs = list(range(len(labels)))
+            peaks = {"left": 0.0, "right": 0.0}
             for s, ys in zip(data.series, values, strict=True):
-                plt.plot(xs, ys, label=widen(s.label), marker="braille")
+                side = "right" if s.right else "left"
+                plt.plot(xs, ys, label=widen(s.label), marker="braille", yside=side)
+                peaks[side] = max(peaks[side], max(ys, default=0.0))
+            if peaks["right"]:
+                # Two axes, each from 0 in whole counts (likes are not a flat line under plays).
+                for side, top in peaks.items():
+                    at = int_ticks(top)
+                    if at:
+                        # plotext's stub types yside as a float; it takes "left"/"right".
+                        plt.ylim(0, max(top, at[-1]), yside=side)  # type: ignore[arg-type]
+                        labels_at = [widen(tick_label(v)) for v in at]
+                        plt.yticks(at, labels_at, yside=side)  # type: ignore[arg-type]
             ticks = max(2, min(len(labels), width // 12))
             idx = [round(i * (len(labels) - 1) / (ticks - 1)) for i in range(ticks)]
             plt.xticks([xs[i] for i in idx], [widen(labels[i]) for i in idx])
@@ -143,9 +195,9 @@ class Chart(PlotextPlot):
         else:
             peak = max((v for ys in values for v in ys), default=0)
         at = nice_ticks(peak)
-        if at:
+        if at and not (data.kind == "line" and any(s.right for s in data.series)):
             ticks_at = plt.xticks if data.kind == "hbar" else plt.yticks
-            ticks_at(at, [widen(fmt_count(v) if v == int(v) else f"{v:g}") for v in at])
+            ticks_at(at, [widen(tick_label(v)) for v in at])
         if data.y_label:
             plt.ylabel(widen(data.y_label))
         self.refresh()

@@ -8,7 +8,7 @@ from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
 
-from creatorctl.i18n import fmt_int, fmt_pct, t
+from creatorctl.i18n import fmt_int, fmt_money, fmt_pct, t
 from creatorctl.widgets.chart import ChartData, Series
 
 if TYPE_CHECKING:
@@ -30,7 +30,8 @@ def progress_bar(progress: float, width: int = BAR_WIDTH) -> Text:
 
 
 def money(x: float) -> str:
-    return f"¥{x:,.0f}" if x == int(x) else f"¥{x:,.2f}"
+    """The app's money text (i18n.fmt_money): ¥4,200 or ¥1,800.50."""
+    return fmt_money(x)
 
 
 class EligibilityCard(Static):
