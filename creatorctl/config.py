@@ -273,6 +273,29 @@ def load_config(path: Path | None = None) -> Config:
     return _in_force(cfg)
 
 
+def account_timezone(path: Path | None = None) -> str:
+    """``[account] timezone`` alone, for the clock (timeutil): a mistake elsewhere in the file
+    is reported by the commands that use that part, not by every time shown.
+
+    Raises:
+        ConfigError: the setting itself is not a known zone (one line naming it).
+    """
+    path = path or config_path()
+    default: str = AccountConfig().timezone
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return default  # missing (the default), or unreadable: load_config says why
+    section = raw.get("account")
+    if not isinstance(section, dict) or "timezone" not in section:
+        return default
+    rule = next(f for f in fields(AccountConfig) if f.name == "timezone").metadata["rule"]
+    problem = rule.problem(section["timezone"])
+    if problem:
+        raise ConfigError(f"{path} [account]: 'timezone' {problem}")
+    return str(section["timezone"])
+
+
 def _in_force(cfg: Config) -> Config:
     """The settings the whole process follows, not only its readers: Douyin's clock."""
     from creatorctl.timeutil import set_config_zone

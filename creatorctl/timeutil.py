@@ -60,10 +60,10 @@ def zone_name() -> str:
     if _account_zone:
         return _account_zone
     if _config_zone is None:
-        from creatorctl.config import load_config
+        from creatorctl.config import account_timezone
 
-        # A broken config raises ConfigError (one line, exit 1) rather than guess the zone.
-        load_config()  # sets _config_zone
+        # A bad zone raises ConfigError (one line, exit 1) rather than guess it.
+        set_config_zone(account_timezone())
         if _config_zone is None:
             set_config_zone(DEFAULT_ZONE)
     return _config_zone or DEFAULT_ZONE
