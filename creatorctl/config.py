@@ -53,6 +53,8 @@ class Rule:
 
             ok = isinstance(value, str) and valid_zone(value)
             return None if ok else f'should be a time zone such as "Asia/Shanghai", not {value!r}'
+        if self.kind == "text":
+            return None if isinstance(value, str) else f"should be a string, not {value!r}"
         if self.kind == "hhmm":
             ok = isinstance(value, str) and (value == "" or _HHMM.fullmatch(value) is not None)
             return None if ok else f'should be a time "HH:MM" (or "" for none), not {value!r}'
@@ -109,6 +111,24 @@ def time_of_day(default: str) -> Any:
     return _setting(default, Rule("hhmm"))
 
 
+def rule_of(f: Any) -> Rule:
+    """A field's rule; a setting declared without one gets the plain rule for its default's type
+    (true/false, whole number, number, string, list of strings), so it is still checked."""
+    rule = f.metadata.get("rule")
+    if isinstance(rule, Rule):
+        return rule
+    default = f.default_factory() if callable(f.default_factory) else f.default
+    if isinstance(default, bool):
+        return Rule("flag")
+    if isinstance(default, int):
+        return Rule("int", 0)
+    if isinstance(default, float):
+        return Rule("number")
+    if isinstance(default, str):
+        return Rule("text")
+    return Rule("words")
+
+
 def words(default: list[str]) -> Any:
     """A list of strings (may be empty)."""
     return _setting(default, Rule("words"))
@@ -159,6 +179,20 @@ class InsightsConfig:
     """Shares below this fraction of comments is `low_share`."""
     region_share: float = ratio(0.30)
     """Top province holding at least this share of fans is `region_concentrated`."""
+    min_plays: int = count(100)
+    """Works with fewer plays get no completion flags and no relative diagnosis (too few
+    viewers to judge); 图文 (picture) posts never get completion flags."""
+    recent_works: int = count(10, hi=1000)
+    """Relative diagnosis compares a work with the median of up to this many earlier works."""
+    below_recent: float = ratio(0.70)
+    """A rate below this multiple of the recent median is `below_recent` (for 2s bounce,
+    where lower is better: above 1 / this)."""
+    above_recent: float = number(1.40, lo=1.0, hi=1e6)
+    """A rate above this multiple of the recent median is `above_recent` (what worked)."""
+    high_bounce_2s: float = ratio(0.40)
+    """Without history: a 2s bounce rate above this is `high_bounce` (the opening loses people)."""
+    low_completion_5s: float = ratio(0.50)
+    """Without history: a 5s completion below this is `weak_hook`."""
 
 
 @dataclass
@@ -229,12 +263,12 @@ def _fill(section_cls: type, raw: dict[str, Any], where: str, mistakes: list[str
         if key not in known:
             mistakes.append(f"{where}: unknown setting '{key}'")
             continue
-        rule = known[key].metadata.get("rule")
-        problem = rule.problem(value) if isinstance(rule, Rule) else None
+        rule = rule_of(known[key])
+        problem = rule.problem(value)
         if problem:
             mistakes.append(f"{where}: '{key}' {problem}")
             continue
-        kwargs[key] = float(value) if rule is not None and rule.kind == "number" else value
+        kwargs[key] = float(value) if rule.kind == "number" else value
     return section_cls(**kwargs)
 
 

@@ -12,14 +12,24 @@ from datetime import date, datetime
 
 import sqlalchemy as sa
 
+from creatorctl import diagnosis
 from creatorctl.config import Config, InsightsConfig
-from creatorctl.i18n import t
+from creatorctl.diagnosis import Diagnosis
 from creatorctl.periods import Period
 from creatorctl.store import Store
 from creatorctl.timeutil import as_datetime, utc_to_local
 
 KPI_KEYS = ("plays", "likes", "comments", "shares", "favorites", "profile_visits", "net_fans")
-WORK_FLAGS = ("low_completion", "low_discussion", "low_share")
+WORK_FLAGS = (
+    "low_completion",
+    "low_discussion",
+    "low_share",
+    "below_recent",
+    "above_recent",
+    "high_bounce",
+    "weak_hook",
+    "slow_middle",
+)
 SERIES_METRICS = ("plays", "likes", "comments", "shares", "fans_gained", "fans_lost")
 
 
@@ -172,42 +182,26 @@ class WorkStat:
     shares: int
     completion_rate: float | None
     flags: tuple[str, ...] = ()
-
-    @property
-    def advice(self) -> tuple[str, ...]:
-        return tuple(t(f"ins.advice.{f}") for f in self.flags)
+    advice: tuple[str, ...] = ()
+    """One piece of advice per flag, in the same order; it names the numbers behind it."""
+    diagnosis: Diagnosis | None = None
 
     def as_json(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "work_id": self.id,
             "title": self.title,
             "flags": list(self.flags),
             "advice": list(self.advice),
         }
-
-
-def _flag_columns(cfg: InsightsConfig) -> tuple[str, dict[str, object]]:
-    """The SPEC's per-work rules as SQL expressions: one source of truth for every caller."""
-    cols = (
-        "(completion_rate IS NOT NULL AND completion_rate < :f_lc) AS low_completion, "
-        "((comments > 0 AND likes > :f_lpc * comments) OR (comments = 0 AND likes >= :f_min)) "
-        "AS low_discussion, "
-        "(comments >= :f_smc AND shares < :f_sr * comments) AS low_share"
-    )
-    return cols, {
-        "f_lc": cfg.low_completion,
-        "f_lpc": cfg.likes_per_comment,
-        "f_min": cfg.min_likes_no_comments,
-        "f_smc": cfg.share_min_comments,
-        "f_sr": cfg.share_ratio,
-    }
+        if self.diagnosis is not None:
+            out["relative"] = self.diagnosis.relative_json()
+        return out
 
 
 _STAT_COLS = "id, title, published_at, plays, likes, comments, shares, completion_rate"
 
 
-def _stat(r: sa.Row, with_flags: bool = True) -> WorkStat:
-    flags = tuple(f for f in WORK_FLAGS if with_flags and r._mapping[f])
+def _stat(r: sa.Row, d: Diagnosis | None = None) -> WorkStat:
     return WorkStat(
         id=r.id,
         title=r.title,
@@ -217,8 +211,22 @@ def _stat(r: sa.Row, with_flags: bool = True) -> WorkStat:
         comments=r.comments,
         shares=r.shares,
         completion_rate=r.completion_rate,
-        flags=flags,
+        flags=d.flags if d else (),
+        advice=d.advice if d else (),
+        diagnosis=d,
     )
+
+
+def diagnosed_works(
+    store: Store, account_id: int, cfg: InsightsConfig, period: Period | None = None
+) -> list[WorkStat]:
+    """Every work published in `period` (or ever) with its diagnosis, newest first."""
+    where, args = "", dict[str, object]()
+    if period is not None:
+        lo, hi = period.utc_bounds()
+        where, args = "AND published_at >= :plo AND published_at < :phi", {"plo": lo, "phi": hi}
+    found = diagnosis.load(store, account_id, cfg, where=where, args=args)
+    return [_stat(r, d) for r, d in reversed(found)]
 
 
 def flagged_works(
@@ -231,40 +239,25 @@ def flagged_works(
     offset: int = 0,
 ) -> list[WorkStat]:
     """Works with at least one flag, newest first (published in `period`, or all)."""
-    where, args = _works_where(account_id, period)
-    cols, flag_args = _flag_columns(cfg)
-    sql = (
-        f"SELECT * FROM (SELECT {_STAT_COLS}, {cols} FROM work WHERE {where}) "
-        "WHERE low_completion OR low_discussion OR low_share "
-        "ORDER BY published_at DESC, id DESC LIMIT :lim OFFSET :off"
-    )
-    params = {**args, **flag_args, "lim": -1 if limit is None else limit, "off": offset}
-    with store.read() as conn:
-        return [_stat(r) for r in conn.execute(sa.text(sql), params)]
+    flagged = [w for w in diagnosed_works(store, account_id, cfg, period) if w.flags]
+    return flagged[offset : None if limit is None else offset + limit]
 
 
 def count_flagged(
     store: Store, account_id: int, cfg: InsightsConfig, period: Period | None = None
 ) -> int:
-    where, args = _works_where(account_id, period)
-    cols, flag_args = _flag_columns(cfg)
-    sql = (
-        f"SELECT count(*) FROM (SELECT {cols} FROM work WHERE {where}) "
-        "WHERE low_completion OR low_discussion OR low_share"
-    )
-    with store.read() as conn:
-        return int(conn.execute(sa.text(sql), {**args, **flag_args}).scalar_one())
+    return sum(1 for w in diagnosed_works(store, account_id, cfg, period) if w.flags)
 
 
 def work_flags(store: Store, work_id: int, cfg: InsightsConfig) -> WorkStat | None:
-    """One work's numbers and flags (for the work detail screen); None if it does not exist."""
-    cols, flag_args = _flag_columns(cfg)
+    """One work's numbers and diagnosis (for the work detail screen); None if there is none."""
     with store.read() as conn:
-        r = conn.execute(
-            sa.text(f"SELECT {_STAT_COLS}, {cols} FROM work WHERE id=:w"),
-            {**flag_args, "w": work_id},
-        ).first()
-    return _stat(r) if r else None
+        acc = conn.execute(sa.text("SELECT account_id FROM work WHERE id=:w"), {"w": work_id})
+        account_id = acc.scalar()
+    if account_id is None:
+        return None
+    found = diagnosis.load(store, account_id, cfg, where="AND id = :w", args={"w": work_id})
+    return _stat(*found[0]) if found else None
 
 
 def top_works(
@@ -274,7 +267,7 @@ def top_works(
     where, args = _works_where(account_id, period)
     sql = f"SELECT {_STAT_COLS} FROM work WHERE {where} ORDER BY plays DESC, id DESC LIMIT :n"
     with store.read() as conn:
-        return [_stat(r, False) for r in conn.execute(sa.text(sql), {**args, "n": n})]
+        return [_stat(r) for r in conn.execute(sa.text(sql), {**args, "n": n})]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -97,10 +98,23 @@ class Recovered:
     draft_id: int
     state: str
     """`unknown`, or `scheduled`/`failed` when the try could safely be re-run."""
+    worker_id: str = ""
+    """The dead claimer."""
+
+
+def lost_line(worker: str, hook_pid: int | None, started: object) -> str:
+    """What is known about a try whose claimer died: process, host, hook pid and start."""
+    host, pid = worker_host_pid(worker)
+    return t(
+        "pub.unknown_lost",
+        pid=pid if pid is not None else "?",
+        host=host or "?",
+        when=fmt_local(utc_to_local(as_datetime(started)), seconds=True) if started else "?",
+        hook_pid=hook_pid or "?",
+    )
 
 
 def _lost_line(conn: sa.Connection, draft_id: int, worker: str) -> str:
-    host, pid = worker_host_pid(worker)
     att = conn.execute(
         sa.text(
             "SELECT hook_pid, hook_started_at, started_at FROM publishattempt "
@@ -108,14 +122,9 @@ def _lost_line(conn: sa.Connection, draft_id: int, worker: str) -> str:
         ),
         {"d": draft_id},
     ).first()
-    started = att.hook_started_at or att.started_at if att else None
-    return t(
-        "pub.unknown_lost",
-        pid=pid if pid is not None else "?",
-        host=host or "?",
-        when=fmt_local(utc_to_local(as_datetime(started)), seconds=True) if started else "?",
-        hook_pid=att.hook_pid if att and att.hook_pid else "?",
-    )
+    if att is None:
+        return lost_line(worker, None, None)
+    return lost_line(worker, att.hook_pid, att.hook_started_at or att.started_at)
 
 
 def recover_stale_claims(
@@ -146,7 +155,7 @@ def recover_stale_claims(
             ),
             {"now": ts(now), "err": line, "d": draft_id},
         )
-        out.append(Recovered(draft_id, state))
+        out.append(Recovered(draft_id, state, worker))
     return out
 
 
@@ -166,17 +175,24 @@ def mark_missed(conn: sa.Connection, now: datetime, grace_hours: float) -> list[
     ]
 
 
-def record_hook_start(store: Store, attempt_id: int, pid: int) -> threading.Thread:
-    """Note the hook's pid and start time on its attempt, in the background (best effort:
-    the hook is already running, and a busy store must not hold up waiting for it)."""
-    at = utcnow_exact()
+def record_hook_start(store: Store, claim: Any, pid: int) -> threading.Thread:
+    """Note the hook's pid and start: in the ledger now (never locked by imports), on the
+    attempt row in the background (best effort: a busy main store must not hold anything up)."""
+    from creatorctl.publish_ledger import ledger_for
+
+    at = ts(utcnow_exact())
+    with contextlib.suppress(Exception):
+        ledger_for(store).update(claim.key, hook_pid=pid, hook_started_at=at)
 
     def write() -> None:
-        with contextlib.suppress(Exception), store.write() as conn:
-            conn.execute(
-                sa.text("UPDATE publishattempt SET hook_pid=:p, hook_started_at=:at WHERE id=:i"),
-                {"p": pid, "at": ts(at), "i": attempt_id},
-            )
+        with contextlib.suppress(Exception), store.try_write(2_000) as conn:
+            if conn is not None and claim.attempt_id:
+                conn.execute(
+                    sa.text(
+                        "UPDATE publishattempt SET hook_pid=:p, hook_started_at=:at WHERE id=:i"
+                    ),
+                    {"p": pid, "at": at, "i": claim.attempt_id},
+                )
 
     thread = threading.Thread(target=write, daemon=True)
     thread.start()
@@ -194,7 +210,7 @@ def resolve_draft(
 ) -> DraftInfo:
     """Settle an `unknown` post: it did go out (a Work is made, with its item_id if given), or
     try again now (same idempotency key, three fresh tries)."""
-    from creatorctl.publishing import create_work_for
+    from creatorctl.publish_record import create_work_for
 
     current = get_draft(store, draft_id, account_id)
     if current.state != "unknown":

@@ -1,10 +1,11 @@
-"""Publishing: draft → scheduled → publishing → published | failed (| missed), exactly once.
+"""Publishing: draft → scheduled → publishing → published | failed (| missed | unknown).
 
-The drafts table is the truth. A scheduler (in the app or headless, any number of them) runs
-`run_due` every fraction of a second; `claim_due_posts` hands each due post to exactly one of
-them with one atomic `UPDATE … RETURNING` inside BEGIN IMMEDIATE. A claim that a dead process
-left behind is taken back after `[publish] claim_timeout`. Every function takes `now` (UTC,
-naive) so tests drive the clock.
+The drafts table is the truth; the publishing ledger (`publish_ledger`, a file of its own that
+imports never lock) is where posts are claimed and results first written, so a long import
+delays no due post. A scheduler (in the app or headless, any number of them) runs `run_due`
+every fraction of a second; `claim_due_posts` hands each due post to exactly one of them (one
+INSERT per key in the ledger's BEGIN IMMEDIATE) and mirrors the claim into the drafts table
+when its lock is free. Every function takes `now` (UTC, naive) so tests drive the clock.
 
 A claimer that dies mid-hook leaves a post whose outcome is lost: it becomes `unknown` and
 is never re-run automatically (creatorctl.publish_recovery), unless the hook is declared
@@ -13,12 +14,11 @@ idempotent; every run carries an idempotency key stable per draft and scheduled 
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -28,24 +28,42 @@ from creatorctl.drafts import SCHEDULABLE, conflicts, get_draft, ts
 from creatorctl.errors import UserError
 from creatorctl.hooks import HookResult, run_hook
 from creatorctl.i18n import t
+from creatorctl.publish_ledger import Ledger, key_of, ledger_for, result_from
+from creatorctl.publish_record import (
+    LOST,
+    RETRY_BACKOFF_S,
+    apply_result,
+    create_work_for,
+    outcome_of,
+)
 from creatorctl.publish_recovery import (
+    MAX_ATTEMPTS,
+    claimer_dead,
     has_due_work,
-    idempotency_key,
+    lost_line,
     mark_missed,
     record_hook_start,
     recover_stale_claims,
 )
+from creatorctl.publish_types import Claim, PublishOutcome, claim_from
 from creatorctl.store import Store
-from creatorctl.timeutil import as_datetime, utc_to_local, utcnow_exact
-from creatorctl.works import split_tags
+from creatorctl.store_wait import read_marker
+from creatorctl.timeutil import as_datetime, utcnow_exact
 
-MAX_ATTEMPTS = 3
-RETRY_BACKOFF_S = (30.0, 120.0, 600.0)
-"""Wait after the 1st, 2nd (3rd) failed try before the next one."""
+__all__ = [
+    "MAX_ATTEMPTS",
+    "RETRY_BACKOFF_S",
+    "Claim",
+    "PublishOutcome",
+    "claim_due_posts",
+    "create_work_for",
+    "publish_now",
+    "run_due",
+]
+MAIN_WAIT_MS = 300
+"""How long a scheduler waits for the main store's lock before leaving the write to later."""
 CLAIM_BATCH = 5
 """Posts one scheduler claims at a time: small, so several processes share a burst."""
-RECORD_RETRIES = 6
-"""Tries at writing a hook's result while the store is locked (each waits the busy timeout)."""
 BEST_HOUR = 20
 """Until fan activity is known: evenings at 20:00 are when most fans scroll (the seed)."""
 
@@ -55,126 +73,95 @@ def new_worker_id(kind: str = "cli") -> str:
     return f"{kind}@{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
-@dataclass(frozen=True)
-class Claim:
-    """A post this process now owns and must publish (times UTC)."""
-
-    draft_id: int
-    account_id: int
-    account: str
-    title: str
-    description: str
-    tags: tuple[str, ...]
-    video_path: str
-    cover_path: str
-    edit_params: str
-    scheduled_at: datetime | None
-    attempt: int
-    attempt_id: int
-    claimed_at: datetime
-
-    @property
-    def idempotency_key(self) -> str:
-        return idempotency_key(self.account, self.draft_id, self.scheduled_at)
-
-    def hook_values(self) -> dict[str, str]:
-        return {
-            "video": self.video_path,
-            "title": self.title,
-            "cover": self.cover_path,
-            "tags": " ".join(self.tags),
-            "draft_id": str(self.draft_id),
-        }
-
-    def hook_payload(self) -> dict[str, object]:
-        """What the hook reads on stdin."""
-        try:
-            params: object = json.loads(self.edit_params) if self.edit_params else {}
-        except ValueError:
-            params = self.edit_params
-        return {
-            "draft_id": self.draft_id,
-            "account": self.account,
-            "title": self.title,
-            "description": self.description,
-            "tags": list(self.tags),
-            "video": self.video_path,
-            "cover": self.cover_path,
-            "edit_params": params,
-            "scheduled_at": utc_to_local(self.scheduled_at).isoformat(sep=" ")
-            if self.scheduled_at
-            else None,
-            "attempt": self.attempt,
-            "idempotency_key": self.idempotency_key,
-        }
+def _main_busy(store: Store) -> bool:
+    """An import (or another long writer) has said it holds the main store: do not queue."""
+    return read_marker(store) is not None
 
 
-@dataclass(frozen=True)
-class PublishOutcome:
-    """How one try ended."""
-
-    draft_id: int
-    title: str
-    ok: bool
-    state: str
-    """The draft's state afterwards: published, scheduled (a retry is due) or failed."""
-    attempt: int
-    work_id: int | None
-    item_id: str | None
-    error: str
-    stderr_tail: str
-    next_try_at: datetime | None
-    """UTC, when a retry is due."""
-    scheduled_at: datetime | None
-    started_at: datetime
-
-    @property
-    def lateness_s(self) -> float | None:
-        """Seconds between the scheduled time and the start of the try."""
-        if self.scheduled_at is None:
-            return None
-        return (self.started_at - self.scheduled_at).total_seconds()
+def _mirror(conn: sa.Connection, ledger: Ledger, claim: Claim, worker_id: str) -> Claim | None:
+    """Tell the main store about a ledger claim: the draft becomes 'publishing', ours, with an
+    attempt row. None if the draft changed meanwhile (the ledger claim is dropped)."""
+    row = conn.execute(
+        sa.text(
+            "UPDATE draft SET state='publishing', claimed_by=:w, claimed_at=:now, attempts=:a, "
+            "updated_at=:now WHERE id=:i AND state='scheduled' AND next_try_at=:due "
+            "AND attempts=:a - 1 AND deleted_at IS NULL RETURNING id"
+        ),
+        {
+            "w": worker_id,
+            "now": ts(claim.claimed_at),
+            "a": claim.attempt,
+            "i": claim.draft_id,
+            "due": claim.key[1],
+        },
+    ).first()
+    if row is None:
+        ledger.forget(claim.key)
+        return None
+    return _log_attempt(conn, ledger, claim, worker_id)
 
 
-_CLAIM_COLS = (
-    "SELECT d.id, d.account_id, a.handle, d.title, d.description, d.tags, d.video_path, "
-    "d.cover_path, d.edit_params, d.scheduled_at, d.attempts, d.claimed_at "
-    "FROM draft d JOIN account a ON a.id = d.account_id WHERE d.id = :i"
-)
+def _log_attempt(conn: sa.Connection, ledger: Ledger, claim: Claim, worker_id: str) -> Claim:
+    attempt_id = conn.execute(
+        sa.text(
+            "INSERT INTO publishattempt(draft_id, worker_id, started_at, ok, error, "
+            "stderr_tail, idem_key) VALUES (:d, :w, :s, 0, '', '', :k) RETURNING id"
+        ),
+        {
+            "d": claim.draft_id,
+            "w": worker_id,
+            "s": ts(claim.claimed_at),
+            "k": claim.idempotency_key,
+        },
+    ).scalar_one()
+    ledger.update(claim.key, attempt_id=attempt_id)
+    return replace(claim, attempt_id=attempt_id)
 
 
-def _claim_from(conn: sa.Connection, draft_id: int, attempt_id: int) -> Claim:
-    r = conn.execute(sa.text(_CLAIM_COLS), {"i": draft_id}).one()
-    return Claim(
-        draft_id=r.id,
-        account_id=r.account_id,
-        account=r.handle,
-        title=r.title,
-        description=r.description,
-        tags=split_tags(r.tags),
-        video_path=r.video_path,
-        cover_path=r.cover_path,
-        edit_params=r.edit_params,
-        scheduled_at=as_datetime(r.scheduled_at) if r.scheduled_at is not None else None,
-        attempt=r.attempts,
-        attempt_id=attempt_id,
-        claimed_at=as_datetime(r.claimed_at) if r.claimed_at is not None else utcnow_exact(),
-    )
+def recover_lost_in_ledger(
+    ledger: Ledger, now: datetime, claim_timeout: float, rerun: bool
+) -> None:
+    """Tries claimed in the ledger only, whose claimer died: their result is 'lost'."""
+    cutoff = ts(now - timedelta(seconds=claim_timeout))
+    for row in ledger.open_unmirrored():
+        if row["claimed_at"] >= cutoff and not claimer_dead(row["worker_id"]):
+            continue
+        line = lost_line(
+            row["worker_id"], row["hook_pid"], row["hook_started_at"] or row["claimed_at"]
+        )
+        lost = HookResult(False, None, line, "", {LOST: "rerun" if rerun else "unknown"})
+        ledger.finish(key_of(row), lost, ts(now))
 
 
-def _claims(conn: sa.Connection, ids: list[int], worker_id: str, now: datetime) -> list[Claim]:
-    """Log an attempt for each claimed draft and return the claims (same transaction)."""
-    out = [_claim_from(conn, draft_id, 0) for draft_id in ids]
-    for i, claim in enumerate(out):
-        attempt_id = conn.execute(
-            sa.text(
-                "INSERT INTO publishattempt(draft_id, worker_id, started_at, ok, error, "
-                "stderr_tail, idem_key) VALUES (:d, :w, :s, 0, '', '', :k) RETURNING id"
-            ),
-            {"d": claim.draft_id, "w": worker_id, "s": ts(now), "k": claim.idempotency_key},
-        ).scalar_one()
-        out[i] = replace(claim, attempt_id=attempt_id)
-    return out
+def apply_pending(
+    store: Store, now: datetime, on_event: Event | None = None
+) -> list[PublishOutcome]:
+    """Write results that only the ledger holds into the main store, if its lock is free."""
+    ledger = ledger_for(store)
+    rows = ledger.pending()
+    if not rows or _main_busy(store):
+        return []
+    outcomes, done = [], []
+    with store.try_write(MAIN_WAIT_MS) as conn:
+        if conn is None:
+            return []
+        for row in rows:
+            claim = replace(
+                claim_from(conn, row["draft_id"], row["attempt_id"]),
+                attempt=row["attempt"],
+                claimed_at=as_datetime(row["claimed_at"]),
+                due=as_datetime(row["due"]),
+            )
+            hook = (row["hook_pid"], row["hook_started_at"])
+            result = result_from(row["result"])
+            at = as_datetime(row["finished_at"])  # when it went out, not when we heard
+            outcomes.append(apply_result(conn, claim, result, row["worker_id"], at, hook))
+            done.append(key_of(row))
+    ledger.mark_applied(done, now)
+    for o in outcomes if on_event else ():
+        if o.state in ("failed", "unknown"):
+            on_event(f"publish_{o.state}", o.draft_id)  # type: ignore[misc]
+    return outcomes
 
 
 Event = Callable[[str, int], object]
@@ -194,34 +181,55 @@ def claim_due_posts(
 ) -> list[Claim]:
     """Claim up to `limit` due posts for `worker_id`, atomically; nobody else gets them.
 
-    In the same short BEGIN IMMEDIATE transaction: dead claims are recovered (to `unknown`,
-    or due again when `rerun_lost`) and posts beyond the grace period are marked missed, so
-    only posts inside it are claimed.
+    First, when the main store's lock is free: results only the ledger holds are written,
+    dead claims are recovered (to `unknown`, or due again when `rerun_lost`) and posts beyond
+    the grace period are marked missed. Then due posts inside the grace period are claimed in
+    the ledger, and the claims mirrored into the main store when it is free.
     """
+    ledger = ledger_for(store)
+    recover_lost_in_ledger(ledger, now, claim_timeout, rerun_lost)
+    apply_pending(store, now, on_event)
     if not has_due_work(store, now, claim_timeout):
         return []
-    with store.write() as conn:
-        recovered = recover_stale_claims(conn, now, claim_timeout, rerun=rerun_lost)
-        missed = mark_missed(conn, now, grace_hours)
-        ids = [
-            r.id
-            for r in conn.execute(
-                sa.text(
-                    "UPDATE draft SET state='publishing', claimed_by=:w, claimed_at=:now, "
-                    "attempts=attempts+1, updated_at=:now WHERE id IN (SELECT id FROM draft "
-                    "WHERE state='scheduled' AND deleted_at IS NULL AND next_try_at <= :now "
-                    "ORDER BY next_try_at, id LIMIT :lim) AND state='scheduled' RETURNING id"
-                ),
-                {"w": worker_id, "now": ts(now), "lim": limit},
-            )
-        ]
-        claims = _claims(conn, sorted(ids), worker_id, now)
+    recovered, missed = [], []
+    if not _main_busy(store):
+        with store.try_write(MAIN_WAIT_MS) as conn:
+            if conn is not None:
+                recovered = recover_stale_claims(conn, now, claim_timeout, rerun=rerun_lost)
+                missed = mark_missed(conn, now, grace_hours)
+        if recovered:
+            ledger.close_claims([(r.draft_id, r.worker_id) for r in recovered], ts(now))
     for r in recovered if on_event else ():
         if r.state in ("unknown", "failed"):
             on_event(f"publish_{r.state}", r.draft_id)  # type: ignore[misc]
     for draft_id in missed if on_event else ():
         on_event("publish_missed", draft_id)  # type: ignore[misc]
-    return claims
+    held = ledger.held_ids()  # claimed, or done but not yet in the main store: not due
+    with store.read() as conn:
+        rows = conn.execute(
+            sa.text(
+                "SELECT id, next_try_at, attempts FROM draft WHERE state='scheduled' "
+                "AND deleted_at IS NULL AND next_try_at <= :now AND next_try_at >= :oldest "
+                "ORDER BY next_try_at, id LIMIT :lim"
+            ),
+            {
+                "now": ts(now),
+                "oldest": ts(now - timedelta(hours=grace_hours)),
+                "lim": len(held) + 4 * limit,
+            },
+        ).all()
+        keys = [
+            (r.id, ts(as_datetime(r.next_try_at)), r.attempts + 1) for r in rows if r.id not in held
+        ]
+        mine = ledger.take(keys, worker_id, ts(now), limit)
+        claims = [replace(claim_from(conn, k[0], 0), attempt=k[2], claimed_at=now) for k in mine]
+    if not claims or _main_busy(store):
+        return claims
+    with store.try_write(MAIN_WAIT_MS) as conn:
+        if conn is None:
+            return claims
+        mirrored = [_mirror(conn, ledger, c, worker_id) for c in claims]
+    return [c for c in mirrored if c is not None]
 
 
 def claim_draft(
@@ -235,6 +243,7 @@ def claim_draft(
         )
     if not current.video_path:
         raise UserError(t("drafts.err_no_video", id=draft_id))
+    ledger = ledger_for(store)
     with store.write() as conn:
         row = conn.execute(
             sa.text(
@@ -249,12 +258,14 @@ def claim_draft(
             raise UserError(
                 t("drafts.err_not_publishable", id=draft_id, state=t("state.publishing"))
             )
-        return _claims(conn, [draft_id], worker_id, now)[0]
+        claim = replace(claim_from(conn, draft_id, 0), claimed_at=now, due=now)
+        ledger.take([claim.key], worker_id, ts(now), 1)
+        return _log_attempt(conn, ledger, claim, worker_id)
 
 
 def execute_claim(claim: Claim, config: PublishConfig, store: Store | None = None) -> HookResult:
     """Run the publish hook for a claim (or publish locally). With `store`, the hook's pid and
-    start are noted on the attempt in the background; nothing else touches the database."""
+    start are noted (ledger, then attempt log); nothing else touches the database."""
     if not config.command:  # no hook: publishing is local (the draft becomes a Work)
         return HookResult(True, None, "", "")
     return run_hook(
@@ -263,135 +274,7 @@ def execute_claim(claim: Claim, config: PublishConfig, store: Store | None = Non
         claim.hook_payload(),
         config.timeout,
         env={"CREATORCTL_IDEMPOTENCY_KEY": claim.idempotency_key},
-        on_start=(lambda pid: record_hook_start(store, claim.attempt_id, pid)) if store else None,
-    )
-
-
-def _item_id(result: HookResult) -> str | None:
-    value = result.data.get("item_id")
-    if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
-        return str(value).strip()
-    return None
-
-
-def create_work_for(conn: sa.Connection, draft_id: int, item_id: str | None, now: datetime) -> int:
-    """The Work for a draft the user says did go out (`drafts resolve --published`)."""
-    return _create_work(conn, _claim_from(conn, draft_id, 0), item_id, now)
-
-
-def _create_work(conn: sa.Connection, claim: Claim, item_id: str | None, now: datetime) -> int:
-    """The published work, linked both ways to its draft; visible in Works at once."""
-    if item_id is not None:
-        existing = conn.execute(
-            sa.text("SELECT id FROM work WHERE account_id=:a AND item_id=:item"),
-            {"a": claim.account_id, "item": item_id},
-        ).first()
-        if existing is not None:
-            conn.execute(
-                sa.text("UPDATE work SET draft_id=:d WHERE id=:w"),
-                {"d": claim.draft_id, "w": existing.id},
-            )
-            return int(existing.id)
-    return int(
-        conn.execute(
-            sa.text(
-                "INSERT INTO work(account_id, item_id, title, description, tags, cover_path, "
-                "published_at, genre, review_status, draft_id) VALUES (:a, :item, :title, :d, "
-                ":tags, :cover, :p, '视频', '已发布', :draft) RETURNING id"
-            ),
-            {
-                "a": claim.account_id,
-                "item": item_id,
-                "title": claim.title,
-                "d": claim.description,
-                "tags": " ".join(claim.tags),
-                "cover": claim.cover_path,
-                "p": ts(now),
-                "draft": claim.draft_id,
-            },
-        ).scalar_one()
-    )
-
-
-def record_result(
-    store: Store, claim: Claim, result: HookResult, worker_id: str, now: datetime
-) -> PublishOutcome:
-    """Write how the try ended: published (with its Work), a retry with backoff, or failed."""
-    item_id = _item_id(result)
-    work_id: int | None = None
-    next_try: datetime | None = None
-    with store.write() as conn:
-        conn.execute(
-            sa.text(
-                "UPDATE publishattempt SET finished_at=:now, ok=:ok, exit_code=:code, error=:err, "
-                "stderr_tail=:tail, item_id=:item WHERE id=:i"
-            ),
-            {
-                "now": ts(now),
-                "ok": result.ok,
-                "code": result.exit_code,
-                "err": result.error,
-                "tail": result.stderr_tail,
-                "item": item_id,
-                "i": claim.attempt_id,
-            },
-        )
-        mine = {"i": claim.draft_id, "w": worker_id}
-        still_mine = conn.execute(
-            sa.text("SELECT 1 FROM draft WHERE id=:i AND state='publishing' AND claimed_by=:w"),
-            mine,
-        ).first()
-        if result.ok:
-            state = "published"
-            if still_mine:
-                work_id = _create_work(conn, claim, item_id, now)
-                conn.execute(
-                    sa.text(
-                        "UPDATE draft SET state='published', work_id=:work, item_id=:item, "
-                        "published_at=:now, last_error='', claimed_by=NULL, claimed_at=NULL, "
-                        "next_try_at=NULL, updated_at=:now WHERE id=:i AND claimed_by=:w"
-                    ),
-                    {**mine, "work": work_id, "item": item_id, "now": ts(now)},
-                )
-        else:
-            if item_id is not None:  # it said "posted" and "failed": a person must look
-                state = "unknown"
-                result = replace(
-                    result, error=t("pub.unknown_said", item=item_id, error=result.error)
-                )
-            elif claim.attempt >= MAX_ATTEMPTS:
-                state = "failed"
-            else:
-                state = "scheduled"
-                next_try = now + timedelta(seconds=RETRY_BACKOFF_S[claim.attempt - 1])
-            if still_mine:
-                conn.execute(
-                    sa.text(
-                        "UPDATE draft SET state=:state, next_try_at=:next, last_error=:err, "
-                        "claimed_by=NULL, claimed_at=NULL, updated_at=:now "
-                        "WHERE id=:i AND claimed_by=:w"
-                    ),
-                    {
-                        **mine,
-                        "state": state,
-                        "next": ts(next_try) if next_try else None,
-                        "err": result.error,
-                        "now": ts(now),
-                    },
-                )
-    return PublishOutcome(
-        draft_id=claim.draft_id,
-        title=claim.title,
-        ok=result.ok,
-        state=state,
-        attempt=claim.attempt,
-        work_id=work_id,
-        item_id=item_id,
-        error=result.error,
-        stderr_tail=result.stderr_tail,
-        next_try_at=next_try,
-        scheduled_at=claim.scheduled_at,
-        started_at=claim.claimed_at,
+        on_start=(lambda pid: record_hook_start(store, claim, pid)) if store else None,
     )
 
 
@@ -402,16 +285,21 @@ def publish_claim(
     worker_id: str,
     clock: Callable[[], datetime] = utcnow_exact,
 ) -> PublishOutcome:
+    """Run the hook; write its result to the ledger at once (an import cannot delay that),
+    then to the main store if its lock comes within MAIN_WAIT_MS, else at a later tick."""
+    ledger = ledger_for(store)
     result = execute_claim(claim, config, store)
-    # The hook has run: its result must be written, even if a long import holds the store
-    # for a while (else the claim would be recovered later and the post published twice).
-    for _ in range(RECORD_RETRIES - 1):
-        try:
-            return record_result(store, claim, result, worker_id, clock())
-        except sa.exc.OperationalError as exc:
-            if "locked" not in str(exc.orig):
-                raise
-    return record_result(store, claim, result, worker_id, clock())
+    now = clock()
+    ledger.finish(claim.key, result, ts(now))
+    outcome = None
+    if not _main_busy(store):
+        with store.try_write(MAIN_WAIT_MS) as conn:
+            if conn is not None:
+                outcome = apply_result(conn, claim, result, worker_id, now)
+    if outcome is None:  # the main store is busy: a later tick writes it
+        return outcome_of(claim, result, now)
+    ledger.mark_applied([claim.key], now)
+    return outcome
 
 
 def run_due(

@@ -24,13 +24,18 @@ MAX_WORKS = 20
 
 
 def _console(width: int | None = None) -> Console:
-    is_tty = sys.stdout.isatty()
-    return Console(
-        file=sys.stdout,
+    from creatorctl.safe_text import raw_stream, safe_console
+
+    # Titles, nicknames and provinces are strangers' text: never markup, cleaned as rendered.
+    out = raw_stream(sys.stdout)
+    is_tty = out.isatty()
+    console: Console = safe_console(
+        file=out,
         width=width or (None if is_tty else 100),
         soft_wrap=False,
         highlight=False,
     )
+    return console
 
 
 def _color(console: Console) -> bool:

@@ -48,8 +48,11 @@ def is_busy(exc: BaseException) -> bool:
 # --- who is running -------------------------------------------------------------------------
 
 
-def register_process(store: Store, worker_id: str, kind: str, now: datetime) -> None:
-    with store.write() as conn:
+def register_process(store: Store, worker_id: str, kind: str, now: datetime) -> bool:
+    """Say who we are; False while an import holds the store (a later tick tries again)."""
+    with store.try_write(200) as conn:
+        if conn is None:
+            return False
         conn.execute(
             sa.text(
                 "INSERT INTO schedulerprocess(worker_id, pid, host, kind, started_at, "
@@ -68,10 +71,14 @@ def register_process(store: Store, worker_id: str, kind: str, now: datetime) -> 
             sa.text("DELETE FROM schedulerprocess WHERE stopped_at < :old"),
             {"old": ts(now - timedelta(days=7))},
         )
+    return True
 
 
 def heartbeat(store: Store, worker_id: str, now: datetime) -> None:
-    with store.write() as conn:
+    """Say we are alive; skipped while an import holds the store (a tick must not queue)."""
+    with store.try_write(200) as conn:
+        if conn is None:
+            return
         conn.execute(
             sa.text("UPDATE schedulerprocess SET heartbeat_at=:now WHERE worker_id=:w"),
             {"now": ts(now), "w": worker_id},
@@ -79,7 +86,10 @@ def heartbeat(store: Store, worker_id: str, now: datetime) -> None:
 
 
 def unregister_process(store: Store, worker_id: str, now: datetime) -> None:
-    with store.write() as conn:
+    """Best effort: while an import holds the store the heartbeat simply ages out."""
+    with store.try_write(1_000) as conn:
+        if conn is None:
+            return
         conn.execute(
             sa.text("UPDATE schedulerprocess SET stopped_at=:now WHERE worker_id=:w"),
             {"now": ts(now), "w": worker_id},
@@ -106,6 +116,12 @@ class SchedulerStatus:
     due: list[DraftInfo]
     claims: list[DraftInfo]
     recent: list[AttemptInfo]
+    ledger_running: int = 0
+    """Tries claimed in the publishing ledger that the drafts table has not seen yet."""
+    ledger_pending: int = 0
+    """Results in the ledger waiting for the drafts table (an import holds it)."""
+    held_by: str = ""
+    """Who holds the store's write lock for long ('' when nobody said so)."""
 
 
 def scheduler_status(store: Store, now: datetime, limit: int = 10) -> SchedulerStatus:
@@ -147,7 +163,19 @@ def scheduler_status(store: Store, now: datetime, limit: int = 10) -> SchedulerS
                 sa.text("SELECT * FROM draft WHERE state='publishing' ORDER BY claimed_at")
             )
         ]
-    return SchedulerStatus(procs, due, claims, list_attempts(store, None, limit))
+    from creatorctl.publish_ledger import ledger_for
+    from creatorctl.store_wait import holder_text, read_marker
+
+    ledger = ledger_for(store)
+    return SchedulerStatus(
+        procs,
+        due,
+        claims,
+        list_attempts(store, None, limit),
+        len(ledger.open_unmirrored()),
+        len(ledger.pending()),
+        holder_text(store) if read_marker(store) else "",
+    )
 
 
 # --- log lines ------------------------------------------------------------------------------
@@ -161,8 +189,9 @@ def describe_outcome(o: PublishOutcome) -> str:
             line += " " + t("sched.as_work", work=o.work_id)
         if o.item_id:
             line += f" (item {o.item_id})"
-        if o.lateness_s is not None:
-            line += " " + t("sched.late", s=f"{o.lateness_s:.1f}")
+        if o.lateness_s is not None and o.lateness_s >= 1:
+            # On time (under a second late) says nothing: "晚 0.0 秒" read as an error.
+            line += " " + t("sched.late", s=f"{o.lateness_s:.0f}")
         return line
     if o.state == "unknown":
         return f"#{o.draft_id} {t('state.unknown')}: {o.error}"
@@ -209,9 +238,14 @@ class HeadlessScheduler:
         self._last_beat = 0.0
         self._last_error = ""
         self.notifier = Notifier(notify or NotifyConfig(), store, log_line=log)
+        self._registered = False
 
     def tick(self) -> None:
         try:
+            if not self._registered:
+                self._registered = register_process(
+                    self.store, self.worker_id, "headless", self.clock()
+                )
             run_due(
                 self.store,
                 self.config,
@@ -239,7 +273,6 @@ class HeadlessScheduler:
         from apscheduler.schedulers.background import BackgroundScheduler
 
         logging.getLogger("apscheduler").setLevel(logging.ERROR)
-        register_process(self.store, self.worker_id, "headless", self.clock())
         self._last_beat = time.monotonic()
         previous = {
             sig: signal.signal(sig, lambda *_: self.stopping.set())
@@ -309,8 +342,7 @@ class InAppScheduler:
     def _work(self) -> None:
         try:
             if not self._registered:  # here, in the thread: no database on the event loop
-                register_process(self.store, self.worker_id, "app", self.clock())
-                self._registered = True
+                self._registered = register_process(self.store, self.worker_id, "app", self.clock())
                 self._last_beat = time.monotonic()
             run_due(
                 self.store,

@@ -89,11 +89,16 @@ async def test_flagged_work_opens_its_detail(demo_db: Path, app_factory) -> None
         assert isinstance(app.screen, WorkDetailScreen) and str(app.screen.work_id) == key
         diagnosis = str(app.screen.query_one("#detail-flags", Static).render())
         assert diagnosis.startswith("诊断")
-        assert (
-            "结尾向观众提一个问题" in diagnosis
-            or "前 3 秒设置钩子" in diagnosis
-            or "转给需要的人" in diagnosis
-        )
+        # The same flags and advice as `insights` gives for this work, and its rates against
+        # the recent works (issue 16 §1).
+        from creatorctl.config import InsightsConfig
+        from creatorctl.insights import work_flags
+
+        stat = work_flags(app.store, int(key), InsightsConfig())
+        assert stat is not None and stat.flags
+        for advice in stat.advice:
+            assert advice in diagnosis.replace("\n", "")
+        assert "对比近期作品" in diagnosis and "完播率" in diagnosis
 
 
 async def test_fans_tab_spike_drills_down_to_the_work(

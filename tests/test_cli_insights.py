@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from creatorctl.insights import WORK_FLAGS
 from tests.test_cli import assert_one_line_error, invoke
 
 
@@ -15,10 +16,16 @@ def test_insights_json_has_exactly_the_spec_shape(demo_db: Path) -> None:
     assert list(data) == ["works", "region", "fan_loss", "best_times", "eligibility"]
     assert data["works"], "the demo has flagged works"
     for w in data["works"]:
-        assert set(w) == {"work_id", "title", "flags", "advice"}
+        assert set(w) == {"work_id", "title", "flags", "advice", "relative"}
         assert isinstance(w["work_id"], int) and w["flags"]
-        assert set(w["flags"]) <= {"low_completion", "low_discussion", "low_share"}
+        assert set(w["flags"]) <= set(WORK_FLAGS)
         assert len(w["advice"]) == len(w["flags"])
+        # Issue 16 §1 contract: completion_rate always there; each metric has exactly these keys.
+        assert "completion_rate" in w["relative"]
+        for m in w["relative"].values():
+            assert set(m) == {"value", "recent_median", "ratio", "percentile", "n"}
+            if m["n"] < 3:
+                assert m["recent_median"] is m["ratio"] is m["percentile"] is None
     assert set(data["region"]) == {"top", "share", "concentrated", "advice"}
     # Seed 7: a regional audience in 上海 (the pets niche's home province).
     assert data["region"]["top"] == "上海" and data["region"]["concentrated"] is True
@@ -103,7 +110,8 @@ def test_thresholds_from_the_config_file(demo_db: Path, tmp_path: Path, monkeypa
     config = tmp_path / "config.toml"
     config.write_text(
         "[insights]\nlow_completion = 0.0\nlikes_per_comment = 1000.0\nmin_likes_no_comments = 1000000\n"
-        "share_min_comments = 1000000\nregion_share = 0.9\n\n[earn]\nxingtu_min_fans = 100\n",
+        "share_min_comments = 1000000\nregion_share = 0.9\nbelow_recent = 0.0\n"
+        "above_recent = 1000.0\nhigh_bounce_2s = 1.0\nlow_completion_5s = 0.0\n\n[earn]\nxingtu_min_fans = 100\n",
         encoding="utf-8",
     )
     config.chmod(0o600)

@@ -90,6 +90,8 @@ class TestWorkFlags:
             "加一句“转给需要的人”的引导",
         )
         set_language("en")
+        stat = insights.work_flags(store, wid, CFG)
+        assert stat is not None
         assert stat.advice[0] == "hook in the first 3 s: a conflict or a question"
 
     def test_unknown_work(self, _store):  # type: ignore[no-untyped-def]

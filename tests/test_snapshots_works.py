@@ -24,7 +24,9 @@ class TestWorksLook:
 
     @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
     def test_work_detail(self, snap_compare, demo_db: Path, app_factory, size) -> None:  # type: ignore[no-untyped-def]
-        """Totals and last day on the left, the daily plays/likes chart under them."""
+        """Totals and last day, then 诊断: each flag with advice naming its numbers (below /
+        above recent works, slow middle) and every rate against the recent median (ratio,
+        percentile, n); the daily plays/likes chart under them (scrolled)."""
 
         async def open_detail(pilot) -> None:  # type: ignore[no-untyped-def]
             await settle(pilot, pilot.app)

@@ -98,6 +98,7 @@ COMMAND_MODULES = {
     "messages": "messages",
     "groups": "messages",
     "live": "live",
+    "status": "status",
     "notify": "notify",
 }
 """Command name → the module under creatorctl/cli that defines it.
@@ -112,7 +113,9 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in COMMAND_MODULES and cmd_name not in self.commands:
-            _register()
+            # Only the named command's module: `status --short` runs in a tmux status line
+            # and must not pay for every area's imports (SQLAlchemy among them).
+            _register_module(COMMAND_MODULES[cmd_name])
         return super().get_command(ctx, cmd_name)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -176,16 +179,33 @@ def _register() -> None:
     if _register_done:
         return
     _register_done = True
+    for name in dict.fromkeys(COMMAND_MODULES.values()):
+        _register_module(name)
+
+
+def _register_module(name: str) -> None:
     import importlib
 
-    for name in dict.fromkeys(COMMAND_MODULES.values()):
-        module = importlib.import_module(f"creatorctl.cli.{name}")
-        for command in module.COMMANDS:
+    module = importlib.import_module(f"creatorctl.cli.{name}")
+    for command in module.COMMANDS:
+        if command.name not in root.commands:
             root.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: user errors are one line on stderr and exit 1; never a traceback."""
+    from creatorctl.safe_text import SafeStream
+
+    # Strangers' text (nicknames, comments, titles) reaches the terminal only cleaned.
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _main(argv: list[str] | None) -> Any:
     try:
         return root.main(args=argv, prog_name="creatorctl", standalone_mode=False)
     except click.exceptions.Exit as exc:

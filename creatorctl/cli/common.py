@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -14,20 +13,26 @@ if TYPE_CHECKING:
 
 
 def echo_json(obj: Any) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+    """JSON, exact: C1 and bidi controls are \\u-escaped so a terminal cannot act on them."""
+    from creatorctl.safe_text import json_dumps
+
+    click.echo(json_dumps(obj, indent=2, default=str))
 
 
 def echo_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    """A plain table (rich), readable when piped to a file too."""
-    from rich.console import Console
+    """A plain table (rich), readable when piped to a file too.
+
+    Cells are strangers' text: cleaned and never parsed as markup (`[/]` shows as itself).
+    """
     from rich.table import Table
+
+    from creatorctl.safe_text import clean_line, raw_stream, safe_console, text
 
     table = Table(*headers, box=None, pad_edge=False, header_style="bold")
     for row in rows:
-        table.add_row(*("" if c is None else str(c) for c in row))
-    Console(file=sys.stdout, soft_wrap=False, width=None if sys.stdout.isatty() else 200).print(
-        table
-    )
+        table.add_row(*(text(clean_line(c)) for c in row))
+    out = raw_stream(sys.stdout)
+    safe_console(file=out, soft_wrap=False, width=None if out.isatty() else 200).print(table)
 
 
 class ProgressBar:
@@ -39,12 +44,14 @@ class ProgressBar:
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+        from creatorctl.safe_text import raw_stream
+
         self._p = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
             TextColumn("{task.percentage:>3.0f}%"),
             TimeElapsedColumn(),
-            console=Console(stderr=True),
+            console=Console(file=raw_stream(sys.stderr)),
             transient=True,
             disable=not sys.stderr.isatty(),
         )

@@ -100,8 +100,10 @@ def import_cmd(
     from creatorctl.timeutil import today
 
     for path in files:  # before the store is opened: a typo changes nothing
-        if not path.is_file():
+        if not path.exists():
             raise UserError(t("err.no_file", path=path))
+        if not path.is_file():  # a folder, FIFO or device
+            raise UserError(t("imp.not_a_file", file=path))
     if kind:
         get_kind(kind)
     snap = snapshot_date.date() if snapshot_date else None
@@ -201,8 +203,16 @@ def _echo_result(result: Any) -> None:
     help="File (default: stdout).",
 )
 @click.option("--account", "account", metavar="HANDLE", help="Export this account's data.")
+@click.option(
+    "--raw",
+    is_flag=True,
+    help="CSV: write text cells as stored (by default a cell starting with = + - @ gets a "
+    "leading ' so a spreadsheet does not run it as a formula).",
+)
 @pass_ctx
-def export_cmd(ctx: Ctx, kind: str, fmt: str, output: Path | None, account: str | None) -> None:
+def export_cmd(
+    ctx: Ctx, kind: str, fmt: str, output: Path | None, account: str | None, raw: bool
+) -> None:
     """Write a table out as CSV (headers `import` reads back) or JSON (with the store's ids).
 
     KIND: works, snapshots, daily, and those of other areas.
@@ -216,7 +226,11 @@ def export_cmd(ctx: Ctx, kind: str, fmt: str, output: Path | None, account: str 
         raise UserError(t("exp.unknown", kind=kind, kinds=", ".join(exports())))
     acc = require_account(ctx.store, account or ctx.account)
     if output is None:
-        export_rows(ctx.store, kind, fmt, sys.stdout, acc.id)
+        from creatorctl.safe_text import raw_stream
+
+        # A pipe gets the exact bytes; a terminal gets them cleaned (the CLI's SafeStream).
+        out = sys.stdout if sys.stdout.isatty() else raw_stream(sys.stdout)
+        export_rows(ctx.store, kind, fmt, out, acc.id, raw=raw)
         return
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():
@@ -228,7 +242,7 @@ def export_cmd(ctx: Ctx, kind: str, fmt: str, output: Path | None, account: str 
     # correctly; the importer reads it either way.
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
     with private_writer(output, what=t("fs.what.export"), encoding=encoding, newline="") as fh:
-        n = export_rows(ctx.store, kind, fmt, fh, acc.id)
+        n = export_rows(ctx.store, kind, fmt, fh, acc.id, raw=raw)
     click.echo(t("exp.done", n=n, file=str(output)), err=True)
 
 

@@ -17,7 +17,6 @@ the import headers. Rows stream from the cursor: memory stays flat whatever the 
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -70,6 +69,36 @@ def fields_of(
     return tuple((k, by_key[renames.get(k, k)].header) for k in keys)
 
 
+FORMULA_START = frozenset("=+-@\t\r")
+"""A spreadsheet runs a cell starting with one of these as a formula (OWASP CSV injection)."""
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula gets a leading `'` (OWASP); numbers stay
+    numbers. Text that already starts with `'` before such a character gets one more, so
+    `unneutralise` gives back exactly what was stored."""
+    if isinstance(value, str) and value[:1] in ("'", *FORMULA_START):
+        rest = value.lstrip("'")
+        if rest[:1] and rest[0] in FORMULA_START:
+            return "'" + value
+    return value
+
+
+def unneutralise(value: Any) -> Any:
+    """The inverse of `neutralise`, for cells of creatorctl's own CSV exports."""
+    if isinstance(value, str) and value[:1] == "'":
+        rest = value.lstrip("'")
+        if rest[:1] and rest[0] in FORMULA_START:
+            return value[1:]
+    return value
+
+
+def is_own_export(header: Iterable[Any]) -> bool:
+    """Whether a CSV header row is exactly that of one of creatorctl's exports."""
+    cells = tuple(str(c).strip() for c in header if c is not None and str(c).strip())
+    return any(cells == tuple(h for _k, h in e.fields) for e in exports().values())
+
+
 def _local(value: Any) -> Any:
     if value is None:
         return None
@@ -77,17 +106,24 @@ def _local(value: Any) -> Any:
     return utc_to_local(dt).isoformat(sep=" ")
 
 
-def export_rows(store: Store, name: str, fmt: str, out: TextIO, account_id: int) -> int:
-    """Write every row of export `name` for the account to `out`; returns how many."""
+def export_rows(
+    store: Store, name: str, fmt: str, out: TextIO, account_id: int, *, raw: bool = False
+) -> int:
+    """Write every row of export `name` for the account to `out`; returns how many.
+
+    CSV text cells that a spreadsheet would run as formulas get a leading `'` unless `raw`;
+    JSON is exact (C1 and bidi controls \\u-escaped)."""
+    from creatorctl.safe_text import json_dumps
+
     all_exports = exports()
     if name not in all_exports:
         raise UserError(t("exp.unknown", kind=name, kinds=", ".join(all_exports)))
     export = all_exports[name]
     n = 0
     with store.read() as conn:
-        raw = conn.connection.driver_connection
-        assert raw is not None
-        cur = raw.execute(export.sql, (account_id,))
+        db = conn.connection.driver_connection
+        assert db is not None
+        cur = db.execute(export.sql, (account_id,))
         names = [d[0] for d in cur.description]
         local = [names.index(c) for c in export.local_times]
         if fmt == "csv":
@@ -102,10 +138,11 @@ def export_rows(store: Store, name: str, fmt: str, out: TextIO, account_id: int)
                 for i in local:
                     row[i] = _local(row[i])
             if fmt == "csv":
-                writer.writerow(["" if row[i] is None else row[i] for i in picks])
+                cells = ["" if row[i] is None else row[i] for i in picks]
+                writer.writerow(cells if raw else [neutralise(c) for c in cells])
             else:
                 out.write(",\n" if n else "\n")
-                out.write(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False))
+                out.write(json_dumps(dict(zip(names, row, strict=True))))
             n += 1
         if fmt != "csv":
             out.write("\n]\n" if n else "]\n")

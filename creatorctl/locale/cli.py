@@ -33,6 +33,27 @@ MESSAGES.update(
     }
 )
 
+MESSAGES.update(
+    {
+        # creatorctl status (creatorctl.status)
+        "status.next": ("发布 {left}", "next {left}"),
+        "status.next_long": (
+            "下一条定时:#{id}《{title}》,{left} 后发布",
+            "next post: #{id} “{title}” in {left}",
+        ),
+        "status.none": ("无定时", "none queued"),
+        "status.attention": ("待处理 {n}", "attention {n}"),
+        "status.unread": ("私信 {n}", "unread {n}"),
+        "status.flagged": ("新标记评论 {n}", "flagged {n}"),
+        "status.account": ("账号:{handle}", "account: {handle}"),
+        "status.err_no_store": (
+            "{path} 还没有数据库(先运行一次 creatorctl)",
+            "no store at {path} (run creatorctl once to create it)",
+        ),
+        "status.err_read": ("无法读取数据库 {path}:{why}", "cannot read the store {path}: {why}"),
+    }
+)
+
 # Issue 13: a store outside the default location is made only on request.
 MESSAGES.update(
     {

@@ -201,3 +201,69 @@ MESSAGES = {
     ),
     "fans.imp_bad_hour": ("小时应为 0 到 23", "hour should be 0 to 23"),
 }
+
+MESSAGES.update(
+    {
+        # relative diagnosis (creatorctl.diagnosis)
+        "ins.flag.below_recent": ("低于近期", "below recent"),
+        "ins.flag.above_recent": ("好于近期", "above recent"),
+        "ins.flag.high_bounce": ("2秒跳出高", "high 2s bounce"),
+        "ins.flag.weak_hook": ("开头钩子弱", "weak hook"),
+        "ins.flag.slow_middle": ("中段拖沓", "slow middle"),
+        "diag.m.completion_rate": ("完播率", "completion"),
+        "diag.m.completion_5s": ("5秒完播率", "5s completion"),
+        "diag.m.bounce_2s": ("2秒跳出率", "2s bounce"),
+        "diag.m.watch_ratio": ("平均观看/时长", "avg watch / length"),
+        "diag.m.likes_per_play": ("点赞/播放", "likes per play"),
+        "diag.m.comments_per_play": ("评论/播放", "comments per play"),
+        "diag.m.shares_per_play": ("分享/播放", "shares per play"),
+        "diag.m.favorites_per_play": ("收藏/播放", "favourites per play"),
+        "diag.m.fans_per_1k_plays": ("每千次播放涨粉", "fans per 1,000 plays"),
+        "diag.m.profile_visits_per_play": ("主页访问/播放", "profile visits per play"),
+        "diag.rel": (
+            "{metric} {value},近 {n} 个作品中位数 {median}({ratio} 倍,高于 {pct}% 的作品)",
+            "{metric} {value} vs a median of {median} over the last {n} works "
+            "({ratio}×, above {pct}% of them)",
+        ),
+        "diag.vs_recent": ("近期中位数 {median}", "recent median {median}"),
+        "diag.vs_fixed": ("参考线 {limit}", "threshold {limit}"),
+        "diag.advice.below_recent": (
+            "比近期作品明显差:{what}。对比近期好作品的选题和开头",
+            "clearly worse than recent works: {what}. Compare topic and opening with recent "
+            "good ones",
+        ),
+        "diag.advice.above_recent": (
+            "比近期作品明显好:{what}。这条做对了什么?复用它的选题、开头和时长",
+            "clearly better than recent works: {what}. What worked here? Reuse its topic, "
+            "opening and length",
+        ),
+        "diag.advice.high_bounce": (
+            "2秒跳出率 {value}({base}):封面或第一帧留不住人,换开头镜头",
+            "2s bounce {value} ({base}): the cover or first frame loses people; change the "
+            "opening shot",
+        ),
+        "diag.advice.weak_hook": (
+            "5秒完播率 {value}({base}):开头钩子太弱,前 5 秒先给结果、冲突或提问",
+            "5s completion {value} ({base}): the hook is weak; open with the result, a "
+            "conflict or a question",
+        ),
+        "diag.advice.slow_middle": (
+            "5秒完播率 {c5} 不错,但完播率只有 {value}({base}):中段拖沓,剪短中间",
+            "5s completion {c5} is fine but completion is {value} ({base}): the middle "
+            "drags; cut it",
+        ),
+        "diag.no_completion.picture": (
+            "图文作品没有完播率,不做完播诊断",
+            "a picture post has no completion rate, so no completion diagnosis",
+        ),
+        "diag.no_completion.few_plays": (
+            "播放 {plays} 次,不足 {min} 次,暂不诊断完播和互动比例",
+            "{plays} plays, under {min}: too few to judge completion and rates",
+        ),
+        "diag.relative_head": ("对比近期作品", "against recent works"),
+        "diag.col.median": ("近期中位数", "recent median"),
+        "diag.col.ratio": ("倍数", "ratio"),
+        "diag.col.pct": ("百分位", "percentile"),
+        "diag.col.same_length": ("同时长", "same length"),
+    }
+)

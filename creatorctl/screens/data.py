@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -16,7 +15,7 @@ from creatorctl.i18n import fmt_count, fmt_int, t
 from creatorctl.periods import PRESETS, Period
 from creatorctl.screens.base import TabView
 from creatorctl.widgets.kpi import KpiCell, KpiRow
-from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
+from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
 
 if TYPE_CHECKING:
     from creatorctl.config import InsightsConfig
@@ -26,29 +25,40 @@ if TYPE_CHECKING:
     from creatorctl.widgets.chart import Chart
 
 
-def fetch_flagged(
-    store: Store, account_id: int, cfg: InsightsConfig, period: Period, offset: int, limit: int
-) -> Page:
-    """Runs in a worker: one page of flagged works with their advice."""
-    from creatorctl.insights import count_flagged, flagged_works
+class FlaggedWorks:
+    """One load's flagged works: diagnosed once, then paged (a page never re-diagnoses).
 
-    works = flagged_works(store, account_id, cfg, period, limit=limit, offset=offset)
-    return Page(
-        offset=offset,
-        total=count_flagged(store, account_id, cfg, period),
-        rows=[
-            (
-                w.id,
-                {
-                    "published_at": cell(w.published_at.strftime("%m-%d")),
-                    "title": cell(w.title),
-                    "flags": cell(" ".join(t(f"ins.flag.{f}") for f in w.flags), style="yellow"),
-                    "advice": cell(";".join(w.advice)),
-                },
-            )
-            for w in works
-        ],
-    )
+    A reload (new period, new data) makes a new one.
+    """
+
+    def __init__(self, store: Store, account_id: int, cfg: InsightsConfig, period: Period) -> None:
+        self.args = (store, account_id, cfg, period)
+        self.works: list[WorkStat] | None = None
+
+    def __call__(self, offset: int, limit: int) -> Page:
+        """Runs in a worker: one page of flagged works with their advice."""
+        from creatorctl.insights import flagged_works
+
+        if self.works is None:
+            self.works = flagged_works(*self.args)
+        return Page(
+            offset=offset,
+            total=len(self.works),
+            rows=[
+                (
+                    w.id,
+                    {
+                        "published_at": cell(w.published_at.strftime("%m-%d")),
+                        "title": cell(w.title),
+                        "flags": cell(
+                            " ".join(t(f"ins.flag.{f}") for f in w.flags), style="yellow"
+                        ),
+                        "advice": cell(";".join(w.advice)),
+                    },
+                )
+                for w in self.works[offset : offset + limit]
+            ],
+        )
 
 
 class DataTab(TabView):
@@ -110,7 +120,7 @@ class DataTab(TabView):
                 Chart(id="data-top", classes="data-chart"),
                 Static(t("data.flags_heading"), classes="data-heading", id="data-flags-heading"),
                 Static("", id="data-region"),
-                PagedTable(
+                OpeningPagedTable(
                     [
                         ColumnSpec("published_at", t("col.published"), 5),
                         ColumnSpec("title", t("col.title"), 22),
@@ -205,9 +215,7 @@ class DataTab(TabView):
     def _load_flags(
         self, store: Store, account_id: int, cfg: InsightsConfig, period: Period
     ) -> None:
-        self.query_one("#data-flags", PagedTable).load(
-            partial(fetch_flagged, store, account_id, cfg, period)
-        )
+        self.query_one("#data-flags", PagedTable).load(FlaggedWorks(store, account_id, cfg, period))
 
     def _show_region(self, reg: Region) -> None:
         """The account-level flag (region_concentrated) above the per-work ones."""

@@ -18,6 +18,8 @@ from creatorctl.widgets.chart import Chart, ChartData, Series
 
 if TYPE_CHECKING:
     from creatorctl.app import CreatorApp
+    from creatorctl.diagnosis import Comparison
+    from creatorctl.insights import WorkStat
     from creatorctl.works import WorkDetail
 
 
@@ -43,6 +45,48 @@ def numbers_table(w: WorkDetail) -> Table:
     if w.avg_watch_s is not None:
         table.add_row(t("detail.avg_watch"), f"{w.avg_watch_s:.1f}s", "")
     return table
+
+
+def diagnosis_text(stat: WorkStat | None, min_plays: int) -> Text:
+    """The 诊断 section: each flag with its advice, why completion is not judged, and the
+    work's rates against its recent works (issue 16 §1–§2, issue 12 §7)."""
+    text = Text()
+    text.append(t("detail.diagnosis") + "  ", style="bold")
+    d = stat.diagnosis if stat else None
+    if stat is None or not stat.flags:
+        text.append(t("detail.no_flags"), style="green")
+    if stat is not None:
+        for flag, advice in zip(stat.flags, stat.advice, strict=True):
+            style = "green" if flag == "above_recent" else "yellow"
+            text.append(f"\n{t(f'ins.flag.{flag}')}", style=style)
+            text.append(f"  {advice}")
+    if stat is None or d is None:
+        return text
+    if d.no_completion:
+        reason = t(f"diag.no_completion.{d.no_completion}", plays=stat.plays, min=min_plays)
+        text.append("\n" + reason, style="dim")
+    rows = [(k, c) for k, c in d.relative.items() if c.value is not None]
+    if rows:
+        text.append(f"\n{t('diag.relative_head')}", style="bold")
+        for key, c in rows:
+            same = d.same_length.get(key)
+            text.append(f"\n  {t(f'diag.m.{key}')}: ")
+            text.append(_rel_cell(key, c))
+            if same is not None and same.ratio is not None:
+                text.append(f"  {t('diag.col.same_length')} {d.bucket}: {same.ratio:.2f}×")
+    return text
+
+
+def _rel_cell(key: str, c: Comparison) -> str:
+    from creatorctl.diagnosis import fmt_value
+
+    value = fmt_value(key, c.value)
+    if c.ratio is None:
+        return f"{value}  (n={c.n})"
+    return (
+        f"{value}  {t('diag.col.median')} {fmt_value(key, c.recent_median)}  "
+        f"{c.ratio:.2f}×  P{c.percentile:.0f}  (n={c.n})"
+    )
 
 
 class WorkDetailScreen(Screen[None]):
@@ -99,18 +143,11 @@ class WorkDetailScreen(Screen[None]):
         from creatorctl.config import load_config
         from creatorctl.insights import work_flags
 
-        stat = work_flags(store, self.work_id, load_config().insights)
-        self.app.call_from_thread(self._show_flags, stat.flags if stat else ())
+        cfg = load_config().insights
+        stat = work_flags(store, self.work_id, cfg)
+        self.app.call_from_thread(self._show_flags, diagnosis_text(stat, cfg.min_plays))
 
-    def _show_flags(self, flags: tuple[str, ...]) -> None:
-        """The 诊断 section: each insight flag with its advice (SPEC "3. Data")."""
-        text = Text()
-        text.append(t("detail.diagnosis") + "  ", style="bold")
-        if not flags:
-            text.append(t("detail.no_flags"), style="green")
-        for flag in flags:
-            text.append(f"\n{t(f'ins.flag.{flag}')}", style="yellow")
-            text.append(f"  {t(f'ins.advice.{flag}')}")
+    def _show_flags(self, text: Text) -> None:
         self.query_one("#detail-flags", Static).update(text)
 
     def _show(self, w: WorkDetail, changes: list) -> None:  # type: ignore[type-arg]
