@@ -189,8 +189,9 @@ def describe_outcome(o: PublishOutcome) -> str:
             line += " " + t("sched.as_work", work=o.work_id)
         if o.item_id:
             line += f" (item {o.item_id})"
-        if o.lateness_s is not None:
-            line += " " + t("sched.late", s=f"{o.lateness_s:.1f}")
+        if o.lateness_s is not None and o.lateness_s >= 1:
+            # On time (under a second late) says nothing: "晚 0.0 秒" read as an error.
+            line += " " + t("sched.late", s=f"{o.lateness_s:.0f}")
         return line
     if o.state == "unknown":
         return f"#{o.draft_id} {t('state.unknown')}: {o.error}"

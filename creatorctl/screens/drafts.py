@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 
 from creatorctl.i18n import t
 from creatorctl.screens.base import TabView
+from creatorctl.timeutil import zone_label
 from creatorctl.widgets.week_calendar import CalendarEntry, WeekCalendar, week_start
 
 if TYPE_CHECKING:
@@ -376,7 +377,8 @@ class DraftsTab(TabView):
         if result is None:
             return
         d = result.draft
-        self.app.notify(t("drafts.scheduled", id=d.id, when=f"{d.scheduled_at:%Y-%m-%d %H:%M}"))
+        when = f"{d.scheduled_at:%Y-%m-%d %H:%M} {zone_label()}"
+        self.app.notify(t("drafts.scheduled", id=d.id, when=when))
         for other in result.conflicts:
             when = f"{other.scheduled_at:%H:%M}" if other.scheduled_at else ""
             self.app.notify(
@@ -462,7 +464,7 @@ class DraftsTab(TabView):
 
         assert self.store is not None
         delete_draft(self.store, draft_id)
-        self.app.call_from_thread(self.app.notify, t("drafts.deleted", id=draft_id))
+        self.app.call_from_thread(self.app.notify, t("drafts.deleted_app", id=draft_id))
         self.app.call_from_thread(self.refresh_all)
 
     def action_filter(self) -> None:
