@@ -257,15 +257,18 @@ class DraftsTab(TabView):
             )
             if counts.get(s)
         ]
-        line = Text(" · ".join(parts) or t("drafts.none_hint"))
+        # One line at 80 columns: what needs the user first, the counts after, and an
+        # ellipsis (not a silent cut) when it is longer than the screen.
+        line = Text(no_wrap=True, overflow="ellipsis")
+        attention = sum(counts.get(s, 0) for s in ("unknown", "missed", "failed"))
+        if attention:
+            line.append(t("drafts.attention", n=attention) + "   ", style="bold red")
         states = FILTERS[self.filter_index]
         if states:
             line.append(
-                "   " + t("drafts.filtered", states="/".join(t(f"state.{s}") for s in states))
+                t("drafts.filtered", states="/".join(t(f"state.{s}") for s in states)) + "   "
             )
-        attention = sum(counts.get(s, 0) for s in ("unknown", "missed", "failed"))
-        if attention:
-            line.append("   " + t("drafts.attention", n=attention), style="bold red")
+        line.append(" · ".join(parts) or t("drafts.none_hint"))
         self.query_one("#drafts-status", Static).update(line)
 
     @property
