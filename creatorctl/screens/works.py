@@ -242,4 +242,6 @@ class WorksTab(TabView):
     def action_delete(self) -> None:
         work_id = self._selected_id()
         if work_id is not None:
-            self.capp.delete_work(work_id)
+            # The confirmation names the work by title too (issue 13), from the row shown.
+            cell = self.query_one("#works-table", PagedTable).get_cell(str(work_id), "title")
+            self.capp.delete_work(work_id, getattr(cell, "plain", str(cell)).strip())
