@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import Label, Static
 
 from creatorctl.widgets.paged_table import PagedTable
 from tests.helpers import settle
@@ -71,9 +71,16 @@ async def test_every_tab_over_hostile_text(import_db: str, tmp_path: Path, app_f
             _shown(app)
         await pilot.press("6")
         await settle(pilot, app)
-        await pilot.press("2")  # drafts: the hostile draft title
+        await pilot.press("2")  # drafts: the hostile draft title, and deleting it asks first
         await settle(pilot, app)
-        assert "[/]" in _shown(app) or app.query("#drafts-table")
+        app.query_one("#drafts-table").focus()
+        await pilot.press("x")
+        await settle(pilot, app)
+        question = str(app.screen.query_one(Label).render())
+        assert "PWNED-TITLE" in question and "[/]" in question  # Label(markup) raised before
+        assert "\x1b" not in question and "\x9b" not in question
+        await pilot.press("escape")
+        await settle(pilot, app)
         await pilot.press("ctrl+p")  # the palette over hostile titles
         await settle(pilot, app)
         await pilot.press(*"osc")

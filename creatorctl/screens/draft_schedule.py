@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from creatorctl import safe_text
 from creatorctl.i18n import t
 
 FORMAT = "%Y-%m-%d %H:%M"
@@ -52,7 +53,9 @@ class ScheduleScreen(ModalScreen[object]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(t("schedule.heading", id=self.draft_id, title=self.draft_title))
+            yield Label(
+                safe_text.text(t("schedule.heading", id=self.draft_id, title=self.draft_title))
+            )
             yield Static(t("schedule.hint"), id="schedule-hint")
             yield Input(self.proposed.strftime(FORMAT), id="schedule-at")
             yield Static("", id="schedule-check")

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from creatorctl import safe_text
 from creatorctl.i18n import t
 from creatorctl.screens.base import TabView
 from creatorctl.widgets.week_calendar import CalendarEntry, WeekCalendar, week_start
@@ -222,7 +223,7 @@ class DraftsTab(TabView):
         table.clear()
         self.rows = {d.id: d for d in data.drafts}
         for d in data.drafts:
-            title = Text(d.title, overflow="ellipsis", no_wrap=True)
+            title = Text(safe_text.clean_line(d.title), overflow="ellipsis", no_wrap=True)
             if d.state != "published" and d.warnings():
                 title = Text.assemble(("⚠ ", "yellow"), title)
             table.add_row(

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Static
 
+from creatorctl import safe_text
 from creatorctl.i18n import t
 
 if TYPE_CHECKING:
@@ -206,7 +207,7 @@ class ImportScreen(ModalScreen[bool]):
 
     def _show(self, lines: list[str], *, error: bool = False) -> None:
         box = self.query_one("#import-result", Static)
-        box.update("\n".join(lines))
+        box.update(safe_text.text("\n".join(lines)))  # problems quote the file's cells
         box.set_class(error, "error")
 
     @on(Button.Pressed, "#import-close")
