@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 from creatorctl.i18n import t
 from creatorctl.safe_text import clean, escape
 from creatorctl.screens.base import TabView
+from creatorctl.screens.store_sync import StoreSync
 from creatorctl.widgets.account_bar import AccountBar
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class WorkSearchProvider(Provider):
             )
 
 
-class CreatorApp(App[str | None]):
+class CreatorApp(StoreSync, App[str | None]):
     """creatorctl: the Douyin Creator Center in a terminal."""
 
     CSS_PATH = "creatorctl.tcss"
@@ -91,6 +92,8 @@ class CreatorApp(App[str | None]):
         Binding("i", "import", t("imp.key")),
         Binding("a", "switch_account", t("key.accounts")),
         Binding("P", "profile", t("key.profile")),
+        Binding("T", "trash", t("trash.key"), show=False),
+        Binding("f5,ctrl+r", "refresh_data", t("ui.key_refresh"), show=False),
         Binding("ctrl+p", "command_palette", t("key.palette"), show=True),
         Binding("q", "quit", t("key.quit")),
         *[
@@ -165,6 +168,8 @@ class CreatorApp(App[str | None]):
         self.view(self.active_tab).focus_default()
         if account is None:
             self.show_welcome()
+        if store.path is not None:
+            self.start_watching(str(store.path))
 
     # --- the in-app scheduler (creatorctl.scheduler) -------------------------------------
 
@@ -244,10 +249,11 @@ class CreatorApp(App[str | None]):
             bar.show_account(account.nickname, account.handle, account.fans, account.verified)
         self.data_changed()
 
-    def data_changed(self) -> None:
-        """Something in the store changed: every tab reloads when next shown."""
+    def data_changed(self, *, in_place: bool = False) -> None:
+        """Something in the store changed: every tab reloads when next shown (`in_place`: the
+        tab on screen keeps its cursor and focus, as after a restore)."""
         for view in self.main_screen.query(TabView):
-            view.mark_stale()
+            (view.refresh_data if in_place else view.mark_stale)()
 
     @work(thread=True, exclusive=True, group="account", exit_on_error=False)
     def refresh_account(self, handle: str | None = None) -> None:
@@ -438,6 +444,7 @@ class CreatorApp(App[str | None]):
 
         def done(changes: dict | None) -> None:  # type: ignore[type-arg]
             if changes:
+                self.last_deleted_work = None  # `u` now undoes this edit
                 self.notify(t("edit.saved", n=len(changes)))
                 self.view("works").mark_stale()
                 self._reload_works_in_place()
@@ -470,24 +477,6 @@ class CreatorApp(App[str | None]):
         if on_done:
             self.call_from_thread(on_done)
 
-    def delete_work(self, work_id: int) -> None:
-        from creatorctl.screens.confirm import ConfirmScreen
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._delete_work(work_id)
-
-        self.push_screen(ConfirmScreen(t("works.confirm_delete_id", id=work_id)), answered)
-
-    @work(thread=True, group="delete", exit_on_error=False)
-    def _delete_work(self, work_id: int) -> None:
-        from creatorctl.works import delete_work
-
-        assert self.store is not None
-        delete_work(self.store, work_id)
-        self.call_from_thread(self.notify, t("works.deleted_hint"))
-        self.call_from_thread(self._reload_works_in_place)
-
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for tab_id in TAB_IDS:
@@ -507,6 +496,7 @@ class CreatorApp(App[str | None]):
             )
         yield SystemCommand(t("key.accounts"), t("palette.accounts"), self.action_switch_account)
         yield SystemCommand(t("key.profile"), t("palette.profile"), self.action_profile)
+        yield from self.sync_commands()
         yield SystemCommand(t("key.help"), t("palette.help"), self.action_help)
 
 

@@ -146,6 +146,13 @@ class Store:
         self.path = path
         self.engine = _make_engine(url)
         self.write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        self.writes = 0
+        """Write transactions this process committed (the app tells its own changes apart)."""
+
+        @event.listens_for(self.engine, "commit")
+        def _count_write(conn: Connection) -> None:
+            if conn.get_execution_options().get("sqlite_begin") == "IMMEDIATE":
+                self.writes += 1
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

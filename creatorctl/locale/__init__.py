@@ -12,4 +12,5 @@ AREAS = (
     "inbox",
     "publish",
     "security",
+    "ui",
 )

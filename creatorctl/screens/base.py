@@ -64,6 +64,19 @@ class TabView(Vertical):
     def reload(self) -> None:
         raise NotImplementedError
 
+    def refresh_data(self) -> None:
+        """The data changed elsewhere (another process, F5): reload in place if shown, keeping
+        focus and position; a hidden tab only notes that it must reload when next shown."""
+        if self.is_active and self.store is not None and self.account is not None:
+            self.stale = False
+            self.reload_in_place()
+        else:
+            self.stale = True
+
+    def reload_in_place(self) -> None:
+        """Reload without moving the cursor to the top (tabs that can, override this)."""
+        self.reload()
+
     def post_from_worker(self, show: Callable[..., object], *args: object) -> None:
         """From a thread worker: run `show(*args)` on the UI thread, unless the worker was
         cancelled because a newer load replaced it (its results would overwrite newer ones)."""

@@ -210,6 +210,9 @@ class EarnTab(TabView):
         self._load_summary(self.store, self.account.id)
         self._load_brand(keep_position=keep_position)
 
+    def reload_in_place(self) -> None:
+        self.reload(keep_position=True)
+
     def _load_brand(self, *, keep_position: bool = False) -> None:
         if self.store is None or self.account is None:
             return

@@ -56,6 +56,10 @@ class InboxPane(Vertical):
     def reload(self) -> None:
         raise NotImplementedError
 
+    def reload_in_place(self) -> None:
+        """Reload after an outside change without moving the cursor (panes that can override)."""
+        self.reload()
+
     def focus_default(self) -> None:
         for widget in self.query("*"):
             if widget.focusable and widget.display and widget.visible:
@@ -105,6 +109,11 @@ class InboxTab(TabView):
         for name in SUBVIEWS:
             self.pane(name).stale = True
         self.pane(self.current).show()
+
+    def reload_in_place(self) -> None:
+        for name in SUBVIEWS:
+            self.pane(name).stale = name != self.current
+        self.pane(self.current).reload_in_place()
 
     def focus_default(self) -> None:
         self.pane(self.current).focus_default()

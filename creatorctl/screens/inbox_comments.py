@@ -68,6 +68,7 @@ class CommentsPane(InboxPane):
         self.pager: CommentPager | None = None
         self.rows: dict[str, CommentRow] = {}
         self.last_deleted: list[int] = []
+        self.reply_to: CommentRow | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchBox(placeholder=t("inbox.search_placeholder"), id="comments-search")
@@ -101,18 +102,21 @@ class CommentsPane(InboxPane):
             flagged=self.flagged,
         )
 
-    def reload(self, *, keep_position: bool = False) -> None:
+    def reload(self, *, keep_position: bool = False, follow: str | None = None) -> None:
         if not self.ready:
             return
         if keep_position and self.pager is not None:
             self.pager.forget_counts()
-            self.table.reload()
+            self.table.reload(follow=follow)
             return
         from creatorctl.inbox.comments import CommentPager
 
         self.pager = CommentPager(self.store, self.filter)
         self.rows = {}
         self.table.load(partial(self._fetch, self.pager))
+
+    def reload_in_place(self) -> None:
+        self.reload(keep_position=True)
 
     def _fetch(self, pager: CommentPager, offset: int, limit: int) -> Page:
         rows = pager.page(offset, limit)
@@ -246,9 +250,9 @@ class CommentsPane(InboxPane):
             msg = t("inbox.unpinned_done", id=comment_id)
         self.app.call_from_thread(self._done, msg)
 
-    def _done(self, message: str) -> None:
+    def _done(self, message: str, follow: str | None = None) -> None:
         self.notify(message)
-        self.reload(keep_position=True)
+        self.reload(keep_position=True, follow=follow)
 
     def action_delete(self) -> None:
         c = self.selected
@@ -275,7 +279,8 @@ class CommentsPane(InboxPane):
 
         n = restore_comments(self.store, ids, self.account_id)
         self.last_deleted = []
-        self.app.call_from_thread(self._done, t("inbox.restored_done", n=n))
+        # the cursor goes back to the comment restored, so `r` next answers that one
+        self.app.call_from_thread(self._done, t("inbox.restored_done", n=n), str(ids[0]))
 
     def action_purge(self) -> None:
         self._count_flagged()
@@ -310,13 +315,14 @@ class CommentsPane(InboxPane):
     def action_reply(self) -> None:
         if self.selected is None:
             return
+        self.reply_to = self.selected  # a reload while typing must not change who is answered
         box = self.query_one("#comments-reply", Input)
         box.add_class("visible")
         box.focus()
 
     @on(Input.Submitted, "#comments-reply")
     def _reply_submitted(self, event: Input.Submitted) -> None:
-        c = self.selected
+        c, self.reply_to = self.reply_to, None
         text = event.value.strip()
         event.input.value = ""
         event.input.remove_class("visible")

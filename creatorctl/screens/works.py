@@ -134,7 +134,7 @@ class WorksTab(TabView):
             self.table.set_columns(wanted)
             self._relabel()
 
-    def reload(self, *, keep_position: bool = False) -> None:
+    def reload(self, *, keep_position: bool = False, follow: str | None = None) -> None:
         acc = self.account
         store = self.store
         if acc is None or store is None:
@@ -143,7 +143,7 @@ class WorksTab(TabView):
         fetcher = partial(_fetch_page, store, acc.id, self.query_text, self.sort, self.descending)
         if keep_position:
             self.table.fetcher = fetcher
-            self.table.reload()
+            self.table.reload(follow=follow)
         else:
             self.table.load(fetcher)
 
@@ -228,7 +228,14 @@ class WorksTab(TabView):
         if work_id is not None:
             self.capp.edit_work(work_id)
 
+    def reload_in_place(self) -> None:
+        self.reload(keep_position=True)
+
     def action_undo(self) -> None:
+        """Undo the last thing done here: a delete (`x`) first, else the selected work's edit."""
+        if self.capp.last_deleted_work is not None:
+            self.capp.undo_delete_work()
+            return
         work_id = self._selected_id()
         if work_id is not None:
             self.capp.undo_work_edit(work_id)
