@@ -184,8 +184,8 @@ MESSAGES = {
     ),
     "schedule.heading": ("定时发布 #{id}《{title}》", "Schedule #{id} “{title}”"),
     "schedule.hint": (
-        "本地时间 YYYY-MM-DD HH:MM · ↑↓ ±15 分钟 · PgUp/PgDn ±1 天",
-        "local time YYYY-MM-DD HH:MM · ↑↓ ±15 min · PgUp/PgDn ±1 day",
+        "{zone} YYYY-MM-DD HH:MM · ↑↓ ±15 分钟 · PgUp/PgDn ±1 天",
+        "{zone} YYYY-MM-DD HH:MM · ↑↓ ±15 min · PgUp/PgDn ±1 day",
     ),
     "schedule.ok": ("定时", "schedule"),
     "schedule.in": ("将于 {when} 发布({h} 小时 {m} 分钟后)", "goes out {when} (in {h} h {m} min)"),

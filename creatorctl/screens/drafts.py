@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Static
 from creatorctl import safe_text
 from creatorctl.i18n import t
 from creatorctl.screens.base import TabView
+from creatorctl.timeutil import zone_label
 from creatorctl.widgets.week_calendar import CalendarEntry, WeekCalendar, week_start
 
 if TYPE_CHECKING:
@@ -377,7 +378,8 @@ class DraftsTab(TabView):
         if result is None:
             return
         d = result.draft
-        self.app.notify(t("drafts.scheduled", id=d.id, when=f"{d.scheduled_at:%Y-%m-%d %H:%M}"))
+        when = f"{d.scheduled_at:%Y-%m-%d %H:%M} {zone_label()}"
+        self.app.notify(t("drafts.scheduled", id=d.id, when=when))
         for other in result.conflicts:
             when = f"{other.scheduled_at:%H:%M}" if other.scheduled_at else ""
             self.app.notify(
