@@ -480,7 +480,9 @@ class CreatorApp(StoreSync, App[str | None]):
             self.call_from_thread(on_done)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        from creatorctl.screens.palette import builtin_commands
+
+        yield from builtin_commands(self, screen)  # Textual's own, in the UI language
         for tab_id in TAB_IDS:
             yield SystemCommand(
                 t(f"tab.{tab_id}"),

@@ -115,9 +115,12 @@ MESSAGES = {
     ),
     "inbox.none_conversations": ("没有私信", "no messages"),
     "inbox.none_rules": ("还没有自动回复规则", "no auto-reply rules yet"),
-    "inbox.rule_saved": ("已保存规则 {id}", "saved rule {id}"),
-    "inbox.rule_deleted": ("已删除规则 {id}", "deleted rule {id}"),
-    "inbox.test_match": ("会由规则 {id} 回复:{reply}", "rule {id} would reply: {reply}"),
+    "inbox.rule_saved": ("已保存规则 #{id}「{keyword}」", "saved rule #{id} “{keyword}”"),
+    "inbox.rule_deleted": ("已删除规则 #{id}「{keyword}」", "deleted rule #{id} “{keyword}”"),
+    "inbox.test_match": (
+        "规则#{id}「{keyword}」会回复:{reply}",
+        "rule #{id} “{keyword}” would reply: {reply}",
+    ),
     "inbox.test_none": ("没有规则会回复这条消息", "no rule would answer this message"),
     "inbox.sent": ("已发送", "sent"),
     "inbox.none_groups": ("还没有粉丝群", "no fan groups yet"),
@@ -219,7 +222,10 @@ MESSAGES.update(
         ),
         "inbox.rule_add_title": ("新增自动回复", "new auto reply"),
         "inbox.rule_edit_title": ("修改自动回复", "edit auto reply"),
-        "inbox.confirm_delete_rule": ("删除规则 {id}?", "delete rule {id}?"),
+        "inbox.confirm_delete_rule": (
+            "删除规则 #{id}「{keyword}」?",
+            "delete rule #{id} “{keyword}”?",
+        ),
         "inbox.err_priority": ("优先级必须是整数", "the priority must be a whole number"),
         "inbox.test_placeholder": (
             "输入一条粉丝消息,看哪条规则会回复",

@@ -14,8 +14,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from creatorctl.i18n import t
+from creatorctl.i18n import fit_cells, in_language, t
 from creatorctl.screens.base import TabView
+from creatorctl.timeutil import zone_label
 from creatorctl.widgets.week_calendar import CalendarEntry, WeekCalendar, week_start
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def _detail(d: DraftInfo) -> Text:
     text.append("\n")
     if d.last_error:
         # No space after the mark: a CJK line then wraps in place instead of leaving it alone.
-        text.append(f"✗{d.last_error}\n", style="red")
+        text.append(f"✗{in_language(d.last_error)}\n", style="red")
     if d.state != "published":
         for warning in d.warnings():
             text.append(f"⚠{warning}\n", style="yellow")
@@ -186,9 +187,7 @@ class DraftsTab(TabView):
 
     @work(thread=True, exclusive=True, group="drafts", exit_on_error=False)
     def fetch(self, account_id: int, states: tuple[str, ...] | None, week_offset: int) -> None:
-        import sqlalchemy as sa
-
-        from creatorctl.drafts import list_drafts, scheduled_between
+        from creatorctl.drafts import count_by_state, list_drafts, scheduled_between
         from creatorctl.inbox.live import list_previews
         from creatorctl.timeutil import now_local
 
@@ -198,19 +197,9 @@ class DraftsTab(TabView):
         start = week_start(today) + timedelta(days=7 * week_offset)
         begin = now_local().replace(year=start.year, month=start.month, day=start.day)
         begin = begin.replace(hour=0, minute=0, second=0, microsecond=0)
-        with store.read() as conn:
-            counts: dict[str, int] = dict(
-                conn.execute(
-                    sa.text(
-                        "SELECT state, count(*) FROM draft WHERE account_id=:a "
-                        "AND deleted_at IS NULL GROUP BY state"
-                    ),
-                    {"a": account_id},
-                ).all()  # type: ignore[arg-type]
-            )
         data = DraftsData(
             drafts=list_drafts(store, account_id, states),
-            counts=counts,
+            counts=count_by_state(store, account_id),
             week=scheduled_between(store, account_id, begin, begin + timedelta(days=7)),
             today=today,
             lives=list_previews(store, account_id, start=begin, end=begin + timedelta(days=7)),
@@ -227,7 +216,7 @@ class DraftsTab(TabView):
             if d.state != "published" and d.warnings():
                 title = Text.assemble(("⚠ ", "yellow"), title)
             table.add_row(
-                Text(t(f"state.{d.state}"), style=STATE_STYLES.get(d.state, "")),
+                Text(fit_cells(t(f"state.{d.state}"), 6), style=STATE_STYLES.get(d.state, "")),
                 _when(d),
                 title,
                 key=str(d.id),
@@ -388,7 +377,8 @@ class DraftsTab(TabView):
         if result is None:
             return
         d = result.draft
-        self.app.notify(t("drafts.scheduled", id=d.id, when=f"{d.scheduled_at:%Y-%m-%d %H:%M}"))
+        when = f"{d.scheduled_at:%Y-%m-%d %H:%M} {zone_label()}"
+        self.app.notify(t("drafts.scheduled", id=d.id, when=when))
         for other in result.conflicts:
             when = f"{other.scheduled_at:%H:%M}" if other.scheduled_at else ""
             self.app.notify(
@@ -474,7 +464,7 @@ class DraftsTab(TabView):
 
         assert self.store is not None
         delete_draft(self.store, draft_id)
-        self.app.call_from_thread(self.app.notify, t("drafts.deleted", id=draft_id))
+        self.app.call_from_thread(self.app.notify, t("drafts.deleted_app", id=draft_id))
         self.app.call_from_thread(self.refresh_all)
 
     def action_filter(self) -> None:

@@ -56,6 +56,8 @@ class WorkPickerScreen(ModalScreen[int | None]):
         self.store = store
         self.account_id = account_id
         self.prompt = prompt
+        self.picked_title = ""
+        """The title of the work picked, for the confirmation that follows."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -76,7 +78,10 @@ class WorkPickerScreen(ModalScreen[int | None]):
 
     @on(PagedTable.RowSelected, "#work-picker-table")
     def _picked(self, event: PagedTable.RowSelected) -> None:
-        key = self.query_one(PagedTable).selected_key
+        table = self.query_one(PagedTable)
+        key = table.selected_key
+        if key is not None:
+            self.picked_title = str(table.get_row(key)[1])
         self.dismiss(int(key) if key is not None else None)
 
     def action_cancel(self) -> None:
