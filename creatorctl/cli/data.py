@@ -100,8 +100,10 @@ def import_cmd(
     from creatorctl.timeutil import today
 
     for path in files:  # before the store is opened: a typo changes nothing
-        if not path.is_file():
+        if not path.exists():
             raise UserError(t("err.no_file", path=path))
+        if not path.is_file():  # a folder, FIFO or device
+            raise UserError(t("imp.not_a_file", file=path))
     if kind:
         get_kind(kind)
     snap = snapshot_date.date() if snapshot_date else None

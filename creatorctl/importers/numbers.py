@@ -57,6 +57,17 @@ _TRUE = frozenset({"是", "true", "yes", "y", "1", "on", "已认证", "对", "�
 _FALSE = frozenset({"否", "false", "no", "n", "0", "off", "未认证", "错", "✗", "×"})
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 
+COUNT_MAX = 10**15
+"""Largest count or amount a cell may hold: a 23-digit count is a broken file, and SQLite's
+integers end at 9.2e18 (a larger one raised OverflowError and aborted the whole file)."""
+DIGITS_MAX = 20
+"""Longest run of digits parsed at all (a 5,000-digit number is refused before any work)."""
+DURATION_MAX = 30 * 86_400.0
+"""Longest duration in seconds (30 days): `99999999999999分20秒` is not a watch time."""
+YEAR_MIN, YEAR_MAX = 2000, 2100
+"""Dates outside these years are refused: Douyin began in 2016; year 1 or 1900 is a broken
+cell (year 1 also overflowed the local-time conversion)."""
+
 
 def cacheable(parse: Any) -> Any:
     """Mark a parser as worth caching per column: costly, and cells repeat (dates, rates)."""
@@ -84,10 +95,10 @@ def _is_empty(v: Any) -> bool:
 def parse_signed_count(v: Any) -> int | None:
     """A whole number that may be negative (e.g. net fans): ``-12``, ``1.2万``."""
     if type(v) is int:
-        return v
-    if type(v) is str:
+        return _in_range(v)
+    if type(v) is str and len(v) <= DIGITS_MAX:
         try:
-            return int(v)
+            return _in_range(int(v))
         except ValueError:
             pass
     if _is_empty(v):
@@ -97,6 +108,8 @@ def parse_signed_count(v: Any) -> int | None:
     if isinstance(v, float):
         if not math.isfinite(v) or abs(v - round(v)) > 1e-6:
             raise ParseError("num.expected_count")
+        if abs(v) > COUNT_MAX:
+            raise ParseError("num.too_large")
         return int(round(v))
     if not isinstance(v, str):
         raise ParseError("num.expected_count")
@@ -104,21 +117,29 @@ def parse_signed_count(v: Any) -> int | None:
     if not m:
         raise ParseError("num.expected_count")
     sign, digits, unit = m.groups()
+    if len(digits) > DIGITS_MAX:
+        raise ParseError("num.too_large")
     try:
         value = Decimal(digits) * _MULTIPLIERS.get(unit or "", 1)
     except InvalidOperation:  # pragma: no cover - the regex admits only decimals
         raise ParseError("num.expected_count") from None
     if unit is None and value != value.to_integral_value():
         raise ParseError("num.expected_count")
-    n = int(value.to_integral_value())
+    n = _in_range(int(value.to_integral_value()))
     return -n if sign == "-" else n
+
+
+def _in_range(n: int) -> int:
+    if -COUNT_MAX <= n <= COUNT_MAX:
+        return n
+    raise ParseError("num.too_large")
 
 
 def parse_count(v: Any) -> int | None:
     """A count of something (never negative): ``12,345``, ``1.2万``, ``1.2w``, ``3亿``."""
-    if type(v) is str and v.isdigit():
+    if type(v) is str and v.isdigit() and len(v) <= DIGITS_MAX:
         try:
-            return int(v)
+            return _in_range(int(v))
         except ValueError:  # other scripts' digits ('²') pass isdigit but not int()
             pass
     n = parse_signed_count(v)
@@ -137,11 +158,15 @@ def parse_amount(v: Any) -> float | None:
         if not m:
             raise ParseError("num.expected_amount")
         sign, digits, unit = m.groups()
+        if len(digits) > DIGITS_MAX:
+            raise ParseError("num.too_large")
         x = float(Decimal(digits) * _MULTIPLIERS.get(unit or "", 1))
     else:
         sign, x = "", _number(v, "num.expected_amount")
     if x < 0 or (sign == "-" and x):
         raise ParseError("num.expected_nonnegative")
+    if x > COUNT_MAX:
+        raise ParseError("num.too_large")
     return x
 
 
@@ -155,7 +180,9 @@ def _number(v: Any, expected: str) -> float:
     if isinstance(v, str):
         s = _clean(v)
         if _NUM_RE.match(s):
-            return float(s)
+            x = float(s)
+            if math.isfinite(x):
+                return x
     raise ParseError(expected)
 
 
@@ -171,6 +198,8 @@ def parse_money(v: Any) -> float | None:
     if isinstance(v, int | float) and not isinstance(v, bool):
         if not math.isfinite(v):
             raise ParseError("num.expected_money")
+        if abs(v) > COUNT_MAX:
+            raise ParseError("num.too_large")
         return round(float(v), 2)
     if not isinstance(v, str):
         raise ParseError("num.expected_money")
@@ -178,8 +207,12 @@ def parse_money(v: Any) -> float | None:
     if not m or (m.group(1) and m.group(2)):
         raise ParseError("num.expected_money")
     sign = m.group(1) or m.group(2)
+    if len(m.group(3)) > DIGITS_MAX:
+        raise ParseError("num.too_large")
     value = Decimal(m.group(3)) * _MULTIPLIERS.get(m.group(4) or "", 1)
     amount = float(round(value, 2))
+    if amount > COUNT_MAX:
+        raise ParseError("num.too_large")
     return -amount if sign == "-" else amount
 
 
@@ -211,6 +244,8 @@ def parse_duration(v: Any) -> float | None:
     if _is_empty(v):
         return None
     if isinstance(v, timedelta):
+        if not 0 <= v.total_seconds() <= DURATION_MAX:
+            raise ParseError("num.duration_too_long")
         return v.total_seconds()
     if isinstance(v, time):
         return v.hour * 3600 + v.minute * 60 + v.second + v.microsecond / 1e6
@@ -235,6 +270,8 @@ def parse_duration(v: Any) -> float | None:
             x = h * 3600 + mi * 60 + se
     if x < 0 or not math.isfinite(x):
         raise ParseError("num.expected_duration")
+    if x > DURATION_MAX:
+        raise ParseError("num.duration_too_long")
     return round(x, 3)
 
 
@@ -251,19 +288,28 @@ def _from_number(x: float) -> datetime:
 
 @cacheable
 def parse_datetime(v: Any) -> datetime | None:
-    """A local date-time, naive; a date alone means midnight."""
+    """A local date-time, naive; a date alone means midnight; years 2000–2100 only."""
     if type(v) is str and len(v) in (16, 19) and v[4] == "-" and v[7] == "-" and v[10] in " T":
         try:  # the common ``2026-10-25 19:30[:00]``, parsed in C (a tenth of the time)
-            return datetime.fromisoformat(v)
+            dt = datetime.fromisoformat(v)
         except ValueError:
             pass  # the general path words the error
-    return _parse_datetime(v)
+        else:
+            if YEAR_MIN <= dt.year <= YEAR_MAX:
+                return dt
+            raise ParseError("num.date_out_of_range")
+    parsed = _parse_datetime(v)
+    if parsed is not None and not YEAR_MIN <= parsed.year <= YEAR_MAX:
+        raise ParseError("num.date_out_of_range")
+    return parsed
 
 
 def _parse_datetime(v: Any) -> datetime | None:
     if _is_empty(v):
         return None
     if type(v) is datetime:
+        if not YEAR_MIN <= v.year <= YEAR_MAX:
+            raise ParseError("num.date_out_of_range")
         return v.replace(tzinfo=None) if v.tzinfo is None else v.astimezone().replace(tzinfo=None)
     if type(v) is date:
         return datetime(v.year, v.month, v.day)
@@ -280,6 +326,8 @@ def _parse_datetime(v: Any) -> datetime | None:
         m = _DT_RE.match(s)
         if m:
             y, mo, d, hh, mm, ss, tz = m.groups()
+            if not YEAR_MIN <= int(y) <= YEAR_MAX:
+                raise ParseError("num.date_out_of_range")
             dt = datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
             if tz:
                 dt = datetime.fromisoformat(f"{dt.isoformat()}{'+00:00' if tz == 'Z' else tz}")
@@ -288,7 +336,7 @@ def _parse_datetime(v: Any) -> datetime | None:
         m = _COMPACT_DATE_RE.match(s)
         if m:
             return datetime(int(m[1]), int(m[2]), int(m[3]))
-        if _NUM_RE.match(s):
+        if _NUM_RE.match(s) and len(s) <= 40:
             return _from_number(float(s))
     except (ValueError, OverflowError, OSError) as exc:
         if isinstance(exc, ParseError):
@@ -302,7 +350,9 @@ def parse_date(v: Any) -> date | None:
     """A calendar date (a time of day, if given, is dropped)."""
     try:
         dt = parse_datetime(v)
-    except ParseError:
+    except ParseError as exc:
+        if exc.expected == "num.date_out_of_range":
+            raise
         raise ParseError("num.expected_date") from None
     return None if dt is None else dt.date()
 
@@ -335,6 +385,8 @@ def parse_text(v: Any, max_len: int = TEXT_MAX) -> str | None:
         s = v.strip()
         if len(s) > max_len:
             raise ParseError("num.expected_short_text")
+        if "\x00" in s:  # SQLite and C readers would cut the text here
+            raise ParseError("num.nul_in_text")
         return s or None
     if v is None:
         return None

@@ -11,6 +11,8 @@ import csv
 import io
 import itertools
 import json
+import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +25,20 @@ from creatorctl.i18n import t
 # stopping the csv module; past this limit the file is called broken.
 CSV_FIELD_LIMIT = 16 * 1024 * 1024
 SAMPLE_BYTES = 1 << 20
-JSON_MAX_BYTES = 512 * 1024 * 1024
+JSON_MAX_BYTES = 64 * 1024 * 1024
+"""A JSON document is parsed whole (Python objects take several times the file's size), so a
+larger one is refused; JSON Lines and CSV stream."""
+COLUMNS_MAX = 1_000
+"""Widest row read: the widest export has a few dozen columns. Past this a file is refused at
+the row, before a line of millions of commas turns into millions of cells."""
+LINE_MAX = 4 * 1024 * 1024
+"""Longest physical CSV line, in characters (16 columns of 5,000-character text are 80,000)."""
+XLSX_PART_MAX = 32 * 1024 * 1024
+"""Largest unpacked size of a workbook part other than a sheet: openpyxl holds the shared
+strings (and styles) in memory, so this bounds memory whatever the compression ratio. A 1.5 MB
+file whose shared strings unpacked to 1.5 GB grew the import to 3.1 GB."""
+XLSX_TOTAL_MAX = 1024 * 1024 * 1024
+"""Largest unpacked size of a whole workbook (sheets stream, but a bomb would run for ages)."""
 ENCODINGS = ("utf-8-sig", "gb18030")
 """Tried in this order on a sample. GB18030 is a superset of GBK and GB2312, which Excel on a
 Chinese Windows writes; it decodes nearly any bytes, so binary files are caught first."""
@@ -78,11 +93,26 @@ def open_file(path: Path) -> TableFile | JsonFile:
     """Open `path` by what it holds (not by its name): XLSX, JSON, or CSV/TSV text."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
+        # Opened without blocking and checked before reading: a FIFO would wait forever, a
+        # device never ends, a folder cannot be read.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except IsADirectoryError:
+        raise FileProblem(t("imp.not_a_file", file=name)) from None
+    except OSError as exc:
+        raise FileProblem(t("imp.cannot_read", file=name, why=exc.strerror)) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise FileProblem(t("imp.not_a_file", file=name))
+        size = st.st_size
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
             sample = fh.read(SAMPLE_BYTES)
     except OSError as exc:
         raise FileProblem(t("imp.cannot_read", file=name, why=exc.strerror)) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     if not sample.strip(b" \t\r\n\xef\xbb\xbf"):
         raise FileProblem(t("imp.empty_file", file=name))
     if sample.startswith(b"PK\x03\x04"):
@@ -113,16 +143,20 @@ def _open_json(path: Path, encoding: str, size: int) -> JsonFile | TableFile:
         if size > JSON_MAX_BYTES:
             raise FileProblem(t("imp.json_too_big", file=str(path)))
         return JsonFile(json.loads(path.read_text(encoding=encoding)))
+    except RecursionError:
+        raise FileProblem(t("imp.json_too_deep", file=str(path))) from None
     except UnicodeDecodeError:
         raise FileProblem(t("imp.bad_encoding", file=str(path), encoding=encoding)) from None
     except json.JSONDecodeError as exc:
         raise FileProblem(t("imp.bad_json", file=str(path), line=exc.lineno, why=exc.msg)) from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise FileProblem(t("imp.bad_json", file=str(path), line="?", why=str(exc))) from None
 
 
 def _is_json(line: str) -> bool:
     try:
         json.loads(line)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):
         return False
     return True
 
@@ -144,6 +178,12 @@ def _open_json_lines(path: Path, encoding: str, size: int) -> TableFile:
                 except json.JSONDecodeError as exc:
                     raise FileProblem(
                         t("imp.bad_json", file=str(path), line=n, why=exc.msg)
+                    ) from None
+                except RecursionError:
+                    raise FileProblem(t("imp.json_too_deep", file=f"{path}:{n}")) from None
+                except ValueError as exc:  # an integer of more than 4,300 digits
+                    raise FileProblem(
+                        t("imp.bad_json", file=str(path), line=n, why=str(exc))
                     ) from None
 
     def rows() -> Iterator[tuple[int, Sequence[Any]]]:
@@ -170,13 +210,36 @@ def _open_csv(path: Path, encoding: str, size: int, head: str) -> TableFile:
     delimiter = max((",", "\t", ";"), key=first.count)
     raw = path.open("rb")
     text = io.TextIOWrapper(raw, encoding=encoding, newline="")
-    reader = csv.reader(text, delimiter=delimiter)
+    lines = [0]
+
+    def bounded() -> Iterator[str]:
+        # At most LINE_MAX characters are read at once, so one endless line costs nothing.
+        readline = text.readline
+        while line := readline(LINE_MAX):
+            lines[0] += 1
+            if len(line) == LINE_MAX and not line.endswith(("\n", "\r")):
+                raise FileProblem(
+                    t("imp.line_too_long", file=str(path), line=lines[0], max=f"{LINE_MAX:,}")
+                )
+            yield line
+
+    reader = csv.reader(bounded(), delimiter=delimiter)
 
     def rows() -> Iterator[tuple[int, Sequence[Any]]]:
         n = 0
         try:
             for cells in reader:
                 n += 1
+                if len(cells) > COLUMNS_MAX:
+                    raise FileProblem(
+                        t(
+                            "imp.too_many_columns",
+                            file=str(path),
+                            row=n,
+                            n=f"{len(cells):,}",
+                            max=f"{COLUMNS_MAX:,}",
+                        )
+                    )
                 if cells and any(cells):
                     yield n, cells
         except UnicodeDecodeError:
@@ -201,6 +264,7 @@ def _open_xlsx(path: Path) -> TableFile:
     from openpyxl import load_workbook
 
     name = str(path)
+    _check_unpacked_size(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
         ws = wb.worksheets[0]
@@ -227,3 +291,34 @@ def _open_xlsx(path: Path) -> TableFile:
             ) from None
 
     return TableFile(rows(), lambda: (done[0], max(total, done[0])), wb.close, "xlsx")
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a workbook whose parts unpack past XLSX_PART_MAX / XLSX_TOTAL_MAX (a zip bomb).
+
+    The sizes are the ones the zip declares; zipfile never inflates a member past its declared
+    size, so a lying header only makes the read stop early (openpyxl then fails cleanly).
+    """
+    import zipfile
+
+    name = str(path)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = zf.infolist()
+    except (zipfile.BadZipFile, OSError):
+        return  # load_workbook words it
+    total = 0
+    for m in members:
+        total += m.file_size
+        sheet = m.filename.startswith("xl/worksheets/")
+        if (not sheet and m.file_size > XLSX_PART_MAX) or total > XLSX_TOTAL_MAX:
+            limit = XLSX_TOTAL_MAX if total > XLSX_TOTAL_MAX else XLSX_PART_MAX
+            raise FileProblem(
+                t(
+                    "imp.xlsx_too_big",
+                    file=name,
+                    part=m.filename,
+                    size=f"{m.file_size:,}",
+                    max=f"{limit:,}",
+                )
+            )

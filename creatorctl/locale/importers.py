@@ -31,9 +31,42 @@ MESSAGES = {
         "应为编号(最多 256 个 ASCII 可见字符,不含空格)",
         "expected an id of at most 256 printable ASCII characters, no spaces",
     ),
+    "num.too_large": (
+        "数字太大(最多 10^15),文件可能已损坏",
+        "a number this large cannot be right (at most 10^15); the file may be damaged",
+    ),
+    "num.duration_too_long": ("时长太长(最多 30 天)", "expected a duration of at most 30 days"),
+    "num.date_out_of_range": (
+        "日期应在 2000 年到 2100 年之间",
+        "expected a date between the years 2000 and 2100",
+    ),
+    "num.nul_in_text": (
+        "文字中含有 NUL 字符(\\0),文件可能已损坏",
+        "the text holds a NUL character (\\0); the file may be damaged",
+    ),
     # files
     "imp.cannot_read": ("无法读取 {file}:{why}", "cannot read {file}: {why}"),
     "imp.empty_file": ("{file}:文件是空的", "{file}: the file is empty"),
+    "imp.not_a_file": (
+        "{file}:不是普通文件(是文件夹、FIFO 或设备),不能导入",
+        "{file}: not a regular file (a folder, FIFO or device); cannot import it",
+    ),
+    "imp.json_too_deep": (
+        "{file}:JSON 嵌套太深,不是平台导出的数据",
+        "{file}: JSON nested too deeply to be an export",
+    ),
+    "imp.too_many_columns": (
+        "{file}:第 {row} 行有 {n} 列,最多 {max} 列",
+        "{file}: row {row} has {n} columns, at most {max}",
+    ),
+    "imp.line_too_long": (
+        "{file}:第 {line} 行太长(超过 {max} 个字符)",
+        "{file}: line {line} is longer than {max} characters",
+    ),
+    "imp.xlsx_too_big": (
+        "{file}:工作簿的 {part} 解压后有 {size} 字节,超过 {max},已拒绝(可能是压缩炸弹)",
+        "{file}: workbook part {part} unpacks to {size} bytes, more than {max}; refused (a zip bomb?)",
+    ),
     "imp.binary": (
         "{file}:不是 CSV、XLSX 或 JSON 文件",
         "{file}: not a CSV, XLSX or JSON file",
