@@ -14,6 +14,7 @@ A slot is free when no other post is scheduled within 30 minutes of it; a live p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
@@ -90,24 +91,33 @@ def parse_slots(text: str | list[str]) -> list[QueueSlot]:
     return sorted(set(out), key=lambda s: (s.weekday, s.at, s.series or ""))
 
 
-def account_slots(
-    store: Store, account_id: int, configured: list[str]
+def slots_from(
+    own: str | None, configured: list[str], best: list[tuple[int, int]]
 ) -> tuple[list[QueueSlot], str]:
-    """The account's slots and where they come from: 'account', 'config', 'fans' or 'default'."""
-    with store.read() as conn:
-        own = get_setting(conn, SETTING_KEY.format(account=account_id))
+    """The slots that apply, and where they come from ('account', 'config', 'fans' or
+    'default'): the account's own text, else the config's, else the fans' best (weekday,
+    hour) pairs, else every day at 20:00."""
     if own:
         return parse_slots(own), "account"
     if configured:
         return parse_slots(configured), "config"
-    from creatorctl.fans import best_times
-
-    best = best_times(store, account_id)
     if best:
         return sorted(
-            (QueueSlot(s.weekday, time(s.hour)) for s in best), key=lambda s: (s.weekday, s.at)
+            (QueueSlot(wd, time(h)) for wd, h in best), key=lambda s: (s.weekday, s.at)
         ), "fans"
     return [QueueSlot(d, time(FALLBACK_HOUR)) for d in range(7)], "default"
+
+
+def account_slots(
+    store: Store, account_id: int, configured: list[str]
+) -> tuple[list[QueueSlot], str]:
+    """The account's slots and where they come from (see `slots_from`)."""
+    from creatorctl.fans import best_times
+
+    with store.read() as conn:
+        own = get_setting(conn, SETTING_KEY.format(account=account_id))
+    best = [] if own or configured else [(s.weekday, s.hour) for s in best_times(store, account_id)]
+    return slots_from(own, configured, best)
 
 
 def set_account_slots(store: Store, account_id: int, slots: list[QueueSlot] | None) -> None:
@@ -153,7 +163,19 @@ def next_free_slot(
     now: datetime,
     exclude_id: int | None = None,
 ) -> tuple[datetime, QueueSlot]:
-    """The first slot occurrence after now + 10 min with no post within 30 minutes.
+    """The first slot occurrence after now + 10 min with no post within 30 minutes."""
+    return free_slot(
+        slots,
+        tags,
+        now,
+        lambda when: bool(conflicts(store, account_id, when, exclude_id=exclude_id)),
+    )
+
+
+def free_slot(
+    slots: list[QueueSlot], tags: tuple[str, ...], now: datetime, taken: Callable[[datetime], bool]
+) -> tuple[datetime, QueueSlot]:
+    """The first occurrence of `slots` after now + 10 min that is not `taken`.
 
     A draft carrying a series' topic takes that series' slots; any other draft takes only the
     slots kept for no series.
@@ -167,9 +189,7 @@ def next_free_slot(
         date0 = midnight + timedelta(days=day)
         for slot in (s for s in usable if s.weekday == date0.weekday()):
             when = datetime.combine(date0.date(), slot.at)
-            if when < now + LEAD:
-                continue
-            if not conflicts(store, account_id, when, exclude_id=exclude_id):
+            if when >= now + LEAD and not taken(when):
                 return when, slot
     raise UserError(t("queue.err_full", weeks=HORIZON_WEEKS))
 

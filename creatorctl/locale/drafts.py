@@ -282,3 +282,18 @@ MESSAGES.update(
         "drafts.key_slots": ("时段", "slots"),
     }
 )
+
+MESSAGES.update(
+    {
+        # bulk drafts import (importers/kinds/drafts_bulk.py)
+        "drafts.imp.bad": ("草稿无效:{why}", "not a valid draft: {why}"),
+        "drafts.imp.past": ("发布时间 {when} 已过", "the time {when} has passed"),
+        "drafts.imp.limits": (
+            "超出抖音限制,不能定时:{why}",
+            "breaks Douyin's limits, cannot be scheduled: {why}",
+        ),
+        "drafts.imp.dup_file": ("文件里已有同名草稿", "repeats an earlier row's title"),
+        "drafts.imp.dup_draft": ("已有同名草稿 #{id}", "already a draft (#{id})"),
+        "drafts.imp.dup_work": ("已发布为作品 #{id}", "already published (work #{id})"),
+    }
+)
