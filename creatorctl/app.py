@@ -21,7 +21,8 @@ from textual.worker import Worker, WorkerState
 
 from creatorctl.i18n import t
 from creatorctl.safe_text import clean, escape
-from creatorctl.screens.base import TabView
+from creatorctl.screens.base import TabView, toast_from_any_thread
+from creatorctl.screens.store_sync import StoreSync
 from creatorctl.widgets.account_bar import AccountBar
 
 if TYPE_CHECKING:
@@ -80,19 +81,23 @@ class WorkSearchProvider(Provider):
             )
 
 
-class CreatorApp(App[str | None]):
+class CreatorApp(StoreSync, App[str | None]):
     """creatorctl: the Douyin Creator Center in a terminal."""
 
     CSS_PATH = "creatorctl.tcss"
     TITLE = "creatorctl"
     COMMANDS = App.COMMANDS | {WorkSearchProvider}
     BINDINGS = [
+        # At 80 columns the footer has room for a tab's own keys, `?` and the palette (which
+        # Footer shows on its own, right): the app-wide keys are in `?` and the palette.
         Binding("question_mark", "help", t("key.help")),
-        Binding("i", "import", t("imp.key")),
-        Binding("a", "switch_account", t("key.accounts")),
-        Binding("P", "profile", t("key.profile")),
-        Binding("ctrl+p", "command_palette", t("key.palette"), show=True),
-        Binding("q", "quit", t("key.quit")),
+        Binding("i", "import", t("imp.key"), show=False),
+        Binding("a", "switch_account", t("key.accounts"), show=False),
+        Binding("P", "profile", t("key.profile"), show=False),
+        Binding("T", "trash", t("trash.key"), show=False),
+        Binding("f5,ctrl+r", "refresh_data", t("ui.key_refresh"), show=False),
+        Binding("ctrl+p", "command_palette", t("key.palette"), show=False),
+        Binding("q", "quit", t("key.quit"), show=False),
         *[
             Binding(str(i + 1), f"show_tab('{tab_id}')", show=False)
             for i, tab_id in enumerate(TAB_IDS)
@@ -136,7 +141,7 @@ class CreatorApp(App[str | None]):
                 with TabPane(t(f"tab.{tab_id}"), id=tab_id):
                     if tab_id == TAB_IDS[0]:
                         yield tab_class(tab_id)()
-        yield Footer()
+        yield Footer(compact=True)  # a tab, `?` and the palette fit 80 columns (issue 13)
 
     def on_mount(self) -> None:
         self.main_screen.query_one(AccountBar).show_account(None, None, None)
@@ -154,7 +159,7 @@ class CreatorApp(App[str | None]):
         self.call_from_thread(self._store_ready, store, account)
 
     def _store_ready(self, store: Store, account: AccountInfo | None) -> None:
-        self.store = store
+        self.store, store.on_wait = store, partial(toast_from_any_thread, self)
         self.set_account(account)
         if self.want_scheduler:
             # Let the first tab's data in first; a post due now goes out a moment later.
@@ -165,6 +170,8 @@ class CreatorApp(App[str | None]):
         self.view(self.active_tab).focus_default()
         if account is None:
             self.show_welcome()
+        if store.path is not None:
+            self.start_watching(str(store.path))
 
     # --- the in-app scheduler (creatorctl.scheduler) -------------------------------------
 
@@ -244,10 +251,11 @@ class CreatorApp(App[str | None]):
             bar.show_account(account.nickname, account.handle, account.fans, account.verified)
         self.data_changed()
 
-    def data_changed(self) -> None:
-        """Something in the store changed: every tab reloads when next shown."""
+    def data_changed(self, *, in_place: bool = False) -> None:
+        """Something in the store changed: every tab reloads when next shown (`in_place`: the
+        tab on screen keeps its cursor and focus, as after a restore)."""
         for view in self.main_screen.query(TabView):
-            view.mark_stale()
+            (view.refresh_data if in_place else view.mark_stale)()
 
     @work(thread=True, exclusive=True, group="account", exit_on_error=False)
     def refresh_account(self, handle: str | None = None) -> None:
@@ -438,6 +446,7 @@ class CreatorApp(App[str | None]):
 
         def done(changes: dict | None) -> None:  # type: ignore[type-arg]
             if changes:
+                self.last_deleted_work = None  # `u` now undoes this edit
                 self.notify(t("edit.saved", n=len(changes)))
                 self.view("works").mark_stale()
                 self._reload_works_in_place()
@@ -470,26 +479,10 @@ class CreatorApp(App[str | None]):
         if on_done:
             self.call_from_thread(on_done)
 
-    def delete_work(self, work_id: int) -> None:
-        from creatorctl.screens.confirm import ConfirmScreen
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._delete_work(work_id)
-
-        self.push_screen(ConfirmScreen(t("works.confirm_delete_id", id=work_id)), answered)
-
-    @work(thread=True, group="delete", exit_on_error=False)
-    def _delete_work(self, work_id: int) -> None:
-        from creatorctl.works import delete_work
-
-        assert self.store is not None
-        delete_work(self.store, work_id)
-        self.call_from_thread(self.notify, t("works.deleted_hint"))
-        self.call_from_thread(self._reload_works_in_place)
-
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        from creatorctl.screens.palette import builtin_commands
+
+        yield from builtin_commands(self, screen)  # Textual's own, in the UI language
         for tab_id in TAB_IDS:
             yield SystemCommand(
                 t(f"tab.{tab_id}"),
@@ -507,15 +500,24 @@ class CreatorApp(App[str | None]):
             )
         yield SystemCommand(t("key.accounts"), t("palette.accounts"), self.action_switch_account)
         yield SystemCommand(t("key.profile"), t("palette.profile"), self.action_profile)
+        yield from self.sync_commands()
         yield SystemCommand(t("key.help"), t("palette.help"), self.action_help)
 
 
 def run_app(db: str | None = None, account: str | None = None) -> None:
     """Run the app; a store that cannot be opened ends it with one line on stderr, exit 1."""
+    import os
     import sys
 
+    from creatorctl.web_child import guard_child
+
     app = CreatorApp(db=db, account=account)
+    served = guard_child(lambda: app.call_from_thread(app.exit))  # a `serve` session
     result = app.run()
     if result:
         print(f"creatorctl: {result}", file=sys.stderr)
+    if served:  # no thread left behind may keep a browser session's process alive
+        sys.stderr.flush()
+        os._exit(1 if result else 0)
+    if result:
         sys.exit(1)

@@ -26,7 +26,7 @@ class Rule:
 
     kind: str
     """'number', 'int', 'command' (argv: non-empty list of strings), 'words' (list), 'flag'
-    (true/false) or 'hhmm' (a time of day "HH:MM", "" for none)."""
+    (true/false), 'hhmm' (a time of day "HH:MM", "" for none) or 'zone' (a time zone)."""
     lo: float | None = None
     hi: float | None = None
     lo_open: bool = False
@@ -48,6 +48,11 @@ class Rule:
             return None
         if self.kind == "flag":
             return None if isinstance(value, bool) else f"should be true or false, not {value!r}"
+        if self.kind == "zone":
+            from creatorctl.timeutil import valid_zone
+
+            ok = isinstance(value, str) and valid_zone(value)
+            return None if ok else f'should be a time zone such as "Asia/Shanghai", not {value!r}'
         if self.kind == "text":
             return None if isinstance(value, str) else f"should be a string, not {value!r}"
         if self.kind == "hhmm":
@@ -94,6 +99,11 @@ def command() -> Any:
 def flag(default: bool) -> Any:
     """true or false."""
     return _setting(default, Rule("flag"))
+
+
+def time_zone(default: str) -> Any:
+    """An IANA time zone name ("Asia/Shanghai"), or "local" for this machine's."""
+    return _setting(default, Rule("zone"))
 
 
 def time_of_day(default: str) -> Any:
@@ -259,9 +269,20 @@ class NotifyConfig:
 
 
 @dataclass
+class AccountConfig:
+    """`[account]`: Douyin's clock."""
+
+    timezone: str = time_zone("Asia/Shanghai")
+    """The zone Douyin's times are in (China Standard Time): naive times in files are read in
+    it, times are shown and schedules entered in it, whatever the server's TZ. An account's
+    own zone (`creatorctl accounts edit --timezone`) overrides it; "local" means the server's."""
+
+
+@dataclass
 class Config:
     """Everything in `config.toml`."""
 
+    account: AccountConfig = field(default_factory=AccountConfig)
     publish: PublishConfig = field(default_factory=PublishConfig)
     reply: ReplyConfig = field(default_factory=ReplyConfig)
     insights: InsightsConfig = field(default_factory=InsightsConfig)
@@ -297,7 +318,7 @@ def load_config(path: Path | None = None) -> Config:
     """
     path = path or config_path()
     if not path.exists():
-        return Config(path=path)
+        return _in_force(Config(path=path))
     from creatorctl.i18n import t
     from creatorctl.safe_fs import check_file
 
@@ -321,4 +342,35 @@ def load_config(path: Path | None = None) -> Config:
             setattr(cfg, name, _fill(section_cls, value, f"{path} [{name}]", mistakes))
     if mistakes:
         raise ConfigError("\n".join(mistakes))
+    return _in_force(cfg)
+
+
+def account_timezone(path: Path | None = None) -> str:
+    """``[account] timezone`` alone, for the clock (timeutil): a mistake elsewhere in the file
+    is reported by the commands that use that part, not by every time shown.
+
+    Raises:
+        ConfigError: the setting itself is not a known zone (one line naming it).
+    """
+    path = path or config_path()
+    default: str = AccountConfig().timezone
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return default  # missing (the default), or unreadable: load_config says why
+    section = raw.get("account")
+    if not isinstance(section, dict) or "timezone" not in section:
+        return default
+    rule = next(f for f in fields(AccountConfig) if f.name == "timezone").metadata["rule"]
+    problem = rule.problem(section["timezone"])
+    if problem:
+        raise ConfigError(f"{path} [account]: 'timezone' {problem}")
+    return str(section["timezone"])
+
+
+def _in_force(cfg: Config) -> Config:
+    """The settings the whole process follows, not only its readers: Douyin's clock."""
+    from creatorctl.timeutil import set_config_zone
+
+    set_config_zone(cfg.account.timezone)
     return cfg

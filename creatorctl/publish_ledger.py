@@ -155,6 +155,19 @@ class Ledger:
         """Tries running (or lost) that the main store does not know about."""
         return self.rows("applied=0 AND finished_at IS NULL AND attempt_id=0")
 
+    def close_claims(self, claims: list[tuple[int, str]], now: str) -> None:
+        """(draft id, worker) claims the main store settled itself (their claimer died)."""
+        with self.tx() as con:
+            con.executemany(
+                "UPDATE claim SET applied=1, finished_at=coalesce(finished_at, ?) "
+                "WHERE draft_id=? AND worker_id=? AND applied=0",
+                [(now, *c) for c in claims],
+            )
+
+    def held_ids(self) -> set[int]:
+        """Drafts with a claim whose result is not in the main store yet."""
+        return {int(r["draft_id"]) for r in self.rows("applied=0")}
+
     def mark_applied(self, keys: list[Key], now: datetime) -> None:
         with self.tx() as con:
             con.executemany(

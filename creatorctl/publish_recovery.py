@@ -98,6 +98,8 @@ class Recovered:
     draft_id: int
     state: str
     """`unknown`, or `scheduled`/`failed` when the try could safely be re-run."""
+    worker_id: str = ""
+    """The dead claimer."""
 
 
 def lost_line(worker: str, hook_pid: int | None, started: object) -> str:
@@ -153,7 +155,7 @@ def recover_stale_claims(
             ),
             {"now": ts(now), "err": line, "d": draft_id},
         )
-        out.append(Recovered(draft_id, state))
+        out.append(Recovered(draft_id, state, worker))
     return out
 
 

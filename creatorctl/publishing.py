@@ -154,7 +154,8 @@ def apply_pending(
             )
             hook = (row["hook_pid"], row["hook_started_at"])
             result = result_from(row["result"])
-            outcomes.append(apply_result(conn, claim, result, row["worker_id"], now, hook))
+            at = as_datetime(row["finished_at"])  # when it went out, not when we heard
+            outcomes.append(apply_result(conn, claim, result, row["worker_id"], at, hook))
             done.append(key_of(row))
     ledger.mark_applied(done, now)
     for o in outcomes if on_event else ():
@@ -196,11 +197,14 @@ def claim_due_posts(
             if conn is not None:
                 recovered = recover_stale_claims(conn, now, claim_timeout, rerun=rerun_lost)
                 missed = mark_missed(conn, now, grace_hours)
+        if recovered:
+            ledger.close_claims([(r.draft_id, r.worker_id) for r in recovered], ts(now))
     for r in recovered if on_event else ():
         if r.state in ("unknown", "failed"):
             on_event(f"publish_{r.state}", r.draft_id)  # type: ignore[misc]
     for draft_id in missed if on_event else ():
         on_event("publish_missed", draft_id)  # type: ignore[misc]
+    held = ledger.held_ids()  # claimed, or done but not yet in the main store: not due
     with store.read() as conn:
         rows = conn.execute(
             sa.text(
@@ -208,9 +212,15 @@ def claim_due_posts(
                 "AND deleted_at IS NULL AND next_try_at <= :now AND next_try_at >= :oldest "
                 "ORDER BY next_try_at, id LIMIT :lim"
             ),
-            {"now": ts(now), "oldest": ts(now - timedelta(hours=grace_hours)), "lim": 4 * limit},
+            {
+                "now": ts(now),
+                "oldest": ts(now - timedelta(hours=grace_hours)),
+                "lim": len(held) + 4 * limit,
+            },
         ).all()
-        keys = [(r.id, ts(as_datetime(r.next_try_at)), r.attempts + 1) for r in rows]
+        keys = [
+            (r.id, ts(as_datetime(r.next_try_at)), r.attempts + 1) for r in rows if r.id not in held
+        ]
         mine = ledger.take(keys, worker_id, ts(now), limit)
         claims = [replace(claim_from(conn, k[0], 0), attempt=k[2], claimed_at=now) for k in mine]
     if not claims or _main_busy(store):

@@ -82,3 +82,16 @@ def restore(store: Store, trash_ids: list[int]) -> int:
             conn.execute(sa.text("DELETE FROM trash WHERE id=:i"), {"i": tid})
             n += 1
     return n
+
+
+def newest_trash_id(store: Store, account_id: int, entity: str, entity_id: int) -> int | None:
+    """The trash row of the newest deletion of one thing (for "undo that delete")."""
+    with store.read() as conn:
+        tid = conn.execute(
+            sa.text(
+                "SELECT id FROM trash WHERE account_id=:a AND entity=:e AND entity_id=:i "
+                "ORDER BY id DESC LIMIT 1"
+            ),
+            {"a": account_id, "e": entity, "i": entity_id},
+        ).scalar()
+    return int(tid) if tid is not None else None

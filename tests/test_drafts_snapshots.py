@@ -30,7 +30,7 @@ class TestDraftsLook:
 
     def test_schedule_modal(self, snap_compare, demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
         """The schedule modal, prefilled with the next free evening slot, saying when the post
-        would go out."""
+        would go out and naming the zone: 北京时间 in the hint and after the time."""
 
         async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
             await _drafts_tab(pilot)

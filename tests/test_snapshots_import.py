@@ -13,7 +13,9 @@ SIZES = [(80, 24), (120, 40)]
 
 
 class TestImportLook:
-    """The path, snapshot date and the two switches; after an import, its one-line summary."""
+    """The path, the snapshot date and each kind's option named in Chinese (所属作品,
+    所回复的评论, 直播标题); the form scrolls at
+    80x24. After an import, "✓ 导入完成" and the summary sit above the Import/Back buttons."""
 
     @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
     def test_import_result(

@@ -22,7 +22,8 @@ def _show(tab: str):  # type: ignore[no-untyped-def]
 
 class TestDataLook:
     """Period bar (28 days active), the KPI cells with red ▲ / green ▼, then the daily plays and
-    likes chart; at 120x40 the completion-rate bars show below it."""
+    likes chart; at 120x40 the completion-rate bars show below it, and under them the top works,
+    one row each: title, bar, plays."""
 
     @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
     def test_data_tab(self, snap_compare, demo_db: Path, app_factory, size) -> None:  # type: ignore[no-untyped-def]
@@ -31,7 +32,8 @@ class TestDataLook:
 
 class TestFansLook:
     """Total fans and the 30-day net, the 90-day gained/lost curve, the one loss spike with its
-    work, and the slow-decline advice naming three early works."""
+    work, and the slow-decline advice naming three early works; at 120x40 the portrait starts at
+    the bottom: gender and age bars, each row labelled with its own bucket and share."""
 
     @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
     def test_fans_tab(self, snap_compare, demo_db: Path, app_factory, size) -> None:  # type: ignore[no-untyped-def]

@@ -208,13 +208,20 @@ def edit_cmd(
 
 @drafts.command("schedule")
 @click.argument("draft_id", type=int)
-@click.option("--at", "at", required=True, metavar="'YYYY-MM-DD HH:MM[:SS]'", help="Local time.")
+@click.option(
+    "--at",
+    "at",
+    required=True,
+    metavar="'YYYY-MM-DD HH:MM[:SS]'",
+    help="Time on Douyin's clock (the account's zone; default Beijing time).",
+)
 @click.option("--json", "as_json", is_flag=True)
 @pass_ctx
 def schedule_cmd(ctx: Ctx, draft_id: int, at: str, as_json: bool) -> None:
-    """Schedule (or reschedule) a draft for a local time in the future."""
+    """Schedule (or reschedule) a draft for a time in the future (Beijing time by default)."""
     from creatorctl.drafts import parse_local_time, schedule_draft
     from creatorctl.i18n import t
+    from creatorctl.timeutil import zone_label
 
     acc = ctx.require_account()
     result = schedule_draft(
@@ -236,7 +243,8 @@ def schedule_cmd(ctx: Ctx, draft_id: int, at: str, as_json: bool) -> None:
         echo_json({**d.as_json(), "conflicts": [c.id for c in result.conflicts]})
         return
     assert d.scheduled_at is not None
-    click.echo(t("drafts.scheduled", id=d.id, when=d.scheduled_at.strftime("%Y-%m-%d %H:%M:%S")))
+    when = f"{d.scheduled_at:%Y-%m-%d %H:%M:%S} {zone_label()}"
+    click.echo(t("drafts.scheduled", id=d.id, when=when))
 
 
 @drafts.command("cancel")

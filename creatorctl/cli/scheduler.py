@@ -17,12 +17,11 @@ def scheduler() -> None:
 @pass_ctx
 def run_cmd(ctx: Ctx) -> None:
     """Publish due posts until SIGTERM or Ctrl-C; one log line per post."""
-    from datetime import datetime
-
     from creatorctl.scheduler import HeadlessScheduler
+    from creatorctl.timeutil import utc_to_local, utcnow_exact
 
-    def log(line: str) -> None:
-        click.echo(f"{datetime.now():%Y-%m-%d %H:%M:%S} {line}", err=False)
+    def log(line: str) -> None:  # stamped on Douyin's clock, like every time shown
+        click.echo(f"{utc_to_local(utcnow_exact()):%Y-%m-%d %H:%M:%S} {line}", err=False)
 
     HeadlessScheduler(ctx.store, ctx.config.publish, log=log, notify=ctx.config.notify).run()
 
@@ -57,6 +56,8 @@ def status_cmd(ctx: Ctx, as_json: bool) -> None:
                     {"id": d.id, "title": d.title, "claimed_by": d.claimed_by} for d in st.claims
                 ],
                 "recent": [a.as_json() for a in st.recent],
+                "ledger": {"running": st.ledger_running, "pending": st.ledger_pending},
+                "store_held_by": st.held_by or None,
             }
         )
         return
@@ -89,6 +90,11 @@ def status_cmd(ctx: Ctx, as_json: bool) -> None:
         )
     else:
         click.echo("  –")
+    if st.held_by or st.ledger_running or st.ledger_pending:
+        click.echo(
+            t("sched.ledger", running=st.ledger_running, pending=st.ledger_pending)
+            + (f" ({st.held_by})" if st.held_by else "")
+        )
     if st.claims:
         click.echo(t("sched.claims_heading"))
         echo_table(

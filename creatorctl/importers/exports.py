@@ -19,12 +19,13 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.importers.base import Column
+from creatorctl.timeutil import utc_to_local
 
 if TYPE_CHECKING:
     from creatorctl.store import Store
@@ -102,7 +103,7 @@ def _local(value: Any) -> Any:
     if value is None:
         return None
     dt = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return dt.replace(tzinfo=UTC).astimezone().replace(tzinfo=None).isoformat(sep=" ")
+    return utc_to_local(dt).isoformat(sep=" ")
 
 
 def export_rows(

@@ -12,4 +12,6 @@ AREAS = (
     "inbox",
     "publish",
     "security",
+    "ui",
+    "sources",
 )

@@ -86,7 +86,7 @@ MESSAGES.update(
         ),
         "store.wait_for": (
             "正在等待进程 {pid}({what})完成…",
-            "waiting for {what} in process {pid}…",
+            "waiting for the {what} in process {pid}…",
         ),
         "store.wait_other": (
             "存储正被另一个进程写入,正在等待…",
@@ -95,6 +95,14 @@ MESSAGES.update(
         "store.gave_up": (
             "存储 {store} 等了 {s} 秒仍被占用({holder}):请等它完成后重试",
             "the store {store} is still locked after {s} s ({holder}): try again when it is done",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "sched.ledger": (
+            "发布账本:{running} 条正在发布、{pending} 条结果等待写入存储",
+            "publishing ledger: {running} being published, {pending} results waiting for the store",
         ),
     }
 )

@@ -26,8 +26,8 @@ MESSAGES.update(
             "move work #{id} to the trash? (restorable)",
         ),
         "works.deleted_hint": (
-            "已移到回收站(creatorctl trash restore 可恢复)",
-            "moved to the trash (creatorctl trash restore brings it back)",
+            "已移到回收站(u 撤销,T 打开回收站)",
+            "moved to the trash (u undoes; T opens the trash)",
         ),
         "detail.total": ("累计", "total"),
         "detail.last_day": ("最近一天", "last day"),

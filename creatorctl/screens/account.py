@@ -6,15 +6,17 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static, Switch
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from creatorctl.i18n import fmt_int, t
+from creatorctl.screens.dialog import DialogScreen
+from creatorctl.widgets.toggle import MarkedCheckbox
 
 
-class ProfileScreen(ModalScreen[bool]):
+class ProfileScreen(DialogScreen[bool]):
     """Edit the current account's profile; dismisses True when something was saved."""
 
     BINDINGS = [
@@ -23,12 +25,13 @@ class ProfileScreen(ModalScreen[bool]):
         Binding("escape", "close", t("key.back")),
     ]
     DEFAULT_CSS = """
-    ProfileScreen { align: center middle; }
-    ProfileScreen > Vertical { width: 90%; max-width: 90; height: auto; max-height: 95%;
+    ProfileScreen > Vertical { width: 90%; max-width: 90; height: auto;
         border: thick $accent; background: $surface; padding: 0 1; }
-    ProfileScreen #profile-error { color: $error; height: auto; }
-    ProfileScreen #profile-history { color: $text-muted; height: auto; max-height: 8; }
+    ProfileScreen #profile-status.error { color: $error; }
+    ProfileScreen #profile-history { color: $text-muted; height: auto; }
     ProfileScreen Horizontal { height: auto; }
+    ProfileScreen Horizontal > Vertical { height: auto; }
+    ProfileScreen #profile-verified { margin-top: 0; }
     ProfileScreen #profile-buttons { align-horizontal: right; }
     ProfileScreen Button { margin-left: 1; }
     """
@@ -41,21 +44,22 @@ class ProfileScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(t("account.title"), id="profile-heading")
-            yield Label(t("field.nickname"))
-            yield Input(id="profile-nickname")
-            yield Label(t("field.bio"))
-            yield Input(id="profile-bio")
-            with Horizontal():
-                with Vertical():
-                    yield Label(t("field.niche"))
-                    yield Input(id="profile-niche")
-                with Vertical():
-                    yield Label(t("field.verified"))
-                    yield Switch(id="profile-verified")
-            yield Label(t("field.avatar_path"))
-            yield Input(id="profile-avatar")
-            yield Static("", id="profile-error")
-            yield Static("", id="profile-history")
+            with VerticalScroll(classes="dialog-body"):
+                yield Label(t("field.nickname"))
+                yield Input(id="profile-nickname")
+                yield Label(t("field.bio"))
+                yield Input(id="profile-bio")
+                with Horizontal():
+                    with Vertical():
+                        yield Label(t("field.niche"))
+                        yield Input(id="profile-niche")
+                    with Vertical():
+                        yield Label(t("field.verified"))
+                        yield MarkedCheckbox(t("ui.verified_box"), id="profile-verified")
+                yield Label(t("field.avatar_path"))
+                yield Input(id="profile-avatar")
+                yield Static("", id="profile-history")
+            yield Static("", id="profile-status", classes="dialog-status")
             with Horizontal(id="profile-buttons"):
                 yield Button(t("key.save") + " (ctrl+s)", variant="primary", id="profile-save")
                 yield Button(t("key.undo") + " (ctrl+z)", id="profile-undo")
@@ -82,11 +86,12 @@ class ProfileScreen(ModalScreen[bool]):
         self.query_one("#profile-nickname", Input).value = acc.nickname
         self.query_one("#profile-bio", Input).value = acc.bio
         self.query_one("#profile-niche", Input).value = acc.niche
-        self.query_one("#profile-verified", Switch).value = acc.verified
+        self.query_one("#profile-verified", MarkedCheckbox).value = acc.verified
         self.query_one("#profile-avatar", Input).value = acc.avatar_path
         text = Text()
-        if changes:
-            text.append(t("detail.history") + "\n", style="bold")
+        text.append(t("detail.history") + "\n", style="bold")
+        if not changes:
+            text.append(t("ui.profile_no_history"), style="italic")
         for c in changes:
             field = c.field.removeprefix("undo:")
             mark = "↺ " if c.field.startswith("undo:") else ""
@@ -94,7 +99,9 @@ class ProfileScreen(ModalScreen[bool]):
                 f"{fmt_local(c.changed_at)}  {mark}{t('field.' + field)}: "
                 f"{c.old or '–'} → {c.new or '–'}\n"
             )
+        text.rstrip()
         self.query_one("#profile-history", Static).update(text)
+        self.call_after_refresh(self.fit_body)
 
     @on(Button.Pressed, "#profile-save")
     def action_save(self) -> None:
@@ -103,7 +110,7 @@ class ProfileScreen(ModalScreen[bool]):
                 "nickname": self.query_one("#profile-nickname", Input).value,
                 "bio": self.query_one("#profile-bio", Input).value,
                 "niche": self.query_one("#profile-niche", Input).value,
-                "verified": self.query_one("#profile-verified", Switch).value,
+                "verified": self.query_one("#profile-verified", MarkedCheckbox).value,
                 "avatar_path": self.query_one("#profile-avatar", Input).value,
             }
         )
@@ -122,12 +129,19 @@ class ProfileScreen(ModalScreen[bool]):
 
     def _saved(self, changed: bool) -> None:
         self.saved = self.saved or changed
-        self._error("")
+        self._status(("✓ " + t("account.saved")) if changed else t("cli.nothing_changed"))
         self.app.notify(t("account.saved") if changed else t("cli.nothing_changed"))
         self.load()
 
     def _error(self, message: str) -> None:
-        self.query_one("#profile-error", Static).update(message)
+        self._status("✗ " + message, error=True)
+
+    def _status(self, message: str, *, error: bool = False) -> None:
+        """The outcome of Save or Undo, inside the dialog (Ctrl+S must not save blind)."""
+        status = self.query_one("#profile-status", Static)
+        status.update(message)
+        status.set_class(error, "error")
+        self.call_after_refresh(self.fit_body)
 
     @on(Button.Pressed, "#profile-undo")
     def action_undo(self) -> None:
@@ -142,9 +156,11 @@ class ProfileScreen(ModalScreen[bool]):
 
     def _undone(self, restored: dict[str, str] | None) -> None:
         if restored is None:
+            self._status(t("works.nothing_to_undo"))
             self.app.notify(t("works.nothing_to_undo"), severity="warning")
             return
         self.saved = True
+        self._status("↺ " + t("account.undone"))
         self.app.notify(t("account.undone"))
         self.load()
 

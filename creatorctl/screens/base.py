@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from textual.app import App
 from textual.containers import Vertical
 
 if TYPE_CHECKING:
@@ -64,6 +65,19 @@ class TabView(Vertical):
     def reload(self) -> None:
         raise NotImplementedError
 
+    def refresh_data(self) -> None:
+        """The data changed elsewhere (another process, F5): reload in place if shown, keeping
+        focus and position; a hidden tab only notes that it must reload when next shown."""
+        if self.is_active and self.store is not None and self.account is not None:
+            self.stale = False
+            self.reload_in_place()
+        else:
+            self.stale = True
+
+    def reload_in_place(self) -> None:
+        """Reload without moving the cursor to the top (tabs that can, override this)."""
+        self.reload()
+
     def post_from_worker(self, show: Callable[..., object], *args: object) -> None:
         """From a thread worker: run `show(*args)` on the UI thread, unless the worker was
         cancelled because a newer load replaced it (its results would overwrite newer ones)."""
@@ -78,3 +92,11 @@ class TabView(Vertical):
             if widget.focusable and widget.display:
                 widget.focus()
                 return
+
+
+def toast_from_any_thread(app: App[Any], line: str) -> None:
+    """A store writer waiting for an import says so in the app (from a worker or the loop)."""
+    try:
+        app.call_from_thread(app.notify, line, severity="warning", timeout=8)
+    except RuntimeError:  # already on the event loop
+        app.notify(line, severity="warning", timeout=8)

@@ -1,6 +1,7 @@
 """Schedule a draft: a keyboard date-time entry, prefilled with the next best slot.
 
-The time is checked as it is typed: unreadable or past times are refused, and another post
+The time is on Douyin's clock (the account's zone, 北京时间 by default), and the dialog names
+it. The time is checked as it is typed: unreadable or past times are refused, and another post
 within 30 minutes is a warning (scheduling is still allowed).
 """
 
@@ -17,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from creatorctl.i18n import t
+from creatorctl.timeutil import zone_label
 
 FORMAT = "%Y-%m-%d %H:%M"
 
@@ -53,7 +55,7 @@ class ScheduleScreen(ModalScreen[object]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(t("schedule.heading", id=self.draft_id, title=self.draft_title))
-            yield Static(t("schedule.hint"), id="schedule-hint")
+            yield Static(t("schedule.hint", zone=zone_label()), id="schedule-hint")
             yield Input(self.proposed.strftime(FORMAT), id="schedule-at")
             yield Static("", id="schedule-check")
             yield Static("", id="schedule-error")
@@ -90,6 +92,7 @@ class ScheduleScreen(ModalScreen[object]):
         """Say what scheduling at `text` would do: refused, warned or fine."""
         from creatorctl.drafts import conflicts, parse_local_time
         from creatorctl.errors import UserError
+        from creatorctl.inbox.live import live_clashes
         from creatorctl.timeutil import now_local
 
         line = Text()
@@ -107,7 +110,12 @@ class ScheduleScreen(ModalScreen[object]):
             else:
                 mins = int((when - now).total_seconds() // 60)
                 line.append(
-                    t("schedule.in", when=f"{when:%m-%d %H:%M}", h=mins // 60, m=mins % 60),
+                    t(
+                        "schedule.in",
+                        when=f"{when:%m-%d %H:%M} {zone_label()}",
+                        h=mins // 60,
+                        m=mins % 60,
+                    ),
                     style="green",
                 )
                 store = self.app.store  # type: ignore[attr-defined]
@@ -120,6 +128,12 @@ class ScheduleScreen(ModalScreen[object]):
                             title=other.title,
                             when=f"{other.scheduled_at:%H:%M}" if other.scheduled_at else "",
                         ),
+                        style="yellow",
+                    )
+                for live in live_clashes(store, self.account_id, when):
+                    line.append("\n⚠ ", style="yellow")
+                    line.append(
+                        t("drafts.live_clash", topic=live.topic, when=f"{live.start_at:%H:%M}"),
                         style="yellow",
                     )
         self.app.call_from_thread(self.query_one("#schedule-check", Static).update, line)
@@ -142,9 +156,14 @@ class ScheduleScreen(ModalScreen[object]):
                 account_id=self.account_id,
             )
         except UserError as exc:
-            self.app.call_from_thread(self.query_one("#schedule-error", Static).update, str(exc))
+            self.app.call_from_thread(self._refused, str(exc))
             return
         self.app.call_from_thread(self.dismiss, result)
+
+    def _refused(self, message: str) -> None:
+        """The refusal once: the live check already said the same (e.g. a past time) in red."""
+        self.query_one("#schedule-check", Static).update("")
+        self.query_one("#schedule-error", Static).update(message)
 
     @on(Button.Pressed, "#schedule-cancel")
     def action_cancel(self) -> None:

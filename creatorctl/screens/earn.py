@@ -210,6 +210,9 @@ class EarnTab(TabView):
         self._load_summary(self.store, self.account.id)
         self._load_brand(keep_position=keep_position)
 
+    def reload_in_place(self) -> None:
+        self.reload(keep_position=True)
+
     def _load_brand(self, *, keep_position: bool = False) -> None:
         if self.store is None or self.account is None:
             return
@@ -443,11 +446,19 @@ class EarnTab(TabView):
                 if yes:
                     self._change("deliver", task.id, work_id)
 
-            question = t("earn.confirm_deliver", id=task.id, work=work_id)
+            question = t(
+                "earn.confirm_deliver",
+                id=task.id,
+                brand=task.brand,
+                title=task.title,
+                work=work_id,
+                work_title=picker.picked_title,
+            )
             self.app.push_screen(ConfirmScreen(question), answered)
 
         prompt = t("earn.pick_work", id=task.id)
-        self.app.push_screen(WorkPickerScreen(self.store, self.account.id, prompt), picked)
+        picker = WorkPickerScreen(self.store, self.account.id, prompt)
+        self.app.push_screen(picker, picked)
 
     def action_settle(self) -> None:
         from creatorctl.screens.earn_settle import SettleScreen

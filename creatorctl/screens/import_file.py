@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Static
+from textual.widgets import Button, Input, Label, ProgressBar, Static
 
 from creatorctl.i18n import t
+from creatorctl.screens.dialog import DialogScreen
+from creatorctl.widgets.toggle import MarkedCheckbox
 
 if TYPE_CHECKING:
     from creatorctl.importers import FileResult
@@ -29,7 +30,15 @@ class DataImported(Message):
     """The kind imported (``works``, ``daily`` …)."""
 
 
-class ImportScreen(ModalScreen[bool]):
+def option_label(name: str) -> str:
+    """A kind's extra option, named in the UI's language (the CLI's --help text is English)."""
+    key = f"imp.opt.{name}"
+    from creatorctl.i18n import catalog
+
+    return t(key) if key in catalog() else name
+
+
+class ImportScreen(DialogScreen[bool]):
     """Dismisses with True when something was written (the app then refreshes), else False."""
 
     BINDINGS = [
@@ -37,18 +46,20 @@ class ImportScreen(ModalScreen[bool]):
         Binding("escape", "close", t("key.back")),
     ]
     DEFAULT_CSS = """
-    ImportScreen { align: center middle; }
-    ImportScreen > Vertical { width: 90%; max-width: 100; height: auto; max-height: 95%;
+    ImportScreen > Vertical { width: 90%; max-width: 100; height: auto;
         border: thick $accent; background: $surface; padding: 0 1; }
-    ImportScreen #import-new-account { display: none; }
+    ImportScreen #import-new-account { display: none; height: auto; }
     ImportScreen #import-new-account.visible { display: block; }
     ImportScreen Horizontal { height: auto; }
     ImportScreen #import-buttons { align-horizontal: right; }
     ImportScreen Button { margin-left: 1; }
     ImportScreen ProgressBar { display: none; }
     ImportScreen ProgressBar.running { display: block; }
-    ImportScreen #import-result { height: auto; max-height: 12; }
+    ImportScreen #import-result-box { height: auto; max-height: 8; }
+    ImportScreen #import-result-box.empty { display: none; }
+    ImportScreen #import-result { height: auto; }
     ImportScreen #import-result.error { color: $error; }
+    ImportScreen #import-result-box.error { border-left: thick $error; }
     """
 
     def __init__(self) -> None:
@@ -62,21 +73,22 @@ class ImportScreen(ModalScreen[bool]):
         options = {o.name: o for k in load_kinds().values() for o in k.options}
         with Vertical():
             yield Label(t("imp.ui_title"), id="import-title")
-            yield Label(t("imp.ui_path"))
-            yield Input(placeholder="~/Downloads/作品列表导出_20261025.xlsx", id="import-path")
-            with Vertical(id="import-new-account"):
-                yield Label(t("imp.ui_handle"))
-                yield Input(value="me", id="import-handle")
-            yield Label(t("imp.ui_snapshot"))
-            yield Input(placeholder="YYYY-MM-DD", id="import-date")
-            for opt in options.values():
-                yield Label(f"--{opt.name} {opt.metavar}: {opt.help}")
-                yield Input(id=f"import-opt-{opt.name}", classes="import-option")
-            with Horizontal():
-                yield Checkbox(t("imp.ui_skip"), id="import-skip")
-                yield Checkbox(t("imp.ui_dry"), id="import-dry")
+            with VerticalScroll(classes="dialog-body"):
+                yield Label(t("imp.ui_path"))
+                yield Input(placeholder="~/Downloads/作品列表导出_20261025.xlsx", id="import-path")
+                with Vertical(id="import-new-account"):
+                    yield Label(t("imp.ui_handle"))
+                    yield Input(value="me", id="import-handle")
+                yield Label(t("imp.ui_snapshot"))
+                yield Input(placeholder="YYYY-MM-DD", id="import-date")
+                for opt in options.values():
+                    yield Label(option_label(opt.name))
+                    yield Input(id=f"import-opt-{opt.name}", classes="import-option")
+                with Horizontal():
+                    yield MarkedCheckbox(t("imp.ui_skip"), id="import-skip")
+                    yield MarkedCheckbox(t("imp.ui_dry"), id="import-dry")
             yield ProgressBar(id="import-progress", show_eta=False)
-            with VerticalScroll(id="import-result-box"):
+            with VerticalScroll(id="import-result-box", classes="empty"):
                 yield Static("", id="import-result")
             with Horizontal(id="import-buttons"):
                 yield Button(t("imp.ui_start") + " (ctrl+s)", variant="primary", id="import-start")
@@ -117,13 +129,14 @@ class ImportScreen(ModalScreen[bool]):
         self.running = True
         self._show([t("imp.reading", file=path.name)])
         self.query_one("#import-progress", ProgressBar).add_class("running")
+        self.call_after_refresh(self.fit_body)
         self.run_import(
             path,
             snapshot,
             options,
             handle,
-            self.query_one("#import-skip", Checkbox).value,
-            self.query_one("#import-dry", Checkbox).value,
+            self.query_one("#import-skip", MarkedCheckbox).value,
+            self.query_one("#import-dry", MarkedCheckbox).value,
         )
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
@@ -181,7 +194,7 @@ class ImportScreen(ModalScreen[bool]):
         self.running = False
         self.query_one("#import-progress", ProgressBar).remove_class("running")
         if result is None:
-            self._show([t("imp.ui_rejected"), *problems], error=True)
+            self._show(["✗ " + t("imp.ui_rejected"), *problems], error=True)
             return
         c = result.counts
         snapshot = (
@@ -193,6 +206,8 @@ class ImportScreen(ModalScreen[bool]):
             t("imp.summary", file=result.path.name, kind=result.label, snapshot=snapshot,
               added=c.added, updated=c.updated, unchanged=c.unchanged, skipped=c.skipped)
         ]  # fmt: skip
+        if not result.dry_run:
+            lines.insert(0, t("imp.ui_done"))
         if result.dry_run:
             lines.append(t("imp.dry_run"))
         lines += [t("imp.skipped_reason", n=n, reason=r) for r, n in c.reasons.most_common()]
@@ -205,9 +220,15 @@ class ImportScreen(ModalScreen[bool]):
             self.changed = True  # an account was made for the import
 
     def _show(self, lines: list[str], *, error: bool = False) -> None:
-        box = self.query_one("#import-result", Static)
-        box.update("\n".join(lines))
+        """The outcome under the form, above the buttons: always on screen, scrolled to its top."""
+        result = self.query_one("#import-result", Static)
+        result.update("\n".join(lines))
+        result.set_class(error, "error")
+        box = self.query_one("#import-result-box", VerticalScroll)
         box.set_class(error, "error")
+        box.set_class(not lines, "empty")
+        box.scroll_home(animate=False)
+        self.call_after_refresh(self.fit_body)
 
     @on(Button.Pressed, "#import-close")
     def action_close(self) -> None:

@@ -41,12 +41,12 @@ class CommentsPane(InboxPane):
         Binding("slash", "search", t("key.search")),
         Binding("s", "sort", t("inbox.key_sort")),
         Binding("f", "flagged", t("inbox.key_flagged")),
-        Binding("w", "all_works", t("inbox.key_all_works"), show=False),
+        Binding("w", "all_works", t("inbox.key_all_works")),  # shown while on one work
         Binding("p", "pin", t("inbox.key_pin")),
         Binding("r", "reply", t("inbox.key_reply")),
         Binding("d,delete", "delete", t("key.delete")),
         Binding("u", "undo", t("inbox.key_restore"), show=False),
-        Binding("X", "purge", t("inbox.key_purge")),
+        Binding("X", "purge", t("inbox.key_purge"), show=False),  # rare, and in `?`
         Binding("escape", "clear", t("key.clear"), show=False),
     ]
     DEFAULT_CSS = """
@@ -67,6 +67,7 @@ class CommentsPane(InboxPane):
         self.pager: CommentPager | None = None
         self.rows: dict[str, CommentRow] = {}
         self.last_deleted: list[int] = []
+        self.reply_to: CommentRow | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchBox(placeholder=t("inbox.search_placeholder"), id="comments-search")
@@ -100,18 +101,21 @@ class CommentsPane(InboxPane):
             flagged=self.flagged,
         )
 
-    def reload(self, *, keep_position: bool = False) -> None:
+    def reload(self, *, keep_position: bool = False, follow: str | None = None) -> None:
         if not self.ready:
             return
         if keep_position and self.pager is not None:
             self.pager.forget_counts()
-            self.table.reload()
+            self.table.reload(follow=follow)
             return
         from creatorctl.inbox.comments import CommentPager
 
         self.pager = CommentPager(self.store, self.filter)
         self.rows = {}
         self.table.load(partial(self._fetch, self.pager))
+
+    def reload_in_place(self) -> None:
+        self.reload(keep_position=True)
 
     def _fetch(self, pager: CommentPager, offset: int, limit: int) -> Page:
         rows = pager.page(offset, limit)
@@ -124,7 +128,13 @@ class CommentsPane(InboxPane):
         if work_id is not None:
             self._load_title(work_id)
         self.stale = False
+        self.refresh_bindings()  # `w` (all works) shows only while on one work
         self.reload()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "all_works":
+            return self.work_id is not None
+        return True
 
     @work(thread=True, exclusive=True, group="inbox-work-title", exit_on_error=False)
     def _load_title(self, work_id: int) -> None:
@@ -201,13 +211,19 @@ class CommentsPane(InboxPane):
         self.reload()
 
     def action_clear(self) -> None:
-        self.query_one("#comments-search", SearchBox).close()
+        """Esc: close the reply box or the search; with nothing else to close, leave the
+        work's comments for all works (one step back at a time)."""
+        search = self.query_one("#comments-search", SearchBox)
         reply = self.query_one("#comments-reply", Input)
+        busy = reply.has_class("visible") or search.has_class("visible") or bool(self.query_text)
+        search.close()
         reply.value = ""
         reply.remove_class("visible")
         if self.query_text:
             self.query_text = ""
             self.reload()
+        elif not busy and self.work_id is not None:
+            self.set_work(None)
         self.table.focus()
 
     def action_sort(self) -> None:
@@ -245,9 +261,9 @@ class CommentsPane(InboxPane):
             msg = t("inbox.unpinned_done", id=comment_id)
         self.app.call_from_thread(self._done, msg)
 
-    def _done(self, message: str) -> None:
+    def _done(self, message: str, follow: str | None = None) -> None:
         self.notify(message)
-        self.reload(keep_position=True)
+        self.reload(keep_position=True, follow=follow)
 
     def action_delete(self) -> None:
         c = self.selected
@@ -274,7 +290,8 @@ class CommentsPane(InboxPane):
 
         n = restore_comments(self.store, ids, self.account_id)
         self.last_deleted = []
-        self.app.call_from_thread(self._done, t("inbox.restored_done", n=n))
+        # the cursor goes back to the comment restored, so `r` next answers that one
+        self.app.call_from_thread(self._done, t("inbox.restored_done", n=n), str(ids[0]))
 
     def action_purge(self) -> None:
         self._count_flagged()
@@ -309,13 +326,14 @@ class CommentsPane(InboxPane):
     def action_reply(self) -> None:
         if self.selected is None:
             return
+        self.reply_to = self.selected  # a reload while typing must not change who is answered
         box = self.query_one("#comments-reply", Input)
         box.add_class("visible")
         box.focus()
 
     @on(Input.Submitted, "#comments-reply")
     def _reply_submitted(self, event: Input.Submitted) -> None:
-        c = self.selected
+        c, self.reply_to = self.reply_to, None
         text = event.value.strip()
         event.input.value = ""
         event.input.remove_class("visible")

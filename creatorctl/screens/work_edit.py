@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from creatorctl.i18n import t
+from creatorctl.screens.dialog import DialogScreen
 
 
-class WorkEditScreen(ModalScreen[dict | None]):
+class WorkEditScreen(DialogScreen[dict | None]):
     """Dismisses with the {field: (old, new)} changes saved, or None when cancelled."""
 
     BINDINGS = [
@@ -20,11 +20,10 @@ class WorkEditScreen(ModalScreen[dict | None]):
         Binding("escape", "cancel", t("key.cancel")),
     ]
     DEFAULT_CSS = """
-    WorkEditScreen { align: center middle; }
-    WorkEditScreen > Vertical { width: 90%; max-width: 100; height: auto; max-height: 95%;
+    WorkEditScreen > Vertical { width: 90%; max-width: 100; height: auto;
         border: thick $accent; background: $surface; padding: 0 1; }
     WorkEditScreen TextArea { height: 5; }
-    WorkEditScreen #edit-error { color: $error; height: auto; }
+    WorkEditScreen #edit-error { color: $error; }
     WorkEditScreen Horizontal { height: auto; align-horizontal: right; }
     WorkEditScreen Button { margin-left: 1; }
     """
@@ -36,15 +35,16 @@ class WorkEditScreen(ModalScreen[dict | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(t("edit.heading"), id="edit-heading")
-            yield Label(t("field.title"))
-            yield Input(id="edit-title")
-            yield Label(t("field.description"))
-            yield TextArea(id="edit-description")
-            yield Label(t("edit.tags_hint"))
-            yield Input(id="edit-tags")
-            yield Label(t("field.cover_path"))
-            yield Input(id="edit-cover")
-            yield Static("", id="edit-error")
+            with VerticalScroll(classes="dialog-body"):
+                yield Label(t("field.title"))
+                yield Input(id="edit-title")
+                yield Label(t("field.description"))
+                yield TextArea(id="edit-description")
+                yield Label(t("edit.tags_hint"))
+                yield Input(id="edit-tags")
+                yield Label(t("field.cover_path"))
+                yield Input(id="edit-cover")
+            yield Static("", id="edit-error", classes="dialog-status")
             with Horizontal():
                 yield Button(t("key.save") + " (ctrl+s)", variant="primary", id="edit-save")
                 yield Button(t("key.cancel") + " (esc)", id="edit-cancel")
@@ -96,7 +96,10 @@ class WorkEditScreen(ModalScreen[dict | None]):
         self.app.call_from_thread(self.dismiss, changes)
 
     def _error(self, message: str) -> None:
-        self.query_one("#edit-error", Static).update(message)
+        status = self.query_one("#edit-error", Static)
+        status.update("✗ " + message)
+        status.add_class("error")
+        self.call_after_refresh(self.fit_body)
 
     @on(Button.Pressed, "#edit-cancel")
     def action_cancel(self) -> None:

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from creatorctl.i18n import fmt_count, fmt_pct, t
 from creatorctl.screens.base import TabView
-from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
+from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
 from creatorctl.widgets.search_box import SearchBox
 
 SORTABLE = ("published_at", "title", "plays", "likes", "comments", "shares", "completion_rate")
@@ -121,7 +121,7 @@ class WorksTab(TabView):
     def compose(self) -> ComposeResult:
         yield SearchBox(placeholder=t("works.search_placeholder"), id="works-search")
         yield Static("", id="works-status")
-        yield PagedTable(columns(self.app.size.width), id="works-table")
+        yield OpeningPagedTable(columns(self.app.size.width), id="works-table")
 
     @property
     def table(self) -> PagedTable:
@@ -133,7 +133,7 @@ class WorksTab(TabView):
             self.table.set_columns(wanted)
             self._relabel()
 
-    def reload(self, *, keep_position: bool = False) -> None:
+    def reload(self, *, keep_position: bool = False, follow: str | None = None) -> None:
         acc = self.account
         store = self.store
         if acc is None or store is None:
@@ -142,7 +142,7 @@ class WorksTab(TabView):
         fetcher = partial(_fetch_page, store, acc.id, self.query_text, self.sort, self.descending)
         if keep_position:
             self.table.fetcher = fetcher
-            self.table.reload()
+            self.table.reload(follow=follow)
         else:
             self.table.load(fetcher)
 
@@ -227,7 +227,14 @@ class WorksTab(TabView):
         if work_id is not None:
             self.capp.edit_work(work_id)
 
+    def reload_in_place(self) -> None:
+        self.reload(keep_position=True)
+
     def action_undo(self) -> None:
+        """Undo the last thing done here: a delete (`x`) first, else the selected work's edit."""
+        if self.capp.last_deleted_work is not None:
+            self.capp.undo_delete_work()
+            return
         work_id = self._selected_id()
         if work_id is not None:
             self.capp.undo_work_edit(work_id)

@@ -71,6 +71,8 @@ class Chart(PlotextPlot):
         self._rendered: tuple[tuple[object, ...], RenderResult] | None = None
 
     def render(self) -> RenderResult:
+        if self.data is not None and self.data.kind == "hbar" and self.data.series:
+            return hbar_text(self.data, self.size.width, self.size.height)
         # plotext rebuilds the whole figure on every render (20–40 ms); a tab shown again or a
         # page scrolled repaints without anything changed, so keep the last build.
         key = (self.size, self.app.theme, self._version)
@@ -131,17 +133,12 @@ class Chart(PlotextPlot):
         if data is None or not data.x_labels or not data.series:
             self.refresh()
             return
+        if data.kind == "hbar":  # drawn as text by render(): one row per bar, its own label
+            self.refresh()
+            return
         plt.title(widen(data.title))
         width = max(10, self.size.width - 12)
-        if data.kind == "hbar":
-            s = data.series[0]
-            plt.bar(
-                [widen(x) for x in data.x_labels],
-                list(s.values),
-                orientation="horizontal",
-                width=0.3,
-            )
-        elif data.kind in ("bar", "stacked"):
+        if data.kind in ("bar", "stacked"):
             labels, values = downsample(
                 data.x_labels, [s.values for s in data.series], width // 2, mean=data.levels
             )
@@ -186,18 +183,50 @@ class Chart(PlotextPlot):
             ticks = max(2, min(len(labels), width // 12))
             idx = [round(i * (len(labels) - 1) / (ticks - 1)) for i in range(ticks)]
             plt.xticks([xs[i] for i in idx], [widen(labels[i]) for i in idx])
-        # Round axis values, written compactly; on the value axis (x for hbar) and after
+        # Round axis values, written compactly; on the value axis and after
         # downsampling (what is plotted, not the raw values).
-        if data.kind == "hbar":
-            peak = max(data.series[0].values, default=0)
-        elif data.kind == "stacked":
+        if data.kind == "stacked":
             peak = max((sum(col) for col in zip(*values, strict=True)), default=0)
         else:
             peak = max((v for ys in values for v in ys), default=0)
         at = nice_ticks(peak)
         if at and not (data.kind == "line" and any(s.right for s in data.series)):
-            ticks_at = plt.xticks if data.kind == "hbar" else plt.yticks
-            ticks_at(at, [widen(tick_label(v)) for v in at])
+            plt.yticks(at, [widen(tick_label(v)) for v in at])
         if data.y_label:
             plt.ylabel(widen(data.y_label))
         self.refresh()
+
+
+EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def hbar_text(data: ChartData, width: int, height: int) -> Text:
+    """Horizontal bars as text, one row each with its label beside it and its value after it.
+
+    plotext spreads N bars over however many rows the widget has, so at some heights a bar
+    takes two rows and a label sits beside its neighbour's bar (issue 13). Here each bar has
+    exactly one row. The first item is drawn at the bottom, as plotext does.
+    """
+    from creatorctl.charting import display_width
+
+    values = list(data.series[0].values)
+    items = list(zip(data.x_labels, values, strict=False))[::-1]
+    rows = max(0, height - 1)
+    items = items[:rows]
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(data.title, style="bold")
+    if not items:
+        return text
+    whole = all(float(v) == int(v) for _, v in items)
+    shown = [f"{v:,.0f}" if whole else f"{v:,.1f}" for _, v in items]
+    label_w = max(display_width(label) for label, _ in items)
+    value_w = max(len(s) for s in shown)
+    room = max(1, width - label_w - value_w - 3)
+    peak = max((v for _, v in items), default=0) or 1
+    for (label, value), value_text in zip(items, shown, strict=True):
+        eighths = round(max(0.0, value) / peak * room * 8)
+        bar = "█" * (eighths // 8) + (EIGHTHS[eighths % 8] if eighths % 8 else "")
+        text.append("\n" + label + " " * (label_w - display_width(label)) + " ")
+        text.append(bar, style="bold")
+        text.append(" " + value_text)
+    return text

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
+from creatorctl.i18n import t
 from creatorctl.safe_text import clean_line, clean_rich
 
 PAGE_SIZE = 100
@@ -99,6 +100,7 @@ class PagedTable(DataTable):
         self.total = 0
         self.loading_page = False
         self._cursor_after_load: int | str = 0
+        self._follow_key: str | None = None
         self._page: Page | None = None
 
     def on_mount(self) -> None:
@@ -157,12 +159,16 @@ class PagedTable(DataTable):
         if self.fetcher is None:
             return
         self._cursor_after_load = cursor
+        self._follow_key = None
         self.loading_page = True
         self._fetch(self.fetcher, max(0, offset))
 
-    def reload(self) -> None:
-        """Fetch the current page again, keeping the cursor row."""
+    def reload(self, *, follow: str | None = None) -> None:
+        """Fetch the current page again. The cursor stays on its item (or on `follow`) when the
+        item is still on the page, wherever a re-sort put it; else on the same row number."""
+        key = follow if follow is not None else self.selected_key
         self.load(offset=self.row_offset, cursor=self.cursor_row)
+        self._follow_key = key
 
     @work(thread=True, exclusive=True, group="paged-table", exit_on_error=False)
     def _fetch(self, fetcher: Fetcher, offset: int) -> None:
@@ -187,6 +193,9 @@ class PagedTable(DataTable):
         if self.row_count:
             cursor = self._cursor_after_load
             row = self.row_count - 1 if cursor == "last" else min(int(cursor), self.row_count - 1)
+            keys = [str(key) for key, _ in page.rows]
+            if self._follow_key in keys:
+                row = keys.index(self._follow_key)
             self.move_cursor(row=row, animate=False)
         self.post_message(self.PageLoaded(self, page))
 
@@ -245,3 +254,9 @@ class PagedTable(DataTable):
         if not self.row_count:
             return (0, 0, self.total)
         return (self.row_offset + 1, self.row_offset + self.row_count, self.total)
+
+
+class OpeningPagedTable(PagedTable):
+    """A PagedTable whose rows open something on Enter, so the footer and `?` say so."""
+
+    BINDINGS = [Binding("enter", "select_cursor", t("key.open"))]

@@ -1,0 +1,44 @@
+"""What every dialog shares: a body that scrolls, so its status line and buttons stay on screen.
+
+A dialog composes one `Vertical` (its box) holding a `VerticalScroll.dialog-body` with the
+fields, then whatever must always be seen (a status line, the buttons). At 80x24 a tall form
+scrolls inside the box instead of pushing its buttons off the bottom edge.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+
+ResultType = TypeVar("ResultType")
+
+
+class DialogScreen(ModalScreen[ResultType]):
+    """A modal whose `.dialog-body` gets the rows the rest of the box leaves free."""
+
+    DEFAULT_CSS = """
+    DialogScreen { align: center middle; }
+    DialogScreen .dialog-body { height: auto; }
+    DialogScreen .dialog-status { height: auto; max-height: 8; }
+    DialogScreen .dialog-status.error { text-style: bold; }
+    """
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.fit_body)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_body)
+
+    def fit_body(self) -> None:
+        """Cap the body's height at what the screen has left after the box's other rows."""
+        bodies = self.query(".dialog-body").results(VerticalScroll)
+        body = next(iter(bodies), None)
+        if body is None or body.parent is None or not body.is_mounted:
+            return
+        box = body.parent
+        chrome = box.outer_size.height - body.outer_size.height  # type: ignore[attr-defined]
+        room = max(3, self.size.height - chrome)
+        if body.styles.max_height is None or body.styles.max_height.value != room:
+            body.styles.max_height = room

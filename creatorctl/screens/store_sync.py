@@ -1,0 +1,179 @@
+"""The app's part in keeping up with the store: changes made by other processes appear on their
+own (creatorctl.watch), F5 reads everything again, the trash screen, and Works `u` after `x`.
+
+A mixin of `CreatorApp` (kept apart so app.py stays about tabs and screens).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import SystemCommand
+
+from creatorctl.i18n import t
+from creatorctl.screens.base import TabView
+from creatorctl.widgets.account_bar import AccountBar
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+
+    from creatorctl.accounts import AccountInfo
+    from creatorctl.store import Store
+    from creatorctl.watch import Change, StoreWatcher
+
+    _Base = App[str | None]
+else:
+    _Base = object
+
+
+class StoreSync(_Base):
+    """Polling, refresh, trash and undo-delete for the app."""
+
+    store: Store | None
+    account: AccountInfo | None
+    watcher: StoreWatcher | None = None
+    writes_seen = 0
+    last_deleted_work: int | None = None
+    """The work `x` just deleted: Works `u` brings it back before undoing any edit."""
+
+    if TYPE_CHECKING:
+
+        @property
+        def main_screen(self) -> Screen[None]: ...
+
+        def data_changed(self, *, in_place: bool = False) -> None: ...
+
+        def view(self, tab_id: str) -> TabView: ...
+
+        def _reload_works_in_place(self) -> None: ...
+
+    def on_unmount(self) -> None:
+        if self.watcher is not None:
+            self.watcher.close()
+            self.watcher = None
+
+    def sync_commands(self) -> Iterable[SystemCommand]:
+        """The command palette's entries for the trash and refresh."""
+        yield SystemCommand(t("trash.title"), t("trash.palette"), self.action_trash)
+        yield SystemCommand(t("ui.key_refresh"), t("ui.palette_refresh"), self.action_refresh_data)
+
+    # --- Works: delete, and undo the delete -----------------------------------------------
+
+    def delete_work(self, work_id: int) -> None:
+        from creatorctl.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete_work(work_id)
+
+        self.push_screen(ConfirmScreen(t("works.confirm_delete_id", id=work_id)), answered)
+
+    @work(thread=True, group="delete", exit_on_error=False)
+    def _delete_work(self, work_id: int) -> None:
+        from creatorctl.works import delete_work
+
+        assert self.store is not None
+        delete_work(self.store, work_id)
+        self.last_deleted_work = work_id
+        self.call_from_thread(self.notify, t("works.deleted_hint"))
+        self.call_from_thread(self._reload_works_in_place)
+
+    # --- changes made by other processes -------------------------------------------------
+
+    POLL_SECONDS = 2.0
+    """How often the store is asked whether another process changed it (one PRAGMA)."""
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def start_watching(self, path: str) -> None:
+        from creatorctl.watch import StoreWatcher
+
+        watcher = StoreWatcher(path)
+        self.call_from_thread(self._watching, watcher)
+
+    def _watching(self, watcher: StoreWatcher) -> None:
+        assert self.store is not None
+        self.watcher = watcher
+        self.writes_seen = self.store.writes
+        self.set_interval(self.POLL_SECONDS, self._poll_store)
+
+    def _poll_store(self) -> None:
+        """Every 2 s while idle: nothing runs while a load or a write is under way."""
+        if self.watcher is None or self.store is None or any(w.is_running for w in self.workers):
+            return
+        self.poll_store()
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def poll_store(self) -> None:
+        assert self.watcher is not None and self.store is not None
+        writes = self.store.writes
+        # Our own writes were shown by whatever made them; take them as known.
+        change = self.watcher.poll(rebase=writes != self.writes_seen)
+        self.writes_seen = writes
+        if change is not None:
+            self.call_from_thread(self.outside_change, change)
+
+    def outside_change(self, change: Change) -> None:
+        """Reload what shows the changed tables; hidden tabs reload when next shown."""
+        areas = change.areas()
+        if "account" in areas and self.account is not None:
+            self.refresh_account_bar()
+        for view in self.main_screen.query(TabView):
+            if view.TAB_ID in areas:
+                view.refresh_data()
+
+    @work(thread=True, exclusive=True, group="account-bar", exit_on_error=False)
+    def refresh_account_bar(self) -> None:
+        from creatorctl.accounts import get_account_by_id
+
+        assert self.store is not None and self.account is not None
+        acc = get_account_by_id(self.store, self.account.id)
+        self.call_from_thread(
+            self.main_screen.query_one(AccountBar).show_account,
+            acc.nickname,
+            acc.handle,
+            acc.fans,
+            acc.verified,
+        )
+
+    def action_refresh_data(self) -> None:
+        """F5: read everything again now (and take the store's state as known)."""
+        if self.store is None or self.account is None:
+            return
+        self.refresh_account_bar()
+        for view in self.main_screen.query(TabView):
+            view.refresh_data()
+        self.notify(t("ui.refreshed"), timeout=2)
+
+    def action_trash(self) -> None:
+        if self.store is None or self.account is None:
+            return
+        from creatorctl.screens.trash import TrashScreen
+
+        self.push_screen(TrashScreen(self.account.id))
+
+    @work(thread=True, group="delete", exit_on_error=False)
+    def undo_delete_work(self) -> None:
+        """Works `u` right after `x`: the work comes back from the trash."""
+        from creatorctl.trash import newest_trash_id, restore
+
+        work_id = self.last_deleted_work
+        assert self.store is not None and self.account is not None and work_id is not None
+        self.last_deleted_work = None
+        trash_id = newest_trash_id(self.store, self.account.id, "work", work_id)
+        if trash_id is None:  # restored meanwhile (the trash screen, the CLI)
+            self.call_from_thread(self.notify, t("works.nothing_to_undo"), severity="warning")
+            return
+        restore(self.store, [trash_id])
+        self.call_from_thread(self.notify, t("works.delete_undone", id=work_id))
+        self.call_from_thread(self._restored_work, work_id)
+
+    def _restored_work(self, work_id: int) -> None:
+        from creatorctl.screens.works import WorksTab
+
+        self.data_changed(in_place=True)
+        works = self.view("works")
+        if isinstance(works, WorksTab):  # the cursor goes to the work that came back
+            works.reload(keep_position=True, follow=str(work_id))

@@ -1,0 +1,105 @@
+"""Notice changes other processes made to the store (a CLI import, a scheduler, a restore).
+
+`PRAGMA data_version` on one connection of its own changes when any *other* connection commits:
+one cheap query tells whether anything changed at all. Only then are the tables' newest rowids
+compared, to tell which areas changed, so the app reloads only the tabs that show them.
+Updates in place (a reply, a deal accepted) add no rows; they are reported as "something
+changed" (`tables` is empty) and the app reloads the tab on screen.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+AREAS: dict[str, tuple[str, ...]] = {
+    "works": ("work", "worksnapshot", "edithistory", "trash"),
+    "drafts": ("draft", "publishattempt", "livepreview", "trash"),
+    "data": ("work", "worksnapshot", "accountdaily", "trendingtopic", "trash"),
+    "fans": ("accountdaily", "fanactivity", "fanportrait", "work", "trash"),
+    "inbox": (
+        "comment",
+        "message",
+        "conversation",
+        "autoreplyrule",
+        "fangroup",
+        "groupannouncement",
+        "groupmember",
+        "livesession",
+        "livesample",
+        "livepreview",
+        "trash",
+    ),
+    "earn": (
+        "brandtask",
+        "product",
+        "productsale",
+        "earning",
+        "platformtask",
+        "accountdaily",
+        "account",
+    ),
+    "account": ("account", "accountdaily", "edithistory"),
+}
+"""Which tables each tab (and the account bar, `account`) shows."""
+
+TABLES = tuple(sorted({table for tables in AREAS.values() for table in tables}))
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed since the last look: the tables that gained or lost rows (may be empty)."""
+
+    tables: frozenset[str]
+
+    def areas(self) -> set[str]:
+        """The areas to reload; every area when only in-place updates were seen."""
+        if not self.tables:
+            return set(AREAS)
+        return {area for area, tables in AREAS.items() if self.tables & set(tables)}
+
+
+class StoreWatcher:
+    """Polled from a worker thread; holds one read-only connection of its own."""
+
+    def __init__(self, path: str) -> None:
+        self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.conn.execute("PRAGMA busy_timeout=2000")
+        self.version = self._version()
+        self.marks = self._marks()
+
+    def _version(self) -> int:
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def _marks(self) -> dict[str, tuple[int, int]]:
+        """Each table's newest rowid (one index seek); the trash also by its row count."""
+        marks: dict[str, tuple[int, int]] = {}
+        present = {
+            r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        for table in TABLES:
+            if table not in present:
+                continue
+            newest = self.conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
+            count = 0
+            if table == "trash":
+                count = self.conn.execute("SELECT count(*) FROM trash").fetchone()[0]
+            marks[table] = (int(newest), int(count))
+        return marks
+
+    def poll(self, *, rebase: bool = False) -> Change | None:
+        """None when nothing changed since the last poll; `rebase` takes the new state as known
+        without reporting it (the app's own write, already shown)."""
+        version = self._version()
+        if version == self.version:
+            return None
+        self.version = version
+        marks = self._marks()
+        changed = frozenset(
+            t for t in marks.keys() | self.marks.keys() if marks.get(t) != self.marks.get(t)
+        )
+        self.marks = marks
+        return None if rebase else Change(changed)
+
+    def close(self) -> None:
+        self.conn.close()
