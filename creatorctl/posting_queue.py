@@ -46,11 +46,8 @@ _SLOT = re.compile(r"^(?:周|星期)?(\S+?)\s*([0-2]?\d):([0-5]\d)(?:\s+#?(\S+))
 
 
 def account_now() -> datetime:
-    """Now in the account's time zone, naive: the one place queue times are anchored.
-
-    Today this is the machine's local time (as every other schedule entry); switching to the
-    account's `[account] timezone` is this one line.
-    """
+    """Now in the account's time zone (`[account] timezone`, Douyin's clock), naive: the one
+    place queue times are anchored."""
     return now_local()
 
 
