@@ -222,3 +222,15 @@ def test_event_spool_never_writes_through_a_planted_symlink(tmp_path: Path) -> N
     spool.symlink_to(victim)
     append_spool(spool, {"event": "x", "text": "hello"})
     assert victim.read_text() == "original\n"
+
+
+def test_writer_marker_never_writes_through_a_planted_symlink(tmp_path: Path) -> None:
+    """The long-writer marker (`<store>-writer`, issue 11) sits beside the store too."""
+    from creatorctl.store_wait import write_marker
+
+    victim = tmp_path / "bashrc"
+    victim.write_text("original\n")
+    marker = tmp_path / "s.db-writer"
+    marker.symlink_to(victim)
+    write_marker(marker, "import")
+    assert victim.read_text() == "original\n"

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from creatorctl.i18n import t
+from creatorctl.i18n import fit_cells, in_language, t
 from creatorctl.screens.base import TabView
 from creatorctl.screens.drafts_queue import QueueActions
 from creatorctl.timeutil import zone_label
@@ -92,7 +92,7 @@ def _detail(d: DraftInfo) -> Text:
     text.append("\n")
     if d.last_error:
         # No space after the mark: a CJK line then wraps in place instead of leaving it alone.
-        text.append(f"✗{d.last_error}\n", style="red")
+        text.append(f"✗{in_language(d.last_error)}\n", style="red")
     if d.state != "published":
         for warning in d.warnings():
             text.append(f"⚠{warning}\n", style="yellow")
@@ -219,7 +219,7 @@ class DraftsTab(QueueActions, TabView):
             if d.state != "published" and d.warnings():
                 title = Text.assemble(("⚠ ", "yellow"), title)
             table.add_row(
-                Text(t(f"state.{d.state}"), style=STATE_STYLES.get(d.state, "")),
+                Text(fit_cells(t(f"state.{d.state}"), 6), style=STATE_STYLES.get(d.state, "")),
                 _when(d),
                 title,
                 key=str(d.id),
