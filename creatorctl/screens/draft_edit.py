@@ -145,6 +145,12 @@ class DraftEditScreen(ModalScreen[int | None]):
         except UserError as exc:
             self.app.call_from_thread(self._error, str(exc))
             return
+        from creatorctl.drafts import get_draft
+        from creatorctl.platform_limits import configured_limits, draft_violations
+
+        # Douyin's limits: saved anyway (a draft is work in progress), refused when scheduled.
+        for v in draft_violations(get_draft(store, draft_id), configured_limits()):
+            self.app.call_from_thread(self.app.notify, v.message, severity="warning", timeout=10)
         self.app.call_from_thread(self.dismiss, draft_id)
 
     def _error(self, message: str) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 
 from creatorctl.i18n import fit_cells, in_language, t
 from creatorctl.screens.base import TabView
+from creatorctl.screens.drafts_queue import QueueActions
 from creatorctl.timeutil import zone_label
 from creatorctl.widgets.week_calendar import CalendarEntry, WeekCalendar, week_start
 
@@ -112,7 +113,7 @@ def _detail(d: DraftInfo) -> Text:
     return text
 
 
-class DraftsTab(TabView):
+class DraftsTab(QueueActions, TabView):
     """Drafts by state; n new, e resume, s schedule, c cancel, p publish now."""
 
     TAB_ID = "drafts"
@@ -120,6 +121,8 @@ class DraftsTab(TabView):
         Binding("n", "new", t("drafts.key_new")),
         Binding("e", "edit", t("drafts.key_edit")),
         Binding("s", "schedule", t("drafts.key_schedule")),
+        Binding("q", "queue", t("drafts.key_queue")),
+        Binding("Q", "slots", t("drafts.key_slots"), show=False),
         Binding("c", "cancel_schedule", t("drafts.key_cancel")),
         Binding("p", "publish_now", t("drafts.key_publish")),
         Binding("r", "resolve", t("drafts.key_resolve")),
