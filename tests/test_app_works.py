@@ -169,11 +169,9 @@ async def test_open_detail_with_chart(demo_db: Path, app_factory) -> None:  # ty
 
 
 async def test_delete_asks_first(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
-    from creatorctl.store import open_store
-    from creatorctl.works import count_works
-
     from creatorctl.screens.confirm import ConfirmScreen
-    from creatorctl.works import get_work
+    from creatorctl.store import open_store
+    from creatorctl.works import count_works, get_work
 
     app = app_factory(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -14,8 +14,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from creatorctl import safe_text
 from creatorctl.i18n import fit_cells, in_language, t
 from creatorctl.screens.base import TabView
+from creatorctl.screens.drafts_queue import QueueActions
 from creatorctl.timeutil import zone_label
 from creatorctl.widgets.week_calendar import CalendarEntry, WeekCalendar, week_start
 
@@ -112,7 +114,7 @@ def _detail(d: DraftInfo) -> Text:
     return text
 
 
-class DraftsTab(TabView):
+class DraftsTab(QueueActions, TabView):
     """Drafts by state; n new, e resume, s schedule, c cancel, p publish now."""
 
     TAB_ID = "drafts"
@@ -120,6 +122,8 @@ class DraftsTab(TabView):
         Binding("n", "new", t("drafts.key_new")),
         Binding("e", "edit", t("drafts.key_edit")),
         Binding("s", "schedule", t("drafts.key_schedule")),
+        Binding("q", "queue", t("drafts.key_queue")),
+        Binding("Q", "slots", t("drafts.key_slots"), show=False),
         Binding("c", "cancel_schedule", t("drafts.key_cancel")),
         Binding("p", "publish_now", t("drafts.key_publish")),
         Binding("r", "resolve", t("drafts.key_resolve")),
@@ -143,6 +147,8 @@ class DraftsTab(TabView):
         super().__init__()
         self.filter_index = 0
         self.week_offset = 0
+        self._unknown = 0
+        """Drafts whose outcome is unknown (shows the `r` key)."""
         self.rows: dict[int, DraftInfo] = {}
 
     def compose(self) -> ComposeResult:
@@ -212,7 +218,7 @@ class DraftsTab(TabView):
         table.clear()
         self.rows = {d.id: d for d in data.drafts}
         for d in data.drafts:
-            title = Text(d.title, overflow="ellipsis", no_wrap=True)
+            title = Text(safe_text.clean_line(d.title), overflow="ellipsis", no_wrap=True)
             if d.state != "published" and d.warnings():
                 title = Text.assemble(("⚠ ", "yellow"), title)
             table.add_row(
@@ -243,7 +249,17 @@ class DraftsTab(TabView):
             ],
         )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # `r` is in the footer only while a post's outcome is unknown: at 80 columns the
+        # footer has no room for a key that has nothing to do (it stays in `?`).
+        if action == "resolve":
+            return self._unknown > 0
+        return True
+
     def _status(self, counts: dict[str, int]) -> None:
+        if counts.get("unknown", 0) != self._unknown:
+            self._unknown = counts.get("unknown", 0)
+            self.refresh_bindings()
         parts = [
             f"{t('state.' + s)} {counts[s]}"
             for s in (
