@@ -58,7 +58,7 @@ def page_template() -> str:
     start (checked like any file we trust), kept in memory: nothing is written to disk."""
     from creatorctl.safe_fs import check_file
 
-    check_file(TEMPLATE, what="page template")
+    check_file(TEMPLATE, what=t("fs.what.page"))
     return TEMPLATE.read_text(encoding="utf-8").replace(_WEB_FONT, _LOCAL_FONT)
 
 
