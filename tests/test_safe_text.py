@@ -80,3 +80,12 @@ def test_safe_stream_cleans_and_refuses_bytes() -> None:
         stream.write(b"")  # type: ignore[arg-type]
     assert raw_stream(stream) is inner and raw_stream(inner) is inner
     assert not hasattr(stream, "buffer")
+
+
+def test_chart_labels_are_cleaned() -> None:
+    """Chart titles and axis labels (work titles, topics) pass through charting.widen."""
+    from creatorctl.charting import widen
+
+    label = widen("话题\x1b]52;c;cm0=\x07\u202e")
+    assert "\x1b" not in label and "\x07" not in label and "\u202e" not in label
+    assert "␛]52;c;cm0=␇" in label

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from creatorctl import safe_text
 from creatorctl.i18n import fit_cells, in_language, t
 from creatorctl.screens.base import TabView
 from creatorctl.screens.drafts_queue import QueueActions
@@ -215,7 +216,7 @@ class DraftsTab(QueueActions, TabView):
         table.clear()
         self.rows = {d.id: d for d in data.drafts}
         for d in data.drafts:
-            title = Text(d.title, overflow="ellipsis", no_wrap=True)
+            title = Text(safe_text.clean_line(d.title), overflow="ellipsis", no_wrap=True)
             if d.state != "published" and d.warnings():
                 title = Text.assemble(("⚠ ", "yellow"), title)
             table.add_row(
