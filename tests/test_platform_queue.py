@@ -296,3 +296,33 @@ async def test_q_in_drafts_queues_and_shift_q_edits_the_slots(tmp_path: Path, mo
         d = get_draft(store, did)
         assert d.state == "scheduled" and d.scheduled_at == datetime(2026, 11, 28, 9, 30)
     store.close()
+
+
+async def test_the_editor_saves_a_draft_over_a_limit_and_warns(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Pilot: a 31-character title is saved (a draft is work in progress) with a warning
+    naming the limit; scheduling it is what is refused."""
+    from textual.widgets import Input
+
+    from creatorctl.app import CreatorApp
+    from creatorctl.drafts import list_drafts
+    from creatorctl.screens.draft_edit import DraftEditScreen
+    from tests.test_drafts_tab import _open, _settle
+
+    monkeypatch.setenv("CREATORCTL_CONFIG", str(tmp_path / "none.toml"))
+    store, acc = new_store(tmp_path)
+    app = CreatorApp(store=store, scheduler=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, DraftEditScreen)
+        form.query_one("#draft-title", Input).value = "标" * 31
+        form.query_one("#draft-video", Input).value = "/v/a.mp4"
+        await pilot.press("ctrl+s")
+        await _settle(pilot)
+        assert not isinstance(app.screen, DraftEditScreen)
+        assert [d.title for d in list_drafts(store, acc)] == ["标" * 31]
+        said = [n.message for n in app._notifications]
+        assert "title has 31 characters; Douyin allows 30" in said
+    store.close()
