@@ -98,10 +98,9 @@ def test_a_stored_chinese_message_is_shown_in_english() -> None:
 
 
 async def test_table_headers_end_in_an_ellipsis(app_factory, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.i18n import set_language
     from creatorctl.widgets.paged_table import PagedTable
     from tests.helpers import settle
-
-    from creatorctl.i18n import set_language
 
     set_language("en")  # English labels are the long ones ("comments" in 5 columns)
     app = app_factory(demo_db)
