@@ -196,6 +196,42 @@ class InsightsConfig:
 
 
 @dataclass
+class PlatformConfig:
+    """`[platform]`: Douyin's publishing limits, checked on save, on schedule and before the
+    publish hook runs. Sources: docs/publishing.md ("Platform limits"); values no Douyin
+    document states are marked unverified there and here."""
+
+    title_max: int = count(30, hi=100_000)
+    """作品标题 characters (hard). Unverified: the Creator Center web publisher's title box, as
+    publishing tools built on it enforce (≤ 30); no Douyin document states it."""
+    caption_max: int = count(1000, hi=1_000_000)
+    """作品简介 characters, #topics and @mentions included (hard). Unverified."""
+    topics_max: int = count(5, hi=1000)
+    """#话题 per post (hard). Unverified."""
+    video_max_mb: int = count(4096, hi=10**9)
+    """Video file size in MiB (hard): Open Platform /video/upload/ — 4 GB in total (over 128 MB
+    in parts). Verified: open.douyin.com video-management/douyin/create/upload."""
+    video_max_s: int = count(900, hi=10**9)
+    """Video length in seconds (hard): the same page — 时长在15分钟以内. Verified."""
+    cover_aspects: list[str] = words(["3:4", "4:3", "9:16", "16:9"])
+    """Cover width:height ratios accepted (soft: a warning). Unverified: the publisher's 竖封面
+    3:4 and 横封面 4:3, plus full-frame 9:16 and 16:9."""
+    schedule_max_days: int = count(14, hi=3650)
+    """How far ahead a post may be scheduled on Douyin (soft). Unverified (publishing tools
+    state 最多提前 14 天)."""
+
+
+@dataclass
+class QueueConfig:
+    """`[queue]`: the posting queue's weekly slots."""
+
+    slots: list[str] = words([])
+    """Slots such as "wed 20:00", "周五 19:30" or "fri 20:00 #周五探店" (kept for a weekly
+    series). Empty: the fans' three best active hours. An account's own slots (set in the
+    app or with `creatorctl drafts slots --set`) come first."""
+
+
+@dataclass
 class EarnConfig:
     """`[earn]`: eligibility thresholds (the seed's table) and the product return-rate flag."""
 
@@ -251,6 +287,8 @@ class Config:
     reply: ReplyConfig = field(default_factory=ReplyConfig)
     insights: InsightsConfig = field(default_factory=InsightsConfig)
     earn: EarnConfig = field(default_factory=EarnConfig)
+    platform: PlatformConfig = field(default_factory=PlatformConfig)
+    queue: QueueConfig = field(default_factory=QueueConfig)
     inbox: InboxConfig = field(default_factory=InboxConfig)
     notify: NotifyConfig = field(default_factory=NotifyConfig)
     path: Path | None = None

@@ -1,4 +1,5 @@
-"""`creatorctl drafts list|show|add|edit|schedule|cancel|publish|resolve|delete`."""
+"""`creatorctl drafts list|show|add|edit|schedule|cancel|publish|resolve|delete` (and
+check|queue|slots, in drafts_plan)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,13 @@ STATES = ["draft", "scheduled", "publishing", "published", "failed", "missed", "
 def _warn(lines: list[str]) -> None:
     for line in lines:
         click.echo(f"creatorctl: ⚠ {line}", err=True)
+
+
+def _limits(ctx: Ctx, draft: object) -> list[str]:
+    """Douyin's limits the saved draft breaks: a warning now, a refusal when scheduled."""
+    from creatorctl.platform_limits import draft_violations
+
+    return [v.message for v in draft_violations(draft, ctx.config.platform)]
 
 
 @click.group("drafts")
@@ -139,7 +147,7 @@ def add_cmd(
         cover_path=cover_path,
         edit_params=_params(params, params_file) or "",
     )
-    _warn(d.warnings())
+    _warn(d.warnings() + _limits(ctx, d))
     if as_json:
         echo_json(d.as_json())
     else:
@@ -188,7 +196,7 @@ def edit_cmd(
         edit_params=_params(params, params_file),
     )
     d = get_draft(ctx.store, draft_id)
-    _warn(d.warnings())
+    _warn(d.warnings() + _limits(ctx, d))
     if as_json:
         echo_json({"changes": {k: {"old": o, "new": n} for k, (o, n) in changes.items()}})
         return
@@ -216,7 +224,9 @@ def schedule_cmd(ctx: Ctx, draft_id: int, at: str, as_json: bool) -> None:
     from creatorctl.timeutil import zone_label
 
     acc = ctx.require_account()
-    result = schedule_draft(ctx.store, draft_id, parse_local_time(at), account_id=acc.id)
+    result = schedule_draft(
+        ctx.store, draft_id, parse_local_time(at), account_id=acc.id, limits=ctx.config.platform
+    )
     warnings = list(result.warnings)
     for other in result.conflicts:
         warnings.append(
@@ -332,4 +342,12 @@ def delete_cmd(ctx: Ctx, draft_id: int) -> None:
     click.echo(t("drafts.deleted", id=draft_id))
 
 
+def _add_plan_commands() -> None:
+    from creatorctl.cli.drafts_plan import PLAN_COMMANDS
+
+    for command in PLAN_COMMANDS:
+        drafts.add_command(command)
+
+
+_add_plan_commands()
 COMMANDS = [drafts]

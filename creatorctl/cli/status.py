@@ -26,7 +26,7 @@ def status_cmd(ctx: Ctx, short: bool, as_json: bool) -> None:
     path = _store_path(ctx.db)
     now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     fake = os.environ.get("CREATORCTL_FAKE_NOW")
-    if fake:  # tests and demos freeze the clock on Douyin's clock, as timeutil does
+    if fake:  # tests and demos freeze the clock in the account's zone, as timeutil does
         from creatorctl.timeutil import local_to_utc
 
         now = local_to_utc(datetime.fromisoformat(fake).replace(tzinfo=None))

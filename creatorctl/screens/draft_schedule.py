@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from creatorctl import safe_text
 from creatorctl.i18n import t
 from creatorctl.timeutil import zone_label
 
@@ -54,7 +55,9 @@ class ScheduleScreen(ModalScreen[object]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(t("schedule.heading", id=self.draft_id, title=self.draft_title))
+            yield Label(
+                safe_text.text(t("schedule.heading", id=self.draft_id, title=self.draft_title))
+            )
             yield Static(t("schedule.hint", zone=zone_label()), id="schedule-hint")
             yield Input(self.proposed.strftime(FORMAT), id="schedule-at")
             yield Static("", id="schedule-check")

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
-from creatorctl.i18n import t
+from creatorctl.i18n import fit_cells, t
 from creatorctl.safe_text import clean_line, clean_rich
 
 PAGE_SIZE = 100
@@ -109,8 +109,9 @@ class PagedTable(DataTable):
     def _add_columns(self) -> None:
         flex = self._flex_width()
         for spec in self.specs:
+            label = fit_cells(spec.label, spec.width) if spec.width else spec.label
             self.add_column(
-                Text(spec.label, justify="right" if spec.numeric else "left"),
+                Text(label, justify="right" if spec.numeric else "left"),
                 key=spec.key,
                 width=spec.width or flex,
             )
@@ -147,6 +148,10 @@ class PagedTable(DataTable):
             col = self.columns.get(key)  # type: ignore[call-overload]
             if col is not None:
                 spec = next(s for s in self.specs if s.key == key)
+                if spec.width:  # ends in … when too long, keeping a sort arrow
+                    arrow = label[-1] if label[-1:] in ("↑", "↓") else ""
+                    base = label[: len(label) - len(arrow)]
+                    label = fit_cells(base, spec.width - len(arrow)) + arrow
                 col.label = Text(label, justify="right" if spec.numeric else "left")
         self.refresh()
 
