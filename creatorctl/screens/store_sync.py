@@ -109,10 +109,11 @@ class StoreSync(_Base):
     def poll_store(self) -> None:
         assert self.watcher is not None and self.store is not None
         writes = self.store.writes
-        # Our own writes were shown by whatever made them; take them as known.
+        # Our own writes were shown by whatever made them; take them as known (also one that
+        # committed while this poll ran).
         change = self.watcher.poll(rebase=writes != self.writes_seen)
-        self.writes_seen = writes
-        if change is not None:
+        self.writes_seen = self.store.writes
+        if change is not None and self.writes_seen == writes:
             self.call_from_thread(self.outside_change, change)
 
     def outside_change(self, change: Change) -> None:

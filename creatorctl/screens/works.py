@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from creatorctl.i18n import fmt_count, fmt_pct, t
+from creatorctl.marks import warn
 from creatorctl.screens.base import TabView
 from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 from creatorctl.widgets.search_box import SearchBox
@@ -57,7 +58,7 @@ def _fetch_page(
                     "completion_rate": cell(
                         fmt_pct(r.completion_rate),
                         numeric=True,
-                        style="red" if (r.completion_rate or 1) < 0.3 else "",
+                        style=warn("red") if (r.completion_rate or 1) < 0.3 else "",
                     ),
                 },
             )
