@@ -130,7 +130,6 @@ class ProfileScreen(DialogScreen[bool]):
     def _saved(self, changed: bool) -> None:
         self.saved = self.saved or changed
         self._status(("✓ " + t("account.saved")) if changed else t("cli.nothing_changed"))
-        self.app.notify(t("account.saved") if changed else t("cli.nothing_changed"))
         self.load()
 
     def _error(self, message: str) -> None:
@@ -157,11 +156,9 @@ class ProfileScreen(DialogScreen[bool]):
     def _undone(self, restored: dict[str, str] | None) -> None:
         if restored is None:
             self._status(t("works.nothing_to_undo"))
-            self.app.notify(t("works.nothing_to_undo"), severity="warning")
             return
         self.saved = True
         self._status("↺ " + t("account.undone"))
-        self.app.notify(t("account.undone"))
         self.load()
 
     @on(Button.Pressed, "#profile-close")
