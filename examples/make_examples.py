@@ -5,6 +5,7 @@
 作品列表导出_20261025.xlsx  the Creator Center works export, title row above the header (kind works)
 video_list_20261025.json    an Open Platform /video/list/ response page (kind videos)
 账号每日数据.csv             the account's daily numbers, Chinese headers (kind daily)
+and, from make_sources.py, the files of other tools and of Open Platform data APIs.
 """
 
 from __future__ import annotations
@@ -117,4 +118,7 @@ if __name__ == "__main__":
     works_xlsx(HERE / "作品列表导出_20261025.xlsx")
     video_list_json(HERE / "video_list_20261025.json")
     daily_csv(HERE / "账号每日数据.csv")
+    from make_sources import write_all  # files from other tools and Open Platform data APIs
+
+    write_all(HERE)
     print("wrote the examples in", HERE)

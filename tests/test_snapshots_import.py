@@ -13,7 +13,8 @@ SIZES = [(80, 24), (120, 40)]
 
 
 class TestImportLook:
-    """The path, the snapshot date and each kind's option named in Chinese; the form scrolls at
+    """The path, the snapshot date and each kind's option named in Chinese (所属作品,
+    所回复的评论, 直播标题); the form scrolls at
     80x24. After an import, "✓ 导入完成" and the summary sit above the Import/Back buttons."""
 
     @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

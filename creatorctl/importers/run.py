@@ -27,6 +27,7 @@ from creatorctl.importers.base import (
     RowProblem,
     normalize_header,
 )
+from creatorctl.importers.known_shapes import json_keys, refuse_known_shape
 from creatorctl.importers.readers import FileProblem, JsonFile, TableFile, open_file
 from creatorctl.importers.rowparse import BadRow, Plan, row_parser
 from creatorctl.timeutil import today
@@ -162,6 +163,7 @@ def _find_header(
         if full:
             _n, _share, kind, found = max(full, key=lambda f: (f[0], f[1]))
             return kind, pos, found
+    refuse_known_shape(path, [cells for _line, cells in head], forced)  # a file we know of
     if partial is not None and (forced or partial[0] >= 2):
         _n, kind, found = partial
         names = ", ".join(c.header for c in _missing(kind, found))
@@ -190,7 +192,7 @@ def _json_table(doc: Any) -> list[dict[str, Any]] | None:
 
 def _platform_error(doc: Any) -> str | None:
     data = doc.get("data") if isinstance(doc, dict) else None
-    if isinstance(data, dict) and data.get("error_code") not in (None, 0):
+    if isinstance(data, dict) and data.get("error_code") not in (None, 0, "0", ""):
         return str(data.get("description") or data.get("error_code"))
     return None
 
@@ -230,6 +232,7 @@ def _open(
                 return kind, plan, rows, None
         table = _json_table(doc)
         if table is None:
+            refuse_known_shape(path, json_keys(doc), forced)
             raise FileProblem(
                 t("imp.unknown_shape", file=str(path), kinds=", ".join(k.name for k in kinds))
             )
@@ -256,6 +259,14 @@ def _open(
 
 
 # --- the import ------------------------------------------------------------------------------
+
+
+def detect_kind(path: Path) -> str:
+    """The kind `path` would be imported as (or the refusal, as `UserError`)."""
+    kind, _plan, _rows, src = _open(path, list(load_kinds().values()), forced=False)
+    if src is not None:
+        src.close()
+    return kind.name
 
 
 def import_file(

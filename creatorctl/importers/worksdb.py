@@ -255,8 +255,12 @@ class WorksKind(Kind):
             old = snaps.get(key)
             if old is None:
                 if None in values:
+                    # A count the file does not give (a tool's file has no plays) keeps the
+                    # work's number of the day before; only a new work starts from 0.
+                    n = len(COUNTS)
+                    base = None if created or None not in values[:n] else _before(conn, key)
                     values = tuple(
-                        v if v is not None else (0 if i < len(COUNTS) else None)
+                        v if v is not None else (base[i] if base else (0 if i < n else None))
                         for i, v in enumerate(values)
                     )
                 snaps[key] = new_snaps[key] = values
@@ -329,3 +333,23 @@ def _split_text(row: Row) -> None:
         row["tags"] = merge_topics("", [x for x in tags if x != "#"], found) or None
     elif found:
         row["tags"] = " ".join(found)
+
+
+def _before(conn: sqlite3.Connection, key: tuple[int, str]) -> tuple | None:
+    """The numbers of work `key[0]`'s newest snapshot before day `key[1]`, if it has one."""
+    return conn.execute(
+        f"SELECT {_SNAP_COLS} FROM worksnapshot WHERE work_id=? AND snapshot_date<? "
+        "ORDER BY snapshot_date DESC LIMIT 1",
+        key,
+    ).fetchone()
+
+
+def refresh_works(conn: sqlite3.Connection, work_ids: Iterable[int]) -> None:
+    """Give `work_ids` the numbers of their newest snapshot (for kinds that write snapshots
+    themselves, in their own ``finish``)."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_touched(id INTEGER PRIMARY KEY)")
+    conn.executemany(
+        "INSERT OR IGNORE INTO temp.import_touched(id) VALUES (?)", [(i,) for i in work_ids]
+    )
+    conn.execute(_REFRESH)
+    conn.execute("DELETE FROM temp.import_touched")

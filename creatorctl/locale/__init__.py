@@ -13,4 +13,5 @@ AREAS = (
     "publish",
     "security",
     "ui",
+    "sources",
 )

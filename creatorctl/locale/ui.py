@@ -6,8 +6,8 @@ MESSAGES = {
     "ui.profile_no_history": ("还没有修改记录", "no changes yet"),
     # the import dialog's per-kind options (importers' KindOption names)
     "imp.opt.work": (
-        "评论所属作品编号(仅开放平台 JSON 需要)",
-        "Work id the comments belong to (Open Platform JSON only)",
+        "所属作品(编号、item_id 或 aweme_id;文件未写明作品时)",
+        "The work (id, item_id or aweme id) when the file names none",
     ),
     "imp.opt.title": ("直播标题(默认取文件名)", "Live title (default: the file name)"),
     "imp.ui_done": ("✓ 导入完成", "✓ Imported"),

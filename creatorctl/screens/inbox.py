@@ -11,7 +11,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import TabbedContent, TabPane
+from textual.events import Mount
+from textual.widgets import TabbedContent, TabPane, Tabs
 
 from creatorctl.i18n import t
 from creatorctl.screens.base import TabView
@@ -21,6 +22,22 @@ if TYPE_CHECKING:
     from creatorctl.store import Store
 
 SUBVIEWS = ("comments", "messages", "groups", "live")
+
+_tabs_on_mount = Tabs._on_mount
+
+
+def _tabs_on_mount_unless_torn_down(self: Tabs, event: Mount) -> None:
+    """Textual's Tabs activates its first tab on Mount; when the app closes while the Inbox's
+    inner tabs are still mounting, their Tab children are already gone and Textual raises
+    ValueError ("No Tab with id '--content-tab-inbox-comments'") at exit. Nothing is left to
+    activate then, so skip it (reproduced by tests/test_app_works.py, cut short by teardown)."""
+    first = self._first_active
+    if first and not self.query(f"#tabs-list > #{first}"):
+        return
+    _tabs_on_mount(self, event)
+
+
+Tabs._on_mount = _tabs_on_mount_unless_torn_down  # type: ignore[method-assign, assignment]
 
 
 class InboxPane(Vertical):

@@ -327,9 +327,9 @@ class Trending(Kind):
         upserts = []
         for r in rows:
             topic = "#" + str(r["topic"]).strip().lstrip("#＃").strip()
-            samples = "\n".join(s for s in SAMPLE_SPLIT_RE.split(r["samples"] or "") if s)
-            day = (r["day"] or ctx.snapshot_date).isoformat()
-            niche = r["niche"] or ctx.state["niche"]
+            samples = "\n".join(s for s in SAMPLE_SPLIT_RE.split(r.get("samples") or "") if s)
+            day = (r.get("day") or ctx.snapshot_date).isoformat()
+            niche = r.get("niche") or ctx.state["niche"]
             upserts.append(((niche, topic, day), (ctx.account_id, r["heat"], samples)))
         _upsert(
             ctx,

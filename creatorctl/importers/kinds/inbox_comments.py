@@ -2,7 +2,10 @@
 
 The Open Platform response (``data.list[]`` with ``comment_id``, ``comment_user_id``,
 ``content``, ``create_time``, ``digg_count``, ``top``) does not name its work, so
-``--work ID`` says which; a CSV may name each row's work in a 作品ID column instead.
+``--work ID`` says which (store id, item_id or aweme id); a CSV may name each row's work in a
+作品ID / ``aweme_id`` column instead (MediaCrawler), so one file may span many works. Replies:
+a parent column (``parent_comment_id``, 回复ID; ``0`` none) or ``--parent`` for the Open
+Platform's reply list; they are attached in `finish`, once every comment of the file is in.
 Flags are computed as rows go in; the search index is filled once at the end of the file.
 """
 
@@ -33,9 +36,15 @@ from creatorctl.importers.numbers import (
 )
 from creatorctl.timeutil import LocalToUtc, now_local
 
+PARENT_OPTION = KindOption(
+    "parent", "The comment the file's comments reply to (its platform comment_id or store id); "
+    "for Open Platform /item/comment/reply/list/.", metavar="COMMENT",
+)  # fmt: skip
+NO_PARENT = ("0", "")
+"""What tools write as the parent of a top-level comment (MediaCrawler, TikTokDownloader)."""
 WORK_OPTION = KindOption(
-    "work", "The work the comments belong to (store id); needed for Open Platform JSON.",
-    metavar="ID", parse=int,
+    "work", "The work the file is about (store id, item_id or aweme id): for Open Platform "
+    "comments and work data, TikTokDownloader comments.", metavar="ID",
 )  # fmt: skip
 
 
@@ -45,16 +54,21 @@ class Comments(Kind):
     label = ("评论", "comments")
     columns = (
         Column("comment_id", ("评论ID", "Comment ID", "comment_id"), parse_id),
-        Column("work", ("作品ID", "Work ID", "work_id", "item_id"), parse_id),
-        Column("user_id", ("用户ID", "User ID", "comment_user_id", "user_id"), parse_id),
-        Column("nickname", ("用户昵称", "昵称", "评论用户", "Nickname", "nickname"), parse_text),
+        Column("work", ("作品ID", "Work ID", "work_id", "item_id", "aweme_id"), parse_id),
+        Column("user_id", ("用户ID", "User ID", "comment_user_id", "user_id", "UID",
+                           "creator_hash"), parse_id),
+        Column("nickname", ("用户昵称", "昵称", "评论用户", "Nickname", "nickname", "账号昵称"),
+               parse_text),
         Column("content", ("评论内容", "内容", "Content", "content"), parse_text, required=True),
         Column("created_at", ("评论时间", "时间", "Time", "create_time", "created_at"),
                parse_datetime, required=True),
-        Column("likes", ("点赞数", "点赞", "Likes", "digg_count", "likes"), parse_count),
+        Column("likes", ("点赞数", "点赞", "Likes", "digg_count", "likes", "like_count", "点赞数量"),
+               parse_count),
         Column("pinned", ("置顶", "Pinned", "top", "pinned"), parse_bool),
+        Column("parent", ("父评论ID", "回复ID", "Parent comment ID", "parent_comment_id",
+                          "parent"), parse_id),
     )  # fmt: skip
-    options = (WORK_OPTION,)
+    options = (WORK_OPTION, PARENT_OPTION)
     batch_size = 20_000
     pipelined = True  # check() looks works up; write() never adds any
 
@@ -84,15 +98,22 @@ class Comments(Kind):
         from creatorctl.config import load_config
         from creatorctl.inbox.comment_load import pause_search_index
 
+        ctx.state["replies"] = []
+        ctx.state["parent"] = None
+        if ctx.options.get("parent") is not None:
+            parent = find_comment(ctx.conn, ctx.account_id, ctx.options["parent"])
+            if parent is None:
+                raise UserError(t("src.unknown_parent", id=ctx.options["parent"]))
+            ctx.state["parent"] = parent
+            ctx.options.setdefault("work", parent[1])
         work = ctx.options.get("work")
-        if (
-            work is not None
-            and not ctx.conn.execute(
-                "SELECT 1 FROM work WHERE id=? AND account_id=? AND deleted_at IS NULL",
-                (work, ctx.account_id),
-            ).fetchone()
-        ):
-            raise UserError(t("err.unknown_work", id=work))
+        if isinstance(work, str):
+            from creatorctl.importers.kinds.open_data import find_work
+
+            found = find_work(ctx.conn, ctx.account_id, work.strip())
+            if found is None:
+                raise UserError(t("err.unknown_work", id=work))
+            ctx.options["work"] = found
         ctx.state["words"] = load_config().inbox.flag_words
         ctx.state["works"] = {}
         ctx.state["now"] = now_local()
@@ -141,6 +162,7 @@ class Comments(Kind):
         works: dict[str, int | None] = ctx.state["works"]  # filled by check()
         staged: dict[tuple[int, str], tuple[object, ...]] = {}
         pinned: list[tuple[int, str]] = []
+        replies: list[tuple[str | None, int | None, int, str]] = ctx.state["replies"]
         for row in rows:
             ref = row["work"]
             work_id = works[ref] if ref is not None else int(ctx.options["work"])
@@ -157,6 +179,11 @@ class Comments(Kind):
             )  # fmt: skip
             if row["pinned"]:
                 pinned.append((work_id, key))
+            parent = row["parent"]
+            if parent is not None and parent not in NO_PARENT:
+                replies.append((parent, None, work_id, key))
+            elif ctx.state["parent"] is not None:
+                replies.append((None, ctx.state["parent"][0], work_id, key))
         return _Batch(len(rows), len(staged), merge_payload(list(staged.values())), pinned)
 
     def write(self, ctx: ImportContext, rows: _Batch) -> None:
@@ -175,6 +202,29 @@ class Comments(Kind):
         # Indexed for search in one statement at the end: cheaper in all than batch by batch
         # (each search-index insert also merges part of the index).
         resume_search_index(ctx.conn, ctx.state["start"])
+        # Replies under their parents, once every comment of the file is in (a parent may come
+        # after its replies). A parent not stored yet: the reply stays top-level until it is.
+        ctx.conn.executemany(
+            "UPDATE comment SET parent_id = coalesce(?, (SELECT p.id FROM comment p "
+            "WHERE p.work_id = comment.work_id AND p.comment_id = ?), parent_id) "
+            "WHERE work_id = ? AND comment_id = ?",
+            [(store_id, ref, w, k) for ref, store_id, w, k in ctx.state["replies"]],
+        )
+
+
+def find_comment(conn: Any, account_id: int, ref: str) -> tuple[int, int] | None:
+    """(store id, work id) of a comment named by its platform comment_id or store id."""
+    row = conn.execute(
+        "SELECT id, work_id FROM comment WHERE account_id=? AND comment_id=? "
+        "AND deleted_at IS NULL",
+        (account_id, ref),
+    ).fetchone()
+    if row is None and ref.isdigit():
+        row = conn.execute(
+            "SELECT id, work_id FROM comment WHERE account_id=? AND id=? AND deleted_at IS NULL",
+            (account_id, int(ref)),
+        ).fetchone()
+    return (int(row[0]), int(row[1])) if row else None
 
 
 KEEP_INDEXES = (
