@@ -51,6 +51,6 @@ class DialogScreen(ModalScreen[ResultType]):
     def _check_fit(self, tries: int) -> None:
         bodies = self.query(".dialog-body").results(VerticalScroll)
         body = next(iter(bodies), None)
-        if body is not None and body.parent is not None:
-            if body.parent.outer_size.height > self.size.height:  # type: ignore[attr-defined]
-                self.fit_body(tries)
+        box = body.parent if body is not None else None
+        if box is not None and box.outer_size.height > self.size.height:  # type: ignore[attr-defined]
+            self.fit_body(tries)
