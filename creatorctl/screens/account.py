@@ -27,6 +27,7 @@ class ProfileScreen(DialogScreen[bool]):
     DEFAULT_CSS = """
     ProfileScreen > Vertical { width: 90%; max-width: 90; height: auto;
         border: thick $accent; background: $surface; padding: 0 1; }
+    ProfileScreen #profile-status { width: 1fr; height: 3; content-align: left middle; }
     ProfileScreen #profile-status.error { color: $error; }
     ProfileScreen #profile-history { color: $text-muted; height: auto; }
     ProfileScreen Horizontal { height: auto; }
@@ -59,8 +60,9 @@ class ProfileScreen(DialogScreen[bool]):
                 yield Label(t("field.avatar_path"))
                 yield Input(id="profile-avatar")
                 yield Static("", id="profile-history")
-            yield Static("", id="profile-status", classes="dialog-status")
             with Horizontal(id="profile-buttons"):
+                # The outcome beside the buttons, apart from the history above it.
+                yield Static("", id="profile-status", classes="dialog-status")
                 yield Button(t("key.save") + " (ctrl+s)", variant="primary", id="profile-save")
                 yield Button(t("key.undo") + " (ctrl+z)", id="profile-undo")
                 yield Button(t("key.back") + " (esc)", id="profile-close")
