@@ -29,6 +29,10 @@ else:
     _Base = object
 
 
+LONG_RUNNING = {"inbox-live-follow"}
+"""Workers that run for as long as something is followed: the app is idle beside them."""
+
+
 class StoreSync(_Base):
     """Polling, refresh, trash and undo-delete for the app."""
 
@@ -101,7 +105,8 @@ class StoreSync(_Base):
 
     def _poll_store(self) -> None:
         """Every 2 s while idle: nothing runs while a load or a write is under way."""
-        if self.watcher is None or self.store is None or any(w.is_running for w in self.workers):
+        busy = [w for w in self.workers if w.is_running and w.group not in LONG_RUNNING]
+        if self.watcher is None or self.store is None or busy:
             return
         self.poll_store()
 
