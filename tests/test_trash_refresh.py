@@ -238,3 +238,17 @@ async def test_f5_on_the_comments_keeps_the_cursor_on_its_comment(
         assert table.total == total + 1
         assert table.selected_key == key and table.cursor_row == 4
         assert app.focused is table
+
+
+async def test_help_lists_trash_and_refresh(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.screens.help import HelpScreen
+
+    app = app_factory(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HelpScreen)
+        descriptions = dict((d, k) for k, d in app.screen.keys)
+        assert descriptions[t("trash.key")] == "T"
+        assert t("ui.key_refresh") in descriptions
