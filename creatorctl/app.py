@@ -21,7 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from creatorctl.i18n import t
 from creatorctl.safe_text import clean, escape
-from creatorctl.screens.base import TabView
+from creatorctl.screens.base import TabView, toast_from_any_thread
 from creatorctl.screens.store_sync import StoreSync
 from creatorctl.widgets.account_bar import AccountBar
 
@@ -157,7 +157,7 @@ class CreatorApp(StoreSync, App[str | None]):
         self.call_from_thread(self._store_ready, store, account)
 
     def _store_ready(self, store: Store, account: AccountInfo | None) -> None:
-        self.store = store
+        self.store, store.on_wait = store, partial(toast_from_any_thread, self)
         self.set_account(account)
         if self.want_scheduler:
             # Let the first tab's data in first; a post due now goes out a moment later.

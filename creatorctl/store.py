@@ -146,6 +146,8 @@ class Store:
         self.path = path
         self.engine = _make_engine(url)
         self.write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        self.on_wait: Callable[[str], object] | None = None
+        """Where a writer that has to wait for another says so (default: stderr)."""
         self.writes = 0
         """Write transactions this process committed (the app tells its own changes apart)."""
 
@@ -161,20 +163,26 @@ class Store:
             yield conn
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
+    def write(self, long: str | None = None) -> Iterator[Connection]:
         """A short write transaction (BEGIN IMMEDIATE); rolled back if anything raises.
 
-        If another process holds the write lock (an import), this waits — saying so once
-        through `on_wait` — and gives up with one line after `WRITE_WAIT_MAX_S`.
+        If another process holds the write lock for long (an import), this waits — saying so
+        once through `on_wait` — and gives up with one line after `WRITE_WAIT_MAX_S`. `long`
+        ("demo", "purge") names this write as a long one, so that others wait for it too.
         """
         with self.write_engine.connect() as conn:
             trans = self.begin_write(conn)
+            unmark = self.mark_long_write(long) if long else None
             try:
                 yield conn
             except BaseException:
                 trans.rollback()
                 raise
-            trans.commit()
+            else:
+                trans.commit()
+            finally:
+                if unmark is not None:
+                    unmark()
 
     def begin_write(self, conn: Connection, max_wait: float | None = None) -> sa.RootTransaction:
         """BEGIN IMMEDIATE on `conn`, waiting for another writer as `write` does."""

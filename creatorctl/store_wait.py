@@ -3,8 +3,9 @@
 SQLite lets one writer at a time. An import may hold the lock for tens of seconds (it is one
 transaction, so kill -9 leaves the store as it was); meanwhile every other writer waits here:
 it says once, on stderr or in the app, "waiting for an import in process 1234…", and if the
-lock is still held after `WRITE_WAIT_MAX_S` it gives up with one line. The long writer names
-itself in a small marker file next to the store (`<store>-writer`: pid and what).
+lock is still held after `WRITE_WAIT_MAX_S` it gives up with one line. A long writer names
+itself in a small marker file next to the store (`<store>-writer`: pid and what); a holder
+that did not (a short write) gets the usual busy timeout.
 """
 
 from __future__ import annotations
@@ -89,8 +90,13 @@ def holder_text(store: Store) -> str:
 def wait_for_write_lock(
     store: Store, conn: Connection, max_wait: float | None = None
 ) -> sa.RootTransaction:
-    """BEGIN (IMMEDIATE, per the engine) on `conn`: quietly for a second, then saying so once,
-    until `max_wait` (WRITE_WAIT_MAX_S) has passed; then one line as a StoreError."""
+    """BEGIN (IMMEDIATE, per the engine) on `conn`.
+
+    While a long writer that named itself (an import: the `<store>-writer` marker) holds the
+    lock, wait — saying so once — until `max_wait` (WRITE_WAIT_MAX_S), then give up with one
+    line. Any other holder is a short writer: the usual busy timeout, then SQLite's error
+    (which the CLI and the app turn into one line).
+    """
     from creatorctl.i18n import t
     from creatorctl.store import BUSY_TIMEOUT_MS
 
@@ -109,7 +115,10 @@ def wait_for_write_lock(
                     raise
                 if conn.in_transaction():
                     conn.rollback()
-            waited = time.monotonic() - began
+                waited = time.monotonic() - began
+                holder = read_marker(store)
+                if holder is None and waited >= BUSY_TIMEOUT_MS / 1000:
+                    raise
             if waited >= limit:
                 raise StoreError(
                     t(
@@ -119,7 +128,7 @@ def wait_for_write_lock(
                         holder=holder_text(store),
                     )
                 ) from None
-            if not announced:
+            if holder is not None and not announced:
                 announced = True
                 _say(store, holder_text(store))
             left_ms = int(max(0.05, min(limit - waited, BUSY_TIMEOUT_MS / 1000)) * 1000)

@@ -57,13 +57,15 @@ def test_a_cli_write_waits_for_an_import_and_says_so_once(run: Run) -> None:
 
 
 def test_a_writer_gives_up_in_one_line(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
     monkeypatch.setattr(store_wait, "WRITE_WAIT_MAX_S", 1.5)
-    holder = _hold(run.db, 4, marker=False)
+    holder = _hold(run.db, 4)
     code, _out, err = run("drafts", "add", "--title", "等不及", "--video", "/v.mp4")
     lines = err.strip().splitlines()
     assert code == 1
-    assert lines[0] == "creatorctl: the store is being written by another process; waiting…"
-    assert len(lines) == 2 and "still locked after 2 s" in lines[1] and "SELECT" not in err
+    assert lines[0] == f"creatorctl: waiting for an import in process {os.getpid()}…"
+    assert len(lines) == 2 and "is still locked after 2 s" in lines[1] and "SELECT" not in err
     holder.join()
     store = open_store(str(run.db))
     with store.read() as conn:

@@ -102,7 +102,7 @@ def generate(
     now = now_local().replace(second=0)
     today = now.date()
 
-    with store.write() as conn:
+    with store.write(long="demo") as conn:
         if conn.execute(sa.text("SELECT 1 FROM account WHERE handle=:h"), {"h": handle}).first():
             raise UserError(t("err.demo_exists", handle=handle))
         acc_id = conn.execute(

@@ -351,7 +351,7 @@ def purge_flagged(store: Store, account_id: int, work_id: int | None = None) -> 
         params["w"] = work_id
     from creatorctl.trash import move_to_trash
 
-    with store.write() as conn:
+    with store.write(long="purge") as conn:
         rows = conn.execute(sa.text(sql), params).all()
         return move_to_trash(
             conn,

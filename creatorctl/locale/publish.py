@@ -86,7 +86,7 @@ MESSAGES.update(
         ),
         "store.wait_for": (
             "正在等待进程 {pid}({what})完成…",
-            "waiting for {what} in process {pid}…",
+            "waiting for the {what} in process {pid}…",
         ),
         "store.wait_other": (
             "存储正被另一个进程写入,正在等待…",
