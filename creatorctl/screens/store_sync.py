@@ -95,10 +95,16 @@ class StoreSync(_Base):
         from creatorctl.watch import StoreWatcher
 
         watcher = StoreWatcher(path)
-        self.call_from_thread(self._watching, watcher)
+        try:
+            self.call_from_thread(self._watching, watcher)
+        except BaseException:  # the app closed meanwhile: nobody will close it later
+            watcher.close()
+            raise
 
     def _watching(self, watcher: StoreWatcher) -> None:
-        assert self.store is not None
+        if self.store is None or not self.is_running or self.watcher is not None:
+            watcher.close()
+            return
         self.watcher = watcher
         self.writes_seen = self.store.writes
         self.set_interval(self.POLL_SECONDS, self._poll_store)
