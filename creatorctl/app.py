@@ -88,14 +88,16 @@ class CreatorApp(StoreSync, App[str | None]):
     TITLE = "creatorctl"
     COMMANDS = App.COMMANDS | {WorkSearchProvider}
     BINDINGS = [
+        # At 80 columns the footer has room for a tab's own keys, `?` and the palette (which
+        # Footer shows on its own, right): the app-wide keys are in `?` and the palette.
         Binding("question_mark", "help", t("key.help")),
-        Binding("i", "import", t("imp.key")),
-        Binding("a", "switch_account", t("key.accounts")),
-        Binding("P", "profile", t("key.profile")),
+        Binding("i", "import", t("imp.key"), show=False),
+        Binding("a", "switch_account", t("key.accounts"), show=False),
+        Binding("P", "profile", t("key.profile"), show=False),
         Binding("T", "trash", t("trash.key"), show=False),
         Binding("f5,ctrl+r", "refresh_data", t("ui.key_refresh"), show=False),
-        Binding("ctrl+p", "command_palette", t("key.palette"), show=True),
-        Binding("q", "quit", t("key.quit")),
+        Binding("ctrl+p", "command_palette", t("key.palette"), show=False),
+        Binding("q", "quit", t("key.quit"), show=False),
         *[
             Binding(str(i + 1), f"show_tab('{tab_id}')", show=False)
             for i, tab_id in enumerate(TAB_IDS)
@@ -139,7 +141,7 @@ class CreatorApp(StoreSync, App[str | None]):
                 with TabPane(t(f"tab.{tab_id}"), id=tab_id):
                     if tab_id == TAB_IDS[0]:
                         yield tab_class(tab_id)()
-        yield Footer()
+        yield Footer(compact=True)  # a tab, `?` and the palette fit 80 columns (issue 13)
 
     def on_mount(self) -> None:
         self.main_screen.query_one(AccountBar).show_account(None, None, None)
@@ -478,7 +480,9 @@ class CreatorApp(StoreSync, App[str | None]):
             self.call_from_thread(on_done)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        from creatorctl.screens.palette import builtin_commands
+
+        yield from builtin_commands(self, screen)  # Textual's own, in the UI language
         for tab_id in TAB_IDS:
             yield SystemCommand(
                 t(f"tab.{tab_id}"),
@@ -502,10 +506,18 @@ class CreatorApp(StoreSync, App[str | None]):
 
 def run_app(db: str | None = None, account: str | None = None) -> None:
     """Run the app; a store that cannot be opened ends it with one line on stderr, exit 1."""
+    import os
     import sys
 
+    from creatorctl.web_child import guard_child
+
     app = CreatorApp(db=db, account=account)
+    served = guard_child(lambda: app.call_from_thread(app.exit))  # a `serve` session
     result = app.run()
     if result:
         print(f"creatorctl: {result}", file=sys.stderr)
+    if served:  # no thread left behind may keep a browser session's process alive
+        sys.stderr.flush()
+        os._exit(1 if result else 0)
+    if result:
         sys.exit(1)

@@ -231,6 +231,16 @@ def list_drafts(
         return [draft_from_row(r) for r in conn.execute(sa.text(sql), params)]
 
 
+def count_by_state(store: Store, account_id: int) -> dict[str, int]:
+    """How many live (not deleted) drafts the account has in each state (absent: none)."""
+    sql = (
+        "SELECT state, count(*) FROM draft WHERE account_id=:a AND deleted_at IS NULL "
+        "GROUP BY state"
+    )
+    with store.read() as conn:
+        return {str(state): int(n) for state, n in conn.execute(sa.text(sql), {"a": account_id})}
+
+
 def scheduled_between(
     store: Store, account_id: int, start_local: datetime, end_local: datetime
 ) -> list[DraftInfo]:

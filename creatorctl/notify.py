@@ -82,9 +82,12 @@ def append_spool(path: Path, event: dict[str, Any]) -> None:
     """One line per event; best effort (a full disk must not stop publishing)."""
     line = json.dumps({**event, "pid": os.getpid()}, ensure_ascii=False) + "\n"
     with contextlib.suppress(OSError):
+        # O_NOFOLLOW: beside a store in a shared sticky folder (/tmp), another user could have
+        # put a symlink here to a file of ours; we never write through it.
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW
         if path.exists() and path.stat().st_size > SPOOL_MAX_BYTES:
-            path.write_bytes(b"")
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            flags |= os.O_TRUNC
+        fd = os.open(path, flags, 0o600)
         try:
             os.write(fd, line.encode("utf-8"))
         finally:

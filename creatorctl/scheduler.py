@@ -116,6 +116,12 @@ class SchedulerStatus:
     due: list[DraftInfo]
     claims: list[DraftInfo]
     recent: list[AttemptInfo]
+    ledger_running: int = 0
+    """Tries claimed in the publishing ledger that the drafts table has not seen yet."""
+    ledger_pending: int = 0
+    """Results in the ledger waiting for the drafts table (an import holds it)."""
+    held_by: str = ""
+    """Who holds the store's write lock for long ('' when nobody said so)."""
 
 
 def scheduler_status(store: Store, now: datetime, limit: int = 10) -> SchedulerStatus:
@@ -157,7 +163,19 @@ def scheduler_status(store: Store, now: datetime, limit: int = 10) -> SchedulerS
                 sa.text("SELECT * FROM draft WHERE state='publishing' ORDER BY claimed_at")
             )
         ]
-    return SchedulerStatus(procs, due, claims, list_attempts(store, None, limit))
+    from creatorctl.publish_ledger import ledger_for
+    from creatorctl.store_wait import holder_text, read_marker
+
+    ledger = ledger_for(store)
+    return SchedulerStatus(
+        procs,
+        due,
+        claims,
+        list_attempts(store, None, limit),
+        len(ledger.open_unmirrored()),
+        len(ledger.pending()),
+        holder_text(store) if read_marker(store) else "",
+    )
 
 
 # --- log lines ------------------------------------------------------------------------------
@@ -171,8 +189,9 @@ def describe_outcome(o: PublishOutcome) -> str:
             line += " " + t("sched.as_work", work=o.work_id)
         if o.item_id:
             line += f" (item {o.item_id})"
-        if o.lateness_s is not None:
-            line += " " + t("sched.late", s=f"{o.lateness_s:.1f}")
+        if o.lateness_s is not None and o.lateness_s >= 1:
+            # On time (under a second late) says nothing: "晚 0.0 秒" read as an error.
+            line += " " + t("sched.late", s=f"{o.lateness_s:.0f}")
         return line
     if o.state == "unknown":
         return f"#{o.draft_id} {t('state.unknown')}: {o.error}"

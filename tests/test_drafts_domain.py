@@ -166,3 +166,16 @@ def test_the_example_hook_publishes_into_an_outbox(tmp_path: Path, monkeypatch) 
     missing = run_hook(argv, {"video": "/nope.mp4", "title": "t", "draft_id": "8"}, {}, 10)
     assert not missing.ok and missing.exit_code == 2 and "video file not found" in missing.error
     assert subprocess.run(["sh", "-n", str(hook)], check=False).returncode == 0
+
+
+def test_count_by_state_skips_deleted_drafts(_store) -> None:  # type: ignore[no-untyped-def]
+    """The Drafts tab's counts come from the domain (issue 13: no SQL in screens/drafts.py)."""
+    from creatorctl.drafts import count_by_state
+
+    store, acc = _store
+    assert count_by_state(store, acc) == {}
+    a = add_draft(store, acc, title="一")
+    add_draft(store, acc, title="二")
+    assert count_by_state(store, acc) == {"draft": 2}
+    delete_draft(store, a.id)
+    assert count_by_state(store, acc) == {"draft": 1}

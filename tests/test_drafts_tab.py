@@ -126,6 +126,8 @@ async def test_schedule_prefills_the_best_slot_refuses_the_past_and_warns(_env) 
         await pilot.press("enter")
         await _settle(pilot)
         assert "已经过去" in str(modal.query_one("#schedule-error", Static).render())
+        # Said once (issue 13): the refusal replaces the live check's line.
+        assert "已经过去" not in str(modal.query_one("#schedule-check", Static).render())
         assert get_draft(store, draft.id).state == "draft"
         at.value = "2026-11-27 20:00"  # ten minutes from the other post
         await _settle(pilot)
@@ -235,3 +237,53 @@ async def test_a_failed_post_shows_its_error_and_the_hooks_stderr(_env, tmp_path
         detail = str(tab.query_one("#drafts-detail", Static).render())
         assert "HTTP 413: 视频太大" in detail  # the error, with the stderr tail under the tries
         assert detail.count("✗") >= 3
+
+
+async def test_a_slot_near_a_live_preview_is_warned(_env) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: posting within an hour of a live preview warns (fans are in the live room)."""
+    from creatorctl.inbox.live import add_preview
+
+    store, acc, video = _env
+    add_draft(store, acc, title="撞直播", video_path=video)
+    add_preview(store, acc, "周五晚间直播", datetime(2026, 11, 27, 20, 30))
+    app = CreatorApp(store=store, scheduler=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot)
+        await pilot.press("s")
+        await _settle(pilot)
+        modal = app.screen
+        assert isinstance(modal, ScheduleScreen)
+        modal.query_one("#schedule-at", Input).value = "2026-11-27 20:00"
+        await _settle(pilot)
+        check = str(modal.query_one("#schedule-check", Static).render())
+        assert "直播预告「周五晚间直播」(20:30)" in check
+        modal.query_one("#schedule-at", Input).value = "2026-11-28 20:00"
+        await _settle(pilot)
+        assert "直播预告" not in str(modal.query_one("#schedule-check", Static).render())
+
+
+async def test_hints_name_keys_not_commands(_env) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: in the app a hint says which key to press (e to set the video, T for the
+    trash), not which command to run."""
+    store, acc, _video = _env
+    bare = add_draft(store, acc, title="还没视频")
+    app = CreatorApp(store=store, scheduler=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot)
+        await pilot.press("s")
+        await _settle(pilot)
+        if isinstance(app.screen, ScheduleScreen):
+            await pilot.press("enter")
+            await _settle(pilot)
+        said = [n.message for n in app._notifications]
+        said += [str(w.render()) for w in app.screen.query("#schedule-error")]
+        assert any("按 e" in m for m in said), said
+        if isinstance(app.screen, ScheduleScreen):
+            await pilot.press("escape")
+            await _settle(pilot)
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await _settle(pilot)
+        assert list_drafts(store, acc) == [] and bare.id
+        assert any("按 T" in n.message for n in app._notifications)

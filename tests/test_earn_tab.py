@@ -130,8 +130,8 @@ async def test_accept_allowed_after_confirmation(_store: Store) -> None:
 
 
 async def test_deliver_links_the_chosen_work(_store: Store) -> None:
-    (task,) = _q(_store, "SELECT id FROM brandtask WHERE state='accepted'")
-    (newest,) = _q(_store, "SELECT id FROM work ORDER BY published_at DESC LIMIT 1")
+    (task,) = _q(_store, "SELECT id, brand, title FROM brandtask WHERE state='accepted'")
+    (newest,) = _q(_store, "SELECT id, title FROM work ORDER BY published_at DESC LIMIT 1")
     app = CreatorApp(store=_store)
     async with app.run_test(size=SIZE) as pilot:
         tab = await _open_earn(pilot)
@@ -142,6 +142,9 @@ async def test_deliver_links_the_chosen_work(_store: Store) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
+        # Issue 13: the question names the work and the task by title, not only by number.
+        question = app.screen.question
+        assert newest.title in question and task.title in question and task.brand in question
         await pilot.press("y")
         await _settle(pilot)
     row = _q(_store, "SELECT state, delivered_work_id FROM brandtask WHERE id=:i", i=task.id)[0]

@@ -107,12 +107,14 @@ def test_100_mb_of_output_keeps_memory_bounded(tmp_path: Path) -> None:
         "head -c 100000000 /dev/zero | tr '\\0' x\nhead -c 100000000 /dev/zero >&2\n"
         'echo\necho \'{"item_id": "big"}\'\n',
     )
+    # VmHWM, not ru_maxrss: the latter keeps the forking pytest worker's peak across exec.
     code = (
-        "import resource, sys\n"
+        "from pathlib import Path\n"
         "from creatorctl.hooks import run_hook\n"
         f"r = run_hook([{str(hook)!r}], {{}}, {{}}, timeout=60)\n"
         "assert r.ok and r.data == {'item_id': 'big'}, r\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "status = Path('/proc/self/status').read_text().splitlines()\n"
+        "print([x.split()[1] for x in status if x.startswith('VmHWM:')][0])\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120

@@ -164,3 +164,19 @@ def test_tool_works_bad_count_is_one_line_and_writes_nothing(import_store, tmp_p
     assert code == 1 and "contents.csv" in err and "row 2" in err and "liked_count" in err
     assert "Traceback" not in err
     assert rows(import_store, "SELECT count(*) FROM work") == [(0,)]
+
+
+def test_work_option_is_checked_whatever_its_type(import_store) -> None:  # type: ignore[no-untyped-def]
+    """--work from the app or the API may come as an int: an unknown one is still refused."""
+    from creatorctl.errors import UserError
+
+    acc = account_id(import_store)
+    with pytest.raises(UserError) as exc:
+        import_file(
+            import_store,
+            SOURCES / "tiktokdownloader_评论数据.csv",
+            account_id=acc,
+            options={"work": 424242},
+        )
+    assert "424242" in str(exc.value)
+    assert rows(import_store, "SELECT count(*) FROM comment") == [(0,)]

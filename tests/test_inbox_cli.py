@@ -103,7 +103,12 @@ def test_rule_add_edit_delete(demo_db: Path) -> None:
     r = invoke("--lang", "en", "messages", "rule", "--keyword", "发货", "--reply", "48小时内发货",
                "--priority", "50", db=demo_db)  # fmt: skip
     assert r.exit_code == 0
-    rid = int(r.stdout.split()[-1])
+    import re
+
+    # Rules are named by id and keyword (issue 13): "saved rule #12 “发货”".
+    found = re.fullmatch(r"saved rule #(\d+) “发货”", r.stdout.strip())
+    assert found, r.stdout
+    rid = int(found.group(1))
     assert "48小时内发货" in invoke("messages", "test-rule", "什么时候发货", db=demo_db).stdout
     assert invoke("messages", "rule", str(rid), "--off", db=demo_db).exit_code == 0
     assert "48小时内发货" not in invoke("messages", "test-rule", "什么时候发货", db=demo_db).stdout

@@ -166,3 +166,47 @@ def test_quick_check_agrees_with_the_full_rules(text: str, words: list[str]) -> 
     from creatorctl.inbox.flags import _all_flags
 
     assert comment_flags(text, words) == _all_flags(text, words)
+
+
+async def test_rules_dialog_at_80x24(demo_db, app_factory) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13 item 7: the rules dialog has a footer with a/e/space/d/t, its on/off column is
+    on screen at 80x24, messages name rules by the id the table shows and by keyword, and a
+    Tab typed right after `a` is not lost."""
+    from textual.widgets import DataTable, Footer, Input, Static
+    from textual.widgets._footer import FooterKey
+
+    from creatorctl.screens.inbox_rules import RuleEditScreen, RulesScreen
+    from tests.helpers import settle
+    from tests.test_app_inbox import open_inbox
+
+    app = app_factory(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_inbox(pilot, app, view=1)
+        await pilot.press("R")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, RulesScreen)
+        await pilot.pause(0.3)
+        keys = [k.key_display for k in screen.query_one(Footer).query(FooterKey)]
+        assert {"a", "e", "space", "d", "t"} <= set(keys), keys
+        table = screen.query_one("#rules-table", DataTable)
+        columns = [str(c.label) for c in table.columns.values()]
+        assert columns[:2] == ["#", "状态"]
+        state_right = table.region.x + sum(
+            c.get_render_width(table) for c in list(table.columns.values())[:2]
+        )
+        assert state_right <= 80
+        first = screen.rules[0]
+        assert str(table.get_row_at(0)[0]) == str(first.id)
+        tester = screen.query_one("#rule-test", Input)
+        tester.value = first.keyword.split("|")[0] if not first.is_welcome else "x"
+        await settle(pilot, app)
+        result = str(screen.query_one("#rule-test-result", Static).render())
+        if not first.is_welcome:
+            assert f"#{first.id}" in result and first.keyword in result
+        table.focus()
+        await pilot.press("a", "tab", "x")
+        await settle(pilot, app)
+        assert isinstance(app.screen, RuleEditScreen)
+        assert app.screen.query_one("#rule-keyword", Input).value == ""
+        assert app.screen.query_one("#rule-reply", Input).value == "x"

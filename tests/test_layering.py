@@ -75,3 +75,16 @@ def test_every_command_is_in_the_lazy_table() -> None:
         for command in importlib.import_module(f"creatorctl.cli.{name}").COMMANDS:
             found[command.name] = name
     assert found == COMMAND_MODULES
+
+
+def test_no_sql_in_the_screens() -> None:
+    """Issue 13: SQL lives in the domain; screens and widgets call functions that return data."""
+    import re
+
+    offenders = []
+    for folder in ("screens", "widgets"):
+        for path in (PACKAGE / folder).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            if "sqlalchemy" in _imports(path) or re.search(r"\bSELECT\b.+\bFROM\b", text):
+                offenders.append(path.relative_to(PACKAGE).as_posix())
+    assert offenders == []

@@ -14,6 +14,7 @@ from creatorctl.drafts import get_draft, ts
 from creatorctl.i18n import set_language
 from creatorctl.publish_ledger import ledger_for
 from creatorctl.publishing import claim_due_posts, run_due
+from creatorctl.scheduler import scheduler_status
 from creatorctl.store_wait import write_marker
 from creatorctl.works import list_works
 from tests._drafts_support import insert_due, new_store, write_script
@@ -56,6 +57,8 @@ def test_a_post_goes_out_while_the_store_is_held_and_is_recorded_after(tmp_path:
         assert get_draft(store, d).state == "scheduled"  # the main store has not caught up
         (row,) = ledger_for(store).pending()
         assert row["draft_id"] == d and row["due"] == ts(T0)
+        st = scheduler_status(store, T0)
+        assert (st.ledger_pending, st.ledger_running) == (1, 0) and "import" in st.held_by
         # Other schedulers' ticks while it is held: nothing is claimed twice.
         assert run_due(store, config, "w2", now=T0 + timedelta(seconds=1)) == []
         assert claim_due_posts(store, T0 + timedelta(seconds=2), "w3") == []
@@ -67,6 +70,8 @@ def test_a_post_goes_out_while_the_store_is_held_and_is_recorded_after(tmp_path:
     assert [w.id for w in list_works(store, acc)] == [draft.work_id]
     assert runs.read_text().splitlines() == ["run"]
     assert ledger_for(store).pending() == []
+    st = scheduler_status(store, T0)
+    assert (st.ledger_pending, st.held_by) == (0, "")
 
 
 def test_a_failed_try_during_the_hold_is_retried_once_after(tmp_path: Path) -> None:

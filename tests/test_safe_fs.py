@@ -209,3 +209,16 @@ def test_systemd_unit_quotes_spaces_quotes_and_percent(tmp_path: Path) -> None:
     exec_line = next(x for x in text.splitlines() if x.startswith("ExecStart="))
     assert f'"{tmp_path}/my \\"store\\" 100%%.db"' in exec_line
     assert len([x for x in text.splitlines() if x.startswith("Exec")]) == 1
+
+
+def test_event_spool_never_writes_through_a_planted_symlink(tmp_path: Path) -> None:
+    """The notify spool sits beside the store; in a sticky shared folder another user could
+    plant `<store>-events.jsonl` as a symlink to one of our files."""
+    from creatorctl.notify import append_spool
+
+    victim = tmp_path / "bashrc"
+    victim.write_text("original\n")
+    spool = tmp_path / "s.db-events.jsonl"
+    spool.symlink_to(victim)
+    append_spool(spool, {"event": "x", "text": "hello"})
+    assert victim.read_text() == "original\n"

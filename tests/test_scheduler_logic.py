@@ -225,3 +225,22 @@ def test_an_idle_tick_does_not_wait_for_a_long_write(_store) -> None:  # type: i
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
+
+
+def test_an_on_time_post_says_nothing_about_lateness() -> None:
+    """Issue 13: "(晚 0.0 秒)" read like an error; under a second late says nothing, later whole
+    seconds."""
+    from creatorctl.publish_types import PublishOutcome
+    from creatorctl.scheduler import describe_outcome
+
+    set_language("zh")
+    at = datetime(2026, 11, 26, 9, 0)
+
+    def outcome(late: float) -> PublishOutcome:
+        return PublishOutcome(
+            1, "标题", True, "published", 1, None, None, "", "", None, at,
+            at + timedelta(seconds=late),
+        )  # fmt: skip
+
+    assert "晚" not in describe_outcome(outcome(0.04))
+    assert describe_outcome(outcome(61.6)).endswith("(晚 62 秒)")

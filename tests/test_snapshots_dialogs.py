@@ -99,8 +99,9 @@ class TestDialogsLook:
         assert snap_compare(app_factory(demo_db), terminal_size=SIZE, run_before=run)
 
     def test_rules_tested(self, snap_compare, demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
-        """自动回复规则 (Inbox › 私信, R) with "什么时候发货" tested: the six rules, the tester
-        and its answer "没有规则会回复这条消息" (this dialog has keys, no buttons)."""
+        """自动回复规则 (Inbox › 私信, R) with "什么时候发货" tested: the six rules (#, ● 启用 /
+        ○ 停用, priority, keywords, reply), the tester and its answer "没有规则会回复这条消息";
+        this dialog has keys instead of buttons, listed in its footer."""
 
         async def run(pilot) -> None:  # type: ignore[no-untyped-def]
             from creatorctl.app import TAB_IDS
@@ -121,8 +122,8 @@ class TestDialogsLook:
         assert snap_compare(app_factory(demo_db), terminal_size=SIZE, run_before=run)
 
     def test_schedule_refused(self, snap_compare, demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
-        """定时发布 for draft #11 at 09:30, already past: the check line and the error (today
-        both, issue 13 item 11) say so, above 定时/取消."""
+        """定时发布 for draft #11 at 09:30, already past: one line says so and asks for a time to
+        come, above 定时 (enter) / 取消 (esc)."""
 
         async def run(pilot) -> None:  # type: ignore[no-untyped-def]
             from creatorctl.app import TAB_IDS

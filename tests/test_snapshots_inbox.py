@@ -48,3 +48,30 @@ class TestInboxLook:
     @pytest.mark.parametrize("view", list(VIEWS))
     def test_inbox_view(self, snap_compare, demo_db: Path, app_factory, view, size) -> None:  # type: ignore[no-untyped-def]
         assert snap_compare(app_factory(demo_db), terminal_size=size, run_before=_open(VIEWS[view]))
+
+
+def _rules_with_a_test(pilot_text: str):  # type: ignore[no-untyped-def]
+    async def run(pilot) -> None:  # type: ignore[no-untyped-def]
+        from textual.widgets import Input
+
+        await _open(1)(pilot)
+        await pilot.press("escape")  # from the conversation back to the list
+        await pilot.press("R")
+        await settle(pilot, pilot.app)
+        pilot.app.screen.query_one("#rule-test", Input).value = pilot_text
+        await settle(pilot, pilot.app)
+        pilot.app.screen.query_one("#rules-table").focus()
+        await settle(pilot, pilot.app)
+
+    return run
+
+
+class TestRulesLook:
+    """The auto-reply rules dialog at 80x24: columns # / 状态 (● 启用 or ○ 停用) / 优先级 /
+    关键词 / 回复 (cut with …), the tester's result naming the rule as #id「keyword」, and a
+    footer with a 新增, e 编辑, space 启用/停用, d 删除, t 测试."""
+
+    def test_rules_dialog(self, snap_compare, demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
+        assert snap_compare(
+            app_factory(demo_db), terminal_size=(80, 24), run_before=_rules_with_a_test("多少钱")
+        )

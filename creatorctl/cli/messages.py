@@ -158,20 +158,20 @@ def rule_cmd(
     """Add a rule (no RULE_ID), or change or delete one."""
     from creatorctl.errors import UserError
     from creatorctl.i18n import t
-    from creatorctl.inbox.messages import delete_rule, list_rules, save_rule
+    from creatorctl.inbox.messages import delete_rule, list_rules, rule_name, save_rule
 
     acc = ctx.require_account()
-    if delete:
-        if rule_id is None:
-            raise click.UsageError("--delete needs RULE_ID")
-        delete_rule(ctx.store, acc.id, rule_id)
-        click.echo(t("inbox.rule_deleted", id=rule_id))
-        return
+    if delete and rule_id is None:
+        raise click.UsageError("--delete needs RULE_ID")
     current = None
     if rule_id is not None:
         current = next((r for r in list_rules(ctx.store, acc.id) if r.id == rule_id), None)
         if current is None:
             raise UserError(t("inbox.err_unknown_rule", id=rule_id))
+    if delete and current is not None:
+        delete_rule(ctx.store, acc.id, current.id)
+        click.echo(t("inbox.rule_deleted", id=current.id, keyword=rule_name(current)))
+        return
     rule = save_rule(
         ctx.store,
         acc.id,
@@ -182,7 +182,7 @@ def rule_cmd(
         enabled=enabled if enabled is not None else (current.enabled if current else True),
         is_welcome=welcome if welcome is not None else (current.is_welcome if current else False),
     )
-    click.echo(t("inbox.rule_saved", id=rule.id))
+    click.echo(t("inbox.rule_saved", id=rule.id, keyword=rule_name(rule)))
 
 
 @messages.command("test-rule")
@@ -192,12 +192,14 @@ def rule_cmd(
 def test_rule_cmd(ctx: Ctx, text: str, first: bool) -> None:
     """Which rule would answer TEXT, and with what."""
     from creatorctl.i18n import t
-    from creatorctl.inbox.messages import test_rules
+    from creatorctl.inbox.messages import rule_name, test_rules
 
     acc = ctx.require_account()
     rule = test_rules(ctx.store, acc.id, text, first=first)
     click.echo(
-        t("inbox.test_match", id=rule.id, reply=rule.reply) if rule else t("inbox.test_none")
+        t("inbox.test_match", id=rule.id, keyword=rule_name(rule), reply=rule.reply)
+        if rule
+        else t("inbox.test_none")
     )
 
 

@@ -57,6 +57,8 @@ def status_cmd(ctx: Ctx, as_json: bool) -> None:
                     {"id": d.id, "title": d.title, "claimed_by": d.claimed_by} for d in st.claims
                 ],
                 "recent": [a.as_json() for a in st.recent],
+                "ledger": {"running": st.ledger_running, "pending": st.ledger_pending},
+                "store_held_by": st.held_by or None,
             }
         )
         return
@@ -89,6 +91,11 @@ def status_cmd(ctx: Ctx, as_json: bool) -> None:
         )
     else:
         click.echo("  –")
+    if st.held_by or st.ledger_running or st.ledger_pending:
+        click.echo(
+            t("sched.ledger", running=st.ledger_running, pending=st.ledger_pending)
+            + (f" ({st.held_by})" if st.held_by else "")
+        )
     if st.claims:
         click.echo(t("sched.claims_heading"))
         echo_table(

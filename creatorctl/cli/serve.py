@@ -1,7 +1,9 @@
-"""`creatorctl serve`: the app in a browser (textual-serve), bound to 127.0.0.1 only."""
+"""`creatorctl serve`: the app in a browser (textual-serve), on 127.0.0.1 or a Unix socket,
+behind a one-time token (see creatorctl/serving.py)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -9,67 +11,81 @@ import click
 from creatorctl.cli import Ctx, pass_ctx
 
 HOST = "127.0.0.1"
-"""Loopback only: on a shared box, other users reach it through an SSH tunnel of their own."""
 
 
-def serve_command(ctx: Ctx) -> str:
-    """The shell command textual-serve runs per browser session (every part quoted)."""
-    import shlex
-    import sys
-
-    parts = [sys.executable, "-m", "creatorctl"]
+def serve_argv(ctx: Ctx) -> list[str]:
+    """The argv textual-serve runs per browser session (no shell: nothing to quote)."""
+    argv = [sys.executable, "-m", "creatorctl"]
     if ctx.db:
-        parts += ["--db", ctx.db]
+        argv += ["--db", ctx.db]
     if ctx.account:
-        parts += ["--account", ctx.account]
+        argv += ["--account", ctx.account]
     if ctx.lang:
-        parts += ["--lang", ctx.lang]
-    return " ".join(shlex.quote(p) for p in parts)
+        argv += ["--lang", ctx.lang]
+    return argv
 
 
-_WEB_FONT = '<link\n      rel="stylesheet"\n      href="https://fonts.googleapis.com/css?family=Roboto%20Mono"\n    />'
-_LOCAL_FONT = (
-    "<style>@font-face { font-family: 'Roboto Mono'; "
-    "src: url('{{ config.static.url }}fonts/RobotoMono-VariableFont_wght.ttf'); }</style>"
-)
+def prepare_socket(path: Path) -> Path:
+    """The socket's folder must be the user's alone (0700): made so if missing, else checked.
+    A stale socket of ours at `path` is removed; anything else there is refused."""
+    import os
+    import stat
 
+    from creatorctl.errors import UserError
+    from creatorctl.i18n import t
+    from creatorctl.safe_fs import make_private_dir
 
-def offline_templates() -> Path | None:
-    """textual-serve's page template with its one outside request (a Google web font) turned
-    into the same font from textual-serve's own static files; None if the template changed
-    and no longer has it (it is then served as it comes)."""
-    import textual_serve
-    from platformdirs import user_cache_path
-
-    html = (Path(textual_serve.__file__).parent / "templates" / "app_index.html").read_text()
-    if _WEB_FONT not in html:
-        return None
-    folder = user_cache_path("creatorctl") / "serve-templates"
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    (folder / "app_index.html").write_text(html.replace(_WEB_FONT, _LOCAL_FONT))
-    return folder
+    path = path.expanduser().absolute()
+    folder = make_private_dir(path.parent, what=t("fs.what.socket"))
+    mode = stat.S_IMODE(folder.stat().st_mode)
+    if mode & 0o077:
+        raise UserError(t("serve.socket_folder", folder=folder, mode=f"{mode:o}"))
+    if path.is_symlink() or path.exists():
+        st = path.lstat()
+        if not stat.S_ISSOCK(st.st_mode) or st.st_uid != os.getuid():
+            raise UserError(t("serve.socket_taken", path=path))
+        path.unlink()
+    return path
 
 
 @click.command("serve")
 @click.option("--port", type=click.IntRange(1024, 65535), default=8000, show_default=True)
+@click.option(
+    "--socket",
+    "socket_path",
+    type=click.Path(path_type=Path),
+    help="Serve on this Unix socket (in a 0700 folder) instead of a TCP port.",
+)
 @pass_ctx
-def serve(ctx: Ctx, port: int) -> None:
-    """Open the app in a browser at http://127.0.0.1:PORT (this machine only)."""
-    import textual_serve
-    from textual_serve.server import Server
+def serve(ctx: Ctx, port: int, socket_path: Path | None) -> None:
+    """Open the app in a browser at http://127.0.0.1:PORT (this machine only), behind a
+    one-time token printed here and written to a private file."""
+    import secrets
 
     from creatorctl.i18n import t
+    from creatorctl.safe_fs import private_runtime_dir, write_private
+    from creatorctl.serving import GuardedServer
 
     ctx.store  # noqa: B018 - refuse an unsafe or broken store before serving it
-    click.echo(t("cli.serving", url=f"http://{HOST}:{port}", port=port), err=True)
-    templates = offline_templates()
-    Server(
-        serve_command(ctx),
-        host=HOST,
-        port=port,
-        title="creatorctl",
-        templates_path=templates or Path(textual_serve.__file__).parent / "templates",
-    ).serve()
+    token = secrets.token_urlsafe(32)
+    url = f"http://{HOST}:{port}/?token={token}"
+    if socket_path is not None:
+        socket_path = prepare_socket(socket_path)
+    server = GuardedServer(serve_argv(ctx), token=token, port=port, socket_path=socket_path)
+    url_file = private_runtime_dir() / f"serve-{port}.url"
+    write_private(url_file, url + "\n", what=t("fs.what.url_file"))
+    click.echo(t("serve.open", url=url), err=True)
+    click.echo(t("serve.url_file", path=url_file), err=True)
+    if socket_path is not None:
+        click.echo(t("serve.socket", path=socket_path, port=port), err=True)
+    else:
+        click.echo(t("serve.tunnel", port=port), err=True)
+    try:
+        server.serve()
+    finally:
+        url_file.unlink(missing_ok=True)
+        if socket_path is not None:
+            socket_path.unlink(missing_ok=True)
 
 
 COMMANDS = [serve]

@@ -357,6 +357,16 @@ def add_preview(store: Store, account_id: int, topic: str, start_at: datetime) -
     return Preview(pid, topic, start_at)
 
 
+def live_clashes(
+    store: Store, account_id: int, when_local: datetime, minutes: int = 60
+) -> list[Preview]:
+    """Live previews within `minutes` of a post's time: fans are in the live room then."""
+    margin = timedelta(minutes=minutes)
+    return list_previews(
+        store, account_id, start=when_local - margin, end=when_local + margin + timedelta(seconds=1)
+    )
+
+
 def list_previews(
     store: Store,
     account_id: int,

@@ -125,6 +125,11 @@ def _load_rules(conn: sa.Connection, account_id: int) -> list[Rule]:
     return [_rule(r) for r in rows]
 
 
+def rule_name(rule: Rule) -> str:
+    """How messages name a rule beside its id: its keywords, or 欢迎语 for the welcome rule."""
+    return t("inbox.welcome") if rule.is_welcome else rule.keyword
+
+
 def match_rule(rules: Sequence[Rule], text: str, *, first: bool) -> Rule | None:
     """The rule that answers `text`: the first enabled keyword rule (by priority) whose keyword
     appears in it; else, for a fan's first message, the first enabled welcome rule."""

@@ -93,7 +93,7 @@ MESSAGES.update(
         "key.help": ("帮助", "help"),
         "key.accounts": ("切换账号", "accounts"),
         "key.profile": ("账号信息", "profile"),
-        "key.palette": ("命令", "commands"),
+        "key.palette": ("命令", "menu"),
         "key.quit": ("退出", "quit"),
         "key.search": ("搜索", "search"),
         "key.sort": ("排序", "sort"),
@@ -141,5 +141,37 @@ MESSAGES.update(
     {
         "col.published_short": ("日期", "date"),
         "detail.metric": ("指标", "metric"),
+    }
+)
+
+# Textual's own palette entries, in the UI language (screens/palette.py).
+MESSAGES.update(
+    {
+        "palette.theme": ("主题", "Theme"),
+        "palette.theme_help": ("切换界面配色", "change the colour theme"),
+        "palette.quit_help": ("立即退出应用", "quit the app now"),
+        "palette.keys": ("按键面板", "Keys"),
+        "palette.keys_show": (
+            "显示当前控件的帮助和可用按键",
+            "show help for the focused widget and its keys",
+        ),
+        "palette.keys_hide": ("隐藏按键面板", "hide the keys panel"),
+        "palette.maximize": ("最大化", "Maximize"),
+        "palette.maximize_help": (
+            "把当前控件放大到整个屏幕",
+            "fill the screen with the focused widget",
+        ),
+        "palette.minimize": ("还原", "Minimize"),
+        "palette.minimize_help": ("把放大的控件还原", "restore the maximized widget"),
+        "palette.screenshot": ("截图", "Screenshot"),
+        "palette.screenshot_help": (
+            "把当前屏幕存成 SVG(存在数据目录的 screenshots 里)",
+            "save the screen as an SVG (in the data folder's screenshots/)",
+        ),
+        "palette.screenshot_saved": ("截图已保存:{path}", "screenshot saved: {path}"),
+        "palette.screenshot_failed": (
+            "截图没能保存:{error}",
+            "could not save the screenshot: {error}",
+        ),
     }
 )

@@ -51,8 +51,9 @@ MESSAGES = {
         "draft #{id} is {state}: there is no schedule to cancel",
     ),
     "drafts.err_no_video": (
-        "草稿 #{id} 还没有视频文件路径,不能发布(先用 drafts edit --video 设置)",
-        "draft #{id} has no video path and cannot go out (set one with drafts edit --video)",
+        "草稿 #{id} 还没有视频文件路径,不能发布(在草稿页按 e 编辑,或 drafts edit --video)",
+        "draft #{id} has no video path and cannot go out (press e on it in Drafts, or run "
+        "drafts edit --video)",
     ),
     "drafts.err_past": (
         "时间 {when} 已经过去(现在是 {now}),请选将来的时间",
@@ -105,12 +106,20 @@ MESSAGES = {
     "col.state": ("状态", "state"),
     "col.scheduled": ("定时", "scheduled"),
     "col.note": ("备注", "note"),
+    "drafts.live_clash": (
+        "与直播预告「{topic}」({when})相隔不到 1 小时",
+        "within an hour of the live preview “{topic}” at {when}",
+    ),
     "drafts.conflict": (
         "30 分钟内还有一条:#{id}《{title}》{when}",
         "another post within 30 minutes: #{id} “{title}” at {when}",
     ),
     "drafts.scheduled": ("已定时 #{id}:{when}", "scheduled #{id} for {when}"),
     "drafts.cancelled": ("已取消定时 #{id},回到草稿", "unscheduled #{id}: back to drafts"),
+    "drafts.deleted_app": (
+        "已把草稿 #{id} 移到回收站(按 T 打开回收站可恢复)",
+        "moved draft #{id} to the trash (T opens the trash to bring it back)",
+    ),
     "drafts.deleted": (
         "已把草稿 #{id} 移到回收站(creatorctl trash restore 可恢复)",
         "moved draft #{id} to the trash (creatorctl trash restore brings it back)",
@@ -143,8 +152,8 @@ MESSAGES = {
     "drafts.key_new": ("新建", "new"),
     "drafts.key_edit": ("编辑", "edit"),
     "drafts.key_schedule": ("定时", "schedule"),
-    "drafts.key_cancel": ("取消定时", "unschedule"),
-    "drafts.key_publish": ("立即发布", "publish now"),
+    "drafts.key_cancel": ("取消定时", "cancel"),
+    "drafts.key_publish": ("立即发布", "publish"),
     "drafts.key_filter": ("筛选", "filter"),
     "drafts.key_calendar": ("日历", "calendar"),
     "drafts.key_prev_week": ("上一周", "previous week"),

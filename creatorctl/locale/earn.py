@@ -136,8 +136,8 @@ MESSAGES.update(
             "choose the work that delivers task #{id} (Enter picks, Esc cancels)",
         ),
         "earn.confirm_deliver": (
-            "用作品 #{work} 交付商单 #{id}?",
-            "deliver task #{id} with work #{work}?",
+            "用作品 #{work}「{work_title}」交付商单 #{id}「{brand}:{title}」?",
+            "deliver task #{id} “{brand}: {title}” with work #{work} “{work_title}”?",
         ),
         "earn.settle_question": (
             "结算商单 #{id}「{brand}」:实际到账金额(元)",

@@ -98,3 +98,11 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "sched.ledger": (
+            "发布账本:{running} 条正在发布、{pending} 条结果等待写入存储",
+            "publishing ledger: {running} being published, {pending} results waiting for the store",
+        ),
+    }
+)

@@ -92,8 +92,17 @@ MESSAGES = {
         "this machine only; from elsewhere: ssh -L {port}:127.0.0.1:{port}",
     ),
     "serve.socket": (
-        "在 Unix 套接字 {path} 上提供服务;请用 ssh -L 8000:{path} 转发后打开 {url}",
-        "serving on the Unix socket {path}; forward it (ssh -L 8000:{path}) and open {url}",
+        "在 Unix 套接字 {path} 上提供服务;请先转发到本机端口 {port}(例如 ssh -L {port}:{path}),再打开上面的网址",
+        "serving on the Unix socket {path}; forward local port {port} to it "
+        "(e.g. ssh -L {port}:{path}), then open the address above",
+    ),
+    "serve.socket_folder": (
+        "套接字所在的文件夹 {folder} 必须只有你能访问(权限 {mode});请运行:chmod 700 {folder}",
+        "the socket's folder {folder} must be yours alone (mode {mode}); run: chmod 700 {folder}",
+    ),
+    "serve.socket_taken": (
+        "{path} 已存在且不是你的套接字;请换一个路径",
+        "{path} exists and is not a socket of yours; choose another path",
     ),
     "serve.forbidden": (
         "403:缺少或错误的令牌。请打开 creatorctl serve 打印的网址。",

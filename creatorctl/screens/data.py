@@ -16,7 +16,7 @@ from creatorctl.marks import emphasis
 from creatorctl.periods import PRESETS, Period
 from creatorctl.screens.base import TabView
 from creatorctl.widgets.kpi import KpiCell, KpiRow
-from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
+from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
 
 if TYPE_CHECKING:
     from creatorctl.config import InsightsConfig
@@ -121,7 +121,7 @@ class DataTab(TabView):
                 Chart(id="data-top", classes="data-chart"),
                 Static(t("data.flags_heading"), classes="data-heading", id="data-flags-heading"),
                 Static("", id="data-region"),
-                PagedTable(
+                OpeningPagedTable(
                     [
                         ColumnSpec("published_at", t("col.published"), 5),
                         ColumnSpec("title", t("col.title"), 22),

@@ -29,6 +29,7 @@ class ResolveScreen(ModalScreen[str | None]):
     ResolveScreen > Vertical { width: 72; height: auto; border: thick $warning; background: $surface; padding: 1 2; }
     ResolveScreen Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
     ResolveScreen Button { margin-left: 2; }
+    ResolveScreen Label { width: 100%; }
     ResolveScreen #known { color: $text-muted; margin-bottom: 1; }
     """
 

@@ -90,6 +90,7 @@ class ScheduleScreen(ModalScreen[object]):
         """Say what scheduling at `text` would do: refused, warned or fine."""
         from creatorctl.drafts import conflicts, parse_local_time
         from creatorctl.errors import UserError
+        from creatorctl.inbox.live import live_clashes
         from creatorctl.timeutil import now_local
 
         line = Text()
@@ -122,6 +123,12 @@ class ScheduleScreen(ModalScreen[object]):
                         ),
                         style="yellow",
                     )
+                for live in live_clashes(store, self.account_id, when):
+                    line.append("\n⚠ ", style="yellow")
+                    line.append(
+                        t("drafts.live_clash", topic=live.topic, when=f"{live.start_at:%H:%M}"),
+                        style="yellow",
+                    )
         self.app.call_from_thread(self.query_one("#schedule-check", Static).update, line)
 
     @on(Input.Submitted, "#schedule-at")
@@ -142,9 +149,14 @@ class ScheduleScreen(ModalScreen[object]):
                 account_id=self.account_id,
             )
         except UserError as exc:
-            self.app.call_from_thread(self.query_one("#schedule-error", Static).update, str(exc))
+            self.app.call_from_thread(self._refused, str(exc))
             return
         self.app.call_from_thread(self.dismiss, result)
+
+    def _refused(self, message: str) -> None:
+        """The refusal once: the live check already said the same (e.g. a past time) in red."""
+        self.query_one("#schedule-check", Static).update("")
+        self.query_one("#schedule-error", Static).update(message)
 
     @on(Button.Pressed, "#schedule-cancel")
     def action_cancel(self) -> None:

@@ -123,8 +123,9 @@ class DraftsTab(TabView):
         Binding("p", "publish_now", t("drafts.key_publish")),
         Binding("r", "resolve", t("drafts.key_resolve")),
         Binding("delete,x", "delete", t("key.delete")),
-        Binding("f", "filter", t("drafts.key_filter")),
-        Binding("w", "toggle_calendar", t("drafts.key_calendar")),
+        # Views, not actions: in `?`, so the actions fit 80 columns.
+        Binding("f", "filter", t("drafts.key_filter"), show=False),
+        Binding("w", "toggle_calendar", t("drafts.key_calendar"), show=False),
         Binding("left_square_bracket", "week(-1)", t("drafts.key_prev_week"), show=False),
         Binding("right_square_bracket", "week(1)", t("drafts.key_next_week"), show=False),
     ]
@@ -185,9 +186,7 @@ class DraftsTab(TabView):
 
     @work(thread=True, exclusive=True, group="drafts", exit_on_error=False)
     def fetch(self, account_id: int, states: tuple[str, ...] | None, week_offset: int) -> None:
-        import sqlalchemy as sa
-
-        from creatorctl.drafts import list_drafts, scheduled_between
+        from creatorctl.drafts import count_by_state, list_drafts, scheduled_between
         from creatorctl.inbox.live import list_previews
         from creatorctl.timeutil import now_local
 
@@ -197,19 +196,9 @@ class DraftsTab(TabView):
         start = week_start(today) + timedelta(days=7 * week_offset)
         begin = now_local().replace(year=start.year, month=start.month, day=start.day)
         begin = begin.replace(hour=0, minute=0, second=0, microsecond=0)
-        with store.read() as conn:
-            counts: dict[str, int] = dict(
-                conn.execute(
-                    sa.text(
-                        "SELECT state, count(*) FROM draft WHERE account_id=:a "
-                        "AND deleted_at IS NULL GROUP BY state"
-                    ),
-                    {"a": account_id},
-                ).all()  # type: ignore[arg-type]
-            )
         data = DraftsData(
             drafts=list_drafts(store, account_id, states),
-            counts=counts,
+            counts=count_by_state(store, account_id),
             week=scheduled_between(store, account_id, begin, begin + timedelta(days=7)),
             today=today,
             lives=list_previews(store, account_id, start=begin, end=begin + timedelta(days=7)),
@@ -473,7 +462,7 @@ class DraftsTab(TabView):
 
         assert self.store is not None
         delete_draft(self.store, draft_id)
-        self.app.call_from_thread(self.app.notify, t("drafts.deleted", id=draft_id))
+        self.app.call_from_thread(self.app.notify, t("drafts.deleted_app", id=draft_id))
         self.app.call_from_thread(self.refresh_all)
 
     def action_filter(self) -> None:

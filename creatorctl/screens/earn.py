@@ -446,11 +446,19 @@ class EarnTab(TabView):
                 if yes:
                     self._change("deliver", task.id, work_id)
 
-            question = t("earn.confirm_deliver", id=task.id, work=work_id)
+            question = t(
+                "earn.confirm_deliver",
+                id=task.id,
+                brand=task.brand,
+                title=task.title,
+                work=work_id,
+                work_title=picker.picked_title,
+            )
             self.app.push_screen(ConfirmScreen(question), answered)
 
         prompt = t("earn.pick_work", id=task.id)
-        self.app.push_screen(WorkPickerScreen(self.store, self.account.id, prompt), picked)
+        picker = WorkPickerScreen(self.store, self.account.id, prompt)
+        self.app.push_screen(picker, picked)
 
     def action_settle(self) -> None:
         from creatorctl.screens.earn_settle import SettleScreen

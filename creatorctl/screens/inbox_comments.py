@@ -41,12 +41,12 @@ class CommentsPane(InboxPane):
         Binding("slash", "search", t("key.search")),
         Binding("s", "sort", t("inbox.key_sort")),
         Binding("f", "flagged", t("inbox.key_flagged")),
-        Binding("w", "all_works", t("inbox.key_all_works"), show=False),
+        Binding("w", "all_works", t("inbox.key_all_works")),  # shown while on one work
         Binding("p", "pin", t("inbox.key_pin")),
         Binding("r", "reply", t("inbox.key_reply")),
         Binding("d,delete", "delete", t("key.delete")),
         Binding("u", "undo", t("inbox.key_restore"), show=False),
-        Binding("X", "purge", t("inbox.key_purge")),
+        Binding("X", "purge", t("inbox.key_purge"), show=False),  # rare, and in `?`
         Binding("escape", "clear", t("key.clear"), show=False),
     ]
     DEFAULT_CSS = """
@@ -128,7 +128,13 @@ class CommentsPane(InboxPane):
         if work_id is not None:
             self._load_title(work_id)
         self.stale = False
+        self.refresh_bindings()  # `w` (all works) shows only while on one work
         self.reload()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "all_works":
+            return self.work_id is not None
+        return True
 
     @work(thread=True, exclusive=True, group="inbox-work-title", exit_on_error=False)
     def _load_title(self, work_id: int) -> None:
@@ -205,13 +211,19 @@ class CommentsPane(InboxPane):
         self.reload()
 
     def action_clear(self) -> None:
-        self.query_one("#comments-search", SearchBox).close()
+        """Esc: close the reply box or the search; with nothing else to close, leave the
+        work's comments for all works (one step back at a time)."""
+        search = self.query_one("#comments-search", SearchBox)
         reply = self.query_one("#comments-reply", Input)
+        busy = reply.has_class("visible") or search.has_class("visible") or bool(self.query_text)
+        search.close()
         reply.value = ""
         reply.remove_class("visible")
         if self.query_text:
             self.query_text = ""
             self.reload()
+        elif not busy and self.work_id is not None:
+            self.set_work(None)
         self.table.focus()
 
     def action_sort(self) -> None:

@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from creatorctl.i18n import fmt_int, t
 from creatorctl.screens.inbox import InboxPane
-from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
+from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
 
 
 def fetch_conversations(store, account_id: int, unread_only: bool, offset: int, limit: int) -> Page:  # type: ignore[no-untyped-def]
@@ -82,7 +82,7 @@ class MessagesPane(InboxPane):
     def compose(self) -> ComposeResult:
         yield Static("", id="messages-status")
         with Horizontal(id="messages-body"):
-            yield PagedTable(
+            yield OpeningPagedTable(
                 [
                     ColumnSpec("fan", t("inbox.col_fan"), None),
                     ColumnSpec("time", t("inbox.col_time"), 11),

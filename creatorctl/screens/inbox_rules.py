@@ -8,15 +8,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, DataTable, Input, Label, Static
+from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Static
 
 from creatorctl.i18n import t
-from creatorctl.inbox.messages import Rule
+from creatorctl.inbox.messages import Rule, rule_name
 from creatorctl.widgets.toggle import MarkedCheckbox
 
 
 class RulesScreen(ModalScreen[None]):
-    """The account's auto-reply rules in the order they are tried."""
+    """The account's auto-reply rules in the order they are tried.
+
+    Rules are named by their id (the table's first column) and keyword in every message; the
+    footer lists a/e/space/d/t. The table gets focus once, when the dialog opens: focusing it
+    again after each load took keys from a dialog opened on top (a Tab typed after `a`).
+    """
+
+    AUTO_FOCUS = "#rules-table"
 
     BINDINGS = [
         Binding("a", "add", t("inbox.key_add")),
@@ -28,8 +35,8 @@ class RulesScreen(ModalScreen[None]):
     ]
     DEFAULT_CSS = """
     RulesScreen { align: center middle; }
-    RulesScreen > Vertical { width: 95%; max-width: 120; height: 90%; border: thick $accent;
-        background: $surface; padding: 0 1; }
+    RulesScreen > Vertical { width: 95%; max-width: 120; height: 1fr; max-height: 90%;
+        border: thick $accent; background: $surface; padding: 0 1; }
     RulesScreen DataTable { height: 1fr; }
     RulesScreen #rule-test-result { height: 2; }
     RulesScreen #rule-test-row { height: auto; }
@@ -50,13 +57,18 @@ class RulesScreen(ModalScreen[None]):
                 yield Input(placeholder=t("inbox.test_placeholder"), id="rule-test")
                 yield MarkedCheckbox(t("inbox.test_first"), id="rule-test-first")
             yield Static("", id="rule-test-result")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        # Short columns first, the reply last in what is left: at 80 columns on/off stays in
+        # view and the reply ends in an ellipsis.
         table = self.query_one("#rules-table", DataTable)
-        table.add_column(t("inbox.col_keyword"), key="keyword", width=18)
-        table.add_column(t("inbox.col_reply"), key="reply", width=40)
-        table.add_column(t("inbox.col_priority"), key="priority", width=6)
+        inner = min(120, int(self.app.size.width * 0.95)) - 4
+        table.add_column("#", key="id", width=3)
         table.add_column(t("inbox.col_state"), key="state", width=6)
+        table.add_column(t("inbox.col_priority"), key="priority", width=6)
+        table.add_column(t("inbox.col_keyword"), key="keyword", width=16)
+        table.add_column(t("inbox.col_reply"), key="reply", width=max(10, inner - 31 - 10))
         self.load()
 
     @property
@@ -77,17 +89,19 @@ class RulesScreen(ModalScreen[None]):
         table.clear()
         for r in rules:
             table.add_row(
-                Text(t("inbox.welcome"), style="magenta") if r.is_welcome else r.keyword,
-                Text(r.reply, no_wrap=True, overflow="ellipsis"),
-                str(r.priority),
-                Text(t("inbox.on"), style="green")
+                Text(str(r.id), justify="right"),
+                Text("● " + t("inbox.on"), style="green")
                 if r.enabled
-                else Text(t("inbox.off"), style="dim"),
+                else Text("○ " + t("inbox.off"), style="dim"),
+                Text(str(r.priority), justify="right"),
+                Text(t("inbox.welcome"), style="magenta")
+                if r.is_welcome
+                else Text(r.keyword, no_wrap=True, overflow="ellipsis"),
+                Text(r.reply, no_wrap=True, overflow="ellipsis"),
                 key=str(r.id),
             )
         if rules:
             table.move_cursor(row=min(row, len(rules) - 1))
-        table.focus()
 
     @property
     def selected(self) -> Rule | None:
@@ -109,7 +123,7 @@ class RulesScreen(ModalScreen[None]):
 
     def _edited(self, rule: Rule | None) -> None:
         if rule is not None:
-            self.notify(t("inbox.rule_saved", id=rule.id))
+            self.notify(t("inbox.rule_saved", id=rule.id, keyword=rule_name(rule)))
             self.load()
 
     def action_toggle_rule(self) -> None:
@@ -131,16 +145,19 @@ class RulesScreen(ModalScreen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._delete(rule.id)
+                self._delete(rule.id, rule_name(rule))
 
-        self.app.push_screen(ConfirmScreen(t("inbox.confirm_delete_rule", id=rule.id)), answered)
+        self.app.push_screen(
+            ConfirmScreen(t("inbox.confirm_delete_rule", id=rule.id, keyword=rule_name(rule))),
+            answered,
+        )
 
     @work(thread=True, group="rules-change", exit_on_error=False)
-    def _delete(self, rule_id: int) -> None:
+    def _delete(self, rule_id: int, name: str) -> None:
         from creatorctl.inbox.messages import delete_rule
 
         delete_rule(self.store, self.account_id, rule_id)
-        self.app.call_from_thread(self.notify, t("inbox.rule_deleted", id=rule_id))
+        self.app.call_from_thread(self.notify, t("inbox.rule_deleted", id=rule_id, keyword=name))
         self.app.call_from_thread(self.load)
 
     def action_tester(self) -> None:
@@ -160,7 +177,9 @@ class RulesScreen(ModalScreen[None]):
             return
         rule = match_rule(self.rules, text, first=first)
         out.update(
-            t("inbox.test_match", id=rule.id, reply=rule.reply) if rule else t("inbox.test_none")
+            t("inbox.test_match", id=rule.id, keyword=rule_name(rule), reply=rule.reply)
+            if rule
+            else t("inbox.test_none")
         )
 
     def action_close(self) -> None:
@@ -174,6 +193,8 @@ class RulesScreen(ModalScreen[None]):
 
 class RuleEditScreen(ModalScreen[Rule | None]):
     """Add or change a rule: keywords, reply, priority, on/off, welcome."""
+
+    AUTO_FOCUS = "#rule-keyword"  # once, as the screen opens (not again after a key typed)
 
     BINDINGS = [
         Binding("ctrl+s", "save", t("key.save")),
@@ -217,9 +238,6 @@ class RuleEditScreen(ModalScreen[Rule | None]):
             with Horizontal(id="rule-buttons"):
                 yield Button(t("key.save") + " (ctrl+s)", variant="primary", id="rule-save")
                 yield Button(t("key.cancel") + " (esc)", id="rule-cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#rule-keyword", Input).focus()
 
     @on(Button.Pressed, "#rule-save")
     def action_save(self) -> None:

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from creatorctl.i18n import fmt_count, t
-from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
+from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
 
 if TYPE_CHECKING:
     from creatorctl.store import Store
@@ -56,11 +56,13 @@ class WorkPickerScreen(ModalScreen[int | None]):
         self.store = store
         self.account_id = account_id
         self.prompt = prompt
+        self.picked_title = ""
+        """The title of the work picked, for the confirmation that follows."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.prompt)
-            yield PagedTable(
+            yield OpeningPagedTable(
                 [
                     ColumnSpec("published_at", t("col.published"), 16),
                     ColumnSpec("title", t("col.title"), None),
@@ -76,7 +78,10 @@ class WorkPickerScreen(ModalScreen[int | None]):
 
     @on(PagedTable.RowSelected, "#work-picker-table")
     def _picked(self, event: PagedTable.RowSelected) -> None:
-        key = self.query_one(PagedTable).selected_key
+        table = self.query_one(PagedTable)
+        key = table.selected_key
+        if key is not None:
+            self.picked_title = str(table.get_row(key)[1])
         self.dismiss(int(key) if key is not None else None)
 
     def action_cancel(self) -> None:

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from creatorctl.i18n import fmt_count, fmt_pct, t
 from creatorctl.marks import warn
 from creatorctl.screens.base import TabView
-from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
+from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
 from creatorctl.widgets.search_box import SearchBox
 
 SORTABLE = ("published_at", "title", "plays", "likes", "comments", "shares", "completion_rate")
@@ -122,7 +122,7 @@ class WorksTab(TabView):
     def compose(self) -> ComposeResult:
         yield SearchBox(placeholder=t("works.search_placeholder"), id="works-search")
         yield Static("", id="works-status")
-        yield PagedTable(columns(self.app.size.width), id="works-table")
+        yield OpeningPagedTable(columns(self.app.size.width), id="works-table")
 
     @property
     def table(self) -> PagedTable:

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
+from creatorctl.i18n import t
 from creatorctl.safe_text import clean_line, clean_rich
 
 PAGE_SIZE = 100
@@ -253,3 +254,9 @@ class PagedTable(DataTable):
         if not self.row_count:
             return (0, 0, self.total)
         return (self.row_offset + 1, self.row_offset + self.row_count, self.total)
+
+
+class OpeningPagedTable(PagedTable):
+    """A PagedTable whose rows open something on Enter, so the footer and `?` say so."""
+
+    BINDINGS = [Binding("enter", "select_cursor", t("key.open"))]

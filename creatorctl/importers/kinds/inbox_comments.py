@@ -107,10 +107,10 @@ class Comments(Kind):
             ctx.state["parent"] = parent
             ctx.options.setdefault("work", parent[1])
         work = ctx.options.get("work")
-        if isinstance(work, str):
+        if work is not None:
             from creatorctl.importers.kinds.open_data import find_work
 
-            found = find_work(ctx.conn, ctx.account_id, work.strip())
+            found = find_work(ctx.conn, ctx.account_id, str(work).strip())
             if found is None:
                 raise UserError(t("err.unknown_work", id=work))
             ctx.options["work"] = found
