@@ -13,12 +13,12 @@ import sqlalchemy as sa
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store, get_setting, set_setting
-from creatorctl.timeutil import as_datetime, utcnow
+from creatorctl.timeutil import as_datetime, use_account_zone, utcnow, valid_zone
 
 CURRENT_KEY = "current_account"
 HANDLE_RE = re.compile(r"^[\w.\-]{1,32}$")
 PROFILE_LIMITS = {"nickname": 20, "bio": 250, "niche": 20, "avatar_path": 4096}
-PROFILE_FIELDS = ("nickname", "avatar_path", "bio", "niche", "verified")
+PROFILE_FIELDS = ("nickname", "avatar_path", "bio", "niche", "verified", "timezone")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ class AccountInfo:
     fans: int | None
     """The latest known fan total (None before any account numbers are in)."""
     works: int
+    timezone: str = ""
+    """The account's own zone for Douyin's times; "" : ``[account] timezone``."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class Change:
 
 
 _ACCOUNT_SQL = """
-SELECT a.id, a.handle, a.nickname, a.avatar_path, a.bio, a.niche, a.verified,
+SELECT a.id, a.handle, a.nickname, a.avatar_path, a.bio, a.niche, a.verified, a.timezone,
   (SELECT fans_total FROM accountdaily d WHERE d.account_id = a.id AND d.fans_total IS NOT NULL
     ORDER BY d.day DESC LIMIT 1) AS fans,
   (SELECT count(*) FROM work w WHERE w.account_id = a.id AND w.deleted_at IS NULL) AS works
@@ -70,6 +72,7 @@ def _row(r: sa.Row) -> AccountInfo:
         verified=bool(r.verified),
         fans=r.fans,
         works=r.works,
+        timezone=r.timezone or "",
     )
 
 
@@ -97,24 +100,30 @@ def get_account_by_id(store: Store, account_id: int) -> AccountInfo:
 def current_account(store: Store, override: str | None = None) -> AccountInfo | None:
     """The account `--account` names, else the one last chosen, else the first; None if none."""
     if override:
-        return get_account(store, override)
+        return _on_clock(get_account(store, override))
     with store.read() as conn:
         handle = get_setting(conn, CURRENT_KEY)
         if handle is None:
             first = conn.execute(sa.text("SELECT handle FROM account ORDER BY id LIMIT 1")).first()
             handle = first[0] if first else None
     if handle is None:
-        return None
+        return _on_clock(None)
     try:
-        return get_account(store, handle)
+        return _on_clock(get_account(store, handle))
     except UserError:
-        return None
+        return _on_clock(None)
 
 
 def require_account(store: Store, override: str | None = None) -> AccountInfo:
     acc = current_account(store, override)
     if acc is None:
         raise UserError(t("err.no_account"))
+    return acc
+
+
+def _on_clock(acc: AccountInfo | None) -> AccountInfo | None:
+    """Times are read and shown on the account's own clock from now on (timeutil)."""
+    use_account_zone(acc.timezone if acc is not None else None)
     return acc
 
 
@@ -162,6 +171,7 @@ def add_account(
 
 def use_account(store: Store, handle: str) -> AccountInfo:
     acc = get_account(store, handle)
+    _on_clock(acc)
     with store.write() as conn:
         set_setting(conn, CURRENT_KEY, acc.handle)
     return acc
@@ -174,6 +184,12 @@ def _validate_profile(values: dict[str, object]) -> dict[str, object]:
             raise UserError(t("err.unknown_field", field=key))
         if key == "verified":
             out[key] = bool(value)
+            continue
+        if key == "timezone":
+            zone = str(value).strip()
+            if zone and not valid_zone(zone):
+                raise UserError(t("err.bad_timezone", zone=zone))
+            out[key] = zone
             continue
         text = str(value).strip()
         limit = PROFILE_LIMITS[key]

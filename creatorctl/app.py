@@ -20,14 +20,13 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from creatorctl.i18n import t
-from creatorctl.safe_text import clean, escape
+from creatorctl.safe_text import escape
 from creatorctl.screens.base import TabView, toast_from_any_thread
 from creatorctl.screens.store_sync import StoreSync
 from creatorctl.widgets.account_bar import AccountBar
+from creatorctl.widgets.terminal_guard import CleanToasts
 
 if TYPE_CHECKING:
-    from textual.notifications import SeverityLevel
-
     from creatorctl.accounts import AccountInfo
     from creatorctl.config import NotifyConfig, PublishConfig
     from creatorctl.scheduler import InAppScheduler
@@ -81,7 +80,7 @@ class WorkSearchProvider(Provider):
             )
 
 
-class CreatorApp(StoreSync, App[str | None]):
+class CreatorApp(CleanToasts, StoreSync, App[str | None]):
     """creatorctl: the Douyin Creator Center in a terminal."""
 
     CSS_PATH = "creatorctl.tcss"
@@ -114,9 +113,6 @@ class CreatorApp(StoreSync, App[str | None]):
         prebuild: bool | None = None,
     ) -> None:
         super().__init__()
-        from creatorctl.widgets.terminal_guard import install
-
-        install()  # no control character from the data reaches the terminal
         self.db = db
         self.account_override = account
         self.store: Store | None = store
@@ -206,21 +202,6 @@ class CreatorApp(StoreSync, App[str | None]):
         while not view.is_mounted or not view.children:
             await asyncio.sleep(0.01)
         view.show_view(name)  # type: ignore[attr-defined]
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
-        """Every toast (widgets' `notify` land here): messages carry titles, nicknames and
-        errors naming files, so they are cleaned and never parsed as markup."""
-        super().notify(
-            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False
-        )
 
     # Handlers by name: the message classes live with the Drafts tab, imported lazily.
     def on_post_published(self, event: PostPublished) -> None:

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from unicodedata import east_asian_width
 
+from creatorctl.safe_text import clean_line
+
 if TYPE_CHECKING:
     from rich.text import Text
 
@@ -51,8 +53,10 @@ def widen(text: str) -> str:
 
     plotext puts one character per cell, but a CJK character is two terminal columns wide and
     pushes the rest of its row right. A zero-width space after each one gives it its second cell.
+    Every chart label passes here, so it is also where a label (a title, a topic) is cleaned of
+    terminal escapes and bidi controls (creatorctl.safe_text).
     """
-    return "".join(c + "\u200b" if east_asian_width(c) in "WF" else c for c in text)
+    return "".join(c + "\u200b" if east_asian_width(c) in "WF" else c for c in clean_line(text))
 
 
 def int_ticks(peak: float) -> list[float]:

@@ -26,7 +26,7 @@ class Rule:
 
     kind: str
     """'number', 'int', 'command' (argv: non-empty list of strings), 'words' (list), 'flag'
-    (true/false) or 'hhmm' (a time of day "HH:MM", "" for none)."""
+    (true/false), 'hhmm' (a time of day "HH:MM", "" for none) or 'zone' (a time zone)."""
     lo: float | None = None
     hi: float | None = None
     lo_open: bool = False
@@ -48,6 +48,11 @@ class Rule:
             return None
         if self.kind == "flag":
             return None if isinstance(value, bool) else f"should be true or false, not {value!r}"
+        if self.kind == "zone":
+            from creatorctl.timeutil import valid_zone
+
+            ok = isinstance(value, str) and valid_zone(value)
+            return None if ok else f'should be a time zone such as "Asia/Shanghai", not {value!r}'
         if self.kind == "text":
             return None if isinstance(value, str) else f"should be a string, not {value!r}"
         if self.kind == "hhmm":
@@ -94,6 +99,11 @@ def command() -> Any:
 def flag(default: bool) -> Any:
     """true or false."""
     return _setting(default, Rule("flag"))
+
+
+def time_zone(default: str) -> Any:
+    """An IANA time zone name ("Asia/Shanghai"), or "local" for this machine's."""
+    return _setting(default, Rule("zone"))
 
 
 def time_of_day(default: str) -> Any:
@@ -186,6 +196,42 @@ class InsightsConfig:
 
 
 @dataclass
+class PlatformConfig:
+    """`[platform]`: Douyin's publishing limits, checked on save, on schedule and before the
+    publish hook runs. Sources: docs/publishing.md ("Platform limits"); values no Douyin
+    document states are marked unverified there and here."""
+
+    title_max: int = count(30, hi=100_000)
+    """作品标题 characters (hard). Unverified: the Creator Center web publisher's title box, as
+    publishing tools built on it enforce (≤ 30); no Douyin document states it."""
+    caption_max: int = count(1000, hi=1_000_000)
+    """作品简介 characters, #topics and @mentions included (hard). Unverified."""
+    topics_max: int = count(5, hi=1000)
+    """#话题 per post (hard). Unverified."""
+    video_max_mb: int = count(4096, hi=10**9)
+    """Video file size in MiB (hard): Open Platform /video/upload/ — 4 GB in total (over 128 MB
+    in parts). Verified: open.douyin.com video-management/douyin/create/upload."""
+    video_max_s: int = count(900, hi=10**9)
+    """Video length in seconds (hard): the same page — 时长在15分钟以内. Verified."""
+    cover_aspects: list[str] = words(["3:4", "4:3", "9:16", "16:9"])
+    """Cover width:height ratios accepted (soft: a warning). Unverified: the publisher's 竖封面
+    3:4 and 横封面 4:3, plus full-frame 9:16 and 16:9."""
+    schedule_max_days: int = count(14, hi=3650)
+    """How far ahead a post may be scheduled on Douyin (soft). Unverified (publishing tools
+    state 最多提前 14 天)."""
+
+
+@dataclass
+class QueueConfig:
+    """`[queue]`: the posting queue's weekly slots."""
+
+    slots: list[str] = words([])
+    """Slots such as "wed 20:00", "周五 19:30" or "fri 20:00 #周五探店" (kept for a weekly
+    series). Empty: the fans' three best active hours. An account's own slots (set in the
+    app or with `creatorctl drafts slots --set`) come first."""
+
+
+@dataclass
 class EarnConfig:
     """`[earn]`: eligibility thresholds (the seed's table) and the product return-rate flag."""
 
@@ -223,13 +269,26 @@ class NotifyConfig:
 
 
 @dataclass
+class AccountConfig:
+    """`[account]`: Douyin's clock."""
+
+    timezone: str = time_zone("Asia/Shanghai")
+    """The zone Douyin's times are in (China Standard Time): naive times in files are read in
+    it, times are shown and schedules entered in it, whatever the server's TZ. An account's
+    own zone (`creatorctl accounts edit --timezone`) overrides it; "local" means the server's."""
+
+
+@dataclass
 class Config:
     """Everything in `config.toml`."""
 
+    account: AccountConfig = field(default_factory=AccountConfig)
     publish: PublishConfig = field(default_factory=PublishConfig)
     reply: ReplyConfig = field(default_factory=ReplyConfig)
     insights: InsightsConfig = field(default_factory=InsightsConfig)
     earn: EarnConfig = field(default_factory=EarnConfig)
+    platform: PlatformConfig = field(default_factory=PlatformConfig)
+    queue: QueueConfig = field(default_factory=QueueConfig)
     inbox: InboxConfig = field(default_factory=InboxConfig)
     notify: NotifyConfig = field(default_factory=NotifyConfig)
     path: Path | None = None
@@ -259,7 +318,7 @@ def load_config(path: Path | None = None) -> Config:
     """
     path = path or config_path()
     if not path.exists():
-        return Config(path=path)
+        return _in_force(Config(path=path))
     from creatorctl.i18n import t
     from creatorctl.safe_fs import check_file
 
@@ -283,4 +342,35 @@ def load_config(path: Path | None = None) -> Config:
             setattr(cfg, name, _fill(section_cls, value, f"{path} [{name}]", mistakes))
     if mistakes:
         raise ConfigError("\n".join(mistakes))
+    return _in_force(cfg)
+
+
+def account_timezone(path: Path | None = None) -> str:
+    """``[account] timezone`` alone, for the clock (timeutil): a mistake elsewhere in the file
+    is reported by the commands that use that part, not by every time shown.
+
+    Raises:
+        ConfigError: the setting itself is not a known zone (one line naming it).
+    """
+    path = path or config_path()
+    default: str = AccountConfig().timezone
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return default  # missing (the default), or unreadable: load_config says why
+    section = raw.get("account")
+    if not isinstance(section, dict) or "timezone" not in section:
+        return default
+    rule = next(f for f in fields(AccountConfig) if f.name == "timezone").metadata["rule"]
+    problem = rule.problem(section["timezone"])
+    if problem:
+        raise ConfigError(f"{path} [account]: 'timezone' {problem}")
+    return str(section["timezone"])
+
+
+def _in_force(cfg: Config) -> Config:
+    """The settings the whole process follows, not only its readers: Douyin's clock."""
+    from creatorctl.timeutil import set_config_zone
+
+    set_config_zone(cfg.account.timezone)
     return cfg

@@ -14,6 +14,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from creatorctl.accounts import record_changes
+from creatorctl.config import PlatformConfig
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store
@@ -381,11 +382,13 @@ def schedule_draft(
     *,
     account_id: int | None = None,
     now: datetime | None = None,
+    limits: PlatformConfig | None = None,
 ) -> Scheduled:
     """Schedule (or reschedule) a draft for a local time in the future.
 
     Refused: a time not in the future, a draft without a video path, one being published or
-    already published. A missing video file and a post within 30 minutes are warnings.
+    already published, one breaking a hard `[platform]` limit (default: the config file's).
+    A missing video file, a soft limit, a live preview or a post within 30 minutes are warnings.
     """
     now = now or now_local()
     current = get_draft(store, draft_id, account_id)
@@ -404,6 +407,10 @@ def schedule_draft(
                 now=now.strftime("%Y-%m-%d %H:%M:%S"),
             )
         )
+    from creatorctl.posting_queue import live_conflicts
+
+    over = check_limits(current, when_local, now, limits)
+    over += live_conflicts(store, current.account_id, when_local)
     near = conflicts(store, current.account_id, when_local, exclude_id=draft_id)
     when = ts(local_to_utc(when_local))
     with store.write() as conn:
@@ -418,8 +425,26 @@ def schedule_draft(
     if n != 1:
         raise UserError(t("drafts.err_not_schedulable", id=draft_id, state=t("state.publishing")))
     draft = get_draft(store, draft_id)
-    warnings = [w for w in draft.warnings() if w != t("drafts.warn_no_video")]
+    warnings = [w for w in draft.warnings() if w != t("drafts.warn_no_video")] + over
     return Scheduled(draft, near, warnings)
+
+
+def check_limits(
+    draft: DraftInfo, when_local: datetime, now: datetime, limits: PlatformConfig | None
+) -> list[str]:
+    """Refuse a draft breaking a hard `[platform]` limit; the soft ones, as warnings."""
+    from creatorctl.platform_limits import configured_limits, draft_violations
+
+    limits = limits or configured_limits()
+    found = draft_violations(draft, limits)
+    hard = [v.message for v in found if v.hard]
+    if hard:
+        raise UserError(t("limit.refused", id=draft.id, reasons="; ".join(hard)))
+    soft = [v.message for v in found]
+    days = (when_local - now).days
+    if days >= limits.schedule_max_days:
+        soft.append(t("limit.schedule_far", days=days, max=limits.schedule_max_days))
+    return soft
 
 
 def cancel_draft(store: Store, draft_id: int, *, account_id: int | None = None) -> DraftInfo:

@@ -1,8 +1,9 @@
 """Fans: loss spikes and slow decline, the portrait, active hours and the best posting slots.
 
 Spike rule (SPEC): a day whose losses are at least twice the median of the trailing 30 days'
-losses and at least 10 is a spike; it is blamed on the latest work published in the 3 days up
-to it (the spike day and the two before). A slow decline is a last 30 days with fewer fans
+losses and at least 10 is a spike. It is blamed on the work whose own fan count fell most that
+day, where the data has per-work fans (the export's 粉丝增量, snapshot to snapshot); else on the
+latest work published in the 3 days up to it (the spike day and the two before). A slow decline is a last 30 days with fewer fans
 gained than lost and no spike in them.
 """
 
@@ -49,6 +50,8 @@ class Spike:
     """The trailing-30-day median of daily losses."""
     work_id: int | None = None
     title: str | None = None
+    work_lost: int | None = None
+    """Fans the work itself lost that day (per-work data); None when blamed by the 3-day rule."""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -135,6 +138,38 @@ def _attribute(conn: sa.Connection, account_id: int, day: date) -> tuple[int, st
     return (row[0], row[1]) if row else None
 
 
+_PER_WORK_SQL = """
+SELECT w.id, w.title, p.fans_gained - s.fans_gained AS lost
+FROM work w JOIN worksnapshot s ON s.work_id = w.id AND s.snapshot_date = :d
+JOIN worksnapshot p ON p.work_id = w.id AND p.snapshot_date = (
+  SELECT max(snapshot_date) FROM worksnapshot WHERE work_id = w.id AND snapshot_date < :d)
+WHERE w.account_id = :a AND w.deleted_at IS NULL AND s.fans_gained < p.fans_gained
+ORDER BY lost DESC, w.id LIMIT 1
+"""
+
+
+def _attribute_per_work(
+    conn: sa.Connection, account_id: int, day: date
+) -> tuple[int, str, int] | None:
+    """The work whose own fan count (the export's per-work 粉丝增量, snapshot to snapshot) fell
+    most on `day`: (id, title, fans it lost); None when no work's numbers show a fall."""
+    row = conn.execute(sa.text(_PER_WORK_SQL), {"a": account_id, "d": day.isoformat()}).first()
+    return (row[0], row[1], int(row[2])) if row else None
+
+
+def work_fan_change(store: Store, work_id: int) -> tuple[int, int] | None:
+    """(fans gained, fans lost) by one work: the rises and falls of its per-work fan count
+    between snapshots (the first snapshot counts whole); None without snapshots."""
+    sql = """
+    SELECT coalesce(sum(max(d, 0)), 0), coalesce(sum(max(-d, 0)), 0), count(*) FROM (
+      SELECT fans_gained - coalesce(lag(fans_gained) OVER (ORDER BY snapshot_date), 0) AS d
+      FROM worksnapshot WHERE work_id = :w)
+    """
+    with store.read() as conn:
+        gained, lost, n = conn.execute(sa.text(sql), {"w": work_id}).one()
+    return (int(gained), int(lost)) if n else None
+
+
 def early_top_works(conn: sa.Connection, account_id: int, n: int = EARLY_TOP) -> list[EarlyWork]:
     """The most-played of the account's early works (its first fifth, at least 10)."""
     count = conn.execute(
@@ -160,6 +195,10 @@ def fan_loss(store: Store, account_id: int) -> FanLoss:
         found = find_spikes(days)
         spikes = []
         for d, base in reversed(found):
+            own = _attribute_per_work(conn, account_id, d.day)
+            if own is not None:
+                spikes.append(Spike(d.day, d.lost, base, own[0], own[1], own[2]))
+                continue
             work = _attribute(conn, account_id, d.day)
             spikes.append(
                 Spike(d.day, d.lost, base, work[0] if work else None, work[1] if work else None)

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from creatorctl import safe_text
 from creatorctl.i18n import t
 
 STDERR_TAIL_CHARS = 2000
@@ -197,7 +198,9 @@ def run_hook(
     problem = _check_program(argv[0])
     if problem:
         return HookResult(False, None, problem, "")
-    payload = json.dumps(stdin_json, ensure_ascii=False).encode("utf-8") + b"\n"
+    # Exact JSON; C1 and bidi controls in titles are \u-escaped, so a hook that echoes its
+    # input to a terminal cannot be made to act on them (creatorctl.safe_text).
+    payload = safe_text.json_dumps(stdin_json).encode("utf-8") + b"\n"
     started = time.monotonic()
     try:
         proc = subprocess.Popen(

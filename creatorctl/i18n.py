@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import re
 from functools import cache
 
 LANGS = ("zh", "en")
@@ -73,6 +74,64 @@ def t(key: str, **kwargs: object) -> str:
         return key
     text = pair[0] if language() == "zh" else pair[1]
     return text.format(**kwargs) if kwargs else text
+
+
+@cache
+def _templates(lang: str) -> list[tuple[re.Pattern[str], str]]:
+    """Each message of `lang` as a pattern that captures its placeholders, longest first."""
+    index = 0 if lang == "zh" else 1
+    out: list[tuple[re.Pattern[str], str]] = []
+    for key, pair in catalog().items():
+        text = pair[index]
+        if pair[0] == pair[1] or len(text) < 6:
+            continue
+        parts = re.split(r"\{(\w+)[^}]*\}", text)
+        names = parts[1::2]
+        literal = re.sub(r"[\s\W\d]", "", "".join(parts[0::2]))
+        if len(names) != len(set(names)) or len(literal) < 6:
+            continue  # mostly placeholders ("{a}: {b}") would match anything
+        regex = "".join(
+            re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts)
+        )
+        out.append((re.compile(regex + r"\Z", re.S), key))
+    out.sort(key=lambda item: -len(item[0].pattern))
+    return out
+
+
+def in_language(text: str) -> str:
+    """A message stored in the other language (an error recorded while the UI was in
+    Chinese), shown in the current one when it is one of ours; else as it was stored."""
+    has_cjk = any("\u4e00" <= c <= "\u9fff" for c in text)
+    lang = language()
+    if not text or has_cjk == (lang == "zh"):
+        return text
+    for pattern, key in _templates("zh" if has_cjk else "en"):
+        found = pattern.match(text)
+        if found:
+            try:
+                return t(key, **found.groupdict())
+            except (KeyError, ValueError, IndexError):
+                continue
+    return text
+
+
+def fit_cells(text: str, width: int) -> str:
+    """`text` cut to `width` terminal columns with a closing '…' when it does not fit
+    (CJK characters take two): 'comments' in 6 → 'comme…', never a silent 'commen'."""
+    from unicodedata import east_asian_width
+
+    def w(c: str) -> int:
+        return 2 if east_asian_width(c) in "WF" else 1
+
+    if sum(map(w, text)) <= width:
+        return text
+    out, used = "", 0
+    for c in text:
+        if used + w(c) > width - 1:
+            break
+        out += c
+        used += w(c)
+    return out + "…"
 
 
 def fmt_int(n: int | float | None) -> str:

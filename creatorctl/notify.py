@@ -223,9 +223,9 @@ class Notifier:
             return False
         assert self.store is not None
         day = now.date().isoformat()
-        with self.store.write() as conn:
-            if get_setting(conn, "notify.digest_day") == day:
-                return False  # another scheduler was quicker
+        with self.store.try_write(300) as conn:  # a tick never queues behind an import
+            if conn is None or get_setting(conn, "notify.digest_day") == day:
+                return False  # busy (a later tick), or another scheduler was quicker
             set_setting(conn, "notify.digest_day", day)
         for event in digest_events(self.store, now.date() - timedelta(days=1)):
             self.emit(event)

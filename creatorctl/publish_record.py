@@ -84,7 +84,7 @@ def decide(
     if item_id is not None and lost is None:  # it said "posted" and "failed": a person looks
         error = t("pub.unknown_said", item=item_id, error=result.error)
         return "unknown", None, replace(result, error=error)
-    if claim.attempt >= MAX_ATTEMPTS:
+    if claim.attempt >= MAX_ATTEMPTS or result.data.get("over_limits"):
         return "failed", None, result
     if lost == "rerun":
         return "scheduled", now, result

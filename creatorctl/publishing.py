@@ -287,8 +287,11 @@ def publish_claim(
 ) -> PublishOutcome:
     """Run the hook; write its result to the ledger at once (an import cannot delay that),
     then to the main store if its lock comes within MAIN_WAIT_MS, else at a later tick."""
+    from creatorctl.platform_limits import refuse_over_limits
+
     ledger = ledger_for(store)
-    result = execute_claim(claim, config, store)
+    # A post breaking a hard [platform] limit fails at once; the hook never sees it.
+    result = refuse_over_limits(claim) or execute_claim(claim, config, store)
     now = clock()
     ledger.finish(claim.key, result, ts(now))
     outcome = None

@@ -48,6 +48,12 @@ _LOCAL_FONT = (
     "<style>@font-face { font-family: 'Roboto Mono'; "
     "src: url('{{ config.static.url }}fonts/RobotoMono-VariableFont_wght.ttf'); }</style>"
 )
+_FORGET_TOKEN = (
+    "<script>if (location.search.includes('token=')) "
+    "history.replaceState(null, '', location.pathname);</script>"
+)
+"""Once the page has loaded, the cookie carries the token: take it out of the address bar (and
+so out of the history and of anything that copies the address)."""
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -58,8 +64,9 @@ def page_template() -> str:
     start (checked like any file we trust), kept in memory: nothing is written to disk."""
     from creatorctl.safe_fs import check_file
 
-    check_file(TEMPLATE, what="page template")
-    return TEMPLATE.read_text(encoding="utf-8").replace(_WEB_FONT, _LOCAL_FONT)
+    check_file(TEMPLATE, what=t("fs.what.page"))
+    page = TEMPLATE.read_text(encoding="utf-8").replace(_WEB_FONT, _LOCAL_FONT)
+    return page.replace("<head>", "<head>\n    " + _FORGET_TOKEN, 1)
 
 
 class ChildAppService(AppService):

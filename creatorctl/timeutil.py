@@ -1,20 +1,98 @@
-"""Time: stored in UTC (naive), entered and shown in local time (`TZ` honoured).
+"""Time on Douyin's clock: stored in UTC (naive), entered and shown in the account's zone.
 
-`CREATORCTL_FAKE_NOW` (ISO, local time) freezes the clock for tests, demos and screenshots.
+Douyin's times are China Standard Time. The zone is ``[account] timezone`` in the config
+(default ``Asia/Shanghai``), overridden per account (`Account.timezone`); the server's ``TZ``
+does not matter, except with the value ``local``, which means "this machine's zone". It decides
+how naive times in files are read, how times are shown, and how schedule times are entered.
+
+`CREATORCTL_FAKE_NOW` (ISO, in that zone) freezes the clock for tests, demos and screenshots.
 """
 
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_ZONE = "Asia/Shanghai"
+LOCAL = "local"
+"""The zone value meaning this machine's own zone (``TZ``)."""
+BEIJING_ZONES = frozenset({"Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "PRC", "Asia/Urumqi"})
+"""Zones shown as 北京时间 / Beijing time (Asia/Urumqi is officially on Beijing time too)."""
+
+_config_zone: str | None = None
+"""``[account] timezone`` as the config file says (None: not read yet)."""
+_account_zone: str = ""
+"""The current account's own zone ("" : the config's)."""
+
+
+def valid_zone(name: str) -> bool:
+    """Whether `name` is a zone this machine knows (an IANA name such as Asia/Tokyo, or local)."""
+    if name == LOCAL:
+        return True
+    try:
+        _zone_info(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+@cache
+def _zone_info(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def set_config_zone(name: str | None) -> None:
+    """The ``[account] timezone`` setting (called when the config is read; None forgets it)."""
+    global _config_zone
+    _config_zone = name
+
+
+def use_account_zone(name: str | None) -> None:
+    """The current account's own zone ("" or None: the setting's)."""
+    global _account_zone
+    _account_zone = name or ""
+
+
+def zone_name() -> str:
+    """The zone in force: the account's, else ``[account] timezone``, else Asia/Shanghai."""
+    if _account_zone:
+        return _account_zone
+    if _config_zone is None:
+        from creatorctl.config import account_timezone
+
+        # A bad zone raises ConfigError (one line, exit 1) rather than guess it.
+        set_config_zone(account_timezone())
+        if _config_zone is None:
+            set_config_zone(DEFAULT_ZONE)
+    return _config_zone or DEFAULT_ZONE
+
+
+def zone() -> tzinfo | None:
+    """The zone in force as a tzinfo; None for `LOCAL` (this machine's zone)."""
+    name = zone_name()
+    return None if name == LOCAL else _zone_info(name)
+
+
+def zone_label(name: str | None = None) -> str:
+    """How the UI names the zone: 北京时间 / Beijing time, else the zone's name."""
+    from creatorctl.i18n import t
+
+    name = name or zone_name()
+    if name in BEIJING_ZONES:
+        return t("time.beijing")
+    if name == LOCAL:
+        return t("time.local")
+    return name
 
 
 def now_local() -> datetime:
-    """Local wall-clock time, naive."""
+    """Wall-clock time in the zone in force, naive."""
     fake = os.environ.get("CREATORCTL_FAKE_NOW")
     if fake:
         return datetime.fromisoformat(fake).replace(tzinfo=None)
-    return datetime.now().replace(microsecond=0)
+    return datetime.now(zone()).replace(microsecond=0, tzinfo=None)
 
 
 def utcnow() -> datetime:
@@ -34,8 +112,11 @@ def today() -> date:
 
 
 def local_to_utc(dt: datetime) -> datetime:
-    """A naive local time → naive UTC."""
-    return dt.astimezone(UTC).replace(tzinfo=None)
+    """A naive time in the zone in force → naive UTC."""
+    z = zone()
+    if z is None:
+        return dt.astimezone(UTC).replace(tzinfo=None)
+    return dt.replace(tzinfo=z).astimezone(UTC).replace(tzinfo=None)
 
 
 class LocalToUtc:
@@ -63,8 +144,21 @@ _UNKNOWN = object()
 
 
 def utc_to_local(dt: datetime) -> datetime:
-    """A naive UTC time from the store → naive local time for display."""
-    return dt.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+    """A naive UTC time from the store → naive time in the zone in force, for display."""
+    return dt.replace(tzinfo=UTC).astimezone(zone()).replace(tzinfo=None)
+
+
+def aware_to_local(dt: datetime) -> datetime:
+    """A time with an offset (``…+08:00``, ``…Z``) → naive time in the zone in force."""
+    return dt.astimezone(zone()).replace(tzinfo=None)
+
+
+def timestamp_to_local(seconds: float) -> datetime:
+    """Unix seconds → naive time in the zone in force."""
+    z = zone()
+    if z is None:
+        return datetime.fromtimestamp(seconds)
+    return datetime.fromtimestamp(seconds, z).replace(tzinfo=None)
 
 
 def fmt_local(dt: datetime | None, *, seconds: bool = False) -> str:

@@ -5,6 +5,7 @@
 作品列表导出_20261025.xlsx  the Creator Center works export, title row above the header (kind works)
 video_list_20261025.json    an Open Platform /video/list/ response page (kind videos)
 账号每日数据.csv             the account's daily numbers, Chinese headers (kind daily)
+批量草稿.csv                 a week planned as drafts: a time, queue or empty (kind drafts)
 and, from make_sources.py, the files of other tools and of Open Platform data APIs.
 """
 
@@ -114,7 +115,22 @@ def daily_csv(path: Path) -> None:
         csv.writer(fh, lineterminator="\r\n").writerows(rows)
 
 
+def drafts_csv(path: Path) -> None:
+    """A week planned as drafts (kind drafts): a fixed time, two for the queue, one plain."""
+    rows = [
+        ["标题", "描述", "话题", "视频", "封面", "发布时间"],
+        ["周五探店:巷子里的老面馆", "开了三十年的面馆", "#美食 #探店", "~/视频/探店01.mp4",
+         "~/视频/探店01_封面.jpg", "2026-12-04 19:00"],
+        ["在家做红烧肉", "", "#家常菜", "~/视频/红烧肉.mp4", "", "queue"],
+        ["十分钟早餐", "", "#早餐 #家常菜", "~/视频/早餐.mp4", "", "queue"],
+        ["剪辑中的一条", "", "", "~/视频/草稿03.mp4", "", ""],
+    ]  # fmt: skip
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh, lineterminator="\r\n").writerows(rows)
+
+
 if __name__ == "__main__":
+    drafts_csv(HERE / "批量草稿.csv")
     works_xlsx(HERE / "作品列表导出_20261025.xlsx")
     video_list_json(HERE / "video_list_20261025.json")
     daily_csv(HERE / "账号每日数据.csv")

@@ -1,7 +1,9 @@
 """Shared fixtures: isolated user folders, a fresh store, a small demo store, the app.
 
-Tests run in Chinese (the product's first language) and in Asia/Shanghai time, so snapshots
-look the same on every machine.
+Tests run in Chinese (the product's first language) and on Douyin's clock (Asia/Shanghai, the
+default `[account] timezone`), so snapshots look the same on every machine. The process runs
+under TZ=UTC (a shared server's usual clock), or under CREATORCTL_TEST_TZ: the results must
+not change with it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-os.environ["TZ"] = "Asia/Shanghai"
+os.environ["TZ"] = os.environ.get("CREATORCTL_TEST_TZ", "UTC")
 time.tzset()
 os.environ.pop("CREATORCTL_DB", None)
 os.environ.pop("CREATORCTL_CONFIG", None)
@@ -57,6 +59,11 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # teardown on a slow machine; the tests of it turn it on (CreatorApp(prebuild=True)).
     monkeypatch.setenv("CREATORCTL_NO_PREBUILD", "1")
     set_language("zh")
+    # Douyin's clock is read from this test's config and account, not an earlier test's.
+    from creatorctl.timeutil import set_config_zone, use_account_zone
+
+    set_config_zone(None)
+    use_account_zone(None)
 
 
 @pytest.fixture

@@ -99,6 +99,11 @@ async def test_flagged_work_opens_its_detail(demo_db: Path, app_factory) -> None
         for advice in stat.advice:
             assert advice in diagnosis.replace("\n", "")
         assert "对比近期作品" in diagnosis and "完播率" in diagnosis
+        from creatorctl.fans import work_fan_change
+
+        change = work_fan_change(app.store, int(key))  # issue 16 §3: per-work fan effect
+        assert change is not None
+        assert f"涨粉 {change[0]},掉粉 {change[1]}" in diagnosis
 
 
 async def test_fans_tab_spike_drills_down_to_the_work(

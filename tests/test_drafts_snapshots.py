@@ -18,17 +18,20 @@ async def _drafts_tab(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 class TestDraftsLook:
-    """Missed and failed posts on top in red with a hint; scheduled posts in cyan; the selected
+    """The status line starts with what needs the user in red (2 条需要处理…), then the counts,
+    ending in … at 80 columns; missed and failed posts on top; scheduled posts in cyan; the selected
     draft's details (error, missing-file warning, edit parameters as saved) on the right; the
     week's posts in the calendar at the bottom, today highlighted."""
 
     @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
     def test_drafts_tab(self, snap_compare, demo_db: Path, app_factory, size) -> None:  # type: ignore[no-untyped-def]
+        """Drafts needing attention first, the selected one's detail, the week calendar; the
+        footer offers q 排队 (add to the posting queue) next to s 定时."""
         assert snap_compare(app_factory(demo_db), terminal_size=size, run_before=_drafts_tab)
 
     def test_schedule_modal(self, snap_compare, demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
         """The schedule modal, prefilled with the next free evening slot, saying when the post
-        would go out."""
+        would go out and naming the zone: 北京时间 in the hint and after the time."""
 
         async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
             await _drafts_tab(pilot)

@@ -69,3 +69,42 @@ def test_a_missing_key_is_logged_for_users(
     with caplog.at_level("WARNING", logger="creatorctl.i18n"):
         assert t("no.such.message") == "no.such.message"
     assert "no.such.message" in caplog.text
+
+
+def test_fit_cells_ellipsises_instead_of_cutting() -> None:
+    """Issue 13: 'commen', 'schedu' were cut silently; now they end in … within the width."""
+    from creatorctl.i18n import fit_cells
+
+    assert fit_cells("comments", 6) == "comme…"
+    assert fit_cells("scheduled", 6) == "sched…"
+    assert fit_cells("评论数量", 5) == "评论…"  # CJK takes two columns
+    assert fit_cells("plays", 6) == "plays"
+
+
+def test_a_stored_chinese_message_is_shown_in_english() -> None:
+    """A draft's error recorded while the UI was Chinese reads in English in the English UI."""
+    from creatorctl.i18n import in_language, set_language
+
+    stored = "到点时没有调度器在运行,已超过 1 小时宽限:请重新定时或立即发布"
+    set_language("en")
+    try:
+        assert in_language(stored) == (
+            "nothing ran when it fell due and it is over 1 h late: reschedule or publish now"
+        )
+        assert in_language("HTTP 413: 视频太大") == "HTTP 413: 视频太大"  # not ours: as stored
+    finally:
+        set_language("zh")
+    assert in_language(stored) == stored
+
+
+async def test_table_headers_end_in_an_ellipsis(app_factory, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.widgets.paged_table import PagedTable
+    from tests.helpers import settle
+
+    app = app_factory(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        table = app.query_one("#works-table", PagedTable)
+        for spec, column in zip(table.specs, table.columns.values(), strict=True):
+            if spec.width:
+                assert column.label.cell_len <= spec.width, column.label

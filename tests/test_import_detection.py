@@ -42,6 +42,7 @@ EXPECTED = {
     "examples/messages.csv": "messages",
     "examples/open-platform-comments.json": "comments",
     "examples/platform_tasks.csv": "platform_tasks",
+    "examples/批量草稿.csv": "drafts",
     "examples/portrait.csv": "portrait",
     "examples/product_sales.csv": "product_sales",
     "examples/products.csv": "products",

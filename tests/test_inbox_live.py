@@ -11,6 +11,7 @@ import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -69,7 +70,8 @@ def test_configurable_ratio_and_window() -> None:
 def test_parse_ts_forms() -> None:
     assert parse_ts("2026-11-20 20:00:05") == T0 + timedelta(seconds=5)
     assert parse_ts("20:01:00", T0) == T0 + timedelta(minutes=1)
-    assert parse_ts(str(int(T0.timestamp()))) == T0
+    # A unix time is an instant, shown on Douyin's clock (Beijing), whatever the server's TZ.
+    assert parse_ts(str(int(T0.replace(tzinfo=ZoneInfo("Asia/Shanghai")).timestamp()))) == T0
     with pytest.raises(ValueError):
         parse_ts("soon")
 

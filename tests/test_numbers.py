@@ -136,11 +136,14 @@ def test_datetimes(text: object, expected: datetime) -> None:
     assert parse_datetime(text) == expected
 
 
-def test_unix_timestamps_are_local_time() -> None:
-    ts = 1_761_391_800
-    assert parse_datetime(ts) == datetime.fromtimestamp(ts)
-    assert parse_datetime(ts * 1000) == datetime.fromtimestamp(ts)
-    assert parse_datetime(str(ts)) == datetime.fromtimestamp(ts)
+def test_unix_timestamps_are_douyins_clock() -> None:
+    """Unix times read as Beijing time (the default [account] timezone), whatever TZ is."""
+    ts = 1_761_391_800  # 2025-10-25 11:30 UTC
+    beijing = datetime(2025, 10, 25, 19, 30)
+    assert parse_datetime(ts) == beijing
+    assert parse_datetime(ts * 1000) == beijing
+    assert parse_datetime(str(ts)) == beijing
+    assert parse_datetime("2025-10-25T11:30:00Z") == beijing
 
 
 @pytest.mark.parametrize(

@@ -222,3 +222,32 @@ def test_event_spool_never_writes_through_a_planted_symlink(tmp_path: Path) -> N
     spool.symlink_to(victim)
     append_spool(spool, {"event": "x", "text": "hello"})
     assert victim.read_text() == "original\n"
+
+
+def test_writer_marker_never_writes_through_a_planted_symlink(tmp_path: Path) -> None:
+    """The long-writer marker (`<store>-writer`, issue 11) sits beside the store too."""
+    from creatorctl.store_wait import write_marker
+
+    victim = tmp_path / "bashrc"
+    victim.write_text("original\n")
+    marker = tmp_path / "s.db-writer"
+    marker.symlink_to(victim)
+    write_marker(marker, "import")
+    assert victim.read_text() == "original\n"
+
+
+def test_runtime_folder_is_xdg_runtime_dir_when_safe_else_the_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where `serve` writes its URL file: never a runtime folder others could write to."""
+    from creatorctl.safe_fs import private_runtime_dir
+
+    run = tmp_path / "run-user"
+    run.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(run))
+    assert private_runtime_dir() == run / "creatorctl"
+    assert mode(run / "creatorctl") == 0o700
+    run.chmod(0o777)
+    assert private_runtime_dir() == tmp_path / "xdg-data" / "creatorctl" / "run"
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "missing"))
+    assert private_runtime_dir() == tmp_path / "xdg-data" / "creatorctl" / "run"

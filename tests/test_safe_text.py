@@ -80,3 +80,25 @@ def test_safe_stream_cleans_and_refuses_bytes() -> None:
         stream.write(b"")  # type: ignore[arg-type]
     assert raw_stream(stream) is inner and raw_stream(inner) is inner
     assert not hasattr(stream, "buffer")
+
+
+def test_chart_labels_are_cleaned() -> None:
+    """Chart titles and axis labels (work titles, topics) pass through charting.widen."""
+    from creatorctl.charting import widen
+
+    label = widen("话题\x1b]52;c;cm0=\x07\u202e")
+    assert "\x1b" not in label and "\x07" not in label and "\u202e" not in label
+    assert "␛]52;c;cm0=␇" in label
+
+
+def test_hook_stdin_is_exact_json_without_raw_controls(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A hook that echoes its stdin to a terminal gets no raw C1 or bidi byte from a title."""
+    from creatorctl.hooks import run_hook
+
+    out = tmp_path / "stdin.json"
+    title = "t\x9b2J\u202e\x1b]52;c;x\x07 宽"
+    result = run_hook(["/bin/sh", "-c", f"cat > {out}"], {}, {"title": title}, timeout=10)
+    assert result.ok, result
+    raw = out.read_bytes()
+    assert b"\x1b" not in raw and b"\xc2\x9b" not in raw and "\u202e".encode() not in raw
+    assert json.loads(raw) == {"title": title} and "宽".encode() in raw

@@ -164,7 +164,8 @@ def test_the_hook_gets_argv_and_json_and_may_give_an_item_id(_store, tmp_path: P
         f"printf '%s\\n' \"$@\" > '{seen}.argv'\ncat > '{seen}.json'\n"
         'echo "uploading…"\necho \'{"item_id": "7300000000000000001"}\'\n',
     )
-    title = '"; rm -rf ~ $(touch pwned) {video}'
+    # Hostile, and within Douyin's 30-character title limit (a longer one is never published).
+    title = '";rm -rf ~;$(touch x){video}'
     draft = add_draft(
         store,
         acc,

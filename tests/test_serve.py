@@ -209,6 +209,9 @@ async def test_the_printed_url_works_and_the_page_stays_local(served: Served) ->
         assert f"creatorctl_token_{served.port}={served.token}" in cookie
         # The page makes no outside request: its font is textual-serve's own static file.
         assert "googleapis" not in page and "fonts/RobotoMono" in page
+        # The address bar loses the token once the page has loaded (the cookie carries it).
+        assert "history.replaceState(null, '', location.pathname)" in page
+        assert served.token not in page
         assert "https://" not in page
         assert "http://" not in page.replace("http://www.w3.org", "").replace(served.base, "")
         async with http.get(f"{served.base}/static/js/textual.js") as r:  # by the cookie

@@ -26,7 +26,8 @@ class TestWorksLook:
     def test_work_detail(self, snap_compare, demo_db: Path, app_factory, size) -> None:  # type: ignore[no-untyped-def]
         """Totals and last day, then 诊断: each flag with advice naming its numbers (below /
         above recent works, slow middle) and every rate against the recent median (ratio,
-        percentile, n); the daily plays/likes chart under them (scrolled)."""
+        percentile, n), the fans this work gained and lost (per-work 粉丝增量); the daily
+        plays/likes chart under them (scrolled)."""
 
         async def open_detail(pilot) -> None:  # type: ignore[no-untyped-def]
             await settle(pilot, pilot.app)

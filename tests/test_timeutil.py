@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from creatorctl.timeutil import LocalToUtc, local_to_utc
+from creatorctl.timeutil import LOCAL, LocalToUtc, local_to_utc, set_config_zone
 
 ZONES = [
     "Europe/Berlin",
@@ -23,9 +23,15 @@ ZONES = [
 
 @pytest.fixture(params=ZONES)
 def zone(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    monkeypatch.setenv("TZ", request.param)
-    time.tzset()
+    """The zone as [account] timezone (IANA names), or as TZ with timezone = "local"."""
+    if not request.param.startswith("XST"):
+        set_config_zone(request.param)
+    else:
+        set_config_zone(LOCAL)
+        monkeypatch.setenv("TZ", request.param)
+        time.tzset()
     yield request.param
+    set_config_zone(None)
     monkeypatch.undo()
     time.tzset()
 

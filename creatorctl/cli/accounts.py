@@ -92,6 +92,11 @@ def use_cmd(ctx: Ctx, handle: str) -> None:
 @click.option("--niche")
 @click.option("--avatar", "avatar_path", help="Path of the avatar image.")
 @click.option("--verified/--not-verified", default=None)
+@click.option(
+    "--timezone",
+    metavar="ZONE",
+    help='Zone of this account\'s Douyin times, e.g. Asia/Tokyo ("" : the [account] setting).',
+)
 @pass_ctx
 def edit_cmd(ctx: Ctx, **values: object) -> None:
     """Edit the current account's profile (every change is kept in its history)."""

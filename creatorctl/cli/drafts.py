@@ -1,4 +1,5 @@
-"""`creatorctl drafts list|show|add|edit|schedule|cancel|publish|resolve|delete`."""
+"""`creatorctl drafts list|show|add|edit|schedule|cancel|publish|resolve|delete` (and
+check|queue|slots, in drafts_plan)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,13 @@ STATES = ["draft", "scheduled", "publishing", "published", "failed", "missed", "
 def _warn(lines: list[str]) -> None:
     for line in lines:
         click.echo(f"creatorctl: ⚠ {line}", err=True)
+
+
+def _limits(ctx: Ctx, draft: object) -> list[str]:
+    """Douyin's limits the saved draft breaks: a warning now, a refusal when scheduled."""
+    from creatorctl.platform_limits import draft_violations
+
+    return [v.message for v in draft_violations(draft, ctx.config.platform)]
 
 
 @click.group("drafts")
@@ -139,7 +147,7 @@ def add_cmd(
         cover_path=cover_path,
         edit_params=_params(params, params_file) or "",
     )
-    _warn(d.warnings())
+    _warn(d.warnings() + _limits(ctx, d))
     if as_json:
         echo_json(d.as_json())
     else:
@@ -188,7 +196,7 @@ def edit_cmd(
         edit_params=_params(params, params_file),
     )
     d = get_draft(ctx.store, draft_id)
-    _warn(d.warnings())
+    _warn(d.warnings() + _limits(ctx, d))
     if as_json:
         echo_json({"changes": {k: {"old": o, "new": n} for k, (o, n) in changes.items()}})
         return
@@ -200,16 +208,25 @@ def edit_cmd(
 
 @drafts.command("schedule")
 @click.argument("draft_id", type=int)
-@click.option("--at", "at", required=True, metavar="'YYYY-MM-DD HH:MM[:SS]'", help="Local time.")
+@click.option(
+    "--at",
+    "at",
+    required=True,
+    metavar="'YYYY-MM-DD HH:MM[:SS]'",
+    help="Time on Douyin's clock (the account's zone; default Beijing time).",
+)
 @click.option("--json", "as_json", is_flag=True)
 @pass_ctx
 def schedule_cmd(ctx: Ctx, draft_id: int, at: str, as_json: bool) -> None:
-    """Schedule (or reschedule) a draft for a local time in the future."""
+    """Schedule (or reschedule) a draft for a time in the future (Beijing time by default)."""
     from creatorctl.drafts import parse_local_time, schedule_draft
     from creatorctl.i18n import t
+    from creatorctl.timeutil import zone_label
 
     acc = ctx.require_account()
-    result = schedule_draft(ctx.store, draft_id, parse_local_time(at), account_id=acc.id)
+    result = schedule_draft(
+        ctx.store, draft_id, parse_local_time(at), account_id=acc.id, limits=ctx.config.platform
+    )
     warnings = list(result.warnings)
     for other in result.conflicts:
         warnings.append(
@@ -226,7 +243,8 @@ def schedule_cmd(ctx: Ctx, draft_id: int, at: str, as_json: bool) -> None:
         echo_json({**d.as_json(), "conflicts": [c.id for c in result.conflicts]})
         return
     assert d.scheduled_at is not None
-    click.echo(t("drafts.scheduled", id=d.id, when=d.scheduled_at.strftime("%Y-%m-%d %H:%M:%S")))
+    when = f"{d.scheduled_at:%Y-%m-%d %H:%M:%S} {zone_label()}"
+    click.echo(t("drafts.scheduled", id=d.id, when=when))
 
 
 @drafts.command("cancel")
@@ -324,4 +342,12 @@ def delete_cmd(ctx: Ctx, draft_id: int) -> None:
     click.echo(t("drafts.deleted", id=draft_id))
 
 
+def _add_plan_commands() -> None:
+    from creatorctl.cli.drafts_plan import PLAN_COMMANDS
+
+    for command in PLAN_COMMANDS:
+        drafts.add_command(command)
+
+
+_add_plan_commands()
 COMMANDS = [drafts]

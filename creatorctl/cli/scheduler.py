@@ -17,12 +17,11 @@ def scheduler() -> None:
 @pass_ctx
 def run_cmd(ctx: Ctx) -> None:
     """Publish due posts until SIGTERM or Ctrl-C; one log line per post."""
-    from datetime import datetime
-
     from creatorctl.scheduler import HeadlessScheduler
+    from creatorctl.timeutil import utc_to_local, utcnow_exact
 
-    def log(line: str) -> None:
-        click.echo(f"{datetime.now():%Y-%m-%d %H:%M:%S} {line}", err=False)
+    def log(line: str) -> None:  # stamped on Douyin's clock, like every time shown
+        click.echo(f"{utc_to_local(utcnow_exact()):%Y-%m-%d %H:%M:%S} {line}", err=False)
 
     HeadlessScheduler(ctx.store, ctx.config.publish, log=log, notify=ctx.config.notify).run()
 

@@ -26,8 +26,10 @@ def status_cmd(ctx: Ctx, short: bool, as_json: bool) -> None:
     path = _store_path(ctx.db)
     now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     fake = os.environ.get("CREATORCTL_FAKE_NOW")
-    if fake:  # tests and demos freeze the clock in local time, as timeutil does
-        now = datetime.fromisoformat(fake).astimezone(UTC).replace(tzinfo=None)
+    if fake:  # tests and demos freeze the clock in the account's zone, as timeutil does
+        from creatorctl.timeutil import local_to_utc
+
+        now = local_to_utc(datetime.fromisoformat(fake).replace(tzinfo=None))
     status = read_status(path, ctx.account, now)
     if as_json:
         from creatorctl.cli.common import echo_json

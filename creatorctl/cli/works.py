@@ -82,6 +82,7 @@ def show_cmd(ctx: Ctx, work_id: int, as_json: bool) -> None:
     from dataclasses import asdict
 
     from creatorctl.i18n import fmt_int, fmt_pct, t
+    from creatorctl.timeutil import zone_label
     from creatorctl.works import get_work
 
     acc = ctx.require_account()
@@ -90,7 +91,8 @@ def show_cmd(ctx: Ctx, work_id: int, as_json: bool) -> None:
         echo_json(asdict(w))
         return
     click.echo(f"#{w.id} {w.title}")
-    click.echo(f"{t('col.published')}: {w.published_at:%Y-%m-%d %H:%M}   {' '.join(w.tags)}")
+    when = f"{w.published_at:%Y-%m-%d %H:%M} {zone_label()}"  # Douyin's clock, named
+    click.echo(f"{t('col.published')}: {when}   {' '.join(w.tags)}")
     if w.description:
         click.echo(w.description)
     click.echo(

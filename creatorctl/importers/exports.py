@@ -17,14 +17,15 @@ the import headers. Rows stream from the cursor: memory stays flat whatever the 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.importers.base import Column
+from creatorctl.timeutil import utc_to_local
 
 if TYPE_CHECKING:
     from creatorctl.store import Store
@@ -92,6 +93,16 @@ def unneutralise(value: Any) -> Any:
     return value
 
 
+def unquote_own_export(
+    header: Sequence[Any], rows: Iterator[tuple[int, Sequence[Any]]]
+) -> Iterator[tuple[int, Sequence[Any]]]:
+    """The rows of a CSV, with `unneutralise` applied when its header is one of our exports',
+    so export → import gives back exactly what was stored."""
+    if not is_own_export(header):
+        return rows
+    return ((n, [unneutralise(c) for c in cells]) for n, cells in rows)
+
+
 def is_own_export(header: Iterable[Any]) -> bool:
     """Whether a CSV header row is exactly that of one of creatorctl's exports."""
     cells = tuple(str(c).strip() for c in header if c is not None and str(c).strip())
@@ -102,7 +113,7 @@ def _local(value: Any) -> Any:
     if value is None:
         return None
     dt = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return dt.replace(tzinfo=UTC).astimezone().replace(tzinfo=None).isoformat(sep=" ")
+    return utc_to_local(dt).isoformat(sep=" ")
 
 
 def export_rows(

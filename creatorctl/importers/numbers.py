@@ -9,7 +9,7 @@ Counts: ``12,345``  ``1.2万``  ``1.2w``  ``3亿``  ``1.5k``  ``12345次``  ``10
 Money (yuan): ``¥1,234.50``  ``1234.5元``  ``1.2万``  ``￥800``  ``-50`` (a refund).
 Rates (stored as a fraction 0–1): ``35.2%``  ``0.352``  ``35.2`` (above 1 means percent).
 Durations (seconds): ``8.5秒``  ``8.5s``  ``00:08``  ``01:02:03``  ``1分20秒``  ``1m20s``.
-Date-times (naive, local): ``2026-10-25 19:30``  ``2026/10/25 19:30:00``
+Date-times (naive, on Douyin's clock: `timeutil.zone_name`, default Asia/Shanghai): ``2026-10-25 19:30``  ``2026/10/25 19:30:00``
 ``2026年10月25日 19:30``  ``20261025``, Excel serial days and date cells, unix seconds or
 milliseconds.  Booleans: 是/否, yes/no, y/n, true/false, 1/0, on/off.
 
@@ -23,6 +23,8 @@ import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
+
+from creatorctl.timeutil import aware_to_local, timestamp_to_local
 
 EMPTY = frozenset({"", "-", "--", "—", "–", "/", "n/a", "N/A", "null", "NULL", "None", "无"})
 
@@ -278,9 +280,9 @@ def parse_duration(v: Any) -> float | None:
 def _from_number(x: float) -> datetime:
     """Excel serial days (up to year 9999), unix seconds, or unix milliseconds."""
     if x >= 1e11:
-        return datetime.fromtimestamp(x / 1000)
+        return timestamp_to_local(x / 1000)
     if x >= 1e8:
-        return datetime.fromtimestamp(x)
+        return timestamp_to_local(x)
     if 1 <= x < 2_958_466:
         return (_EXCEL_EPOCH + timedelta(days=x)).replace(microsecond=0)
     raise ParseError("num.expected_datetime")
@@ -310,7 +312,7 @@ def _parse_datetime(v: Any) -> datetime | None:
     if type(v) is datetime:
         if not YEAR_MIN <= v.year <= YEAR_MAX:
             raise ParseError("num.date_out_of_range")
-        return v.replace(tzinfo=None) if v.tzinfo is None else v.astimezone().replace(tzinfo=None)
+        return v.replace(tzinfo=None) if v.tzinfo is None else aware_to_local(v)
     if type(v) is date:
         return datetime(v.year, v.month, v.day)
     if isinstance(v, bool):
@@ -331,7 +333,7 @@ def _parse_datetime(v: Any) -> datetime | None:
             dt = datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
             if tz:
                 dt = datetime.fromisoformat(f"{dt.isoformat()}{'+00:00' if tz == 'Z' else tz}")
-                dt = dt.astimezone().replace(tzinfo=None)
+                dt = aware_to_local(dt)
             return dt
         m = _COMPACT_DATE_RE.match(s)
         if m:

@@ -1,6 +1,13 @@
 """Messages shared by every area: errors, fields, columns."""
 
 MESSAGES = {
+    # Douyin's clock (timeutil.zone_label)
+    "time.beijing": ("北京时间", "Beijing time"),
+    "time.local": ("本机时间", "this machine's time"),
+    "err.bad_timezone": (
+        "时区 {zone!r} 无效,应为如 Asia/Shanghai 的时区名,或 local(本机时区)",
+        "invalid time zone {zone!r}: use a zone name such as Asia/Shanghai, or local",
+    ),
     # errors
     "err.unknown_account": (
         "没有名为 {handle} 的账号(用 creatorctl accounts list 查看)",
@@ -53,6 +60,7 @@ MESSAGES = {
     "field.avatar_path": ("头像", "avatar"),
     "field.bio": ("简介", "bio"),
     "field.niche": ("领域", "niche"),
+    "field.timezone": ("时区", "time zone"),
     "field.verified": ("实名认证", "real-name verified"),
     # columns
     "col.handle": ("账号", "handle"),

@@ -184,8 +184,8 @@ MESSAGES = {
     ),
     "schedule.heading": ("定时发布 #{id}《{title}》", "Schedule #{id} “{title}”"),
     "schedule.hint": (
-        "本地时间 YYYY-MM-DD HH:MM · ↑↓ ±15 分钟 · PgUp/PgDn ±1 天",
-        "local time YYYY-MM-DD HH:MM · ↑↓ ±15 min · PgUp/PgDn ±1 day",
+        "{zone} YYYY-MM-DD HH:MM · ↑↓ ±15 分钟 · PgUp/PgDn ±1 天",
+        "{zone} YYYY-MM-DD HH:MM · ↑↓ ±15 min · PgUp/PgDn ±1 day",
     ),
     "schedule.ok": ("定时", "schedule"),
     "schedule.in": ("将于 {when} 发布({h} 小时 {m} 分钟后)", "goes out {when} (in {h} h {m} min)"),
@@ -202,3 +202,107 @@ MESSAGES = {
     "calendar.weekday.5": ("周六", "Sat"),
     "calendar.weekday.6": ("周日", "Sun"),
 }
+
+MESSAGES.update(
+    {
+        # platform limits (creatorctl.platform_limits)
+        "limit.title": (
+            "标题 {n} 字,抖音最多 {max} 字",
+            "title has {n} characters; Douyin allows {max}",
+        ),
+        "limit.caption": (
+            "简介 {n} 字,抖音最多 {max} 字",
+            "description has {n} characters; Douyin allows {max}",
+        ),
+        "limit.topics": ("{n} 个话题,抖音最多 {max} 个", "{n} topics; Douyin allows {max}"),
+        "limit.video_size": (
+            "视频 {mb} MB,超过 {max} MB",
+            "video is {mb} MB; the limit is {max} MB",
+        ),
+        "limit.video_length": (
+            "视频 {s} 秒,超过 {max} 秒",
+            "video is {s} s long; the limit is {max} s",
+        ),
+        "limit.cover": (
+            "封面 {w}×{h} 的比例不是 {aspects}",
+            "cover {w}×{h} is not {aspects}",
+        ),
+        "limit.schedule_far": (
+            "定时在 {days} 天后,抖音最多提前 {max} 天",
+            "scheduled {days} days ahead; Douyin allows {max}",
+        ),
+        "limit.refused": (
+            "草稿 {id} 超出抖音限制,不能定时:{reasons}",
+            "draft {id} breaks Douyin's limits and cannot be scheduled: {reasons}",
+        ),
+        "limit.not_published": (
+            "超出抖音限制,未调用发布钩子:{reasons}",
+            "breaks Douyin's limits; the publish hook was not run: {reasons}",
+        ),
+        "limit.ok": ("草稿 {id} 符合抖音发布限制", "draft {id} is within Douyin's limits"),
+        "limit.hard": ("超限", "over limit"),
+        "limit.soft": ("提醒", "warning"),
+    }
+)
+
+MESSAGES.update(
+    {
+        # the posting queue (creatorctl.posting_queue)
+        "queue.err_slot": (
+            "无法识别发布时段 {text!r}:请写成 周三 20:00、wed 20:00 或 fri 20:00 #系列话题",
+            "cannot read the slot {text!r}: write it as wed 20:00, 周三 20:00 or fri 20:00 #series",
+        ),
+        "queue.err_no_slots": (
+            "没有可用的发布时段(所有时段都留给了系列)",
+            "no slot this draft may take (every slot is kept for a series)",
+        ),
+        "queue.err_full": (
+            "未来 {weeks} 周的发布时段都已排满",
+            "every slot in the next {weeks} weeks is taken",
+        ),
+        "queue.live_conflict": (
+            "与直播预告“{topic}”({when})相隔不到 30 分钟",
+            "within 30 minutes of the live preview “{topic}” ({when})",
+        ),
+        "queue.queued": (
+            "草稿 {id} 已排入队列:{when}(时段 {slot})",
+            "draft {id} queued for {when} (slot {slot})",
+        ),
+        "queue.source.account": ("本账号设置", "this account's own"),
+        "queue.source.config": ("配置文件 [queue] slots", "config [queue] slots"),
+        "queue.source.fans": ("粉丝最活跃的三个时段", "the fans' three best active hours"),
+        "queue.source.default": (
+            "每天 20:00(还没有粉丝活跃数据)",
+            "every day 20:00 (no fan activity yet)",
+        ),
+        "queue.slots_head": ("发布时段(来自{source}):", "posting slots ({source}):"),
+    }
+)
+
+MESSAGES.update(
+    {
+        "queue.slots_prompt": (
+            "每周发布时段,用逗号分隔,例如:周三 20:00, 周五 19:30 #周五探店(回车保存,清空恢复默认)",
+            "weekly slots, comma-separated, e.g. wed 20:00, fri 19:30 #series (Enter saves; "
+            "empty goes back to the default)",
+        ),
+        "queue.slots_saved": ("发布时段已保存", "posting slots saved"),
+        "drafts.key_queue": ("排队", "queue"),
+        "drafts.key_slots": ("时段", "slots"),
+    }
+)
+
+MESSAGES.update(
+    {
+        # bulk drafts import (importers/kinds/drafts_bulk.py)
+        "drafts.imp.bad": ("草稿无效:{why}", "not a valid draft: {why}"),
+        "drafts.imp.past": ("发布时间 {when} 已过", "the time {when} has passed"),
+        "drafts.imp.limits": (
+            "超出抖音限制,不能定时:{why}",
+            "breaks Douyin's limits, cannot be scheduled: {why}",
+        ),
+        "drafts.imp.dup_file": ("文件里已有同名草稿", "repeats an earlier row's title"),
+        "drafts.imp.dup_draft": ("已有同名草稿 #{id}", "already a draft (#{id})"),
+        "drafts.imp.dup_work": ("已发布为作品 #{id}", "already published (work #{id})"),
+    }
+)

@@ -267,3 +267,14 @@ MESSAGES.update(
         "diag.col.same_length": ("同时长", "same length"),
     }
 )
+
+MESSAGES.update(
+    {
+        # per-work fan effect (issue 16 §3)
+        "fans.work_lost": ("该作品掉粉 {n}", "the work lost {n}"),
+        "detail.fan_effect": (
+            "这条作品带来的粉丝变化:涨粉 {gained},掉粉 {lost}(按作品的粉丝增量逐日计算)",
+            "fans from this work: {gained} gained, {lost} lost (its own fan count, day by day)",
+        ),
+    }
+)

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from creatorctl import safe_text
 from creatorctl.i18n import t
 
 
@@ -31,7 +32,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.question)
+            yield Label(safe_text.text(self.question))  # questions name titles
             with Horizontal():
                 yield Button(f"{t('yes')} (y)", variant="error", id="yes")
                 yield Button(f"{t('no')} (n)", id="no")

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Input, Static
 
+from creatorctl import safe_text
 from creatorctl.i18n import fmt_count, fmt_int, t
 from creatorctl.marks import emphasis
 from creatorctl.periods import PRESETS, Period
@@ -221,7 +222,8 @@ class DataTab(TabView):
     def _show_region(self, reg: Region) -> None:
         """The account-level flag (region_concentrated) above the per-work ones."""
         box = self.query_one("#data-region", Static)
-        box.update(f"{t('ins.flag.region_concentrated')}:{reg.advice}" if reg.advice else "")
+        advice = f"{t('ins.flag.region_concentrated')}:{reg.advice}" if reg.advice else ""
+        box.update(safe_text.text(advice))  # names a province from an imported file
         box.display = reg.advice is not None
 
     @on(PagedTable.PageLoaded, "#data-flags")

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from creatorctl import safe_text
 from creatorctl.i18n import t
 
 
@@ -97,7 +98,8 @@ class DraftEditScreen(ModalScreen[int | None]):
             message = t("drafts.warn_no_video")
         elif path and not Path(path).expanduser().is_file():
             message = t(f"drafts.warn_{which}_missing", path=path)
-        self.query_one(f"#draft-{which}-warning", Static).update(f"⚠ {message}" if message else "")
+        warning = safe_text.text(f"⚠ {message}" if message else "")  # quotes the path typed
+        self.query_one(f"#draft-{which}-warning", Static).update(warning)
 
     @on(Button.Pressed, "#draft-save")
     def action_save(self) -> None:
@@ -145,6 +147,12 @@ class DraftEditScreen(ModalScreen[int | None]):
         except UserError as exc:
             self.app.call_from_thread(self._error, str(exc))
             return
+        from creatorctl.drafts import get_draft
+        from creatorctl.platform_limits import configured_limits, draft_violations
+
+        # Douyin's limits: saved anyway (a draft is work in progress), refused when scheduled.
+        for v in draft_violations(get_draft(store, draft_id), configured_limits()):
+            self.app.call_from_thread(self.app.notify, v.message, severity="warning", timeout=10)
         self.app.call_from_thread(self.dismiss, draft_id)
 
     def _error(self, message: str) -> None:

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from creatorctl import safe_text
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 
@@ -40,8 +41,10 @@ class ResolveScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(t("drafts.resolve_title", id=self.draft.id, title=self.draft.title))
-            yield Label(self.draft.last_error, id="known")
+            yield Label(
+                safe_text.text(t("drafts.resolve_title", id=self.draft.id, title=self.draft.title))
+            )
+            yield Label(safe_text.text(self.draft.last_error), id="known")
             yield Label(t("drafts.resolve_body"))
             yield Input(placeholder=t("drafts.resolve_item"), id="item", max_length=256)
             with Horizontal():

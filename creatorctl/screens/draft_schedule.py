@@ -1,6 +1,7 @@
 """Schedule a draft: a keyboard date-time entry, prefilled with the next best slot.
 
-The time is checked as it is typed: unreadable or past times are refused, and another post
+The time is on Douyin's clock (the account's zone, 北京时间 by default), and the dialog names
+it. The time is checked as it is typed: unreadable or past times are refused, and another post
 within 30 minutes is a warning (scheduling is still allowed).
 """
 
@@ -16,7 +17,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from creatorctl import safe_text
 from creatorctl.i18n import t
+from creatorctl.timeutil import zone_label
 
 FORMAT = "%Y-%m-%d %H:%M"
 
@@ -52,8 +55,10 @@ class ScheduleScreen(ModalScreen[object]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(t("schedule.heading", id=self.draft_id, title=self.draft_title))
-            yield Static(t("schedule.hint"), id="schedule-hint")
+            yield Label(
+                safe_text.text(t("schedule.heading", id=self.draft_id, title=self.draft_title))
+            )
+            yield Static(t("schedule.hint", zone=zone_label()), id="schedule-hint")
             yield Input(self.proposed.strftime(FORMAT), id="schedule-at")
             yield Static("", id="schedule-check")
             yield Static("", id="schedule-error")
@@ -108,7 +113,12 @@ class ScheduleScreen(ModalScreen[object]):
             else:
                 mins = int((when - now).total_seconds() // 60)
                 line.append(
-                    t("schedule.in", when=f"{when:%m-%d %H:%M}", h=mins // 60, m=mins % 60),
+                    t(
+                        "schedule.in",
+                        when=f"{when:%m-%d %H:%M} {zone_label()}",
+                        h=mins // 60,
+                        m=mins % 60,
+                    ),
                     style="green",
                 )
                 store = self.app.store  # type: ignore[attr-defined]

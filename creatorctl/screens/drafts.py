@@ -14,8 +14,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from creatorctl.i18n import t
+from creatorctl import safe_text
+from creatorctl.i18n import fit_cells, in_language, t
 from creatorctl.screens.base import TabView
+from creatorctl.screens.drafts_queue import QueueActions
+from creatorctl.timeutil import zone_label
 from creatorctl.widgets.week_calendar import CalendarEntry, WeekCalendar, week_start
 
 if TYPE_CHECKING:
@@ -90,7 +93,7 @@ def _detail(d: DraftInfo) -> Text:
     text.append("\n")
     if d.last_error:
         # No space after the mark: a CJK line then wraps in place instead of leaving it alone.
-        text.append(f"✗{d.last_error}\n", style="red")
+        text.append(f"✗{in_language(d.last_error)}\n", style="red")
     if d.state != "published":
         for warning in d.warnings():
             text.append(f"⚠{warning}\n", style="yellow")
@@ -111,7 +114,7 @@ def _detail(d: DraftInfo) -> Text:
     return text
 
 
-class DraftsTab(TabView):
+class DraftsTab(QueueActions, TabView):
     """Drafts by state; n new, e resume, s schedule, c cancel, p publish now."""
 
     TAB_ID = "drafts"
@@ -119,6 +122,8 @@ class DraftsTab(TabView):
         Binding("n", "new", t("drafts.key_new")),
         Binding("e", "edit", t("drafts.key_edit")),
         Binding("s", "schedule", t("drafts.key_schedule")),
+        Binding("q", "queue", t("drafts.key_queue")),
+        Binding("Q", "slots", t("drafts.key_slots"), show=False),
         Binding("c", "cancel_schedule", t("drafts.key_cancel")),
         Binding("p", "publish_now", t("drafts.key_publish")),
         Binding("r", "resolve", t("drafts.key_resolve")),
@@ -142,6 +147,8 @@ class DraftsTab(TabView):
         super().__init__()
         self.filter_index = 0
         self.week_offset = 0
+        self._unknown = 0
+        """Drafts whose outcome is unknown (shows the `r` key)."""
         self.rows: dict[int, DraftInfo] = {}
 
     def compose(self) -> ComposeResult:
@@ -211,11 +218,11 @@ class DraftsTab(TabView):
         table.clear()
         self.rows = {d.id: d for d in data.drafts}
         for d in data.drafts:
-            title = Text(d.title, overflow="ellipsis", no_wrap=True)
+            title = Text(safe_text.clean_line(d.title), overflow="ellipsis", no_wrap=True)
             if d.state != "published" and d.warnings():
                 title = Text.assemble(("⚠ ", "yellow"), title)
             table.add_row(
-                Text(t(f"state.{d.state}"), style=STATE_STYLES.get(d.state, "")),
+                Text(fit_cells(t(f"state.{d.state}"), 6), style=STATE_STYLES.get(d.state, "")),
                 _when(d),
                 title,
                 key=str(d.id),
@@ -242,7 +249,17 @@ class DraftsTab(TabView):
             ],
         )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # `r` is in the footer only while a post's outcome is unknown: at 80 columns the
+        # footer has no room for a key that has nothing to do (it stays in `?`).
+        if action == "resolve":
+            return self._unknown > 0
+        return True
+
     def _status(self, counts: dict[str, int]) -> None:
+        if counts.get("unknown", 0) != self._unknown:
+            self._unknown = counts.get("unknown", 0)
+            self.refresh_bindings()
         parts = [
             f"{t('state.' + s)} {counts[s]}"
             for s in (
@@ -256,15 +273,18 @@ class DraftsTab(TabView):
             )
             if counts.get(s)
         ]
-        line = Text(" · ".join(parts) or t("drafts.none_hint"))
+        # One line at 80 columns: what needs the user first, the counts after, and an
+        # ellipsis (not a silent cut) when it is longer than the screen.
+        line = Text(no_wrap=True, overflow="ellipsis")
+        attention = sum(counts.get(s, 0) for s in ("unknown", "missed", "failed"))
+        if attention:
+            line.append(t("drafts.attention", n=attention) + "   ", style="bold red")
         states = FILTERS[self.filter_index]
         if states:
             line.append(
-                "   " + t("drafts.filtered", states="/".join(t(f"state.{s}") for s in states))
+                t("drafts.filtered", states="/".join(t(f"state.{s}") for s in states)) + "   "
             )
-        attention = sum(counts.get(s, 0) for s in ("unknown", "missed", "failed"))
-        if attention:
-            line.append("   " + t("drafts.attention", n=attention), style="bold red")
+        line.append(" · ".join(parts) or t("drafts.none_hint"))
         self.query_one("#drafts-status", Static).update(line)
 
     @property
@@ -376,7 +396,8 @@ class DraftsTab(TabView):
         if result is None:
             return
         d = result.draft
-        self.app.notify(t("drafts.scheduled", id=d.id, when=f"{d.scheduled_at:%Y-%m-%d %H:%M}"))
+        when = f"{d.scheduled_at:%Y-%m-%d %H:%M} {zone_label()}"
+        self.app.notify(t("drafts.scheduled", id=d.id, when=when))
         for other in result.conflicts:
             when = f"{other.scheduled_at:%H:%M}" if other.scheduled_at else ""
             self.app.notify(

@@ -147,8 +147,9 @@ class FansTab(TabView):
         table = self.query_one("#fans-spikes", DataTable)
         table.clear()
         for s in loss.spikes:
+            own = f" ({t('fans.work_lost', n=fmt_int(s.work_lost))})" if s.work_lost else ""
             work_cell = (
-                Text(f"#{s.work_id} {s.title}", overflow="ellipsis", no_wrap=True)
+                Text(f"#{s.work_id} {s.title}{own}", overflow="ellipsis", no_wrap=True)
                 if s.work_id is not None
                 else Text(t("fans.spike_no_work"), style="dim")
             )

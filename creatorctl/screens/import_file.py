@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Label, ProgressBar, Static
 
+from creatorctl import safe_text
 from creatorctl.i18n import t
 from creatorctl.screens.dialog import DialogScreen
 from creatorctl.widgets.toggle import MarkedCheckbox
@@ -222,7 +223,7 @@ class ImportScreen(DialogScreen[bool]):
     def _show(self, lines: list[str], *, error: bool = False) -> None:
         """The outcome under the form, above the buttons: always on screen, scrolled to its top."""
         result = self.query_one("#import-result", Static)
-        result.update("\n".join(lines))
+        result.update(safe_text.text("\n".join(lines)))  # problems quote the file's cells
         result.set_class(error, "error")
         box = self.query_one("#import-result-box", VerticalScroll)
         box.set_class(error, "error")

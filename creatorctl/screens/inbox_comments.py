@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Static
 
+from creatorctl import safe_text
 from creatorctl.i18n import fmt_count, fmt_int, t
 from creatorctl.screens.inbox import InboxPane
 from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
@@ -177,7 +178,7 @@ class CommentsPane(InboxPane):
             if total
             else t("inbox.none_comments")
         )
-        self.query_one("#comments-status", Static).update(" · ".join(parts))
+        self.query_one("#comments-status", Static).update(safe_text.text(" · ".join(parts)))
 
     @on(PagedTable.RowHighlighted, "#comments-table")
     def _highlighted(self) -> None:
@@ -187,9 +188,9 @@ class CommentsPane(InboxPane):
         c = self.selected
         detail = Text(no_wrap=False, overflow="ellipsis")
         if c is not None:
-            detail.append(f"{c.nickname}: ", style="bold")
-            detail.append(c.content)
-            detail.append(f"  《{c.work_title}》", style="dim")
+            detail.append(f"{safe_text.clean(c.nickname)}: ", style="bold")
+            detail.append(safe_text.clean(c.content))
+            detail.append(f"  《{safe_text.clean(c.work_title)}》", style="dim")
             if c.reply_text:
                 detail.append("  " + t("inbox.replied", text=c.reply_text), style="green")
         self.query_one("#comments-detail", Static).update(detail)

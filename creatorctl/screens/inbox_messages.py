@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
+from creatorctl import safe_text
 from creatorctl.i18n import fmt_int, t
 from creatorctl.screens.inbox import InboxPane
 from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
@@ -46,10 +47,11 @@ def conversation_text(nickname: str, messages) -> Text:  # type: ignore[no-untyp
     for m in messages:
         mine = m.direction == "out"
         out.append(f"{m.created_at:%m-%d %H:%M} ", style="dim")
-        out.append(t("inbox.mine") if mine else nickname, style="cyan" if mine else "bold")
+        who = t("inbox.mine") if mine else safe_text.clean(nickname)
+        out.append(who, style="cyan" if mine else "bold")
         if m.auto_reply:
             out.append(f" [{t('inbox.auto')}]", style="magenta")
-        out.append(f": {m.text}\n")
+        out.append(f": {safe_text.clean(m.text)}\n")
     return out
 
 
@@ -149,7 +151,9 @@ class MessagesPane(InboxPane):
         self.app.call_from_thread(self._show_conversation, conv, messages, read)
 
     def _show_conversation(self, conv, messages, read: int) -> None:  # type: ignore[no-untyped-def]
-        self.query_one("#conversation-head", Static).update(f"{conv.fan_nickname} · {conv.fan_id}")
+        self.query_one("#conversation-head", Static).update(
+            safe_text.text(f"{conv.fan_nickname} · {conv.fan_id}")  # never markup
+        )
         self.query_one("#conversation-text", Static).update(
             conversation_text(conv.fan_nickname, messages)
         )

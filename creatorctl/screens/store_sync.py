@@ -66,14 +66,19 @@ class StoreSync(_Base):
 
     # --- Works: delete, and undo the delete -----------------------------------------------
 
-    def delete_work(self, work_id: int) -> None:
+    def delete_work(self, work_id: int, title: str = "") -> None:
         from creatorctl.screens.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._delete_work(work_id)
 
-        self.push_screen(ConfirmScreen(t("works.confirm_delete_id", id=work_id)), answered)
+        question = (
+            t("works.confirm_delete_titled", id=work_id, title=title)
+            if title
+            else t("works.confirm_delete_id", id=work_id)
+        )
+        self.push_screen(ConfirmScreen(question), answered)
 
     @work(thread=True, group="delete", exit_on_error=False)
     def _delete_work(self, work_id: int) -> None:

@@ -141,11 +141,16 @@ class WorkDetailScreen(Screen[None]):
         changes = history(store, "work", self.work_id)[:8]
         self.app.call_from_thread(self._show, detail, changes)
         from creatorctl.config import load_config
+        from creatorctl.fans import work_fan_change
         from creatorctl.insights import work_flags
 
         cfg = load_config().insights
         stat = work_flags(store, self.work_id, cfg)
-        self.app.call_from_thread(self._show_flags, diagnosis_text(stat, cfg.min_plays))
+        text = diagnosis_text(stat, cfg.min_plays)
+        fans = work_fan_change(store, self.work_id)
+        if fans is not None:  # per-work 粉丝增量 between snapshots: issue 16 §3
+            text.append("\n" + t("detail.fan_effect", gained=fans[0], lost=fans[1]), style="cyan")
+        self.app.call_from_thread(self._show_flags, text)
 
     def _show_flags(self, text: Text) -> None:
         self.query_one("#detail-flags", Static).update(text)

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from creatorctl import safe_text
 from creatorctl.i18n import fmt_count, fmt_pct, t
 from creatorctl.marks import warn
 from creatorctl.screens.base import TabView
@@ -165,7 +166,7 @@ class WorksTab(TabView):
         parts = [t("works.position", first=first, last=last, total=f"{total:,}")]
         if self.query_text:
             parts.append(t("works.searching", q=self.query_text))
-        self.query_one("#works-status", Static).update(" · ".join(parts))
+        self.query_one("#works-status", Static).update(safe_text.text(" · ".join(parts)))
         if total == 0:
             self.query_one("#works-status", Static).update(
                 t("works.none_found") if self.query_text else t("works.none_hint")
@@ -243,4 +244,6 @@ class WorksTab(TabView):
     def action_delete(self) -> None:
         work_id = self._selected_id()
         if work_id is not None:
-            self.capp.delete_work(work_id)
+            # The confirmation names the work by title too (issue 13), from the row shown.
+            cell = self.query_one("#works-table", PagedTable).get_cell(str(work_id), "title")
+            self.capp.delete_work(work_id, getattr(cell, "plain", str(cell)).strip())

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from creatorctl.i18n import fmt_int, t
+from creatorctl.safe_text import clean_line
 
 
 class AccountBar(Static):
@@ -24,7 +25,7 @@ class AccountBar(Static):
         if handle is None:
             text.append(t("app.no_account"), style="italic")
         else:
-            text.append(nickname or handle, style="bold")
+            text.append(clean_line(nickname or handle), style="bold")  # strangers may name it
             text.append(f" @{handle}", style="dim")
             text.append(f"  {t('col.fans')} ")
             text.append(fmt_int(fans), style="bold")

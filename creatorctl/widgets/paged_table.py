@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
-from creatorctl.i18n import t
+from creatorctl.i18n import fit_cells, t
 from creatorctl.safe_text import clean_line, clean_rich
 
 PAGE_SIZE = 100
@@ -109,8 +109,9 @@ class PagedTable(DataTable):
     def _add_columns(self) -> None:
         flex = self._flex_width()
         for spec in self.specs:
+            label = fit_cells(spec.label, spec.width) if spec.width else spec.label
             self.add_column(
-                Text(spec.label, justify="right" if spec.numeric else "left"),
+                Text(label, justify="right" if spec.numeric else "left"),
                 key=spec.key,
                 width=spec.width or flex,
             )
