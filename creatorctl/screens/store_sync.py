@@ -17,6 +17,8 @@ from creatorctl.screens.base import TabView
 from creatorctl.widgets.account_bar import AccountBar
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from textual.app import App
     from textual.screen import Screen
 
@@ -96,10 +98,13 @@ class StoreSync(_Base):
     """How often the store is asked whether another process changed it (one PRAGMA)."""
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
-    def start_watching(self, path: str) -> None:
+    def start_watching(self, path: Path | None) -> None:
+        """Follow the store file's changes (an in-memory store has no other writers)."""
         from creatorctl.watch import StoreWatcher
 
-        watcher = StoreWatcher(path)
+        if path is None:
+            return
+        watcher = StoreWatcher(str(path))
         try:
             self.call_from_thread(self._watching, watcher)
         except BaseException:  # the app closed meanwhile: nobody will close it later
