@@ -72,7 +72,8 @@ class TestDialogsLook:
         assert snap_compare(app_factory(demo_db), terminal_size=SIZE, run_before=run)
 
     def test_confirm_delete(self, snap_compare, demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
-        """Works `x`: the question names the work and says it can be restored; 是 (y) / 否 (n)."""
+        """Works `x`: the question names the work (#240 and its title) and says it can be
+        restored, wrapped onto a second line; 是 (y) / 否 (n)."""
 
         async def run(pilot) -> None:  # type: ignore[no-untyped-def]
             await settle(pilot, pilot.app)
