@@ -315,3 +315,5 @@ def test_newer_header_set(import_store: Store, tmp_path: Path) -> None:
         "SELECT title, review_status, duration_s, comments, shares, completion_rate FROM work "
         "ORDER BY id",
     ) == [("公开的那条", "公开", 35.0, 0, 0, None), ("自见的那条", "自见", 12.0, 0, 0, None)]
+    code, out, _err = cli("works", "show", "1")
+    assert code == 0 and "duration: 35 s" in out
