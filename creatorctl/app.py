@@ -20,14 +20,13 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from creatorctl.i18n import t
-from creatorctl.safe_text import clean, escape
+from creatorctl.safe_text import escape
 from creatorctl.screens.base import TabView, toast_from_any_thread
 from creatorctl.screens.store_sync import StoreSync
 from creatorctl.widgets.account_bar import AccountBar
+from creatorctl.widgets.terminal_guard import CleanToasts
 
 if TYPE_CHECKING:
-    from textual.notifications import SeverityLevel
-
     from creatorctl.accounts import AccountInfo
     from creatorctl.config import NotifyConfig, PublishConfig
     from creatorctl.scheduler import InAppScheduler
@@ -81,7 +80,7 @@ class WorkSearchProvider(Provider):
             )
 
 
-class CreatorApp(StoreSync, App[str | None]):
+class CreatorApp(CleanToasts, StoreSync, App[str | None]):
     """creatorctl: the Douyin Creator Center in a terminal."""
 
     CSS_PATH = "creatorctl.tcss"
@@ -114,9 +113,6 @@ class CreatorApp(StoreSync, App[str | None]):
         prebuild: bool | None = None,
     ) -> None:
         super().__init__()
-        from creatorctl.widgets.terminal_guard import install
-
-        install()  # no control character from the data reaches the terminal
         self.db = db
         self.account_override = account
         self.store: Store | None = store
@@ -170,8 +166,7 @@ class CreatorApp(StoreSync, App[str | None]):
         self.view(self.active_tab).focus_default()
         if account is None:
             self.show_welcome()
-        if store.path is not None:
-            self.start_watching(str(store.path))
+        self.start_watching(store.path)
 
     # --- the in-app scheduler (creatorctl.scheduler) -------------------------------------
 
@@ -207,21 +202,6 @@ class CreatorApp(StoreSync, App[str | None]):
             await asyncio.sleep(0.01)
         view.show_view(name)  # type: ignore[attr-defined]
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
-        """Every toast (widgets' `notify` land here): messages carry titles, nicknames and
-        errors naming files, so they are cleaned and never parsed as markup."""
-        super().notify(
-            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False
-        )
-
     # Handlers by name: the message classes live with the Drafts tab, imported lazily.
     def on_post_published(self, event: PostPublished) -> None:
         from creatorctl.scheduler import describe_outcome
@@ -252,8 +232,7 @@ class CreatorApp(StoreSync, App[str | None]):
         self.data_changed()
 
     def data_changed(self, *, in_place: bool = False) -> None:
-        """Something in the store changed: every tab reloads when next shown (`in_place`: the
-        tab on screen keeps its cursor and focus, as after a restore)."""
+        """The store changed: tabs reload when next shown (`in_place`: keeping their cursor)."""
         for view in self.main_screen.query(TabView):
             (view.refresh_data if in_place else view.mark_stale)()
 
@@ -446,7 +425,7 @@ class CreatorApp(StoreSync, App[str | None]):
 
         def done(changes: dict | None) -> None:  # type: ignore[type-arg]
             if changes:
-                self.last_deleted_work = None  # `u` now undoes this edit
+                self.last_deleted_work = None  # `u` now undoes this edit, not the delete
                 self.notify(t("edit.saved", n=len(changes)))
                 self.view("works").mark_stale()
                 self._reload_works_in_place()

@@ -169,14 +169,19 @@ async def test_open_detail_with_chart(demo_db: Path, app_factory) -> None:  # ty
 
 
 async def test_delete_asks_first(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.screens.confirm import ConfirmScreen
     from creatorctl.store import open_store
-    from creatorctl.works import count_works
+    from creatorctl.works import count_works, get_work
 
     app = app_factory(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("x")
         await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen)
+        work_id = int(table(app).selected_key)
+        title = get_work(open_store(str(demo_db)), work_id).title
+        assert f"#{work_id}《{title}》" in app.screen.question  # named by title (issue 13)
         await pilot.press("n")
         await settle(pilot, app)
         s = open_store(str(demo_db))

@@ -18,7 +18,8 @@ async def _drafts_tab(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 class TestDraftsLook:
-    """Missed and failed posts on top in red with a hint; scheduled posts in cyan; the selected
+    """The status line starts with what needs the user in red (2 条需要处理…), then the counts,
+    ending in … at 80 columns; missed and failed posts on top; scheduled posts in cyan; the selected
     draft's details (error, missing-file warning, edit parameters as saved) on the right; the
     week's posts in the calendar at the bottom, today highlighted."""
 

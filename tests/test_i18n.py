@@ -98,13 +98,19 @@ def test_a_stored_chinese_message_is_shown_in_english() -> None:
 
 
 async def test_table_headers_end_in_an_ellipsis(app_factory, demo_db) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.i18n import set_language
     from creatorctl.widgets.paged_table import PagedTable
     from tests.helpers import settle
 
+    set_language("en")  # English labels are the long ones ("comments" in 5 columns)
     app = app_factory(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)
+        await pilot.press("s")  # re-sorting relabels the headers (the sort arrow)
+        await settle(pilot, app)
         table = app.query_one("#works-table", PagedTable)
+        labels = [str(c.label) for c in table.columns.values()]
+        assert "comm…" in labels and "compl…" in labels, labels
         for spec, column in zip(table.specs, table.columns.values(), strict=True):
             if spec.width:
                 assert column.label.cell_len <= spec.width, column.label

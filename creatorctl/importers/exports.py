@@ -17,7 +17,7 @@ the import headers. Rows stream from the cursor: memory stays flat whatever the 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
@@ -91,6 +91,16 @@ def unneutralise(value: Any) -> Any:
         if rest[:1] and rest[0] in FORMULA_START:
             return value[1:]
     return value
+
+
+def unquote_own_export(
+    header: Sequence[Any], rows: Iterator[tuple[int, Sequence[Any]]]
+) -> Iterator[tuple[int, Sequence[Any]]]:
+    """The rows of a CSV, with `unneutralise` applied when its header is one of our exports',
+    so export → import gives back exactly what was stored."""
+    if not is_own_export(header):
+        return rows
+    return ((n, [unneutralise(c) for c in cells]) for n, cells in rows)
 
 
 def is_own_export(header: Iterable[Any]) -> bool:

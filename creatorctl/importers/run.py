@@ -27,6 +27,7 @@ from creatorctl.importers.base import (
     RowProblem,
     normalize_header,
 )
+from creatorctl.importers.exports import unquote_own_export
 from creatorctl.importers.known_shapes import json_keys, refuse_known_shape
 from creatorctl.importers.readers import FileProblem, JsonFile, TableFile, open_file
 from creatorctl.importers.rowparse import BadRow, Plan, row_parser
@@ -250,11 +251,8 @@ def _open(
         src.close()
         raise
     rows = chain(head[pos + 1 :], src.rows)
-    if src.fmt == "csv":
-        from creatorctl.importers.exports import is_own_export, unneutralise
-
-        if is_own_export(head[pos][1]):  # export → import gives back exactly what was stored
-            rows = ((n, [unneutralise(c) for c in cells]) for n, cells in rows)
+    if src.fmt == "csv":  # our own export: its formula quotes come off (exports.neutralise)
+        rows = unquote_own_export(head[pos][1], rows)
     return kind, _plan_table(mapping, head[pos][1], caches=src.scalar_cells), rows, src
 
 

@@ -21,6 +21,10 @@ MESSAGES.update(
             "还没有作品:按 i 导入抖音导出文件,或运行 creatorctl demo",
             "no works yet: press i to import a Douyin export, or run creatorctl demo",
         ),
+        "works.confirm_delete_titled": (
+            "把作品 #{id}《{title}》移到回收站?(可恢复)",
+            "move work #{id} “{title}” to the trash? (restorable)",
+        ),
         "works.confirm_delete_id": (
             "把作品 #{id} 移到回收站?(可恢复)",
             "move work #{id} to the trash? (restorable)",

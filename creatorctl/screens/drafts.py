@@ -147,6 +147,8 @@ class DraftsTab(QueueActions, TabView):
         super().__init__()
         self.filter_index = 0
         self.week_offset = 0
+        self._unknown = 0
+        """Drafts whose outcome is unknown (shows the `r` key)."""
         self.rows: dict[int, DraftInfo] = {}
 
     def compose(self) -> ComposeResult:
@@ -247,7 +249,17 @@ class DraftsTab(QueueActions, TabView):
             ],
         )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # `r` is in the footer only while a post's outcome is unknown: at 80 columns the
+        # footer has no room for a key that has nothing to do (it stays in `?`).
+        if action == "resolve":
+            return self._unknown > 0
+        return True
+
     def _status(self, counts: dict[str, int]) -> None:
+        if counts.get("unknown", 0) != self._unknown:
+            self._unknown = counts.get("unknown", 0)
+            self.refresh_bindings()
         parts = [
             f"{t('state.' + s)} {counts[s]}"
             for s in (
@@ -261,15 +273,18 @@ class DraftsTab(QueueActions, TabView):
             )
             if counts.get(s)
         ]
-        line = Text(" · ".join(parts) or t("drafts.none_hint"))
+        # One line at 80 columns: what needs the user first, the counts after, and an
+        # ellipsis (not a silent cut) when it is longer than the screen.
+        line = Text(no_wrap=True, overflow="ellipsis")
+        attention = sum(counts.get(s, 0) for s in ("unknown", "missed", "failed"))
+        if attention:
+            line.append(t("drafts.attention", n=attention) + "   ", style="bold red")
         states = FILTERS[self.filter_index]
         if states:
             line.append(
-                "   " + t("drafts.filtered", states="/".join(t(f"state.{s}") for s in states))
+                t("drafts.filtered", states="/".join(t(f"state.{s}") for s in states)) + "   "
             )
-        attention = sum(counts.get(s, 0) for s in ("unknown", "missed", "failed"))
-        if attention:
-            line.append("   " + t("drafts.attention", n=attention), style="bold red")
+        line.append(" · ".join(parts) or t("drafts.none_hint"))
         self.query_one("#drafts-status", Static).update(line)
 
     @property

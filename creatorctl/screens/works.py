@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from creatorctl import safe_text
 from creatorctl.i18n import fmt_count, fmt_pct, t
+from creatorctl.marks import warn
 from creatorctl.screens.base import TabView
 from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
 from creatorctl.widgets.search_box import SearchBox
@@ -58,7 +59,7 @@ def _fetch_page(
                     "completion_rate": cell(
                         fmt_pct(r.completion_rate),
                         numeric=True,
-                        style="red" if (r.completion_rate or 1) < 0.3 else "",
+                        style=warn("red") if (r.completion_rate or 1) < 0.3 else "",
                     ),
                 },
             )
@@ -243,4 +244,6 @@ class WorksTab(TabView):
     def action_delete(self) -> None:
         work_id = self._selected_id()
         if work_id is not None:
-            self.capp.delete_work(work_id)
+            # The confirmation names the work by title too (issue 13), from the row shown.
+            cell = self.query_one("#works-table", PagedTable).get_cell(str(work_id), "title")
+            self.capp.delete_work(work_id, getattr(cell, "plain", str(cell)).strip())

@@ -148,6 +148,10 @@ class PagedTable(DataTable):
             col = self.columns.get(key)  # type: ignore[call-overload]
             if col is not None:
                 spec = next(s for s in self.specs if s.key == key)
+                if spec.width:  # ends in … when too long, keeping a sort arrow
+                    arrow = label[-1] if label[-1:] in ("↑", "↓") else ""
+                    base = label[: len(label) - len(arrow)]
+                    label = fit_cells(base, spec.width - len(arrow)) + arrow
                 col.label = Text(label, justify="right" if spec.numeric else "left")
         self.refresh()
 

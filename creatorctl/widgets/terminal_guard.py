@@ -11,12 +11,15 @@ is one `str.translate` per segment when a line is first drawn (Textual caches th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.segment import Segment
 from textual.strip import Strip
 
-from creatorctl.safe_text import strip_controls
+from creatorctl.safe_text import clean, strip_controls
+
+if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
 
 _installed = False
 
@@ -43,3 +46,27 @@ def install() -> None:
         return original(self, console)
 
     Strip.render = render  # type: ignore[method-assign]
+
+
+class CleanToasts:
+    """App mixin: installs the guard, and cleans every toast (widgets' `notify` land here).
+
+    Toasts carry titles, nicknames and errors naming files: cleaned, never parsed as markup.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        install()
+        super().__init__(*args, **kwargs)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        super().notify(  # type: ignore[misc]
+            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False
+        )
