@@ -166,8 +166,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
         self.view(self.active_tab).focus_default()
         if account is None:
             self.show_welcome()
-        if store.path is not None:
-            self.start_watching(str(store.path))
+        self.start_watching(store.path)
 
     # --- the in-app scheduler (creatorctl.scheduler) -------------------------------------
 
@@ -233,8 +232,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
         self.data_changed()
 
     def data_changed(self, *, in_place: bool = False) -> None:
-        """Something in the store changed: every tab reloads when next shown (`in_place`: the
-        tab on screen keeps its cursor and focus, as after a restore)."""
+        """The store changed: tabs reload when next shown (`in_place`: keeping their cursor)."""
         for view in self.main_screen.query(TabView):
             (view.refresh_data if in_place else view.mark_stale)()
 
@@ -427,7 +425,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
 
         def done(changes: dict | None) -> None:  # type: ignore[type-arg]
             if changes:
-                self.last_deleted_work = None  # `u` now undoes this edit
+                self.last_deleted_work = None  # `u` now undoes this edit, not the delete
                 self.notify(t("edit.saved", n=len(changes)))
                 self.view("works").mark_stale()
                 self._reload_works_in_place()

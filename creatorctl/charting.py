@@ -146,9 +146,11 @@ def change_text(change: float | None) -> Text:
 
     if change is None:
         return Text("–", style="dim")
+    from creatorctl.marks import emphasis
+
     if change >= 0:
-        return Text(f"▲{fmt_pct(change)}", style="red")
-    return Text(f"▼{fmt_pct(-change)}", style="green")
+        return Text(f"▲{fmt_pct(change)}", style=emphasis("red"))
+    return Text(f"▼{fmt_pct(-change)}", style=emphasis("green"))
 
 
 def nice_ticks(peak: float, count: int = 4) -> list[float]:

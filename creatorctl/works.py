@@ -97,6 +97,8 @@ class WorkDetail:
     completion_5s: float | None
     avg_watch_s: float | None
     stats_date: date | None
+    duration_s: float | None = None
+    """The work's length in seconds (作品时长), when an import gave it."""
     daily: list[DailyPoint] = field(default_factory=list)
 
 
@@ -264,6 +266,7 @@ def get_work(store: Store, work_id: int, account_id: int | None = None) -> WorkD
         completion_rate=r.completion_rate,
         completion_5s=r.completion_5s,
         avg_watch_s=r.avg_watch_s,
+        duration_s=r.duration_s,
         stats_date=r.stats_date
         if r.stats_date is None or isinstance(r.stats_date, date)
         else date.fromisoformat(str(r.stats_date)),

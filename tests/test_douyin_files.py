@@ -245,3 +245,75 @@ def test_topics_from_titles_drive_trending_and_tasks(import_store: Store, tmp_pa
         ("#围炉煮茶 #冬日限定",),
         ("#猫咪 #萌宠日常 #宠物",),
     ]
+
+
+# --- one work, many sources (§5) --------------------------------------------------------------
+
+
+def test_xlsx_and_json_are_one_work(import_store: Store, tmp_path: Path) -> None:
+    """The export (no 作品ID, 作品名称 = title + caption + topics, Beijing time to the minute)
+    and the Open Platform list (ids, title with topics, unix seconds) name the same works:
+    the JSON attaches its ids, the summary lists the merges; the title kept is the short one."""
+    f = _works_xlsx(tmp_path / "作品列表导出 (1).xlsx", [
+        ["广州早茶攻略 虾饺烧卖哪家强\n人均50吃到扶墙#早茶 #广州美食", "2026-10-03 19:30", "视频",
+         "公开", 120000, 5000, 400, 380],
+        ["一分钟学会做肠粉", "2026-10-04 19:30", "视频", "公开", 45000, 2000, 58, 96],
+    ])  # fmt: skip
+    assert _import(import_store, f).counts.added == 2
+    doc = _page([
+        _video(ITEM_A, "7421100000000000001", "广州早茶攻略 #早茶", TS + 42),
+        _video(ITEM_B, "7421100000000000002", "一分钟学会做肠粉 #肠粉", TS + 86400 + 5),
+    ])  # fmt: skip
+    r = _import(import_store, _write(tmp_path, "video_list.json", doc))
+    assert (r.counts.added, r.counts.merged) == (0, 2)
+    assert r.counts.merges[0] == (
+        f"  merged: work #1 “广州早茶攻略 虾饺烧卖哪家强” ← {ITEM_A} 7421100000000000001 "
+        "(same title, 42 s apart)"
+    )
+    got = rows(import_store, "SELECT id, title, item_id, aweme_id, tags FROM work ORDER BY id")
+    assert got == [
+        (1, "广州早茶攻略", ITEM_A, "7421100000000000001", "#早茶 #广州美食"),
+        (2, "一分钟学会做肠粉", ITEM_B, "7421100000000000002", "#肠粉"),
+    ]
+    # The export again: no new work, no merge line (the ids are known now).
+    again = _import(import_store, f)
+    assert (again.counts.added, again.counts.merged) == (0, 2)
+    assert rows(import_store, "SELECT count(*) FROM work") == [(2,)]
+    code, out, _err = cli("import", str(f), "--dry-run")
+    assert "merged: work #1" in out
+
+
+def test_same_title_other_time_stays_separate(import_store: Store, tmp_path: Path) -> None:
+    """A series posted under one title on two days, and a work 61 s off, are separate works."""
+    f = _works_xlsx(tmp_path / "data.xlsx", [
+        ["每日一练 #英语", "2026-10-03 19:30", "视频", "公开", 100, 1, 1, 1],
+        ["每日一练 #英语", "2026-10-04 19:30", "视频", "公开", 100, 1, 1, 1],
+    ])  # fmt: skip
+    assert _import(import_store, f).counts.added == 2
+    doc = _page([_video(ITEM_A, "1", "每日一练", TS + 61)])
+    r = _import(import_store, _write(tmp_path, "v.json", doc))
+    assert (r.counts.added, r.counts.merged) == (1, 0)
+    assert rows(import_store, "SELECT count(*) FROM work WHERE title = '每日一练'") == [(3,)]
+
+
+def test_newer_header_set(import_store: Store, tmp_path: Path) -> None:
+    """The newer export: 发布状态 (公开/自见) for 审核状态, 作品时长 for 封面点击率, 评论量 before
+    分享量, and `-`/`—`/`--` for missing values (issue 12, the Creator Center works export)."""
+    header = ["作品名称", "发布时间", "发布状态", "作品时长", "播放量", "点赞量", "评论量", "分享量",
+              "完播率"]  # fmt: skip
+    from tests.import_helpers import write_xlsx
+
+    f = write_xlsx(tmp_path / "data.xlsx", [
+        header,
+        ["公开的那条", "2026-10-03 19:30", "公开", "00:35", 1000, 10, "-", "—", "--"],
+        ["自见的那条", "2026-10-04 19:30", "自见", "12秒", 0, 0, 0, 0, ""],
+    ])  # fmt: skip
+    r = _import(import_store, f)
+    assert r.counts.added == 2
+    assert rows(
+        import_store,
+        "SELECT title, review_status, duration_s, comments, shares, completion_rate FROM work "
+        "ORDER BY id",
+    ) == [("公开的那条", "公开", 35.0, 0, 0, None), ("自见的那条", "自见", 12.0, 0, 0, None)]
+    code, out, _err = cli("works", "show", "1")
+    assert code == 0 and "duration: 35 s" in out

@@ -26,7 +26,7 @@ class TestDraftsLook:
     @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
     def test_drafts_tab(self, snap_compare, demo_db: Path, app_factory, size) -> None:  # type: ignore[no-untyped-def]
         """Drafts needing attention first, the selected one's detail, the week calendar; the
-        footer offers q 排队 (add to the posting queue) next to s 定时."""
+        footer fits 80 columns with ? 帮助 (q 排队 is in the help, not the footer)."""
         assert snap_compare(app_factory(demo_db), terminal_size=size, run_before=_drafts_tab)
 
     def test_schedule_modal(self, snap_compare, demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]

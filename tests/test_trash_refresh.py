@@ -238,3 +238,47 @@ async def test_f5_on_the_comments_keeps_the_cursor_on_its_comment(
         assert table.total == total + 1
         assert table.selected_key == key and table.cursor_row == 4
         assert app.focused is table
+
+
+async def test_help_lists_trash_and_refresh(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.screens.help import HelpScreen
+
+    app = app_factory(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("question_mark")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HelpScreen)
+        descriptions = dict((d, k) for k, d in app.screen.keys)
+        assert descriptions[t("trash.key")] == "T"
+        assert t("ui.key_refresh") in descriptions
+
+
+async def test_a_new_message_from_elsewhere_keeps_the_cursor_on_its_conversation(
+    demo_db: Path, app_factory, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from creatorctl.app import CreatorApp
+    from tests.test_app_inbox import open_inbox
+
+    monkeypatch.setattr(CreatorApp, "POLL_SECONDS", 0.3)
+    app = app_factory(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_inbox(pilot, app, view=1)
+        await _wait_for(pilot, lambda: app.watcher is not None)
+        table = app.query_one("#conversations")
+        await pilot.press("down", "down")
+        key = table.selected_key
+        last = list(table.rows)[-1].value  # the oldest conversation on the page …
+        s = open_store(str(demo_db))
+        with s.write() as conn:  # … gets a new message and moves to the top
+            conn.exec_driver_sql(
+                "UPDATE conversation SET last_at=datetime(last_at, '+10 years'), last_text='在吗'"
+                f" WHERE id={int(last)}"
+            )
+            conn.exec_driver_sql(
+                "INSERT INTO message(conversation_id, direction, text, created_at) "
+                f"VALUES ({int(last)}, 'in', '在吗', '2036-01-01 00:00:00')"
+            )
+        s.close()
+        assert await _wait_for(pilot, lambda: list(table.rows)[0].value == last)
+        assert table.selected_key == key and table.cursor_row == 3

@@ -189,6 +189,8 @@ def _echo_result(result: Any) -> None:
         click.echo(t("imp.skipped_reason", n=n, reason=reason))
     for example in c.examples:
         click.echo(f"    {example}")
+    for line in c.merge_lines():
+        click.echo(line)
 
 
 @click.command("export")

@@ -100,6 +100,8 @@ def show_cmd(ctx: Ctx, work_id: int, as_json: bool) -> None:
         f"{t('col.comments')} {fmt_int(w.comments)} · {t('col.shares')} {fmt_int(w.shares)} · "
         f"{t('col.completion')} {fmt_pct(w.completion_rate)}"
     )
+    if w.duration_s is not None:
+        click.echo(f"{t('col.duration')}: {w.duration_s:g} s")
     if w.daily:
         echo_table(
             [t("col.day"), t("col.plays"), t("col.likes"), t("col.comments"), t("col.shares")],

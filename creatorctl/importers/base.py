@@ -99,10 +99,21 @@ class Counts:
     """Why rows were skipped → how many."""
     examples: list[str] = field(default_factory=list)
     """The first few skipped rows, each one line (file, row, why)."""
+    merged: int = 0
+    merges: list[str] = field(default_factory=list)
+    """Rows taken as a work another source brought in (same title, within a minute), each
+    one line; the summary lists them."""
 
     @property
     def rows(self) -> int:
         return self.added + self.updated + self.unchanged + self.skipped
+
+    def merge_lines(self) -> list[str]:
+        """The summary's lines about merges: the first few, then how many more."""
+        from creatorctl.i18n import t
+
+        more = self.merged - len(self.merges)
+        return self.merges + ([t("imp.merged_more", n=more)] if more > 0 else [])
 
     def skip(self, reason: str, example: str) -> None:
         self.skipped += 1

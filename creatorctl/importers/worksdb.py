@@ -16,7 +16,8 @@ from operator import itemgetter
 from typing import Any, ClassVar
 
 from creatorctl.i18n import t
-from creatorctl.importers.base import LINE, ImportContext, Kind, Row, RowProblem
+from creatorctl.importers.base import EXAMPLES_MAX, LINE, ImportContext, Kind, Row, RowProblem
+from creatorctl.importers.samework import near_works, pick, shorter_title
 from creatorctl.timeutil import local_to_utc, now_local, today
 from creatorctl.topics import merge_topics, split_title_topics
 
@@ -70,18 +71,32 @@ def _chunks(items: Sequence[Any], n: int = CHUNK) -> Iterator[Sequence[Any]]:
         yield items[i : i + n]
 
 
-def _minute(stored: str) -> str:
-    """'2026-10-25 11:30:00[.000000]' → '2026-10-25 11:30': works match to the minute, as
-    Douyin's export shows times."""
-    return stored.replace("T", " ")[:16]
-
-
 def _fetch(conn: sqlite3.Connection, account_id: int, col: str, values: Iterable[str]) -> list:
     out: list = []
     for chunk in _chunks(list(values)):
         sql = _WORK_SELECT.format(col=col, marks=",".join("?" * len(chunk)))
         out.extend(conn.execute(sql, [account_id, *chunk]))
     return out
+
+
+def _note_merge(
+    ctx: ImportContext, rec: list, item: str | None, aweme: str | None, pub_utc: str
+) -> None:
+    """Count a row taken as a work another source brought in; keep the first few as lines."""
+    ctx.counts.merged += 1
+    if len(ctx.counts.merges) < EXAMPLES_MAX:
+        secs = abs(
+            int((datetime.fromisoformat(str(rec[_PUB])) - datetime.fromisoformat(pub_utc))
+                .total_seconds())
+        )  # fmt: skip
+        ids = " ".join(x for x in (item, aweme) if x) or "–"
+        ctx.counts.merges.append(
+            t("imp.merged", work=rec[0], title=rec[_TITLE], secs=secs, ids=ids)
+        )
+
+
+def _utc_of(memo: dict[datetime, str], local: datetime) -> str:
+    return memo.get(local) or _utc_text(memo, local)
 
 
 def _utc_text(memo: dict[datetime, str], local: datetime) -> str:
@@ -148,19 +163,25 @@ class WorksKind(Kind):
         for r in _fetch(conn, acc, "aweme_id", awemes):
             rec = by_item.get(r[_ITEM]) if r[_ITEM] else None
             by_aweme[r[_AWEME]] = rec or list(r)
-        titles: set[str] = {
-            r["title"]
+        # Rows no id finds: the stored work with their title, published within a minute.
+        unknown = {
+            _utc_of(utc_memo, r["published_at"])
             for r in rows
             if r.get("title")
+            and r.get("published_at")
             and r.get("item_id") not in by_item
             and r.get("aweme_id") not in by_aweme
         }
+        near = near_works(conn, acc, unknown, FIELDS)
+        for recs in near.values():  # one record per work, whichever way it was found
+            for i, r in enumerate(recs):
+                recs[i] = (
+                    (by_item.get(r[_ITEM]) if r[_ITEM] else None)
+                    or (by_aweme.get(r[_AWEME]) if r[_AWEME] else None)
+                    or r
+                )
         by_title: dict[tuple[str, str], list] = {}
-        for r in _fetch(conn, acc, "title", titles):
-            rec = (by_item.get(r[_ITEM]) if r[_ITEM] else None) or (
-                by_aweme.get(r[_AWEME]) if r[_AWEME] else None
-            )
-            by_title.setdefault((r[_TITLE], _minute(r[_PUB])), rec or list(r))
+        """Works made by this batch, by (title, minute): a file naming one work twice."""
         new_works: list[list] = []
         new_ids: set[int] = set()
         dirty_works: dict[int, list] = {}
@@ -169,16 +190,47 @@ class WorksKind(Kind):
         for row in rows:
             item, title, pub = row.get("item_id"), row.get("title"), row.get("published_at")
             aweme = row.get("aweme_id")
-            pub_utc = (utc_memo.get(pub) or _utc_text(utc_memo, pub)) if pub else None
+            pub_utc = _utc_of(utc_memo, pub) if pub else None
             snap_day = row.get("snapshot_date") or ctx.snapshot_date
             day = day_memo.get(snap_day) or day_memo.setdefault(snap_day, snap_day.isoformat())
             rec = by_item.get(item) if item else None
             if rec is None and aweme:
                 rec = by_aweme.get(aweme)
             if rec is None and title and pub_utc:
-                # The same title at the same minute is the same work, even under another id:
-                # the Open Platform's item_id is not the Creator Center's 作品ID.
+                # The same title within a minute is the same work, even under another id: the
+                # Open Platform's item_id is not the Creator Center's 作品ID (see samework).
                 rec = by_title.get((title, pub_utc[:16]))
+                if rec is None:  # a stored work: the same title at the same minute
+                    rec = next(
+                        (
+                            c
+                            for c in near.get(pub_utc, ())
+                            if c[_TITLE] == title and str(c[_PUB])[:16] == pub_utc[:16]
+                        ),
+                        None,
+                    )
+                # Only across sources: a row with an id the work lacks, or a row without
+                # ids for a work that has one (same-source rows match exactly, above).
+                cands = [
+                    c
+                    for c in near.get(pub_utc, ())
+                    if (item and c[_ITEM] is None) or (aweme and c[_AWEME] is None)
+                    or (not (item or aweme) and (c[_ITEM] or c[_AWEME]))
+                ] if rec is None else []  # fmt: skip
+                found = pick(title, pub_utc, cands, _TITLE, _PUB) if cands else None
+                if rec is None and found is not None:
+                    rec = found[0]
+                    row["title"] = shorter_title(rec[_TITLE], title)
+                if (
+                    rec is not None
+                    and rec[0] not in new_ids
+                    and (
+                        (item and item != rec[_ITEM])
+                        or (aweme and aweme != rec[_AWEME])
+                        or (not (item or aweme) and (rec[_ITEM] or rec[_AWEME]))
+                    )
+                ):
+                    _note_merge(ctx, rec, item, aweme, pub_utc)
             topics = row.get("tags")
             if rec is None:
                 if pub_utc is None or not (title or item or aweme):

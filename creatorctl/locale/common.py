@@ -61,6 +61,7 @@ MESSAGES = {
     "field.bio": ("简介", "bio"),
     "field.niche": ("领域", "niche"),
     "field.timezone": ("时区", "time zone"),
+    "col.duration": ("作品时长", "duration"),
     "field.verified": ("实名认证", "real-name verified"),
     # columns
     "col.handle": ("账号", "handle"),

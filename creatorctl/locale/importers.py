@@ -150,6 +150,11 @@ MESSAGES = {
     "imp.future_time": ("时间在未来", "the time is in the future"),
     "imp.reason_bad": ("{column}:{expected}", "{column}: {expected}"),
     "imp.reason_empty": ("{column} 为空", "{column} is empty"),
+    "imp.merged": (
+        "  合并:作品 #{work}《{title}》← {ids}(同标题,相差 {secs} 秒)",
+        "  merged: work #{work} “{title}” ← {ids} (same title, {secs} s apart)",
+    ),
+    "imp.merged_more": ("  …… 另有 {n} 个合并", "  … and {n} more merges"),
     "imp.reason_no_time": (
         "没有发布时间(未公开的作品,create_time 为 0)",
         "no publish time (not public: create_time 0)",

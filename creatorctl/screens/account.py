@@ -27,6 +27,7 @@ class ProfileScreen(DialogScreen[bool]):
     DEFAULT_CSS = """
     ProfileScreen > Vertical { width: 90%; max-width: 90; height: auto;
         border: thick $accent; background: $surface; padding: 0 1; }
+    ProfileScreen #profile-status { width: 1fr; height: 3; content-align: left middle; }
     ProfileScreen #profile-status.error { color: $error; }
     ProfileScreen #profile-history { color: $text-muted; height: auto; }
     ProfileScreen Horizontal { height: auto; }
@@ -59,8 +60,9 @@ class ProfileScreen(DialogScreen[bool]):
                 yield Label(t("field.avatar_path"))
                 yield Input(id="profile-avatar")
                 yield Static("", id="profile-history")
-            yield Static("", id="profile-status", classes="dialog-status")
             with Horizontal(id="profile-buttons"):
+                # The outcome beside the buttons, apart from the history above it.
+                yield Static("", id="profile-status", classes="dialog-status")
                 yield Button(t("key.save") + " (ctrl+s)", variant="primary", id="profile-save")
                 yield Button(t("key.undo") + " (ctrl+z)", id="profile-undo")
                 yield Button(t("key.back") + " (esc)", id="profile-close")
@@ -130,7 +132,6 @@ class ProfileScreen(DialogScreen[bool]):
     def _saved(self, changed: bool) -> None:
         self.saved = self.saved or changed
         self._status(("✓ " + t("account.saved")) if changed else t("cli.nothing_changed"))
-        self.app.notify(t("account.saved") if changed else t("cli.nothing_changed"))
         self.load()
 
     def _error(self, message: str) -> None:
@@ -157,11 +158,9 @@ class ProfileScreen(DialogScreen[bool]):
     def _undone(self, restored: dict[str, str] | None) -> None:
         if restored is None:
             self._status(t("works.nothing_to_undo"))
-            self.app.notify(t("works.nothing_to_undo"), severity="warning")
             return
         self.saved = True
         self._status("↺ " + t("account.undone"))
-        self.app.notify(t("account.undone"))
         self.load()
 
     @on(Button.Pressed, "#profile-close")

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Input, Static
 
 from creatorctl import safe_text
 from creatorctl.i18n import fmt_count, fmt_int, t
+from creatorctl.marks import emphasis
 from creatorctl.periods import PRESETS, Period
 from creatorctl.screens.base import TabView
 from creatorctl.widgets.kpi import KpiCell, KpiRow
@@ -52,7 +53,7 @@ class FlaggedWorks:
                         "published_at": cell(w.published_at.strftime("%m-%d")),
                         "title": cell(w.title),
                         "flags": cell(
-                            " ".join(t(f"ins.flag.{f}") for f in w.flags), style="yellow"
+                            " ".join(t(f"ins.flag.{f}") for f in w.flags), style=emphasis("yellow")
                         ),
                         "advice": cell(";".join(w.advice)),
                     },

@@ -31,8 +31,11 @@ class DialogScreen(ModalScreen[ResultType]):
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit_body)
 
-    def fit_body(self) -> None:
-        """Cap the body's height at what the screen has left after the box's other rows."""
+    def fit_body(self, tries: int = 3) -> None:
+        """Cap the body's height at what the screen has left after the box's other rows.
+
+        Sizes are read after a refresh; a status line that grew in the same frame may not be
+        laid out yet, so the fit is checked again (a few times at most) until the box fits."""
         bodies = self.query(".dialog-body").results(VerticalScroll)
         body = next(iter(bodies), None)
         if body is None or body.parent is None or not body.is_mounted:
@@ -42,3 +45,12 @@ class DialogScreen(ModalScreen[ResultType]):
         room = max(3, self.size.height - chrome)
         if body.styles.max_height is None or body.styles.max_height.value != room:
             body.styles.max_height = room
+        if tries > 1:
+            self.call_after_refresh(self._check_fit, tries - 1)
+
+    def _check_fit(self, tries: int) -> None:
+        bodies = self.query(".dialog-body").results(VerticalScroll)
+        body = next(iter(bodies), None)
+        box = body.parent if body is not None else None
+        if box is not None and box.outer_size.height > self.size.height:  # type: ignore[attr-defined]
+            self.fit_body(tries)

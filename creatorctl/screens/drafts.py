@@ -122,7 +122,7 @@ class DraftsTab(QueueActions, TabView):
         Binding("n", "new", t("drafts.key_new")),
         Binding("e", "edit", t("drafts.key_edit")),
         Binding("s", "schedule", t("drafts.key_schedule")),
-        Binding("q", "queue", t("drafts.key_queue")),
+        Binding("q", "queue", t("drafts.key_queue"), show=False),
         Binding("Q", "slots", t("drafts.key_slots"), show=False),
         Binding("c", "cancel_schedule", t("drafts.key_cancel")),
         Binding("p", "publish_now", t("drafts.key_publish")),

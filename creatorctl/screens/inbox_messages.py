@@ -110,6 +110,16 @@ class MessagesPane(InboxPane):
         if self.open_id is not None:
             self._load_conversation(self.open_id, False)
 
+    def reload_in_place(self) -> None:
+        """An outside change: the list keeps its cursor on its conversation."""
+        if not self.ready or self.table.fetcher is None:
+            self.reload()
+            return
+        self.table.reload()
+        self._load_status()
+        if self.open_id is not None:
+            self._load_conversation(self.open_id, False)
+
     @work(thread=True, exclusive=True, group="inbox-msg-status", exit_on_error=False)
     def _load_status(self) -> None:
         from creatorctl.inbox.messages import count_conversations, unread_total

@@ -12,6 +12,7 @@ from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, S
 
 from creatorctl.i18n import t
 from creatorctl.inbox.messages import Rule, rule_name
+from creatorctl.widgets.toggle import MarkedCheckbox
 
 
 class RulesScreen(ModalScreen[None]):
@@ -54,7 +55,7 @@ class RulesScreen(ModalScreen[None]):
             yield DataTable(id="rules-table", cursor_type="row", zebra_stripes=True)
             with Horizontal(id="rule-test-row"):
                 yield Input(placeholder=t("inbox.test_placeholder"), id="rule-test")
-                yield Checkbox(t("inbox.test_first"), id="rule-test-first")
+                yield MarkedCheckbox(t("inbox.test_first"), id="rule-test-first")
             yield Static("", id="rule-test-result")
         yield Footer(compact=True)
 
@@ -227,10 +228,10 @@ class RuleEditScreen(ModalScreen[Rule | None]):
             yield Label(t("inbox.field_priority"))
             yield Input(str(r.priority) if r else "0", id="rule-priority", type="integer")
             with Horizontal():
-                yield Checkbox(
+                yield MarkedCheckbox(
                     t("inbox.field_enabled"), r.enabled if r else True, id="rule-enabled"
                 )
-                yield Checkbox(
+                yield MarkedCheckbox(
                     t("inbox.field_welcome"), r.is_welcome if r else False, id="rule-welcome"
                 )
             yield Static("", id="rule-error")

@@ -17,6 +17,8 @@ from creatorctl.screens.base import TabView
 from creatorctl.widgets.account_bar import AccountBar
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from textual.app import App
     from textual.screen import Screen
 
@@ -27,6 +29,10 @@ if TYPE_CHECKING:
     _Base = App[str | None]
 else:
     _Base = object
+
+
+LONG_RUNNING = {"inbox-live-follow"}
+"""Workers that run for as long as something is followed: the app is idle beside them."""
 
 
 class StoreSync(_Base):
@@ -92,21 +98,31 @@ class StoreSync(_Base):
     """How often the store is asked whether another process changed it (one PRAGMA)."""
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
-    def start_watching(self, path: str) -> None:
+    def start_watching(self, path: Path | None) -> None:
+        """Follow the store file's changes (an in-memory store has no other writers)."""
         from creatorctl.watch import StoreWatcher
 
-        watcher = StoreWatcher(path)
-        self.call_from_thread(self._watching, watcher)
+        if path is None:
+            return
+        watcher = StoreWatcher(str(path))
+        try:
+            self.call_from_thread(self._watching, watcher)
+        except BaseException:  # the app closed meanwhile: nobody will close it later
+            watcher.close()
+            raise
 
     def _watching(self, watcher: StoreWatcher) -> None:
-        assert self.store is not None
+        if self.store is None or not self.is_running or self.watcher is not None:
+            watcher.close()
+            return
         self.watcher = watcher
         self.writes_seen = self.store.writes
         self.set_interval(self.POLL_SECONDS, self._poll_store)
 
     def _poll_store(self) -> None:
         """Every 2 s while idle: nothing runs while a load or a write is under way."""
-        if self.watcher is None or self.store is None or any(w.is_running for w in self.workers):
+        busy = [w for w in self.workers if w.is_running and w.group not in LONG_RUNNING]
+        if self.watcher is None or self.store is None or busy:
             return
         self.poll_store()
 
@@ -114,10 +130,11 @@ class StoreSync(_Base):
     def poll_store(self) -> None:
         assert self.watcher is not None and self.store is not None
         writes = self.store.writes
-        # Our own writes were shown by whatever made them; take them as known.
+        # Our own writes were shown by whatever made them; take them as known (also one that
+        # committed while this poll ran).
         change = self.watcher.poll(rebase=writes != self.writes_seen)
-        self.writes_seen = writes
-        if change is not None:
+        self.writes_seen = self.store.writes
+        if change is not None and self.writes_seen == writes:
             self.call_from_thread(self.outside_change, change)
 
     def outside_change(self, change: Change) -> None:

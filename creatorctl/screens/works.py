@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from creatorctl import safe_text
 from creatorctl.i18n import fmt_count, fmt_pct, t
+from creatorctl.marks import warn
 from creatorctl.screens.base import TabView
 from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
 from creatorctl.widgets.search_box import SearchBox
@@ -58,7 +59,7 @@ def _fetch_page(
                     "completion_rate": cell(
                         fmt_pct(r.completion_rate),
                         numeric=True,
-                        style="red" if (r.completion_rate or 1) < 0.3 else "",
+                        style=warn("red") if (r.completion_rate or 1) < 0.3 else "",
                     ),
                 },
             )

@@ -23,6 +23,7 @@ from creatorctl.charting import (
     tick_label,
     widen,
 )
+from creatorctl.marks import series_marker
 
 repeatable_plotext()
 
@@ -167,9 +168,10 @@ class Chart(PlotextPlot):
             )
             xs = list(range(len(labels)))
             peaks = {"left": 0.0, "right": 0.0}
-            for s, ys in zip(data.series, values, strict=True):
+            for i, (s, ys) in enumerate(zip(data.series, values, strict=True)):
                 side = "right" if s.right else "left"
-                plt.plot(xs, ys, label=widen(s.label), marker="braille", yside=side)
+                marker = series_marker(i)  # a shape per series when there is no colour
+                plt.plot(xs, ys, label=widen(s.label), marker=marker, yside=side)
                 peaks[side] = max(peaks[side], max(ys, default=0.0))
             if peaks["right"]:
                 # Two axes, each from 0 in whole counts (likes are not a flat line under plays).

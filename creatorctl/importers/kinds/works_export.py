@@ -77,11 +77,14 @@ class WorksExport(WorksKind):
         PUBLISHED,
         Column("genre", ("体裁", "作品类型", "类型", "Genre", "Type"), parse_text),
         Column(
-            "review_status", ("审核状态", "作品状态", "状态", "Review status", "Status"), parse_text
+            "review_status",
+            ("审核状态", "发布状态", "作品状态", "状态", "Review status", "Status"),
+            parse_text,
         ),  # fmt: skip
         Column("description", ("作品描述", "描述", "简介", "Description"), parse_text),
         Column("tags", ("话题", "标签", "Topics", "Tags"), parse_text),
         *METRIC_COLUMNS,
+        Column("duration_s", ("作品时长", "视频时长", "时长", "Duration"), parse_duration),
         SNAPSHOT_DATE,
     )
 
