@@ -14,6 +14,7 @@ Two works with one title at different times stay two works.
 from __future__ import annotations
 
 import sqlite3
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -66,6 +67,40 @@ def titles_match(a: str, b: str) -> bool:
         return True
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return len(short) >= PREFIX_MIN and long.startswith(short)
+
+
+class NearIndex:
+    """The stored works near one time, by folded title: a row finds its candidates by a dict
+    lookup and a bisect instead of a scan, so n rows against m works at one minute cost
+    n·log m, not n·m (a 300,000-row file of works at one minute ran past 5 minutes)."""
+
+    def __init__(self, recs: Sequence[list[Any]], title_at: int, pub_at: int) -> None:
+        self.by_key: dict[str, list[list[Any]]] = {}
+        self.exact: dict[tuple[str, str], list[Any]] = {}
+        for rec in recs:
+            self.by_key.setdefault(title_key(rec[title_at]), []).append(rec)
+            self.exact.setdefault((rec[title_at], str(rec[pub_at])[:16]), rec)
+        self.keys = sorted(k for k in self.by_key if k)
+
+    def same_minute(self, title: str, at: str) -> list[Any] | None:
+        """The first stored work with exactly this title at the same minute."""
+        return self.exact.get((title, at[:16]))
+
+    def matching(self, title: str) -> list[list[Any]]:
+        """Works whose folded title `titles_match` the row's."""
+        key = title_key(title)
+        if not key:
+            return []
+        out = list(self.by_key.get(key, ()))
+        for n in range(PREFIX_MIN, len(key)):  # stored titles that are a prefix of the row's
+            out.extend(self.by_key.get(key[:n], ()))
+        if len(key) >= PREFIX_MIN:  # stored titles the row's is a prefix of
+            i = bisect_left(self.keys, key)
+            while i < len(self.keys) and self.keys[i].startswith(key):
+                if self.keys[i] != key:
+                    out.extend(self.by_key[self.keys[i]])
+                i += 1
+        return out
 
 
 def pick(

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 from creatorctl.i18n import t
 from creatorctl.importers.base import EXAMPLES_MAX, LINE, ImportContext, Kind, Row, RowProblem
-from creatorctl.importers.samework import near_works, pick, shorter_title
+from creatorctl.importers.samework import NearIndex, near_works, pick, shorter_title
 from creatorctl.timeutil import local_to_utc, now_local, today
 from creatorctl.topics import merge_topics, split_title_topics
 
@@ -77,6 +77,14 @@ def _fetch(conn: sqlite3.Connection, account_id: int, col: str, values: Iterable
         sql = _WORK_SELECT.format(col=col, marks=",".join("?" * len(chunk)))
         out.extend(conn.execute(sql, [account_id, *chunk]))
     return out
+
+
+def _index_at(indexes: dict[str, NearIndex], near: dict[str, list], at: str) -> NearIndex:
+    """The title index of the stored works near `at`, built once per batch and time."""
+    index = indexes.get(at)
+    if index is None:
+        index = indexes[at] = NearIndex(near.get(at, ()), _TITLE, _PUB)
+    return index
 
 
 def _note_merge(
@@ -180,6 +188,7 @@ class WorksKind(Kind):
                     or (by_aweme.get(r[_AWEME]) if r[_AWEME] else None)
                     or r
                 )
+        indexes: dict[str, NearIndex] = {}
         by_title: dict[tuple[str, str], list] = {}
         """Works made by this batch, by (title, minute): a file naming one work twice."""
         new_works: list[list] = []
@@ -200,20 +209,14 @@ class WorksKind(Kind):
                 # The same title within a minute is the same work, even under another id: the
                 # Open Platform's item_id is not the Creator Center's 作品ID (see samework).
                 rec = by_title.get((title, pub_utc[:16]))
+                index = _index_at(indexes, near, pub_utc)
                 if rec is None:  # a stored work: the same title at the same minute
-                    rec = next(
-                        (
-                            c
-                            for c in near.get(pub_utc, ())
-                            if c[_TITLE] == title and str(c[_PUB])[:16] == pub_utc[:16]
-                        ),
-                        None,
-                    )
+                    rec = index.same_minute(title, pub_utc)
                 # Only across sources: a row with an id the work lacks, or a row without
                 # ids for a work that has one (same-source rows match exactly, above).
                 cands = [
                     c
-                    for c in near.get(pub_utc, ())
+                    for c in index.matching(title)
                     if (item and c[_ITEM] is None) or (aweme and c[_AWEME] is None)
                     or (not (item or aweme) and (c[_ITEM] or c[_AWEME]))
                 ] if rec is None else []  # fmt: skip
