@@ -10,6 +10,7 @@ changed" (`tables` is empty) and the app reloads the tab on screen.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from dataclasses import dataclass
 
 AREAS: dict[str, tuple[str, ...]] = {
@@ -60,19 +61,26 @@ class Change:
 
 
 class StoreWatcher:
-    """Polled from a worker thread; holds one read-only connection of its own."""
+    """Polled from a worker thread; holds one read-only connection of its own.
+
+    `close` comes from the UI thread, maybe while a poll runs: closing an sqlite3 connection
+    another thread is using crashed the process (seen at app exit), so both take `_lock`."""
 
     def __init__(self, path: str) -> None:
-        self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self.conn.execute("PRAGMA busy_timeout=2000")
+        self._lock = threading.Lock()
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout=2000")
+        self.conn: sqlite3.Connection | None = conn
         self.version = self._version()
         self.marks = self._marks()
 
     def _version(self) -> int:
+        assert self.conn is not None
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def _marks(self) -> dict[str, tuple[int, int]]:
         """Each table's newest rowid (one index seek); the trash also by its row count."""
+        assert self.conn is not None
         marks: dict[str, tuple[int, int]] = {}
         present = {
             r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -90,6 +98,12 @@ class StoreWatcher:
     def poll(self, *, rebase: bool = False) -> Change | None:
         """None when nothing changed since the last poll; `rebase` takes the new state as known
         without reporting it (the app's own write, already shown)."""
+        with self._lock:
+            if self.conn is None:
+                return None
+            return self._poll(rebase)
+
+    def _poll(self, rebase: bool) -> Change | None:
         version = self._version()
         if version == self.version:
             return None
@@ -102,4 +116,7 @@ class StoreWatcher:
         return None if rebase else Change(changed)
 
     def close(self) -> None:
-        self.conn.close()
+        with self._lock:
+            if self.conn is not None:
+                self.conn.close()
+                self.conn = None

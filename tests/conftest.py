@@ -28,6 +28,18 @@ from creatorctl.i18n import set_language  # noqa: E402
 
 set_language("zh")
 
+# Key labels in BINDINGS are read when a screen's module is imported (the product fixes its
+# language before any screen loads). Import every screen now, in Chinese, so a test that runs
+# in English first cannot change the footer every later test in that worker shows.
+import importlib  # noqa: E402
+import pkgutil  # noqa: E402
+
+import creatorctl.screens  # noqa: E402
+
+importlib.import_module("creatorctl.app")
+for _mod in pkgutil.walk_packages(creatorctl.screens.__path__, "creatorctl.screens."):
+    importlib.import_module(_mod.name)
+
 
 def _no_blink(self) -> None:  # type: ignore[no-untyped-def]
     """Snapshots must not depend on where a blinking cursor is in its cycle."""
