@@ -356,3 +356,21 @@ async def test_inbox_cut_short_by_teardown_does_not_fail(demo_db: Path, delay: f
         await settle(pilot, app)
         app.view("inbox")
         await asyncio.sleep(delay)
+
+
+async def test_detail_shows_the_works_length(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
+    """作品时长 from the export is shown in the work's detail (issue 12 §6), as m:ss."""
+    import sqlite3
+
+    from creatorctl.screens.work_detail import WorkDetailScreen
+
+    with sqlite3.connect(demo_db) as conn:
+        conn.execute("UPDATE work SET duration_s = 95")
+    app = app_factory(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, WorkDetailScreen)
+        meta = str(app.screen.query_one("#detail-meta").render())
+        assert "作品时长 1:35" in meta, meta

@@ -162,6 +162,9 @@ class WorkDetailScreen(Screen[None]):
         self.query_one("#detail-title", Static).update(Text(w.title, style="bold"))
         meta = Text()
         meta.append(f"#{w.id}  {w.published_at:%Y-%m-%d %H:%M}  ")
+        if w.duration_s:  # 作品时长 from the export: the length the rates are read against
+            mins, secs = divmod(round(w.duration_s), 60)
+            meta.append(f"{t('col.duration')} {mins}:{secs:02d}  ")
         meta.append(" ".join(w.tags), style="cyan")
         if w.description:
             meta.append("\n" + w.description, style="dim")
