@@ -317,3 +317,20 @@ def test_newer_header_set(import_store: Store, tmp_path: Path) -> None:
     ) == [("公开的那条", "公开", 35.0, 0, 0, None), ("自见的那条", "自见", 12.0, 0, 0, None)]
     code, out, _err = cli("works", "show", "1")
     assert code == 0 and "duration: 35 s" in out
+
+
+def test_a_name_without_a_date_says_the_snapshot_is_todays(
+    import_store: Store, tmp_path: Path
+) -> None:
+    """The browser saves `作品列表导出 (1).xlsx`; the summary says the date was taken as today's
+    and how to set another; a dated name says nothing of the kind."""
+    from tests.import_helpers import WORKS_HEADER, cli, works_row, write_xlsx
+
+    f = write_xlsx(tmp_path / "作品列表导出 (1).xlsx", [WORKS_HEADER, works_row("A", item="1")])
+    code, out, _err = cli("--lang", "en", "import", str(f))
+    assert code == 0 and "the file name has no date" in out and "--snapshot-date" in out
+    g = write_xlsx(
+        tmp_path / "作品列表导出_20261025.xlsx", [WORKS_HEADER, works_row("B", item="2")]
+    )
+    code, out, _err = cli("--lang", "en", "import", str(g))
+    assert code == 0 and "no date" not in out

@@ -189,7 +189,7 @@ def _echo_result(result: Any) -> None:
         click.echo(t("imp.skipped_reason", n=n, reason=reason))
     for example in c.examples:
         click.echo(f"    {example}")
-    for line in c.merge_lines():
+    for line in c.merge_lines() + result.notes():
         click.echo(line)
 
 

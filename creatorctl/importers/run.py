@@ -63,6 +63,14 @@ class FileResult:
     """Set for kinds whose rows are running totals as of a date."""
     counts: Counts = field(default_factory=Counts)
     dry_run: bool = False
+    date_guessed: bool = False
+    """The snapshot date is today's: neither --snapshot-date nor the file name gave one."""
+
+    def notes(self) -> list[str]:
+        """Summary lines about how the file was read (the date taken when the name has none)."""
+        if self.snapshot_date is None or not self.date_guessed:
+            return []
+        return [t("imp.snapshot_guessed", date=self.snapshot_date.isoformat())]
 
 
 def load_kinds() -> dict[str, Kind]:
@@ -299,6 +307,7 @@ def import_file(
             if the_kind.uses_snapshot_date and all(p[1] != "snapshot_date" for p in plan)
             else None,
             dry_run=dry_run,
+            date_guessed=snapshot_date is None and date_from_name(path) is None,
         )
         job = _Job(the_kind, plan, rows, src, path, account_id, snap, opts, skip_bad_rows)
         _run(store, job, result, progress)

@@ -155,6 +155,11 @@ MESSAGES = {
         "  merged: work #{work} “{title}” ← {ids} (same title, {secs} s apart)",
     ),
     "imp.merged_more": ("  …… 另有 {n} 个合并", "  … and {n} more merges"),
+    "imp.snapshot_guessed": (
+        "文件名里没有日期,按今天({date})的快照导入;换日期请用 --snapshot-date",
+        "the file name has no date, so this is taken as today's snapshot ({date}); "
+        "use --snapshot-date to set another",
+    ),
     "imp.reason_no_time": (
         "没有发布时间(未公开的作品,create_time 为 0)",
         "no publish time (not public: create_time 0)",

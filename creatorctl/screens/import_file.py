@@ -213,7 +213,7 @@ class ImportScreen(DialogScreen[bool]):
             lines.append(t("imp.dry_run"))
         lines += [t("imp.skipped_reason", n=n, reason=r) for r, n in c.reasons.most_common()]
         lines += [f"    {e}" for e in c.examples]
-        lines += c.merge_lines()
+        lines += c.merge_lines() + result.notes()
         self._show(lines)
         if not result.dry_run and (c.added or c.updated):
             self.changed = True
