@@ -170,6 +170,47 @@ def work_fan_change(store: Store, work_id: int) -> tuple[int, int] | None:
     return (int(gained), int(lost)) if n else None
 
 
+@dataclass(frozen=True)
+class WorkFans:
+    """Fans one work brought and cost in a period (its per-work 粉丝增量, day to day)."""
+
+    work_id: int
+    title: str
+    gained: int
+    lost: int
+
+
+_WORK_FANS_SQL = """
+SELECT w.id, w.title, sum(max(x.d, 0)) AS gained, sum(max(-x.d, 0)) AS lost FROM (
+  SELECT work_id, snapshot_date,
+         fans_gained - coalesce(lag(fans_gained) OVER (
+           PARTITION BY work_id ORDER BY snapshot_date), 0) AS d
+  FROM worksnapshot
+  WHERE snapshot_date >= :lo
+    AND work_id IN (SELECT id FROM work WHERE account_id = :a AND deleted_at IS NULL)
+) x JOIN work w ON w.id = x.work_id
+WHERE x.snapshot_date >= :since
+GROUP BY w.id HAVING gained > 0 OR lost > 0
+ORDER BY gained + lost DESC, w.id DESC LIMIT :n
+"""
+
+
+def work_fan_effects(store: Store, account_id: int, since: date, n: int = 5) -> list[WorkFans]:
+    """The works whose own fan counts moved most since `since`: fans gained and lost each.
+
+    The day before `since` comes from snapshots up to 30 days earlier; a work first seen in the
+    period counts its first snapshot whole, as `work_fan_change` does."""
+    params = {
+        "a": account_id,
+        "lo": (since - timedelta(days=30)).isoformat(),
+        "since": since.isoformat(),
+        "n": n,
+    }
+    with store.read() as conn:
+        rows = conn.execute(sa.text(_WORK_FANS_SQL), params).all()
+    return [WorkFans(int(r[0]), r[1], int(r[2]), int(r[3])) for r in rows]
+
+
 def early_top_works(conn: sa.Connection, account_id: int, n: int = EARLY_TOP) -> list[EarlyWork]:
     """The most-played of the account's early works (its first fifth, at least 10)."""
     count = conn.execute(

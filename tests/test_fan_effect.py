@@ -66,3 +66,19 @@ def test_spike_prefers_the_work_whose_own_fans_fell(tmp_path) -> None:  # type: 
         "work_id": old,
         "title": "老作品",
     }
+
+
+def test_work_fan_effects_lists_each_works_gains_and_losses_in_the_period(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Only the period's day-to-day moves count; the day before the period is the base."""
+    store, acc = make_store(tmp_path)
+    a = add_work(store, acc, title="甲")
+    b = add_work(store, acc, title="乙")
+    add_work(store, acc, title="丙")  # no snapshots: not listed
+    d0 = date(2026, 11, 1)
+    # 甲: 50 before the period, then 60, 55: gained 10, lost 5 (the 50 itself is not counted).
+    _snapshots(store, a, [(d0 - timedelta(1), 50), (d0, 60), (d0 + timedelta(1), 55)])
+    # 乙: first seen in the period with 8, then 30: gained 8 + 22 = 30.
+    _snapshots(store, b, [(d0, 8), (d0 + timedelta(1), 30)])
+    got = fans.work_fan_effects(store, acc, d0)
+    assert [(w.title, w.gained, w.lost) for w in got] == [("乙", 30, 0), ("甲", 10, 5)]
+    assert fans.work_fan_effects(store, acc, d0 + timedelta(2)) == []

@@ -178,6 +178,11 @@ MESSAGES = {
     "fans.net_30": ("近30天净增", "net, last 30 days"),
     "fans.gained_lost_90": ("近90天 涨 {gained} · 掉 {lost}", "last 90 days: +{gained} / -{lost}"),
     "fans.loss_heading": ("掉粉诊断(回车打开作品)", "Fan loss (Enter opens the work)"),
+    "fans.works_heading": (
+        "近 30 天各作品带来的粉丝(作品的粉丝增量:涨 / 掉)",
+        "Fans by work, last 30 days (each work's own count: gained / lost)",
+    ),
+    "fans.works_none": ("作品数据里没有逐条的粉丝增量", "no per-work fan counts in the works data"),
     "fans.col.date": ("日期", "date"),
     "fans.col.lost": ("掉粉", "lost"),
     "fans.col.usual": ("平时", "usual"),

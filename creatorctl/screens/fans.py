@@ -15,7 +15,7 @@ from creatorctl.screens.base import TabView
 from creatorctl.widgets.heatmap import Heatmap
 
 if TYPE_CHECKING:
-    from creatorctl.fans import FanLoss, Share, Slot
+    from creatorctl.fans import FanLoss, Share, Slot, WorkFans
     from creatorctl.insights import DailySeries
     from creatorctl.store import Store
     from creatorctl.widgets.chart import Chart
@@ -38,6 +38,7 @@ class FansTab(TabView):
     FansTab #fans-portrait { grid-size: 2; grid-gutter: 0 1; height: auto; }
     FansTab #fans-portrait Chart { height: 10; min-height: 8; }
     FansTab #fans-best { padding: 0 1; height: auto; }
+    FansTab #fans-works { padding: 0 1; height: auto; }
     """
 
     def compose(self) -> ComposeResult:
@@ -67,6 +68,8 @@ class FansTab(TabView):
                 Static(t("fans.loss_heading"), classes="fans-heading"),
                 spikes,
                 Static("", id="fans-decline"),
+                Static(t("fans.works_heading"), classes="fans-heading"),
+                Static("", id="fans-works"),
                 # Active hours before the portrait: what to do (when to post) first, and
                 # the screen's first frame draws text rather than five more charts.
                 Static(t("fans.activity_heading"), classes="fans-heading"),
@@ -106,6 +109,8 @@ class FansTab(TabView):
         month = insights.kpis(store, account_id, recent).get("net_fans")
         self.post_from_worker(self._show_curve, series, total, month.value)
         self.post_from_worker(self._show_loss, fans.fan_loss(store, account_id))
+        effects = fans.work_fan_effects(store, account_id, recent.start)
+        self.post_from_worker(self._show_work_fans, effects)
         self.post_from_worker(self._show_portrait, fans.portrait(store, account_id))
         grid = fans.activity_grid(store, account_id)
         self.post_from_worker(self._show_activity, grid, fans.best_slots(grid))
@@ -165,6 +170,19 @@ class FansTab(TabView):
         decline = self.query_one("#fans-decline", Static)
         decline.update(loss.decline.advice if loss.decline else "")
         decline.display = loss.decline is not None
+
+    def _show_work_fans(self, effects: list[WorkFans]) -> None:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for i, w in enumerate(effects):
+            if i:
+                text.append("\n")
+            text.append(f"{'+' + fmt_int(w.gained):>8}", style="bold green")
+            text.append(" / ")
+            text.append(f"{'-' + fmt_int(w.lost):<7}", style="bold red" if w.lost else "dim")
+            text.append(f" #{w.work_id} {w.title}")
+        if not effects:
+            text.append(t("fans.works_none"), style="dim")
+        self.query_one("#fans-works", Static).update(text)
 
     @on(DataTable.RowSelected, "#fans-spikes")
     def _spike_selected(self, event: DataTable.RowSelected) -> None:
