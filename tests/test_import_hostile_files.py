@@ -9,7 +9,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 import zipfile
 from pathlib import Path
 
@@ -117,35 +116,31 @@ def test_csv_with_too_many_columns(import_store: Store, tmp_path: Path) -> None:
     assert _works(import_store) == 0
 
 
+_MEASURE = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.call(sys.argv[2:])\n"
+    "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))\n"
+    "sys.exit(code)\n"
+)
+
+
 def _child_run(args: list[str], timeout: float) -> tuple[subprocess.CompletedProcess, int]:
     """Run the real CLI in a child; (result, peak RSS of that child in MB).
 
-    The peak comes from wait4 on the child itself: RUSAGE_CHILDREN would be the largest of
-    every child this test worker ever waited for, whatever test started it."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        child = subprocess.Popen(
-            [sys.executable, "-m", "creatorctl", *args],
-            stdout=out,
-            stderr=err,
+    Linux starts a child's peak RSS at its parent's (the high-water mark survives fork and
+    exec), so a CLI started straight from this test worker, grown by earlier tests, would report
+    the worker's size. A small Python in between is the parent whose size the CLI inherits."""
+    with tempfile.TemporaryDirectory() as tmp:
+        peak_file = Path(tmp) / "peak"
+        proc = subprocess.run(
+            [sys.executable, "-c", _MEASURE, str(peak_file), sys.executable, "-m", "creatorctl",
+             *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
             env=dict(os.environ, LANG="en_US.UTF-8"),
-        )
-        deadline = time.monotonic() + timeout
-        while True:
-            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                child.kill()
-                child.wait()
-                raise subprocess.TimeoutExpired(child.args, timeout)
-            time.sleep(0.05)
-        child.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        proc = subprocess.CompletedProcess(
-            child.args, child.returncode, out.read().decode(), err.read().decode()
-        )
-    return proc, usage.ru_maxrss // 1024
+        )  # fmt: skip
+        return proc, int(peak_file.read_text()) // 1024
 
 
 def test_csv_line_of_millions_of_columns_is_quick_and_small(
