@@ -197,3 +197,18 @@ async def test_fast_period_switching_shows_the_last_choice(
         assert view.preset == 90 and view.period is not None and view.period.days == 90
         expected = kpis(demo_store, demo_account.id, view.period)
         assert [c.change for c in app.query_one(KpiRow).cells] == [k.change for k in expected.kpis]
+
+
+async def test_fans_tab_shows_titles_with_markup_as_text(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
+    """The slow-decline advice and the per-work fan list quote work titles: a title holding
+    `[/]` or `[bold]` (strangers' text from an imported file) is shown literally."""
+    import sqlite3
+
+    with sqlite3.connect(demo_db) as conn:
+        conn.execute("UPDATE work SET title = title || '[/][bold]b[/bold]'")
+    app = app_factory(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, "fans")
+        decline = str(app.query_one("#fans-decline", Static).render())
+        assert "回归初心" in decline and "[/][bold]b[/bold]" in decline
+        assert "[/][bold]b[/bold]" in str(app.query_one("#fans-works", Static).render())

@@ -25,16 +25,6 @@ MESSAGES.update(
 
 MESSAGES.update(
     {
-        "cli.serving": (
-            "在浏览器打开 {url}(仅本机可访问;远程请用 ssh -L {port}:127.0.0.1:{port})",
-            "open {url} in a browser (this machine only; from elsewhere: "
-            "ssh -L {port}:127.0.0.1:{port})",
-        ),
-    }
-)
-
-MESSAGES.update(
-    {
         # creatorctl status (creatorctl.status)
         "status.next": ("发布 {left}", "next {left}"),
         "status.next_long": (

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from creatorctl import safe_text
 from creatorctl.i18n import fmt_int, t
 from creatorctl.screens.dialog import DialogScreen
 from creatorctl.widgets.toggle import MarkedCheckbox
@@ -140,7 +141,7 @@ class ProfileScreen(DialogScreen[bool]):
     def _status(self, message: str, *, error: bool = False) -> None:
         """The outcome of Save or Undo, inside the dialog (Ctrl+S must not save blind)."""
         status = self.query_one("#profile-status", Static)
-        status.update(message)
+        status.update(safe_text.text(message))  # errors quote what was typed
         status.set_class(error, "error")
         self.call_after_refresh(self.fit_body)
 

@@ -156,7 +156,7 @@ class DraftEditScreen(ModalScreen[int | None]):
         self.app.call_from_thread(self.dismiss, draft_id)
 
     def _error(self, message: str) -> None:
-        self.query_one("#draft-error", Static).update(message)
+        self.query_one("#draft-error", Static).update(safe_text.text(message))
 
     @on(Button.Pressed, "#draft-cancel")
     def action_cancel(self) -> None:

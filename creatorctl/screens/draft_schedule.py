@@ -166,7 +166,7 @@ class ScheduleScreen(ModalScreen[object]):
     def _refused(self, message: str) -> None:
         """The refusal once: the live check already said the same (e.g. a past time) in red."""
         self.query_one("#schedule-check", Static).update("")
-        self.query_one("#schedule-error", Static).update(message)
+        self.query_one("#schedule-error", Static).update(safe_text.text(message))
 
     @on(Button.Pressed, "#schedule-cancel")
     def action_cancel(self) -> None:

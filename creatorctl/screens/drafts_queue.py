@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from creatorctl import safe_text
 from creatorctl.i18n import t
 
 
@@ -48,7 +49,7 @@ class SlotsScreen(ModalScreen[str | None]):
         try:
             parse_slots(event.value)
         except UserError as exc:
-            self.query_one("#slots-error", Static).update(str(exc))
+            self.query_one("#slots-error", Static).update(safe_text.text(exc))
             return
         self.dismiss(event.value)
 

@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from creatorctl import safe_text
 from creatorctl.earn.ledger import parse_amount
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
@@ -45,7 +46,7 @@ class SettleScreen(ModalScreen[float | None]):
         try:
             amount = parse_amount(event.value)
         except UserError as exc:
-            self.query_one("#settle-error", Static).update(str(exc))
+            self.query_one("#settle-error", Static).update(safe_text.text(exc))
             return
         self.dismiss(amount)
 

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import DataTable, Static
 
+from creatorctl import safe_text
 from creatorctl.i18n import fmt_int, fmt_pct, t
 from creatorctl.screens.base import TabView
 from creatorctl.widgets.heatmap import Heatmap
@@ -168,7 +169,7 @@ class FansTab(TabView):
         if not loss.spikes:
             table.add_row("", "", "", Text(t("rep.no_fan_loss"), style="dim"))
         decline = self.query_one("#fans-decline", Static)
-        decline.update(loss.decline.advice if loss.decline else "")
+        decline.update(safe_text.text(loss.decline.advice if loss.decline else ""))  # titles
         decline.display = loss.decline is not None
 
     def _show_work_fans(self, effects: list[WorkFans]) -> None:

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from creatorctl import safe_text
 from creatorctl.i18n import t
 from creatorctl.screens.dialog import DialogScreen
 
@@ -97,7 +98,7 @@ class WorkEditScreen(DialogScreen[dict | None]):
 
     def _error(self, message: str) -> None:
         status = self.query_one("#edit-error", Static)
-        status.update("✗ " + message)
+        status.update(safe_text.text("✗ " + message))
         status.add_class("error")
         self.call_after_refresh(self.fit_body)
 
