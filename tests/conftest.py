@@ -90,11 +90,76 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "store.db"
 
 
+# --- both backends (issue 14 §4) ---------------------------------------------------------------
+# A test runs on SQLite and on PostgreSQL when it uses the `store` (or `store_db`) fixture, or
+# its module says `pytestmark = pytest.mark.backends`: the `backend` parameter is then
+# ["sqlite", "postgresql"]. Helpers that make their own store take its location from
+# `tests.backends.store_location(tmp_path)`, so they follow the parameter too. The PostgreSQL
+# leg (tests/pg_backend.py) is skipped loudly when no server can be had, and fails if CI=true.
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "backends: run this test on SQLite and on PostgreSQL")
+    config.addinivalue_line("markers", "postgresql: the PostgreSQL leg of a `backend` test")
+    config.addinivalue_line("markers", "sqlite_only(reason): runs on SQLite only, and says why")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    wants = "backend" in metafunc.fixturenames or metafunc.definition.get_closest_marker("backends")
+    if not wants or metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    if "backend" not in metafunc.fixturenames:
+        metafunc.fixturenames.append("backend")
+    metafunc.parametrize(
+        "backend",
+        ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)],
+        indirect=True,
+    )
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator:
+def backend(request: pytest.FixtureRequest) -> Iterator[str]:
+    """ "sqlite" or "postgresql": the store the test runs on (an emptied session database)."""
+    from tests import pg_backend
+
+    name = getattr(request, "param", "sqlite")
+    if name != "postgresql":
+        yield name
+        return
+    try:
+        url = pg_backend.reset()
+    except RuntimeError as exc:
+        message = f"PostgreSQL leg NOT RUN: {exc}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " (CI=true needs it)")
+        pytest.skip(message)
+    pg_backend.LEG.current = url
+    try:
+        yield name
+    finally:
+        pg_backend.LEG.current = None
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # type: ignore[no-untyped-def]
+    from tests import pg_backend
+
+    if pg_backend.LEG.error:
+        terminalreporter.write_sep("!", "PostgreSQL leg skipped: " + pg_backend.LEG.error, red=True)
+
+
+@pytest.fixture
+def store_db(backend: str, db_path: Path) -> str:
+    """The `--db` value of this test's store: a file path, or the PostgreSQL session URL."""
+    from tests.backends import store_location
+
+    return store_location(db_path.parent, db_path.name)
+
+
+@pytest.fixture
+def store(store_db: str) -> Iterator:
     from creatorctl.store import open_store
 
-    s = open_store(str(db_path))
+    s = open_store(store_db)
     yield s
     s.close()
 
