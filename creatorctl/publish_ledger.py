@@ -189,7 +189,7 @@ def ledger_for(store: Any) -> Ledger:
             if getattr(store, "dialect", "sqlite") == "postgresql":
                 from creatorctl.publish_ledger_pg import PgLedger
 
-                ledger = PgLedger(store)  # type: ignore[assignment]
+                ledger = PgLedger(store)
             else:
                 path = Path(f"{store.path}-publish") if store.path is not None else None
                 ledger = Ledger(path)

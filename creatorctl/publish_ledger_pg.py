@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from creatorctl.hooks import HookResult
-from creatorctl.publish_ledger import KEEP_DAYS, Key, result_json
+from creatorctl.publish_ledger import KEEP_DAYS, Key, Ledger, result_json
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -27,22 +27,21 @@ if TYPE_CHECKING:
 _KEY = "draft_id=:d AND due=:due AND attempt=:n"
 
 
-class PgLedger:
+class PgLedger(Ledger):
     """The ledger's interface (publish_ledger.Ledger) over the store's `publishclaim` table."""
 
-    path = None
-
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store) -> None:  # no file, no in-memory SQLite: the table
+        self.path = None
         self.engine = store.engine
 
     @contextmanager
-    def tx(self) -> Iterator[Connection]:
+    def _tx(self) -> Iterator[Connection]:
         with self.engine.begin() as conn:
             yield conn
 
     def take(self, keys: list[Key], worker_id: str, now: str, limit: int) -> list[Key]:
         mine: list[Key] = []
-        with self.tx() as conn:
+        with self._tx() as conn:
             for d, due, n in keys:
                 if len(mine) >= limit:
                     break
@@ -62,14 +61,14 @@ class PgLedger:
     def update(self, key: Key, **values: Any) -> None:
         cols = ", ".join(f"{k}=:v_{k}" for k in values)
         params = {f"v_{k}": v for k, v in values.items()}
-        with self.tx() as conn:
+        with self._tx() as conn:
             conn.execute(
                 sa.text(f"UPDATE publishclaim SET {cols} WHERE {_KEY}"),
                 {**params, "d": key[0], "due": key[1], "n": key[2]},
             )
 
     def forget(self, key: Key) -> None:
-        with self.tx() as conn:
+        with self._tx() as conn:
             conn.execute(
                 sa.text(f"DELETE FROM publishclaim WHERE {_KEY}"),
                 {"d": key[0], "due": key[1], "n": key[2]},
@@ -78,12 +77,10 @@ class PgLedger:
     def finish(self, key: Key, result: HookResult, now: str) -> None:
         self.update(key, finished_at=now, result=result_json(result))
 
-    def rows(self, where: str, args: dict[str, Any] | None = None) -> list[Any]:
+    def rows(self, where: str, args: tuple[Any, ...] = ()) -> list[Any]:
         with self.engine.connect() as conn:
             return list(
-                conn.execute(sa.text(f"SELECT * FROM publishclaim WHERE {where}"), args or {})
-                .mappings()
-                .all()
+                conn.execute(sa.text(f"SELECT * FROM publishclaim WHERE {where}")).mappings().all()
             )
 
     def pending(self) -> list[Any]:
@@ -95,7 +92,7 @@ class PgLedger:
     def close_claims(self, claims: list[tuple[int, str]], now: str) -> None:
         if not claims:
             return
-        with self.tx() as conn:
+        with self._tx() as conn:
             conn.execute(
                 sa.text(
                     "UPDATE publishclaim SET applied=TRUE, finished_at=coalesce(finished_at, :now) "
@@ -114,7 +111,7 @@ class PgLedger:
             }
 
     def mark_applied(self, keys: list[Key], now: datetime) -> None:
-        with self.tx() as conn:
+        with self._tx() as conn:
             if keys:
                 conn.execute(
                     sa.text(f"UPDATE publishclaim SET applied=TRUE WHERE {_KEY}"),

@@ -98,12 +98,6 @@ def db_path(tmp_path: Path) -> Path:
 # leg (tests/pg_backend.py) is skipped loudly when no server can be had, and fails if CI=true.
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "backends: run this test on SQLite and on PostgreSQL")
-    config.addinivalue_line("markers", "postgresql: the PostgreSQL leg of a `backend` test")
-    config.addinivalue_line("markers", "sqlite_only(reason): runs on SQLite only, and says why")
-
-
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     wants = "backend" in metafunc.fixturenames or metafunc.definition.get_closest_marker("backends")
     if not wants or metafunc.definition.get_closest_marker("sqlite_only"):
@@ -138,6 +132,14 @@ def backend(request: pytest.FixtureRequest) -> Iterator[str]:
         yield name
     finally:
         pg_backend.LEG.current = None
+
+
+@pytest.fixture(autouse=True)
+def _backend_leg(request: pytest.FixtureRequest) -> None:
+    """Set the backend up first in tests marked `backends` (they need not name the fixture)."""
+    callspec = getattr(request.node, "callspec", None)
+    if callspec is not None and "backend" in callspec.params:
+        request.getfixturevalue("backend")
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # type: ignore[no-untyped-def]
@@ -202,10 +204,19 @@ def demo_db(_demo_template: Path, tmp_path: Path, frozen_clock: str) -> Path:
 
 
 @pytest.fixture
-def demo_store(demo_db: Path) -> Iterator:
+def demo_store(demo_db: Path, _demo_template: Path, request: pytest.FixtureRequest) -> Iterator:
+    """The small demo on this test's backend (PostgreSQL: the same rows, copied in) when the
+    test runs on both (`pytestmark = pytest.mark.backends`); else on SQLite."""
     from creatorctl.store import open_store
 
-    s = open_store(str(demo_db))
+    location = str(demo_db)
+    callspec = getattr(request.node, "callspec", None)
+    if callspec is not None and callspec.params.get("backend") == "postgresql":
+        request.getfixturevalue("backend")  # the emptied session database
+        from tests import pg_backend
+
+        location = pg_backend.load_copy_of(str(_demo_template))
+    s = open_store(location)
     yield s
     s.close()
 

@@ -138,3 +138,44 @@ def reset() -> str:
             conn.execute(f"SELECT setval('{seq}', 1, false)")
         conn.commit()
     return url
+
+
+_COPIES: dict[str, list[tuple[str, list[str], list[tuple[object, ...]]]]] = {}
+
+
+def load_copy_of(sqlite_path: str) -> str:
+    """Empty the session database and fill it with the rows of a SQLite store (the small demo,
+    made once per session by SQLite's generator): the same data on both backends."""
+    import sqlite3
+
+    import psycopg
+
+    url = reset()
+    if sqlite_path not in _COPIES:
+        src = sqlite3.connect(f"file:{sqlite_path}?mode=ro", uri=True)
+        tables = []
+        present = {r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        for table in reversed(LEG.tables):  # parents first
+            if table not in present:
+                continue
+            cur = src.execute(f'SELECT * FROM "{table}"')
+            cols = [d[0] for d in cur.description]
+            tables.append((table, cols, cur.fetchall()))
+        src.close()
+        _COPIES[sqlite_path] = tables
+    with psycopg.connect(url) as conn:
+        conn.execute("SET synchronous_commit = off")
+        for table, cols, rows in _COPIES[sqlite_path]:
+            if not rows:
+                continue
+            names = ", ".join(f'"{c}"' for c in cols)
+            with conn.cursor().copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
+                for row in rows:
+                    copy.write_row(row)
+            if "id" in cols:
+                conn.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f'(SELECT max(id) FROM "{table}"))'
+                )
+        conn.commit()
+    return url

@@ -29,8 +29,6 @@ from creatorctl.store import current_revision, known_revisions, open_store
 from creatorctl.trash import list_trash, restore
 from tests._drafts_support import ROOT, new_store
 
-pytestmark = pytest.mark.backends  # SQLite and PostgreSQL (conftest `backend`)
-
 NOW = datetime(2026, 11, 26, 10, 0)
 
 

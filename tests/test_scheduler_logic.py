@@ -26,8 +26,6 @@ from creatorctl.timeutil import local_to_utc
 from creatorctl.works import list_works
 from tests._drafts_support import insert_due, new_store, write_script
 
-pytestmark = pytest.mark.backends  # SQLite and PostgreSQL (conftest `backend`)
-
 T0 = datetime(2026, 11, 26, 12, 0, 0)
 """UTC."""
 
