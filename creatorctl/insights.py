@@ -16,7 +16,7 @@ from creatorctl import diagnosis
 from creatorctl.config import Config, InsightsConfig
 from creatorctl.diagnosis import Diagnosis
 from creatorctl.periods import Period
-from creatorctl.sqlport import contains, days_between, dialect_of
+from creatorctl.sqlport import contains, days_between, dialect_of, trunc_int
 from creatorctl.store import Store
 from creatorctl.timeutil import as_datetime, utc_to_local
 
@@ -149,11 +149,12 @@ def completion_histogram(
 ) -> list[Bucket]:
     """How many works (published in `period`, or all) fall in each completion-rate band."""
     where, args = _works_where(account_id, period)
-    sql = (
-        f"SELECT min(CAST(completion_rate * :n AS INTEGER), :n - 1) AS b, count(*) FROM work "
-        f"WHERE {where} AND completion_rate IS NOT NULL GROUP BY b"
-    )
     with store.read() as conn:
+        band = trunc_int(conn, "completion_rate * :n")
+        sql = (
+            f"SELECT CASE WHEN {band} < :n - 1 THEN {band} ELSE :n - 1 END AS b, count(*) "
+            f"FROM work WHERE {where} AND completion_rate IS NOT NULL GROUP BY b"
+        )
         rows = conn.execute(sa.text(sql), {**args, "n": buckets}).all()
     counts = {int(b): int(c) for b, c in rows}
     width = 100 // buckets

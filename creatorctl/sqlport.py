@@ -25,8 +25,8 @@ def contains(conn: Any, haystack: str, needle: str) -> str:
 
 def days_between(conn: Any, later: str, earlier: str) -> str:
     """Whole days from `earlier` to `later`, both 'YYYY-MM-DD' TEXT expressions."""
-    if dialect_of(conn) == "postgresql":
-        return f"(CAST({later} AS date) - CAST({earlier} AS date))"
+    if dialect_of(conn) == "postgresql":  # as TEXT first: a bound parameter stays TEXT elsewhere
+        return f"(CAST(CAST({later} AS TEXT) AS date) - CAST(CAST({earlier} AS TEXT) AS date))"
     return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
 
 
@@ -41,3 +41,10 @@ def group_concat(conn: Any, expr: str, sep: str = ",") -> str:
 def indexed_by(conn: Any, index: str) -> str:
     """SQLite's `INDEXED BY` hint (PostgreSQL's planner takes no hints: empty there)."""
     return "" if dialect_of(conn) == "postgresql" else f" INDEXED BY {index}"
+
+
+def trunc_int(conn: Any, expr: str) -> str:
+    """`expr` cut to an integer toward zero (SQLite's CAST does that; PostgreSQL's rounds)."""
+    if dialect_of(conn) == "postgresql":
+        return f"CAST(trunc({expr}) AS INTEGER)"
+    return f"CAST({expr} AS INTEGER)"
