@@ -102,10 +102,15 @@ def run_in_pty(
     env: dict[str, str] | None = None,
     size: tuple[int, int] = (120, 40),
     keys: dict[int, bytes] | None = None,
+    exit_wait: float = 0.0,
+    then_keys: list[bytes] | None = None,
+    key_gap: float = 1.0,
 ) -> tuple[list[float], int]:
     """Start `argv` in a pseudo-terminal; return seconds until each marker appeared in its
     output (in order), and the process's peak RSS in KiB (VmHWM) just before it is stopped.
-    `keys`: after marker i appears, type keys[i] (e.g. {0: b"5"} switches tab)."""
+    `keys`: after marker i appears, type keys[i] (e.g. {0: b"5"} switches tab).
+    `then_keys`: after the last marker, type these one by one, `key_gap` seconds apart (then
+    wait `key_gap` more). `exit_wait`: then let it end on its own for up to that long."""
     import fcntl
     import struct
     import termios
@@ -140,7 +145,14 @@ def run_in_pty(
                     if keys and len(found) - 1 in keys:
                         buf = b""  # what follows the key press is looked at afresh
                         os.write(master, keys[len(found) - 1])
-            # Answer the terminal's queries so Textual does not wait for a reply.
+        for key in then_keys or []:
+            _drain(master, key_gap)
+            os.write(master, key)
+        if then_keys:
+            _drain(master, key_gap)
+        end = time.perf_counter() + exit_wait
+        while exit_wait and proc.poll() is None and time.perf_counter() < end:
+            _drain(master, 0.05)
         peak = 0
         try:
             for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines():
@@ -158,3 +170,15 @@ def run_in_pty(
             f"markers not seen in {timeout}s: {markers[len(found) :]!r}; tail: {buf[-300:]!r}"
         )
     return found, peak
+
+
+def _drain(master: int, seconds: float) -> None:
+    """Read (and drop) the terminal's output for `seconds`, so the app never blocks writing."""
+    end = time.perf_counter() + seconds
+    while (left := end - time.perf_counter()) > 0:
+        ready, _, _ = select.select([master], [], [], min(left, 0.05))
+        if ready:
+            try:
+                os.read(master, 65536)
+            except OSError:
+                return
