@@ -29,7 +29,7 @@ from creatorctl.widgets.terminal_guard import CleanToasts
 if TYPE_CHECKING:
     from creatorctl.accounts import AccountInfo
     from creatorctl.config import NotifyConfig, PublishConfig
-    from creatorctl.quickstart import FirstPage, QuickStart
+    from creatorctl.quickstart import QuickStart
     from creatorctl.scheduler import InAppScheduler
     from creatorctl.screens.drafts import PostPublished, SchedulerTrouble
     from creatorctl.store import Store
@@ -116,10 +116,8 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
     ) -> None:
         super().__init__()
         self.db = db
-        self.quick = quick
-        """The first page, read while Textual loaded (creatorctl.quickstart)."""
-        self.quick_account: AccountInfo | None = None
-        """The account the quick start showed, until the store is open."""
+        self.quick = quick  # the first page, read while Textual loaded (creatorctl.quickstart)
+        self.quick_account: AccountInfo | None = None  # the account it showed, till the store
         self.account_override = account
         self.store: Store | None = store
         self.account: AccountInfo | None = None
@@ -152,18 +150,10 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
             self.open_store()
             return
         # Data with the first frame; SQLAlchemy and the store load once it is painted.
-        self._show_first_page(first)
-        self.call_after_refresh(self.open_store)
-
-    def _show_first_page(self, first: FirstPage) -> None:
-        from creatorctl.screens.works import WorksTab, page_of
-
         self.account = self.quick_account = first.account
         self._show_account_bar(first.account)
-        works = self.view("works")
-        if isinstance(works, WorksTab):
-            works.show_first_page(page_of(first.rows, first.total))
-        works.focus_default()
+        self.view("works").show_first_page(first)  # type: ignore[attr-defined]
+        self.call_after_refresh(self.open_store)
 
     # --- loading -------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, 
 from creatorctl.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
-    from creatorctl.quickstart import QuickRow
+    from creatorctl.quickstart import FirstPage, QuickRow
     from creatorctl.works import WorkRow
 
 SORTABLE = ("published_at", "title", "plays", "likes", "comments", "shares", "completion_rate")
@@ -159,11 +159,12 @@ class WorksTab(TabView):
         else:
             self.table.load(fetcher)
 
-    def show_first_page(self, page: Page) -> None:
+    def show_first_page(self, first: FirstPage) -> None:
         """Show the page the quick start read (before the store is open): the first frame has
         data. The store's own read replaces it, in place, once the store is open."""
         self._relabel()
-        self.table.show_page(page)
+        self.table.show_page(page_of(first.rows, first.total))
+        self.focus_default()
 
     def _relabel(self) -> None:
         arrow = "↓" if self.descending else "↑"
