@@ -3,7 +3,8 @@
 Runs `creatorctl --db STORE` (in-process, in a child in a pseudo-terminal) with hooks that note
 the wall-clock time at each phase, and stops it once the Works list's data has been painted
 and the store is open; a bare Textual app runs in the same round. Prints medians, each phase
-since process start, and as a multiple of the bare app's first frame:
+since process start, and as a multiple of the bare app's first frame, and the process's CPU
+time at each (which other people's load on the machine hardly moves):
 
     interpreter up      → Python has started and run site (before any creatorctl import)
     click + cli         → creatorctl.cli imported (click)
@@ -55,10 +56,10 @@ PHASES = (
 
 def child(db: str, log: str) -> None:
     """Run the app with phase hooks; write {phase: time.time()} to `log` when done."""
-    marks: dict[str, float] = {"interpreter up": time.time()}
+    marks: dict[str, tuple[float, float]] = {"interpreter up": (time.time(), time.process_time())}
 
     def note(name: str) -> None:
-        marks.setdefault(name, time.time())
+        marks.setdefault(name, (time.time(), time.process_time()))
 
     import creatorctl.cli as cli
 
@@ -133,6 +134,7 @@ def main() -> None:
     print(f"store: {db} ({args.size}), runs: {args.runs}; at start: {load_line()}")
     bare: list[float] = []
     phases: dict[str, list[float]] = {p: [] for p in PHASES}
+    cpu: dict[str, list[float]] = {p: [] for p in PHASES}
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "marks.json"
         for _ in range(args.runs):
@@ -147,13 +149,15 @@ def main() -> None:
             )
             marks = json.loads(log.read_text())
             for p in PHASES:
-                phases[p].append(marks[p] - t0)
+                phases[p].append(marks[p][0] - t0)
+                cpu[p].append(marks[p][1])
     b = median(bare)
     print(f"at end: {load_line()}")
     print(f"bare Textual app first frame  {b:.3f} s (baseline, median of {args.runs})")
+    print(f"{'phase':<18} {'wall':>7}  {'':14} CPU (s, all threads, since the interpreter began)")
     for p in PHASES:
         m = median(phases[p])
-        print(f"{p:<18} {m:6.3f} s  ({ratio(m, b)})")
+        print(f"{p:<18} {m:6.3f} s  ({ratio(m, b):>12})  {median(cpu[p]):6.3f}")
     if os.environ.get("PROFILE_STARTUP_RAW"):
         print(json.dumps({"bare": bare, **phases}))
 
