@@ -30,16 +30,16 @@ if TYPE_CHECKING:
     from creatorctl.accounts import AccountInfo
     from creatorctl.config import NotifyConfig, PublishConfig
     from creatorctl.scheduler import InAppScheduler
-    from creatorctl.screens.drafts import PostPublished, SchedulerTrouble
+    from creatorctl.screens.drafts.tab import PostPublished, SchedulerTrouble
     from creatorctl.store import Store
 
 TAB_CLASSES = {
-    "works": "creatorctl.screens.works:WorksTab",
-    "drafts": "creatorctl.screens.drafts:DraftsTab",
-    "data": "creatorctl.screens.data:DataTab",
-    "fans": "creatorctl.screens.fans:FansTab",
-    "inbox": "creatorctl.screens.inbox:InboxTab",
-    "earn": "creatorctl.screens.earn:EarnTab",
+    "works": "creatorctl.screens.works.tab:WorksTab",
+    "drafts": "creatorctl.screens.drafts.tab:DraftsTab",
+    "data": "creatorctl.screens.data.tab:DataTab",
+    "fans": "creatorctl.screens.fans.tab:FansTab",
+    "inbox": "creatorctl.screens.inbox.tab:InboxTab",
+    "earn": "creatorctl.screens.earn.tab:EarnTab",
 }
 """The tabs (keys 1–6) and where each one's view lives. Only the first is built at start-up;
 the others are imported and mounted when first shown (the first frame waits for no other)."""
@@ -180,7 +180,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
     def _start_scheduler(self, config: PublishConfig, notify: NotifyConfig | None = None) -> None:
         """Publish due posts while the app is open; jobs only post messages to the UI."""
         from creatorctl.scheduler import InAppScheduler
-        from creatorctl.screens.drafts import PostPublished, SchedulerTrouble
+        from creatorctl.screens.drafts.tab import PostPublished, SchedulerTrouble
 
         assert self.store is not None
         self.scheduler = InAppScheduler(
@@ -320,7 +320,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
         self.push_screen(HelpScreen(keys, list(TAB_IDS)))
 
     def show_welcome(self) -> None:
-        from creatorctl.screens.welcome import WelcomeScreen
+        from creatorctl.screens.account.welcome import WelcomeScreen
 
         self.push_screen(WelcomeScreen(), self._welcome_done)
 
@@ -382,7 +382,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
     def action_switch_account(self) -> None:
         if self.store is None:
             return
-        from creatorctl.screens.account import AccountSwitcher
+        from creatorctl.screens.account.dialogs import AccountSwitcher
 
         self.push_screen(AccountSwitcher(), self._switched)
 
@@ -394,7 +394,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
     def action_profile(self) -> None:
         if self.store is None or self.account is None:
             return
-        from creatorctl.screens.account import ProfileScreen
+        from creatorctl.screens.account.dialogs import ProfileScreen
 
         self.push_screen(ProfileScreen(self.account.id), self._profile_closed)
 
@@ -403,7 +403,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
             self.refresh_account()
 
     def open_work(self, work_id: int) -> None:
-        from creatorctl.screens.work_detail import WorkDetailScreen
+        from creatorctl.screens.works.detail import WorkDetailScreen
 
         self.push_screen(WorkDetailScreen(work_id))
 
@@ -421,7 +421,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
         view.show_work_comments(work_id)  # type: ignore[attr-defined]
 
     def edit_work(self, work_id: int, on_saved: Callable[[], Any] | None = None) -> None:
-        from creatorctl.screens.work_edit import WorkEditScreen
+        from creatorctl.screens.works.edit import WorkEditScreen
 
         def done(changes: dict | None) -> None:  # type: ignore[type-arg]
             if changes:
@@ -435,7 +435,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
         self.push_screen(WorkEditScreen(work_id), done)
 
     def _reload_works_in_place(self) -> None:
-        from creatorctl.screens.works import WorksTab
+        from creatorctl.screens.works.tab import WorksTab
 
         works = self.view("works")
         if isinstance(works, WorksTab):
@@ -469,7 +469,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
                 partial(self.action_show_tab, tab_id),
             )
         yield SystemCommand(t("imp.key"), t("imp.palette"), self.action_import)
-        from creatorctl.screens.inbox import SUBVIEWS
+        from creatorctl.screens.inbox.tab import SUBVIEWS
 
         for name in SUBVIEWS:
             yield SystemCommand(

@@ -11,9 +11,9 @@ from textual.widgets import DataTable, Input, Static, TextArea
 from creatorctl.app import CreatorApp
 from creatorctl.drafts import add_draft, get_draft, list_drafts, schedule_draft
 from creatorctl.i18n import set_language
-from creatorctl.screens.draft_edit import DraftEditScreen
-from creatorctl.screens.draft_schedule import ScheduleScreen
-from creatorctl.screens.drafts import DraftsTab
+from creatorctl.screens.drafts.edit import DraftEditScreen
+from creatorctl.screens.drafts.schedule import ScheduleScreen
+from creatorctl.screens.drafts.tab import DraftsTab
 from creatorctl.widgets.week_calendar import WeekCalendar
 from tests._drafts_support import new_store
 

@@ -295,7 +295,7 @@ async def test_q_in_drafts_queues_and_shift_q_edits_the_slots(tmp_path: Path, mo
     from textual.widgets import DataTable, Input
 
     from creatorctl.app import CreatorApp
-    from creatorctl.screens.drafts_queue import SlotsScreen
+    from creatorctl.screens.drafts.queue import SlotsScreen
     from tests.test_drafts_tab import _open, _settle
 
     monkeypatch.setenv("CREATORCTL_CONFIG", str(tmp_path / "none.toml"))
@@ -328,7 +328,7 @@ async def test_the_editor_saves_a_draft_over_a_limit_and_warns(tmp_path: Path, m
 
     from creatorctl.app import CreatorApp
     from creatorctl.drafts import list_drafts
-    from creatorctl.screens.draft_edit import DraftEditScreen
+    from creatorctl.screens.drafts.edit import DraftEditScreen
     from tests.test_drafts_tab import _open, _settle
 
     monkeypatch.setenv("CREATORCTL_CONFIG", str(tmp_path / "none.toml"))
