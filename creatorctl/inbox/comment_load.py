@@ -49,18 +49,18 @@ def resume_search_index(work: Bulk, start: int) -> None:
         "INSERT INTO comment_fts(comment_fts, rank) VALUES ('automerge', ?)",
         (int(row[0]) if row else 4,),
     )
-    if has_bigram_index(raw):
-        raw.execute(
+    if has_bigram_index(work):
+        work.execute(
             "INSERT INTO comment_bigram(rowid, grams) "
             "SELECT id, creatorctl_bigrams(content, nickname) FROM comment WHERE id > ?",
             (start,),
         )
 
 
-def has_bigram_index(raw: sqlite3.Connection) -> bool:
+def has_bigram_index(work: Bulk) -> bool:
     """Whether the store has the two-character search index (migration 0010)."""
     sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'comment_bigram'"
-    return raw.execute(sql).fetchone() is not None
+    return work.execute(sql).fetchone() is not None
 
 
 @contextmanager
