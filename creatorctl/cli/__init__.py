@@ -100,6 +100,7 @@ COMMAND_MODULES = {
     "live": "live",
     "status": "status",
     "notify": "notify",
+    "audit": "audit",
 }
 """Command name → the module under creatorctl/cli that defines it.
 

@@ -16,6 +16,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from creatorctl.audit import record_import
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.importers.base import (
@@ -459,6 +460,7 @@ def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None)
             if result.dry_run:
                 trans.rollback()
             else:
+                record_import(conn, job.path, job.kind.name, job.account_id, result.counts)
                 trans.commit()
         finally:
             unmark()

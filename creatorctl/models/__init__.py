@@ -3,6 +3,7 @@
 Tables never reach widgets: domain modules turn rows into plain dataclasses.
 """
 
+from creatorctl.models.audit import Audit
 from creatorctl.models.core import (
     Account,
     AccountDaily,
@@ -36,6 +37,7 @@ from creatorctl.models.inbox import (
 from creatorctl.models.insights import FanActivity, FanPortrait, TrendingTopic
 
 __all__ = [
+    "Audit",
     "AutoReplyRule",
     "Comment",
     "Conversation",
