@@ -10,7 +10,9 @@ Shapes:
   works      one row per work: a million distinct works (each also indexed for search)
 
 Prints rows, seconds, rows/s and peak RSS (resource.getrusage). Target: 1M rows ≤ 20 s, memory
-bounded (the file is streamed; rows flow through in batches). Files go to bench/out/.
+bounded (the file is streamed; rows flow through in batches). Files go to bench/out/ (or
+$BENCH_OUT). The time is also given as a multiple of a bare Textual app's first frame, measured
+(in a pty) in the same run. `--smoke`: 2,000 rows, to check that the script runs.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from common import OUT, add_smoke_flag, bare_baseline, ratio  # noqa: E402
 
 HEADER = ["作品ID", "作品名称", "发布时间", "体裁", "审核状态", "播放量", "完播率", "5s完播率",
           "封面点击率", "2s跳出率", "平均播放时长", "点赞量", "分享量", "评论量", "收藏量",
@@ -103,9 +107,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--shape", choices=sorted(SHAPES), default="snapshots")
+    add_smoke_flag(ap)
     args = ap.parse_args()
+    if args.smoke:
+        args.rows = 2_000
+    bare = bare_baseline(1 if args.smoke else 5)
     kind, generate = SHAPES[args.shape]
-    out = ROOT / "bench" / "out"
+    out = OUT
     out.mkdir(parents=True, exist_ok=True)
     data = out / f"{args.shape}_{args.rows}.csv"
     if not data.exists():
@@ -145,8 +153,8 @@ def main() -> None:
     c = result.counts
     print(f"imported {c.rows:,} rows (added {c.added:,}, updated {c.updated:,}) in {seconds:.1f} s "
           f"(CPU {cpu:.1f} s, both threads: pipelined kinds parse and write side by side) "
-          f"= {c.rows / seconds:,.0f} rows/s; peak RSS {peak / 1024:.0f} MB "
-          f"(before import {rss_before / 1024:.0f} MB)")  # fmt: skip
+          f"= {c.rows / seconds:,.0f} rows/s ({ratio(seconds, bare)}); peak RSS "
+          f"{peak / 1024:.0f} MB (before import {rss_before / 1024:.0f} MB)")  # fmt: skip
     with store.read() as conn:
         works = conn.execute(sa.text("SELECT count(*) FROM work")).scalar_one()
         snaps = conn.execute(sa.text("SELECT count(*) FROM worksnapshot")).scalar_one()

@@ -3,9 +3,10 @@
 Headless Pilot at 120x40. For each switch the tab is marked stale first, so it reloads as a
 user would see it after new data: "switch" is from the switch to the first frame that shows
 the tab (its workers started, what it showed before still there); "filled" is until its
-workers have put every number on screen and that has been painted.
+workers have put every number on screen and that has been painted. Each figure is also given
+as a multiple of a bare Textual app's first frame, measured (in a pty) in the same run.
 
-    python bench/bench_tabs.py [--runs 9] [--size large]
+    python bench/bench_tabs.py [--runs 9] [--size large] [--smoke]
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import FROZEN, large_store, median  # noqa: E402
+from common import FROZEN, add_smoke_flag, bare_baseline, large_store, median, ratio  # noqa: E402
 
 TARGET_MS = 100.0
 TABS = ("works", "drafts", "data", "fans", "inbox", "earn")
@@ -73,8 +74,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--size", default="large")
+    add_smoke_flag(ap)
     args = ap.parse_args()
+    if args.smoke:
+        args.runs, args.size = 1, "small"
     db = large_store(args.size)
+    bare = bare_baseline(1 if args.smoke else 5)
     os.environ["CREATORCTL_FAKE_NOW"] = FROZEN
     results = asyncio.run(measure(db, args.runs))
     print(f"store: {db} ({args.size}), runs: {args.runs}, 120x40 headless")
@@ -83,7 +88,9 @@ def main() -> None:
         print(
             f"{tab:5} switch {median(switch):6.1f} ms (max {max(switch):6.1f}, UI-thread CPU "
             f"{median(cpu):5.1f})   filled {median(filled):6.1f} ms (UI-thread CPU "
-            f"{median(fill_cpu):5.1f})   target ≤ {TARGET_MS:.0f} ms: {verdict}"
+            f"{median(fill_cpu):5.1f})   target ≤ {TARGET_MS:.0f} ms: {verdict}   "
+            f"(switch {ratio(median(switch) / 1000, bare)}, "
+            f"filled {ratio(median(filled) / 1000, bare)})"
         )
     print("(UI-thread CPU is what the switch costs when the machine is not shared)")
 

@@ -1,7 +1,10 @@
-"""Shared benchmark helpers: the large demo store, medians, running a TUI in a real pty."""
+"""Shared benchmark helpers: the demo stores, medians, running a TUI in a real pty, and the
+baseline every script reports against: a bare Textual app's first frame, measured in the same
+run (so a figure holds on any box, however loaded: see `bare_baseline`)."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import pty
@@ -13,13 +16,15 @@ import sys
 import time
 from pathlib import Path
 
-OUT = Path(__file__).parent / "out"
+OUT = Path(os.environ.get("BENCH_OUT") or Path(__file__).parent / "out")
+"""Where demo stores and generated files go (BENCH_OUT: elsewhere, e.g. a test's tmp dir)."""
 FROZEN = "2026-11-26 10:00"
+BARE_APP = Path(__file__).parent / "bare_app.py"
 
 
 def large_store(size: str = "large", seed: int = 7) -> Path:
     """Build (once) and return a demo store of the given size."""
-    OUT.mkdir(exist_ok=True)
+    OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"{size}-{seed}.db"
     if not path.exists():
         print(f"building the {size} demo in {path} (once) …", file=sys.stderr)
@@ -47,6 +52,46 @@ def large_store(size: str = "large", seed: int = 7) -> Path:
 
 def median(xs: list[float]) -> float:
     return statistics.median(xs)
+
+
+def pty_env() -> dict[str, str]:
+    """The environment a TUI runs in under a bench: English, frozen clock, colour terminal."""
+    env = dict(os.environ, LANG="en_US.UTF-8", CREATORCTL_FAKE_NOW=FROZEN, TERM="xterm-256color")
+    env.pop("NO_COLOR", None)
+    return env
+
+
+def bare_first_frame() -> float:
+    """Seconds from starting a bare Textual app (bench/bare_app.py) to its first frame."""
+    (t,), _ = run_in_pty([sys.executable, str(BARE_APP)], [b"bare-app-ready"], env=pty_env())
+    return t
+
+
+def bare_baseline(runs: int) -> float:
+    """The median of `runs` bare-app first frames, printed with the machine's load."""
+    bare = median([bare_first_frame() for _ in range(max(1, runs))])
+    print(f"bare Textual app first frame {bare:.3f} s (median of {max(1, runs)}); {load_line()}")
+    return bare
+
+
+def load_line() -> str:
+    """The machine's load, as `uptime` says it (the box may be shared)."""
+    one, five, fifteen = os.getloadavg()
+    return f"load {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} CPUs"
+
+
+def ratio(seconds: float, bare: float) -> str:
+    """A figure as a multiple of the bare app's first frame: "×1.42 bare", "×0.013 bare"."""
+    r = seconds / bare
+    return f"×{r:.2f} bare" if r >= 0.1 else f"×{r:.3f} bare"
+
+
+def add_smoke_flag(ap: argparse.ArgumentParser) -> None:
+    ap.add_argument(
+        "--smoke",
+        action="store_true",
+        help="run once on the small demo: checks the script works (CI), measures nothing",
+    )
 
 
 def run_in_pty(

@@ -1,0 +1,50 @@
+"""Every bench script still runs: each one, with `--smoke`, on the small demo (issue 15).
+
+Not timed tests — the figures on a shared CI box mean nothing — but each script must start,
+measure the bare Textual app it compares against, and print its report lines with their
+ratios, so that the benchmarks cannot rot between the times someone measures with them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+SCRIPTS = {
+    "bench_startup.py": ["creatorctl first frame", "Works list has data", "peak RSS", "search"],
+    "bench_scale.py": ["Works list has data: large", "Inbox comments shown: large"],
+    "bench_tabs.py": ["works switch", "inbox switch", "filled"],
+    "bench_inbox.py": ["search: 收藏了 (common)", "list: page 50 by keyset", "worst comment"],
+    "bench_import.py": ["imported 2,000 rows", "rows/s", "peak RSS"],
+    "bench_scheduler.py": ["posts published: 3 of 3", "lateness: median"],
+}
+"""Script → lines its report must hold (besides the bare app's baseline and a ratio)."""
+
+
+@pytest.mark.parametrize("script", sorted(SCRIPTS))
+def test_bench_script_runs_on_the_small_demo(script: str, tmp_path: Path) -> None:
+    env = dict(os.environ, BENCH_OUT=str(tmp_path), CREATORCTL_CONFIG=str(tmp_path / "none.toml"))
+    env.pop("CREATORCTL_DB", None)
+    env["HOME"] = str(tmp_path)
+    done = subprocess.run(
+        [sys.executable, str(BENCH / script), "--smoke"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout
+    assert "bare Textual app first frame" in out
+    assert re.search(r"×\d+\.\d+ bare", out)  # figures are given as multiples of it
+    assert "load " in out
+    for line in SCRIPTS[script]:
+        assert line in out, f"{line!r} missing from:\n{out}"
