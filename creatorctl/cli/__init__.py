@@ -101,6 +101,7 @@ COMMAND_MODULES = {
     "status": "status",
     "notify": "notify",
     "audit": "audit",
+    "migrate-store": "migrate",
 }
 """Command name → the module under creatorctl/cli that defines it.
 

@@ -56,6 +56,15 @@ MESSAGES = {
     "migrate.col_table": ("表", "Table"),
     "migrate.col_rows": ("行数", "Rows"),
     "migrate.col_target": ("目标行数", "In target"),
+    "migrate.same_store": ("--to 与 --db 是同一个库", "--to names the store --db already opens"),
+    "migrate.target_new": (
+        "目标库 {target} 尚不存在,将新建",
+        "The target {target} does not exist yet: it will be made",
+    ),
+    "migrate.target_ok": (
+        "目标库 {target} 可用,且没有数据",
+        "The target {target} is reachable and holds no rows",
+    ),
     "migrate.source_not_sqlite": (
         "源库须为 SQLite 文件(--db 指向 {source})",
         "the source must be an SQLite store (--db names {source})",
