@@ -216,15 +216,20 @@ def summary(entry: AuditEntry, width: int = 60) -> str:
         s = " ".join(s.split())
         return s if len(s) <= 24 else s[:23] + "…"
 
+    from creatorctl.i18n import catalog, t
+
+    def name(k: str) -> str:
+        return t(f"field.{k}") if f"field.{k}" in catalog() else k
+
     keys = list(dict.fromkeys([*entry.before, *entry.after]))
     parts = []
     for k in keys:
         if k in entry.before and k in entry.after:
-            parts.append(f"{k}: {short(entry.before[k])} → {short(entry.after[k])}")
+            parts.append(f"{name(k)}: {short(entry.before[k])} → {short(entry.after[k])}")
         elif k in entry.after:
-            parts.append(f"{k}: {short(entry.after[k])}")
+            parts.append(f"{name(k)}: {short(entry.after[k])}")
         else:
-            parts.append(f"{k}: {short(entry.before[k])}")
+            parts.append(f"{name(k)}: {short(entry.before[k])}")
     line = "; ".join(parts)
     return line if len(line) <= width else line[: width - 1] + "…"
 

@@ -9,6 +9,7 @@ MESSAGES = {
     "audit.col_object": ("对象", "Object"),
     "audit.col_action": ("操作", "Action"),
     "audit.col_change": ("改动", "Change"),
+    "field.label": ("内容", "label"),
     "audit.bad_since": (
         "--since {value}:日期格式应为 YYYY-MM-DD",
         "--since {value}: give a date as YYYY-MM-DD",
