@@ -1,12 +1,17 @@
-"""Tab switch time for the Data, Fans and Inbox tabs on the large demo (target: ≤ 100 ms).
+"""Tab switch and fill times for every tab on the large demo, as multiples of a bare app.
 
-Headless Pilot at 120x40. For each switch the tab is marked stale first, so it reloads as a
-user would see it after new data: "switch" is from the switch to the first frame that shows
-the tab (its workers started, what it showed before still there); "filled" is until its
-workers have put every number on screen and that has been painted. Each figure is also given
-as a multiple of a bare Textual app's first frame, measured (in a pty) in the same run.
+Headless Pilot at 120x40. Before each switch the data changes (`data_changed`) and the tab
+shown then finishes its own reload, so what is timed is what the key costs a user after new
+data: "switch" is from the key to the first frame that shows the tab (its workers started,
+what it showed before still there); "filled" is until its workers have put every number on
+screen and that has been painted. "UI CPU" is `time.thread_time()` of the UI thread over the
+same span: what the key costs the event loop, however busy the shared machine is. Each figure
+is also given as a multiple of a bare Textual app's first frame, measured (in a pty) in the
+same run.
 
     python bench/bench_tabs.py [--runs 9] [--size large] [--smoke]
+
+Targets (issue 15): switch ≤ 60 ms; filled ≤ 250 ms with ≤ 100 ms of UI-thread CPU.
 """
 
 from __future__ import annotations
@@ -21,52 +26,54 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from common import FROZEN, add_smoke_flag, bare_baseline, large_store, median, ratio  # noqa: E402
 
-TARGET_MS = 100.0
+SWITCH_MS = 60.0
+FILLED_MS = 250.0
+FILL_CPU_MS = 100.0
 TABS = ("works", "drafts", "data", "fans", "inbox", "earn")
 """Every tab; Works (the shell's own) is the reference."""
 
+Samples = tuple[list[float], list[float], list[float], list[float]]
+"""switch ms, switch UI CPU ms, filled ms, filled UI CPU ms."""
 
-async def measure(db: Path, runs: int) -> dict[str, tuple[list[float], list[float], list[float]]]:
+
+async def measure(db: Path, runs: int) -> dict[str, Samples]:
     from textual.screen import Screen
 
     from creatorctl.app import CreatorApp
 
-    frames: list[tuple[float, float, str]] = []
+    frames: list[tuple[float, float]] = []
     paint = Screen._compositor_refresh
 
     def timed_paint(screen: Screen) -> None:  # type: ignore[type-arg]
         paint(screen)
-        active = screen.app.active_tab  # type: ignore[attr-defined]
-        frames.append((time.perf_counter(), time.thread_time(), active))
+        frames.append((time.perf_counter(), time.thread_time()))
 
     Screen._compositor_refresh = timed_paint  # type: ignore[method-assign]
     app = CreatorApp(db=str(db))
-    results: dict[str, tuple[list[float], list[float], list[float], list[float]]] = {
-        tab: ([], [], [], []) for tab in TABS
-    }
-    async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(3):
+    results: dict[str, Samples] = {tab: ([], [], [], []) for tab in TABS}
+
+    async def settle(rounds: int) -> None:
+        for _ in range(rounds):
             await pilot.pause()
             await app.workers.wait_for_complete()
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(3)
         await pilot.pause(2.5)  # the other tabs are built in the background after start-up
         for _ in range(runs):
             for tab in TABS:
                 app.action_show_tab("fans" if tab == "works" else "works")
-                for _ in range(2):
-                    await pilot.pause()
-                    await app.workers.wait_for_complete()
+                await settle(2)
                 app.data_changed()
+                await settle(2)  # the tab on screen reloads now: not part of the key's cost
                 frames.clear()
                 t0, cpu0 = time.perf_counter(), time.thread_time()
                 app.action_show_tab(tab)
-                for _ in range(3):
-                    await pilot.pause()
-                    await app.workers.wait_for_complete()
-                shown = [(f, cpu) for f, cpu, active in frames if active == tab]
-                results[tab][0].append((shown[0][0] - t0) * 1000)
-                results[tab][1].append((shown[0][1] - cpu0) * 1000)
-                results[tab][2].append((shown[-1][0] - t0) * 1000)
-                results[tab][3].append((shown[-1][1] - cpu0) * 1000)
+                await settle(3)
+                results[tab][0].append((frames[0][0] - t0) * 1000)
+                results[tab][1].append((frames[0][1] - cpu0) * 1000)
+                results[tab][2].append((frames[-1][0] - t0) * 1000)
+                results[tab][3].append((frames[-1][1] - cpu0) * 1000)
     return results
 
 
@@ -84,15 +91,21 @@ def main() -> None:
     results = asyncio.run(measure(db, args.runs))
     print(f"store: {db} ({args.size}), runs: {args.runs}, 120x40 headless")
     for tab, (switch, cpu, filled, fill_cpu) in results.items():
-        verdict = "ok" if median(switch) <= TARGET_MS else "SLOW"
-        print(
-            f"{tab:5} switch {median(switch):6.1f} ms (max {max(switch):6.1f}, UI-thread CPU "
-            f"{median(cpu):5.1f})   filled {median(filled):6.1f} ms (UI-thread CPU "
-            f"{median(fill_cpu):5.1f})   target ≤ {TARGET_MS:.0f} ms: {verdict}   "
-            f"(switch {ratio(median(switch) / 1000, bare)}, "
-            f"filled {ratio(median(filled) / 1000, bare)})"
+        ok = (
+            median(switch) <= SWITCH_MS
+            and median(filled) <= FILLED_MS
+            and median(fill_cpu) <= FILL_CPU_MS
         )
-    print("(UI-thread CPU is what the switch costs when the machine is not shared)")
+        print(
+            f"{tab:6} switch {median(switch):6.1f} ms ({ratio(median(switch) / 1000, bare)}, "
+            f"UI CPU {median(cpu):5.1f})   filled {median(filled):6.1f} ms "
+            f"({ratio(median(filled) / 1000, bare)}, UI CPU {median(fill_cpu):5.1f})   "
+            f"{'ok' if ok else 'SLOW'}"
+        )
+    print(
+        f"targets: switch ≤ {SWITCH_MS:.0f} ms, filled ≤ {FILLED_MS:.0f} ms with "
+        f"≤ {FILL_CPU_MS:.0f} ms of UI-thread CPU"
+    )
 
 
 if __name__ == "__main__":

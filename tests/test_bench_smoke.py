@@ -20,7 +20,7 @@ BENCH = Path(__file__).resolve().parent.parent / "bench"
 SCRIPTS = {
     "bench_startup.py": ["creatorctl first frame", "Works list has data", "peak RSS", "search"],
     "bench_scale.py": ["Works list has data: large", "Inbox comments shown: large"],
-    "bench_tabs.py": ["works switch", "inbox switch", "filled"],
+    "bench_tabs.py": ["works  switch", "inbox  switch", "filled", "UI CPU"],
     "bench_inbox.py": ["search: 收藏了 (common)", "list: page 50 by keyset", "worst comment"],
     "bench_import.py": ["imported 2,000 rows", "rows/s", "peak RSS"],
     "bench_scheduler.py": ["posts published: 3 of 3", "lateness: median"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).parent.parent / "creatorctl"
@@ -88,3 +89,40 @@ def test_no_sql_in_the_screens() -> None:
             if "sqlalchemy" in _imports(path) or re.search(r"\bSELECT\b.+\bFROM\b", text):
                 offenders.append(path.relative_to(PACKAGE).as_posix())
     assert offenders == []
+
+
+def _contracts() -> dict[str, dict]:  # type: ignore[type-arg]
+    import tomllib
+
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    return {c["id"]: c for c in config["tool"]["importlinter"]["contracts"]}
+
+
+def test_import_linter_contracts_hold() -> None:
+    """pyproject's [tool.importlinter] contracts: UI has no SQL, domain has no textual, the CLI
+    reaches no screen (also run by .ci/run)."""
+    import shutil
+    import subprocess
+
+    exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    assert exe, "import-linter is in the test extras"
+    out = subprocess.run(
+        [exe, "--no-cache"], capture_output=True, text=True, cwd=PACKAGE.parent, check=False
+    )
+    assert out.returncode == 0, out.stdout[-3000:]
+    assert "3 kept, 0 broken" in out.stdout
+
+
+def test_every_module_is_on_one_side_of_the_textual_contract() -> None:
+    """A new top-level module must be named as domain (no textual) or be one of the UI ones."""
+    ui = {"app", "screens", "widgets", "cli", "serving", "web_child", "__main__", "migrations"}
+    domain = {
+        m.removeprefix("creatorctl.") for m in _contracts()["domain-no-textual"]["source_modules"]
+    }
+    found = {
+        p.stem if p.is_file() else p.name
+        for p in PACKAGE.iterdir()
+        if (p.suffix == ".py" and p.stem != "__init__") or (p / "__init__.py").exists()
+    }
+    assert found - ui - domain == set()
+    assert domain - found == set()

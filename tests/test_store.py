@@ -55,33 +55,6 @@ def test_write_rolls_back_on_error(store) -> None:  # type: ignore[no-untyped-de
     assert list_accounts(store)[0].nickname == "a1"
 
 
-def test_models_match_migrations(store) -> None:  # type: ignore[no-untyped-def]
-    """The SQLModel tables and the hand-written migrations describe the same schema."""
-    from alembic.autogenerate import compare_metadata
-    from alembic.migration import MigrationContext
-    from sqlmodel import SQLModel
-
-    import creatorctl.models  # noqa: F401
-
-    with store.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
-    # FTS shadow tables and alembic_version are not models.
-    diff = [
-        d
-        for d in diff
-        if not (
-            d[0] == "remove_table"
-            and (
-                d[1].name.startswith(("work_fts", "comment_fts")) or d[1].name == "alembic_version"
-            )
-        )
-    ]
-    relevant = [
-        d for d in diff if d[0] in ("add_table", "remove_table", "add_column", "remove_column")
-    ]
-    assert relevant == []
-
-
 def test_fixture_store_from_first_release_opens_with_nothing_lost(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     shutil.copyfile(FIXTURE, path)

@@ -18,12 +18,13 @@ from typing import Any, ClassVar
 from creatorctl.i18n import t
 from creatorctl.importers.base import EXAMPLES_MAX, LINE, ImportContext, Kind, Row, RowProblem
 from creatorctl.importers.samework import NearIndex, near_works, pick, shorter_title
+from creatorctl.models.columns import WORK_COUNTS, WORK_RATES
 from creatorctl.timeutil import local_to_utc, now_local, today
 from creatorctl.topics import merge_topics, split_title_topics
 
-# The same names as models.core.WORK_METRICS/WORK_RATES (not imported: sqlmodel is slow to load).
-COUNTS = ("plays", "likes", "comments", "shares", "favorites", "profile_visits", "fans_gained")
-RATES = ("completion_rate", "completion_5s", "cover_ctr", "bounce_2s", "avg_watch_s")
+# The tables' metric columns, named once in models.columns (which loads no sqlmodel).
+COUNTS = WORK_COUNTS
+RATES = WORK_RATES
 METRICS = COUNTS + RATES
 FIELDS = ("item_id", "title", "genre", "review_status", "description", "tags", "published_at",
           "aweme_id", "duration_s")  # fmt: skip

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, Text
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
+
+from creatorctl.models.fields import long_text
 
 
 class Audit(SQLModel, table=True):
@@ -29,5 +31,5 @@ class Audit(SQLModel, table=True):
     kind: str
     object_id: int | None = None
     action: str
-    before: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    after: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    before: str = long_text("")
+    after: str = long_text("")

@@ -4,27 +4,35 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint, text
+from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-# Metric columns shared by a work and its snapshots: running totals at the time of the snapshot.
-WORK_METRICS = (
-    "plays",
-    "likes",
-    "comments",
-    "shares",
-    "favorites",
-    "profile_visits",
-    "fans_gained",
-)
-WORK_RATES = ("completion_rate", "completion_5s", "cover_ctr", "bounce_2s", "avg_watch_s")
+from creatorctl.models.fields import default, long_text
+
+
+class WorkMetrics(SQLModel):
+    """The numbers a work and its dated snapshots share: running totals as of the snapshot
+    (`models.columns.WORK_COUNTS`) and rates (`WORK_RATES`), in that order."""
+
+    plays: int = default(0)
+    likes: int = default(0)
+    comments: int = default(0)
+    shares: int = default(0)
+    favorites: int = default(0)
+    profile_visits: int = default(0)
+    fans_gained: int = default(0)
+    completion_rate: float | None = None
+    completion_5s: float | None = None
+    cover_ctr: float | None = None
+    bounce_2s: float | None = None
+    avg_watch_s: float | None = None
 
 
 class Setting(SQLModel, table=True):
     """Small key/value facts about the store, such as the current account."""
 
     key: str = Field(primary_key=True)
-    value: str = ""
+    value: str = default("")
 
 
 class Account(SQLModel, table=True):
@@ -32,18 +40,18 @@ class Account(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     handle: str = Field(index=True, unique=True)
-    nickname: str = ""
-    avatar_path: str = ""
-    bio: str = ""
-    niche: str = ""
-    verified: bool = False
+    nickname: str = default("")
+    avatar_path: str = default("")
+    bio: str = default("")
+    niche: str = default("")
+    verified: bool = default(False)
     created_at: datetime
-    timezone: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    timezone: str = default("")
     """IANA zone this account's Douyin times are read and shown in; empty: the
     ``[account] timezone`` setting (default Asia/Shanghai)."""
 
 
-class Work(SQLModel, table=True):
+class Work(WorkMetrics, table=True):
     """A published work with its latest cumulative numbers (copied from the newest snapshot).
 
     The latest numbers live on the row so the Works list sorts and pages on indexes alone.
@@ -70,24 +78,12 @@ class Work(SQLModel, table=True):
     aweme_id: str | None = None
     """The numeric aweme/video id that third-party tools key works by."""
     title: str
-    description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    tags: str = ""
-    cover_path: str = ""
+    description: str = long_text()
+    tags: str = default("")
+    cover_path: str = default("")
     published_at: datetime
-    genre: str = ""
-    review_status: str = ""
-    plays: int = 0
-    likes: int = 0
-    comments: int = 0
-    shares: int = 0
-    favorites: int = 0
-    profile_visits: int = 0
-    fans_gained: int = 0
-    completion_rate: float | None = None
-    completion_5s: float | None = None
-    cover_ctr: float | None = None
-    bounce_2s: float | None = None
-    avg_watch_s: float | None = None
+    genre: str = default("")
+    review_status: str = default("")
     duration_s: float | None = None
     """The work's length in seconds (作品时长)."""
     stats_date: date | None = None
@@ -96,7 +92,7 @@ class Work(SQLModel, table=True):
     """The draft this work was published from (creatorctl.publishing), if any."""
 
 
-class WorkSnapshot(SQLModel, table=True):
+class WorkSnapshot(WorkMetrics, table=True):
     """A work's running totals on one date; daily numbers are differences of these."""
 
     __table_args__ = (UniqueConstraint("work_id", "snapshot_date", name="uq_snapshot_day"),)
@@ -104,18 +100,6 @@ class WorkSnapshot(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     work_id: int = Field(foreign_key="work.id", ondelete="CASCADE")
     snapshot_date: date
-    plays: int = 0
-    likes: int = 0
-    comments: int = 0
-    shares: int = 0
-    favorites: int = 0
-    profile_visits: int = 0
-    fans_gained: int = 0
-    completion_rate: float | None = None
-    completion_5s: float | None = None
-    cover_ctr: float | None = None
-    bounce_2s: float | None = None
-    avg_watch_s: float | None = None
 
 
 class AccountDaily(SQLModel, table=True):
@@ -126,15 +110,15 @@ class AccountDaily(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
     day: date
-    plays: int = 0
-    likes: int = 0
-    comments: int = 0
-    shares: int = 0
-    favorites: int = 0
-    profile_visits: int = 0
+    plays: int = default(0)
+    likes: int = default(0)
+    comments: int = default(0)
+    shares: int = default(0)
+    favorites: int = default(0)
+    profile_visits: int = default(0)
     fans_total: int | None = None
-    fans_gained: int = 0
-    fans_lost: int = 0
+    fans_gained: int = default(0)
+    fans_lost: int = default(0)
 
 
 class EditHistory(SQLModel, table=True):
@@ -150,11 +134,11 @@ class EditHistory(SQLModel, table=True):
     entity: str
     entity_id: int
     field: str
-    old_value: str = ""
-    new_value: str = ""
+    old_value: str = default("")
+    new_value: str = default("")
     batch: str
     changed_at: datetime
-    undone: bool = False
+    undone: bool = default(False)
 
 
 class Trash(SQLModel, table=True):
@@ -164,5 +148,5 @@ class Trash(SQLModel, table=True):
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
     entity: str
     entity_id: int
-    label: str = ""
+    label: str = default("")
     deleted_at: datetime

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, Index, Text
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
+
+from creatorctl.models.fields import default, long_text
 
 DRAFT_STATES = (
     "draft",
@@ -34,17 +36,17 @@ class Draft(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
     title: str
-    description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    tags: str = ""
-    video_path: str = ""
-    cover_path: str = ""
-    edit_params: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    description: str = long_text()
+    tags: str = default("")
+    video_path: str = default("")
+    cover_path: str = default("")
+    edit_params: str = long_text()
     """The editor's parameters as JSON text, kept byte for byte as saved."""
-    state: str = "draft"
+    state: str = default("draft")
     scheduled_at: datetime | None = None
     next_try_at: datetime | None = None
-    attempts: int = 0
-    last_error: str = ""
+    attempts: int = default(0)
+    last_error: str = default("")
     claimed_by: str | None = None
     claimed_at: datetime | None = None
     work_id: int | None = Field(default=None, foreign_key="work.id", ondelete="SET NULL")
@@ -62,18 +64,18 @@ class PublishAttempt(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     draft_id: int = Field(foreign_key="draft.id", ondelete="CASCADE")
-    worker_id: str = ""
+    worker_id: str = default("")
     started_at: datetime
     finished_at: datetime | None = None
-    ok: bool = False
+    ok: bool = default(False)
     exit_code: int | None = None
-    error: str = ""
-    stderr_tail: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    error: str = default("")
+    stderr_tail: str = long_text()
     item_id: str | None = None
     hook_pid: int | None = None
     """The hook supervisor's pid (it leads the hook's process group)."""
     hook_started_at: datetime | None = None
-    idem_key: str = ""
+    idem_key: str = default("")
     """CREATORCTL_IDEMPOTENCY_KEY of this run: stable per draft and scheduled time."""
 
 
@@ -82,8 +84,8 @@ class SchedulerProcess(SQLModel, table=True):
 
     worker_id: str = Field(primary_key=True)
     pid: int
-    host: str = ""
-    kind: str = ""
+    host: str = default("")
+    kind: str = default("")
     started_at: datetime
     heartbeat_at: datetime
     stopped_at: datetime | None = None

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from creatorctl.models.fields import default, long_text
 
 
 class BrandTask(SQLModel, table=True):
@@ -22,13 +24,13 @@ class BrandTask(SQLModel, table=True):
     """星图's own id for the task, when it came from an export."""
     brand: str
     title: str
-    category: str = ""
-    requirements: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    commission: float = 0.0
+    category: str = default("")
+    requirements: str = long_text()
+    commission: float = default(0.0)
     """Offered fee in yuan."""
-    min_fans: int = 0
+    min_fans: int = default(0)
     deadline: date | None = None
-    state: str = "open"
+    state: str = default("open")
     """open → accepted → delivered → settled (creatorctl.earn.brand.BRAND_STATES)."""
     accepted_at: datetime | None = None
     delivered_work_id: int | None = Field(default=None, foreign_key="work.id", ondelete="SET NULL")
@@ -45,11 +47,11 @@ class Product(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
     name: str
-    category: str = ""
-    price: float = 0.0
-    commission_rate: float = 0.0
+    category: str = default("")
+    price: float = default(0.0)
+    commission_rate: float = default(0.0)
     """Share of GMV paid to the creator (0.2 = 20%)."""
-    shop: str = ""
+    shop: str = default("")
 
 
 class ProductSale(SQLModel, table=True):
@@ -60,10 +62,10 @@ class ProductSale(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     product_id: int = Field(foreign_key="product.id", ondelete="CASCADE")
     day: date
-    units: int = 0
-    gmv: float = 0.0
-    commission: float = 0.0
-    returns: int = 0
+    units: int = default(0)
+    gmv: float = default(0.0)
+    commission: float = default(0.0)
+    returns: int = default(0)
 
 
 class ProductReturnReason(SQLModel, table=True):
@@ -74,7 +76,7 @@ class ProductReturnReason(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     sale_id: int = Field(foreign_key="productsale.id", ondelete="CASCADE")
     reason: str
-    count: int = 0
+    count: int = default(0)
 
 
 class PlatformTask(SQLModel, table=True):
@@ -86,13 +88,13 @@ class PlatformTask(SQLModel, table=True):
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
     topic: str
     """A normalised topic, '#春日好时光'."""
-    title: str = ""
-    play_threshold: int = 0
-    reward: float = 0.0
+    title: str = default("")
+    play_threshold: int = default(0)
+    reward: float = default(0.0)
     starts_at: datetime
     """UTC; the window includes both ends."""
     ends_at: datetime
-    rules: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    rules: str = long_text()
 
 
 class Earning(SQLModel, table=True):
@@ -110,4 +112,4 @@ class Earning(SQLModel, table=True):
     """brand, selling or tasks (creatorctl.earn.ledger.EARNING_SOURCES)."""
     amount: float
     ref: str
-    note: str = ""
+    note: str = default("")

@@ -10,6 +10,8 @@ from datetime import datetime
 from sqlalchemy import Column, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
+from creatorctl.models.fields import default, long_text
+
 
 class Comment(SQLModel, table=True):
     """A comment on a work. `id` rises with time, so newest-first is id order.
@@ -44,21 +46,21 @@ class Comment(SQLModel, table=True):
     work_id: int = Field(foreign_key="work.id", ondelete="CASCADE")
     comment_id: str | None = None
     """The platform's id (Open Platform `comment_id`), when known."""
-    user_id: str = ""
-    nickname: str = ""
+    user_id: str = default("")
+    nickname: str = default("")
     content: str = Field(sa_column=Column(Text, nullable=False))
     created_at: datetime
-    likes: int = 0
-    pinned: bool = False
+    likes: int = default(0)
+    pinned: bool = default(False)
     parent_id: int | None = None
     """The comment this one answers."""
-    is_mine: bool = False
+    is_mine: bool = default(False)
     """Written by the account (a reply)."""
-    reply_text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    reply_text: str | None = long_text(None, nullable=True)
     """The account's latest reply to this comment."""
-    send_status: str = ""
+    send_status: str = default("")
     """For the account's replies: sent, failed, or local (no reply hook configured)."""
-    flags: str = ""
+    flags: str = default("")
     deleted_at: datetime | None = None
 
 
@@ -67,13 +69,13 @@ class AutoReplyRule(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
-    keyword: str = ""
+    keyword: str = default("")
     """Alternatives separated by | , or ，; matched case-insensitively anywhere in the text."""
     reply: str = Field(sa_column=Column(Text, nullable=False))
-    priority: int = 0
+    priority: int = default(0)
     """Higher first."""
-    enabled: bool = True
-    is_welcome: bool = False
+    enabled: bool = default(True)
+    is_welcome: bool = default(False)
     created_at: datetime
 
 
@@ -88,10 +90,10 @@ class Conversation(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
     fan_id: str
-    fan_nickname: str = ""
+    fan_nickname: str = default("")
     last_at: datetime
-    last_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    unread: int = 0
+    last_text: str = long_text()
+    unread: int = default(0)
 
 
 class Message(SQLModel, table=True):
@@ -101,12 +103,12 @@ class Message(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     conversation_id: int = Field(foreign_key="conversation.id", ondelete="CASCADE")
-    direction: str
+    direction: str = Field(max_length=3)
     """in or out."""
     text: str = Field(sa_column=Column(Text, nullable=False))
     created_at: datetime
-    read: bool = False
-    auto_reply: bool = False
+    read: bool = default(False)
+    auto_reply: bool = default(False)
     rule_id: int | None = Field(default=None, foreign_key="autoreplyrule.id", ondelete="SET NULL")
 
 
@@ -118,7 +120,7 @@ class FanGroup(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
     name: str
-    announcement: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    announcement: str = long_text()
     created_at: datetime
 
 
@@ -134,11 +136,11 @@ class GroupMember(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     group_id: int = Field(foreign_key="fangroup.id", ondelete="CASCADE")
     user_id: str
-    nickname: str = ""
-    role: str = "member"
+    nickname: str = default("")
+    role: str = default("member")
     joined_at: datetime
     last_active_at: datetime | None = None
-    message_count: int = 0
+    message_count: int = default(0)
 
 
 class GroupAnnouncement(SQLModel, table=True):
@@ -171,7 +173,7 @@ class LiveSession(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
-    title: str = ""
+    title: str = default("")
     started_at: datetime
     ended_at: datetime | None = None
 
@@ -184,7 +186,7 @@ class LiveSample(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = Field(foreign_key="livesession.id", ondelete="CASCADE")
     ts: datetime
-    online: int = 0
-    gifts: int = 0
-    likes: int = 0
-    new_fans: int = 0
+    online: int = default(0)
+    gifts: int = default(0)
+    likes: int = default(0)
+    new_fans: int = default(0)

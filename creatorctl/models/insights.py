@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from creatorctl.models.fields import default, long_text
 
 PORTRAIT_DIMENSIONS = ("gender", "age", "province", "device", "interest")
 """The portrait's dimensions, in the order the Fans tab shows them."""
@@ -59,7 +61,7 @@ class TrendingTopic(SQLModel, table=True):
     niche: str
     topic: str
     """Normalised, with its '#'."""
-    heat: int = 0
-    sample_titles: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    heat: int = default(0)
+    sample_titles: str = long_text()
     """Sample titles, one a line."""
     day: date

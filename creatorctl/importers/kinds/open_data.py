@@ -34,6 +34,7 @@ from creatorctl.importers.numbers import (
     parse_text,
 )
 from creatorctl.importers.upsert import upsert
+from creatorctl.models.columns import WORK_COUNTS, WORK_RATES
 from creatorctl.timeutil import today
 
 
@@ -171,9 +172,8 @@ TOTAL_KEYS = {
     "total_comment": "comments",
     "total_share": "shares",
 }
-SNAP_COUNTS = ("plays", "likes", "comments", "shares", "favorites", "profile_visits",
-               "fans_gained")  # fmt: skip
-SNAP_RATES = ("completion_rate", "completion_5s", "cover_ctr", "bounce_2s", "avg_watch_s")
+SNAP_COUNTS = WORK_COUNTS
+SNAP_RATES = WORK_RATES
 
 
 def find_work(conn: Any, account_id: int, ref: str) -> int | None:

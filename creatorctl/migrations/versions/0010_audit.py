@@ -29,8 +29,8 @@ def upgrade() -> None:
         sa.Column("kind", sa.String, nullable=False),
         sa.Column("object_id", sa.Integer, nullable=True),
         sa.Column("action", sa.String, nullable=False),
-        sa.Column("before", sa.Text, nullable=False),
-        sa.Column("after", sa.Text, nullable=False),
+        sa.Column("before", sa.Text, nullable=False, server_default=""),
+        sa.Column("after", sa.Text, nullable=False, server_default=""),
     )
     op.create_index("ix_audit_at", "audit", ["at"])
     op.create_index("ix_audit_who_at", "audit", ["who", "at"])
