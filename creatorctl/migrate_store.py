@@ -32,11 +32,11 @@ class TableCount:
 
 def tables() -> list[sa.Table]:
     """Every table of the schema, parents before children."""
-    from sqlmodel import SQLModel
+    from creatorctl.models import include_object, metadata
 
-    import creatorctl.models  # noqa: F401  (registers every table)
-
-    return list(SQLModel.metadata.sorted_tables)
+    return [
+        tb for tb in metadata().sorted_tables if include_object(tb, tb.name, "table", False, None)
+    ]
 
 
 def _count(conn: sa.Connection, table: sa.Table) -> int:
