@@ -29,17 +29,18 @@ from creatorctl.widgets.terminal_guard import CleanToasts
 if TYPE_CHECKING:
     from creatorctl.accounts import AccountInfo
     from creatorctl.config import NotifyConfig, PublishConfig
+    from creatorctl.quickstart import QuickStart
     from creatorctl.scheduler import InAppScheduler
-    from creatorctl.screens.drafts import PostPublished, SchedulerTrouble
+    from creatorctl.screens.drafts.tab import PostPublished, SchedulerTrouble
     from creatorctl.store import Store
 
 TAB_CLASSES = {
-    "works": "creatorctl.screens.works:WorksTab",
-    "drafts": "creatorctl.screens.drafts:DraftsTab",
-    "data": "creatorctl.screens.data:DataTab",
-    "fans": "creatorctl.screens.fans:FansTab",
-    "inbox": "creatorctl.screens.inbox:InboxTab",
-    "earn": "creatorctl.screens.earn:EarnTab",
+    "works": "creatorctl.screens.works.tab:WorksTab",
+    "drafts": "creatorctl.screens.drafts.tab:DraftsTab",
+    "data": "creatorctl.screens.data.tab:DataTab",
+    "fans": "creatorctl.screens.fans.tab:FansTab",
+    "inbox": "creatorctl.screens.inbox.tab:InboxTab",
+    "earn": "creatorctl.screens.earn.tab:EarnTab",
 }
 """The tabs (keys 1–6) and where each one's view lives. Only the first is built at start-up;
 the others are imported and mounted when first shown (the first frame waits for no other)."""
@@ -111,9 +112,12 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
         *,
         scheduler: bool | None = None,
         prebuild: bool | None = None,
+        quick: QuickStart | None = None,
     ) -> None:
         super().__init__()
         self.db = db
+        self.quick = quick  # the first page, read while Textual loaded (creatorctl.quickstart)
+        self.quick_account: AccountInfo | None = None  # the account it showed, till the store
         self.account_override = account
         self.store: Store | None = store
         self.account: AccountInfo | None = None
@@ -141,7 +145,15 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
 
     def on_mount(self) -> None:
         self.main_screen.query_one(AccountBar).show_account(None, None, None)
-        self.open_store()
+        first = self.quick.result() if self.quick is not None and self.store is None else None
+        if first is None:
+            self.open_store()
+            return
+        # Data with the first frame; SQLAlchemy and the store load once it is painted.
+        self.account = self.quick_account = first.account
+        self._show_account_bar(first.account)
+        self.view("works").show_first_page(first)  # type: ignore[attr-defined]
+        self.call_after_refresh(self.open_store)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -156,7 +168,14 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
 
     def _store_ready(self, store: Store, account: AccountInfo | None) -> None:
         self.store, store.on_wait = store, partial(toast_from_any_thread, self)
-        self.set_account(account)
+        quick, self.quick_account = self.quick_account, None
+        if quick is not None and account is not None and account.id == quick.id:
+            # The quick start showed this account: read again in place (cursor, search kept).
+            self.account = account
+            self._show_account_bar(account)
+            self.data_changed(in_place=True)
+        else:
+            self.set_account(account)
         if self.want_scheduler:
             # Let the first tab's data in first; a post due now goes out a moment later.
             self.set_timer(0.6, self.load_publish_config)
@@ -180,7 +199,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
     def _start_scheduler(self, config: PublishConfig, notify: NotifyConfig | None = None) -> None:
         """Publish due posts while the app is open; jobs only post messages to the UI."""
         from creatorctl.scheduler import InAppScheduler
-        from creatorctl.screens.drafts import PostPublished, SchedulerTrouble
+        from creatorctl.screens.drafts.tab import PostPublished, SchedulerTrouble
 
         assert self.store is not None
         self.scheduler = InAppScheduler(
@@ -224,12 +243,15 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
 
     def set_account(self, account: AccountInfo | None) -> None:
         self.account = account
+        self._show_account_bar(account)
+        self.data_changed()
+
+    def _show_account_bar(self, account: AccountInfo | None) -> None:
         bar = self.main_screen.query_one(AccountBar)
         if account is None:
             bar.show_account(None, None, None)
         else:
             bar.show_account(account.nickname, account.handle, account.fans, account.verified)
-        self.data_changed()
 
     def data_changed(self, *, in_place: bool = False) -> None:
         """The store changed: tabs reload when next shown (`in_place`: keeping their cursor)."""
@@ -320,7 +342,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
         self.push_screen(HelpScreen(keys, list(TAB_IDS)))
 
     def show_welcome(self) -> None:
-        from creatorctl.screens.welcome import WelcomeScreen
+        from creatorctl.screens.account.welcome import WelcomeScreen
 
         self.push_screen(WelcomeScreen(), self._welcome_done)
 
@@ -382,7 +404,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
     def action_switch_account(self) -> None:
         if self.store is None:
             return
-        from creatorctl.screens.account import AccountSwitcher
+        from creatorctl.screens.account.dialogs import AccountSwitcher
 
         self.push_screen(AccountSwitcher(), self._switched)
 
@@ -394,7 +416,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
     def action_profile(self) -> None:
         if self.store is None or self.account is None:
             return
-        from creatorctl.screens.account import ProfileScreen
+        from creatorctl.screens.account.dialogs import ProfileScreen
 
         self.push_screen(ProfileScreen(self.account.id), self._profile_closed)
 
@@ -403,7 +425,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
             self.refresh_account()
 
     def open_work(self, work_id: int) -> None:
-        from creatorctl.screens.work_detail import WorkDetailScreen
+        from creatorctl.screens.works.detail import WorkDetailScreen
 
         self.push_screen(WorkDetailScreen(work_id))
 
@@ -421,7 +443,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
         view.show_work_comments(work_id)  # type: ignore[attr-defined]
 
     def edit_work(self, work_id: int, on_saved: Callable[[], Any] | None = None) -> None:
-        from creatorctl.screens.work_edit import WorkEditScreen
+        from creatorctl.screens.works.edit import WorkEditScreen
 
         def done(changes: dict | None) -> None:  # type: ignore[type-arg]
             if changes:
@@ -435,7 +457,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
         self.push_screen(WorkEditScreen(work_id), done)
 
     def _reload_works_in_place(self) -> None:
-        from creatorctl.screens.works import WorksTab
+        from creatorctl.screens.works.tab import WorksTab
 
         works = self.view("works")
         if isinstance(works, WorksTab):
@@ -469,7 +491,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
                 partial(self.action_show_tab, tab_id),
             )
         yield SystemCommand(t("imp.key"), t("imp.palette"), self.action_import)
-        from creatorctl.screens.inbox import SUBVIEWS
+        from creatorctl.screens.inbox.tab import SUBVIEWS
 
         for name in SUBVIEWS:
             yield SystemCommand(
@@ -483,14 +505,18 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
         yield SystemCommand(t("key.help"), t("palette.help"), self.action_help)
 
 
-def run_app(db: str | None = None, account: str | None = None) -> None:
-    """Run the app; a store that cannot be opened ends it with one line on stderr, exit 1."""
+def run_app(
+    db: str | None = None, account: str | None = None, quick: QuickStart | None = None
+) -> None:
+    """Run the app; a store that cannot be opened ends it with one line on stderr, exit 1.
+
+    `quick`: the first page's read, started before Textual loaded (creatorctl.quickstart)."""
     import os
     import sys
 
     from creatorctl.web_child import guard_child
 
-    app = CreatorApp(db=db, account=account)
+    app = CreatorApp(db=db, account=account, quick=quick)
     served = guard_child(lambda: app.call_from_thread(app.exit))  # a `serve` session
     result = app.run()
     if result:

@@ -21,6 +21,7 @@ from sqlalchemy.pool import StaticPool
 
 from creatorctl.errors import StoreError, store_error
 from creatorctl.paths import default_db_path, ensure_private_dir
+from creatorctl.search import BIGRAM_FUNCTION, bigrams
 from creatorctl.store_wait import is_locked, wait_for_write_lock, write_marker, writer_marker
 
 if TYPE_CHECKING:
@@ -125,6 +126,8 @@ def _make_engine(url: str) -> Engine:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
+        # The comment bigram index's triggers call it (migration 0010).
+        dbapi_conn.create_function(BIGRAM_FUNCTION, 2, bigrams, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:

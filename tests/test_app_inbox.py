@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
 
 from creatorctl.app import TAB_IDS
-from creatorctl.screens.inbox import InboxTab
+from creatorctl.screens.inbox.tab import InboxTab
 from creatorctl.widgets.paged_table import PagedTable
 from tests.helpers import settle
 
@@ -175,7 +175,7 @@ async def test_messages_open_reads_and_send(demo_db: Path, app_factory) -> None:
 
 
 async def test_rule_editor_and_tester(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
-    from creatorctl.screens.inbox_rules import RuleEditScreen, RulesScreen
+    from creatorctl.screens.inbox.rules import RuleEditScreen, RulesScreen
 
     app = app_factory(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -226,7 +226,7 @@ async def test_rule_editor_and_tester(demo_db: Path, app_factory) -> None:  # ty
 
 
 async def test_groups_announcement_members_admin(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
-    from creatorctl.screens.inbox_groups import AnnouncementScreen, TextScreen
+    from creatorctl.screens.inbox.groups import AnnouncementScreen, TextScreen
 
     app = app_factory(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -270,7 +270,7 @@ async def test_groups_announcement_members_admin(demo_db: Path, app_factory) -> 
 
 
 async def test_live_previews_replay_and_monitor(demo_db: Path, app_factory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from creatorctl.screens.inbox_live import PathScreen, PreviewScreen
+    from creatorctl.screens.inbox.live import PathScreen, PreviewScreen
 
     app = app_factory(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -8,8 +8,8 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, Static
 
 from creatorctl.periods import Period
-from creatorctl.screens.data import DataTab
-from creatorctl.screens.fans import FansTab
+from creatorctl.screens.data.tab import DataTab
+from creatorctl.screens.fans.tab import FansTab
 from creatorctl.widgets.chart import Chart
 from creatorctl.widgets.heatmap import Heatmap
 from creatorctl.widgets.kpi import KpiRow
@@ -76,7 +76,7 @@ async def test_data_tab_period_switching(
 
 
 async def test_flagged_work_opens_its_detail(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
-    from creatorctl.screens.work_detail import WorkDetailScreen
+    from creatorctl.screens.works.detail import WorkDetailScreen
 
     app = app_factory(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -110,7 +110,7 @@ async def test_fans_tab_spike_drills_down_to_the_work(
     demo_db: Path, app_factory, demo_store, demo_account
 ) -> None:  # type: ignore[no-untyped-def]
     from creatorctl.fans import fan_loss
-    from creatorctl.screens.work_detail import WorkDetailScreen
+    from creatorctl.screens.works.detail import WorkDetailScreen
 
     spike = fan_loss(demo_store, demo_account.id).spikes[0]
     app = app_factory(demo_db)
@@ -176,7 +176,7 @@ def test_tabs_do_not_import_plotext_until_shown() -> None:
     import sys
 
     code = (
-        "import sys, creatorctl.screens.data, creatorctl.screens.fans; "
+        "import sys, creatorctl.screens.data.tab, creatorctl.screens.fans.tab; "
         "print('plotext' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -149,7 +149,7 @@ async def test_edit_rejects_bad_input_inline(demo_db: Path, app_factory) -> None
 
 
 async def test_open_detail_with_chart(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
-    from creatorctl.screens.work_detail import WorkDetailScreen
+    from creatorctl.screens.works.detail import WorkDetailScreen
     from creatorctl.widgets.chart import Chart
 
     app = app_factory(demo_db)
@@ -253,7 +253,7 @@ async def test_help_lists_the_keys(demo_db: Path, app_factory) -> None:  # type:
 
 
 async def test_palette_jumps_to_a_work_by_title(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
-    from creatorctl.screens.work_detail import WorkDetailScreen
+    from creatorctl.screens.works.detail import WorkDetailScreen
 
     app = app_factory(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -272,7 +272,7 @@ async def test_palette_jumps_to_a_work_by_title(demo_db: Path, app_factory) -> N
 async def test_welcome_on_empty_store_offers_demo(
     tmp_path: Path, app_factory, frozen_clock
 ) -> None:  # type: ignore[no-untyped-def]
-    from creatorctl.screens.welcome import WelcomeScreen
+    from creatorctl.screens.account.welcome import WelcomeScreen
 
     app = app_factory(tmp_path / "empty.db")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -285,7 +285,7 @@ async def test_welcome_on_empty_store_offers_demo(
 
 
 async def test_welcome_new_account(tmp_path: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
-    from creatorctl.screens.welcome import WelcomeScreen
+    from creatorctl.screens.account.welcome import WelcomeScreen
 
     app = app_factory(tmp_path / "empty.db")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -362,7 +362,7 @@ async def test_detail_shows_the_works_length(demo_db: Path, app_factory) -> None
     """作品时长 from the export is shown in the work's detail (issue 12 §6), as m:ss."""
     import sqlite3
 
-    from creatorctl.screens.work_detail import WorkDetailScreen
+    from creatorctl.screens.works.detail import WorkDetailScreen
 
     with sqlite3.connect(demo_db) as conn:
         conn.execute("UPDATE work SET duration_s = 95")

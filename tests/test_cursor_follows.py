@@ -10,7 +10,7 @@ from textual.widgets import Input
 
 from creatorctl.app import CreatorApp
 from creatorctl.screens.confirm import ConfirmScreen
-from creatorctl.screens.earn import EarnTab
+from creatorctl.screens.earn.tab import EarnTab
 from creatorctl.store import Store
 from creatorctl.widgets.paged_table import PagedTable
 from tests.helpers import settle
@@ -25,7 +25,7 @@ def _q(store: Store, sql: str) -> list[sa.Row]:
 async def test_earn_accept_then_deliver_acts_on_the_same_deal(demo_store: Store) -> None:
     """Accepting moves a deal from the open group down to the accepted one; the cursor goes
     with it, so `d` next delivers that deal and not the open one that took its row."""
-    from creatorctl.screens.work_picker import WorkPickerScreen
+    from creatorctl.screens.works.picker import WorkPickerScreen
 
     (task,) = _q(
         demo_store,

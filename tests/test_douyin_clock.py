@@ -162,7 +162,7 @@ async def test_schedule_dialog_names_beijing_time(
 
     from creatorctl.app import CreatorApp
     from creatorctl.drafts import add_draft, get_draft
-    from creatorctl.screens.draft_schedule import ScheduleScreen
+    from creatorctl.screens.drafts.schedule import ScheduleScreen
     from tests._drafts_support import new_store
 
     monkeypatch.setenv("CREATORCTL_FAKE_NOW", "2026-11-26T10:00:00")

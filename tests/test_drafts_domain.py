@@ -169,7 +169,7 @@ def test_the_example_hook_publishes_into_an_outbox(tmp_path: Path, monkeypatch) 
 
 
 def test_count_by_state_skips_deleted_drafts(_store) -> None:  # type: ignore[no-untyped-def]
-    """The Drafts tab's counts come from the domain (issue 13: no SQL in screens/drafts.py)."""
+    """The Drafts tab's counts come from the domain (issue 13: no SQL in screens/drafts/)."""
     from creatorctl.drafts import count_by_state
 
     store, acc = _store

@@ -11,8 +11,8 @@ from textual.widgets import DataTable, Input, Label
 from creatorctl.app import CreatorApp
 from creatorctl.drafts import add_draft, get_draft
 from creatorctl.i18n import set_language
-from creatorctl.screens.draft_resolve import ResolveScreen
-from creatorctl.screens.drafts import DraftsTab
+from creatorctl.screens.drafts.resolve import ResolveScreen
+from creatorctl.screens.drafts.tab import DraftsTab
 from tests._drafts_support import new_store
 
 LOST = "结果未知:进程 4242(box)在钩子运行中退出;钩子 pid 4243,2026-11-26 20:00:01 开始。"

@@ -11,9 +11,9 @@ from textual.widgets import DataTable, Input, Static, TextArea
 from creatorctl.app import CreatorApp
 from creatorctl.drafts import add_draft, get_draft, list_drafts, schedule_draft
 from creatorctl.i18n import set_language
-from creatorctl.screens.draft_edit import DraftEditScreen
-from creatorctl.screens.draft_schedule import ScheduleScreen
-from creatorctl.screens.drafts import DraftsTab
+from creatorctl.screens.drafts.edit import DraftEditScreen
+from creatorctl.screens.drafts.schedule import ScheduleScreen
+from creatorctl.screens.drafts.tab import DraftsTab
 from creatorctl.widgets.week_calendar import WeekCalendar
 from tests._drafts_support import new_store
 
@@ -259,6 +259,27 @@ async def test_a_slot_near_a_live_preview_is_warned(_env) -> None:  # type: igno
         assert "直播预告「周五晚间直播」(20:30)" in check
         modal.query_one("#schedule-at", Input).value = "2026-11-28 20:00"
         await _settle(pilot)
+        assert "直播预告" not in str(modal.query_one("#schedule-check", Static).render())
+
+
+async def test_the_proposed_slot_avoids_a_live_preview_and_says_why(_env) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13 §11: the dialog proposed 20:00 beside a 20:30 live with no word; now it
+    proposes the next evening and names the slot it passed over and the live."""
+    from creatorctl.inbox.live import add_preview
+
+    store, acc, video = _env
+    add_draft(store, acc, title="避开直播", video_path=video)
+    add_preview(store, acc, "今晚直播", datetime(2026, 11, 26, 20, 30))
+    app = CreatorApp(store=store, scheduler=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot)
+        await pilot.press("s")
+        await _settle(pilot)
+        modal = app.screen
+        assert isinstance(modal, ScheduleScreen)
+        assert modal.query_one("#schedule-at", Input).value == "2026-11-27 20:00"
+        skipped = str(modal.query_one("#schedule-skipped", Static).render())
+        assert skipped == "跳过了 11-26 20:00:与直播预告「今晚直播」(20:30)相隔不到 1 小时"
         assert "直播预告" not in str(modal.query_one("#schedule-check", Static).render())
 
 

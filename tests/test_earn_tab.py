@@ -8,12 +8,12 @@ import sqlalchemy as sa
 
 from creatorctl.app import CreatorApp
 from creatorctl.screens.confirm import ConfirmScreen
-from creatorctl.screens.earn import EarnTab
-from creatorctl.screens.earn_settle import SettleScreen
-from creatorctl.screens.work_picker import WorkPickerScreen
+from creatorctl.screens.earn.panels import EligibilityCard
+from creatorctl.screens.earn.settle import SettleScreen
+from creatorctl.screens.earn.tab import EarnTab
+from creatorctl.screens.works.picker import WorkPickerScreen
 from creatorctl.store import Store
 from creatorctl.widgets.chart import Chart
-from creatorctl.widgets.earn_panels import EligibilityCard
 from creatorctl.widgets.paged_table import PagedTable
 
 SIZE = (120, 40)

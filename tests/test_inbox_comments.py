@@ -227,7 +227,7 @@ def test_comment_times_show_the_year_when_it_is_not_this_one(monkeypatch) -> Non
     from datetime import datetime
 
     from creatorctl.inbox.comments import CommentRow
-    from creatorctl.screens.inbox_comments import fetch_page_from_rows
+    from creatorctl.screens.inbox.comments import fetch_page_from_rows
     from creatorctl.timeutil import fmt_short
 
     monkeypatch.setenv("CREATORCTL_FAKE_NOW", "2026-11-26 10:00")

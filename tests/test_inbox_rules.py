@@ -175,7 +175,7 @@ async def test_rules_dialog_at_80x24(demo_db, app_factory) -> None:  # type: ign
     from textual.widgets import DataTable, Footer, Input, Static
     from textual.widgets._footer import FooterKey
 
-    from creatorctl.screens.inbox_rules import RuleEditScreen, RulesScreen
+    from creatorctl.screens.inbox.rules import RuleEditScreen, RulesScreen
     from tests.helpers import settle
     from tests.test_app_inbox import open_inbox
 

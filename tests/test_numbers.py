@@ -273,7 +273,7 @@ def test_one_money_format_everywhere() -> None:
     """Issue 13: whole yuan without decimals, anything else to the fen, in the CLI and the app
     alike (before: the CLI said ¥4,200.00 where the app said ¥4,200; the app rounded ¥1,800.50)."""
     from creatorctl.i18n import fmt_amount, fmt_money
-    from creatorctl.widgets.earn_panels import money
+    from creatorctl.screens.earn.panels import money
 
     assert fmt_money(4200) == "¥4,200" and fmt_money(4200.0) == "¥4,200"
     assert fmt_money(1800.5) == "¥1,800.50" and fmt_money(0.07) == "¥0.07"

@@ -137,7 +137,7 @@ async def test_an_inbox_change_does_not_reload_works(
     demo_db: Path, app_factory, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     from creatorctl.app import CreatorApp
-    from creatorctl.screens.works import WorksTab
+    from creatorctl.screens.works.tab import WorksTab
 
     monkeypatch.setattr(CreatorApp, "POLL_SECONDS", 0.3)
     reloads: list[str] = []

@@ -13,6 +13,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -67,6 +68,18 @@ class DemoContext:
     fan_loss_day: date | None = None
     """The day of the core's fan-loss spike (after a controversial work), if any."""
     progress: Progress | None = None
+    media_dir: Path | None = None
+    """Where the demo drafts' placeholder video and cover files go (a private folder next to
+    the store); None: the drafts get no files."""
+
+
+def media_dir_for(store: Store, handle: str) -> Path:
+    """The private folder for a demo account's draft files: `demo-media/<handle>` next to the
+    store file (in the data folder for a store that is not a file)."""
+    from creatorctl.paths import data_dir
+
+    base = store.path.resolve().parent if store.path else data_dir()
+    return base / "demo-media" / handle
 
 
 def niche_for_seed(seed: int) -> str:
@@ -129,6 +142,7 @@ def generate(
             today=today,
             now=now,
             progress=progress,
+            media_dir=media_dir_for(store, handle),
         )
         _make_works(conn, ctx, n_works, years, n_snaps)
         _make_days(conn, ctx, n_days)

@@ -1,7 +1,8 @@
 """Putting many comments in at once (demo, import, reply) and flagging them again.
 
-The comment insert trigger indexes each row for search; bulk loads pause it with a setting
-row (no schema change) and index the new rows in one statement at the end.
+The comment insert triggers index each row for search (trigram and bigram); bulk loads pause
+them with a setting row (no schema change) and index the new rows in one statement each at the
+end.
 """
 
 from __future__ import annotations
@@ -49,6 +50,18 @@ def resume_search_index(raw: sqlite3.Connection, start: int) -> None:
         "INSERT INTO comment_fts(comment_fts, rank) VALUES ('automerge', ?)",
         (int(row[0]) if row else 4,),
     )
+    if has_bigram_index(raw):
+        raw.execute(
+            "INSERT INTO comment_bigram(rowid, grams) "
+            "SELECT id, creatorctl_bigrams(content, nickname) FROM comment WHERE id > ?",
+            (start,),
+        )
+
+
+def has_bigram_index(raw: sqlite3.Connection) -> bool:
+    """Whether the store has the two-character search index (migration 0010)."""
+    sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'comment_bigram'"
+    return raw.execute(sql).fetchone() is not None
 
 
 @contextmanager

@@ -1,1 +1,1 @@
-"""The app's tabs (one module each) and its modal screens."""
+"""The app's tabs, a package per feature (works/, drafts/, inbox/ …), and the shared modals."""

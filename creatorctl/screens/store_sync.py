@@ -193,7 +193,7 @@ class StoreSync(_Base):
         self.call_from_thread(self._restored_work, work_id)
 
     def _restored_work(self, work_id: int) -> None:
-        from creatorctl.screens.works import WorksTab
+        from creatorctl.screens.works.tab import WorksTab
 
         self.data_changed(in_place=True)
         works = self.view("works")

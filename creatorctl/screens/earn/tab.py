@@ -20,8 +20,7 @@ from textual.widgets import ContentSwitcher, DataTable, Static
 
 from creatorctl.i18n import fmt_amount, fmt_int, fmt_pct, t
 from creatorctl.screens.base import TabView
-from creatorctl.widgets.chart import Chart
-from creatorctl.widgets.earn_panels import (
+from creatorctl.screens.earn.panels import (
     PRODUCT_COLUMNS,
     EligibilityCard,
     earnings_chart,
@@ -30,6 +29,7 @@ from creatorctl.widgets.earn_panels import (
     platform_task_panel,
     product_cells,
 )
+from creatorctl.widgets.chart import Chart
 from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 
 if TYPE_CHECKING:
@@ -432,7 +432,7 @@ class EarnTab(TabView):
 
     def action_deliver(self) -> None:
         from creatorctl.screens.confirm import ConfirmScreen
-        from creatorctl.screens.work_picker import WorkPickerScreen
+        from creatorctl.screens.works.picker import WorkPickerScreen
 
         task = self._task_for("deliver")
         if task is None or self.store is None or self.account is None:
@@ -461,7 +461,7 @@ class EarnTab(TabView):
         self.app.push_screen(picker, picked)
 
     def action_settle(self) -> None:
-        from creatorctl.screens.earn_settle import SettleScreen
+        from creatorctl.screens.earn.settle import SettleScreen
 
         task = self._task_for("settle")
         if task is None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +17,10 @@ from creatorctl.marks import warn
 from creatorctl.screens.base import TabView
 from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
 from creatorctl.widgets.search_box import SearchBox
+
+if TYPE_CHECKING:
+    from creatorctl.quickstart import FirstPage, QuickRow
+    from creatorctl.works import WorkRow
 
 SORTABLE = ("published_at", "title", "plays", "likes", "comments", "shares", "completion_rate")
 
@@ -41,6 +47,11 @@ def _fetch_page(
         offset=offset,
         limit=limit,
     )
+    return page_of(rows, total, offset)
+
+
+def page_of(rows: Sequence[WorkRow | QuickRow], total: int, offset: int = 0) -> Page:
+    """The list's cells for these rows (from the store, or from the quick start's read)."""
     return Page(
         offset=offset,
         total=total,
@@ -147,6 +158,13 @@ class WorksTab(TabView):
             self.table.reload(follow=follow)
         else:
             self.table.load(fetcher)
+
+    def show_first_page(self, first: FirstPage) -> None:
+        """Show the page the quick start read (before the store is open): the first frame has
+        data. The store's own read replaces it, in place, once the store is open."""
+        self._relabel()
+        self.table.show_page(page_of(first.rows, first.total))
+        self.focus_default()
 
     def _relabel(self) -> None:
         arrow = "↓" if self.descending else "↑"

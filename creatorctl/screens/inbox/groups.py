@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
 from creatorctl.i18n import fmt_int, t
-from creatorctl.screens.inbox import InboxPane
+from creatorctl.screens.inbox.tab import InboxPane
 from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from creatorctl import safe_text
 from creatorctl.i18n import fmt_int, t
-from creatorctl.screens.inbox import InboxPane
+from creatorctl.screens.inbox.tab import InboxPane
 from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
 
 
@@ -196,6 +196,6 @@ class MessagesPane(InboxPane):
         self.app.call_from_thread(self.table.reload)
 
     def action_rules(self) -> None:
-        from creatorctl.screens.inbox_rules import RulesScreen
+        from creatorctl.screens.inbox.rules import RulesScreen
 
         self.app.push_screen(RulesScreen(self.account_id))

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Static
 from creatorctl import safe_text
 from creatorctl.i18n import fit_cells, in_language, t
 from creatorctl.screens.base import TabView
-from creatorctl.screens.drafts_queue import QueueActions
+from creatorctl.screens.drafts.queue import QueueActions
 from creatorctl.timeutil import zone_label
 from creatorctl.widgets.week_calendar import CalendarEntry, WeekCalendar, week_start
 
@@ -351,7 +351,7 @@ class DraftsTab(QueueActions, TabView):
     def action_new(self) -> None:
         if self.account is None:
             return
-        from creatorctl.screens.draft_edit import DraftEditScreen
+        from creatorctl.screens.drafts.edit import DraftEditScreen
 
         self.app.push_screen(DraftEditScreen(self.account.id), self._edited)
 
@@ -359,7 +359,7 @@ class DraftsTab(QueueActions, TabView):
         d = self.selected
         if d is None or self.account is None:
             return
-        from creatorctl.screens.draft_edit import DraftEditScreen
+        from creatorctl.screens.drafts.edit import DraftEditScreen
 
         self.app.push_screen(DraftEditScreen(self.account.id, d.id), self._edited)
 
@@ -380,17 +380,18 @@ class DraftsTab(QueueActions, TabView):
 
     @work(thread=True, exclusive=True, group="drafts-slot", exit_on_error=False)
     def _propose(self, draft_id: int, account_id: int, title: str) -> None:
-        from creatorctl.publishing import next_best_slot
+        from creatorctl.publishing import propose_slot
         from creatorctl.timeutil import now_local
 
         assert self.store is not None
-        slot = next_best_slot(self.store, account_id, now_local())
+        slot = propose_slot(self.store, account_id, now_local())
         self.app.call_from_thread(self._ask_time, draft_id, account_id, title, slot)
 
     def _ask_time(self, draft_id: int, account_id: int, title: str, slot) -> None:  # type: ignore[no-untyped-def]
-        from creatorctl.screens.draft_schedule import ScheduleScreen
+        from creatorctl.screens.drafts.schedule import ScheduleScreen
 
-        self.app.push_screen(ScheduleScreen(draft_id, account_id, title, slot), self._scheduled)
+        screen = ScheduleScreen(draft_id, account_id, title, slot.when, skipped=slot.skipped)
+        self.app.push_screen(screen, self._scheduled)
 
     def _scheduled(self, result) -> None:  # type: ignore[no-untyped-def]
         if result is None:
@@ -454,7 +455,7 @@ class DraftsTab(QueueActions, TabView):
         if d.state != "unknown":
             self.app.notify(t("drafts.resolve_only_unknown"), severity="warning")
             return
-        from creatorctl.screens.draft_resolve import ResolveScreen
+        from creatorctl.screens.drafts.resolve import ResolveScreen
 
         def done(message: str | None) -> None:
             if message:

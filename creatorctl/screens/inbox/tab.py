@@ -99,10 +99,10 @@ class InboxTab(TabView):
     """
 
     def compose(self) -> ComposeResult:
-        from creatorctl.screens.inbox_comments import CommentsPane
-        from creatorctl.screens.inbox_groups import GroupsPane
-        from creatorctl.screens.inbox_live import LivePane
-        from creatorctl.screens.inbox_messages import MessagesPane
+        from creatorctl.screens.inbox.comments import CommentsPane
+        from creatorctl.screens.inbox.groups import GroupsPane
+        from creatorctl.screens.inbox.live import LivePane
+        from creatorctl.screens.inbox.messages import MessagesPane
 
         with TabbedContent(id="inbox-views", initial="inbox-comments"):
             with TabPane(t("inbox.view_comments"), id="inbox-comments"):
@@ -153,7 +153,7 @@ class InboxTab(TabView):
 
     def show_work_comments(self, work_id: int) -> None:
         """Show the comments of one work (from the work detail screen)."""
-        from creatorctl.screens.inbox_comments import CommentsPane
+        from creatorctl.screens.inbox.comments import CommentsPane
 
         self.show_view("comments")
         pane = self.query_one("#pane-comments", CommentsPane)

@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from creatorctl import safe_text
 from creatorctl.i18n import fmt_count, fmt_int, t
-from creatorctl.screens.inbox import InboxPane
+from creatorctl.screens.inbox.tab import InboxPane
 from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 from creatorctl.widgets.search_box import SearchBox
 

@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Button, DataTable, Input, Label, Static
 
 from creatorctl.i18n import t
-from creatorctl.screens.inbox import InboxPane
+from creatorctl.screens.inbox.tab import InboxPane
 from creatorctl.widgets.chart import Chart, ChartData, Series
 
 if TYPE_CHECKING:

@@ -1,0 +1,1 @@
+"""Accounts: the welcome screen, the switcher and the profile dialog."""

@@ -1,0 +1,1 @@
+"""The Data tab: totals, trends and flagged works."""

@@ -1,0 +1,1 @@
+"""The Earn tab, its panels and the settle dialog."""

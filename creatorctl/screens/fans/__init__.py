@@ -1,0 +1,1 @@
+"""The Fans tab: growth, portrait and the works that moved fans."""

@@ -1,0 +1,1 @@
+"""The Inbox tab and its panes: comments, messages, fan groups, live, auto-reply rules."""

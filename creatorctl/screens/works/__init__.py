@@ -1,0 +1,1 @@
+"""The Works tab and its screens: detail, edit, pick a work."""
