@@ -5,16 +5,16 @@
   ``current_user`` on PostgreSQL; ``at`` is UTC text in the store's time format; ``before`` and
   ``after`` are JSON objects. No foreign key: the log outlives what it describes.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-11-29
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
