@@ -137,7 +137,7 @@ def upgrade() -> None:
     )
     # Keyword search over title, description and topics; trigram handles Chinese without a
     # word segmenter. External content: the text lives once, in `work`. (PostgreSQL: pg_trgm
-    # indexes instead, in 0011.)
+    # indexes instead, in 0012.)
     if op.get_bind().dialect.name != "sqlite":
         return
     op.execute(

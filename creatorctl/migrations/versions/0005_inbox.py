@@ -71,7 +71,7 @@ def upgrade() -> None:
         sqlite_where=sa.text("pinned"),
         postgresql_where=sa.text("pinned"),
     )
-    if op.get_bind().dialect.name == "sqlite":  # PostgreSQL: pg_trgm indexes, in 0011
+    if op.get_bind().dialect.name == "sqlite":  # PostgreSQL: pg_trgm indexes, in 0012
         _comment_fts()
     _more_tables()
 

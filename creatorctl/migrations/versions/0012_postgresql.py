@@ -7,16 +7,16 @@ SQLite's. The publishing ledger, a file of its own beside a SQLite store (publis
 the table `publishclaim` here (publish_ledger_pg). A SQLite store gets nothing from this
 revision.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-11-29
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
