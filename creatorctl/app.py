@@ -145,6 +145,10 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
         yield QuickFooter(compact=True)  # a tab, `?` and the palette fit 80 columns (issue 13)
 
     def on_mount(self) -> None:
+        import gc
+
+        if not gc.isenabled():  # paused for start-up by the command line (cli.root)
+            self.call_after_refresh(gc.enable)
         self.main_screen.query_one(AccountBar).show_account(None, None, None)
         first = self.quick.result() if self.quick is not None and self.store is None else None
         if first is None:
