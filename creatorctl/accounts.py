@@ -149,6 +149,19 @@ def add_account(
         )
         if make_current:
             set_setting(conn, CURRENT_KEY, handle)
+        new_id = conn.execute(
+            sa.text("SELECT id FROM account WHERE handle=:h"), {"h": handle}
+        ).scalar_one()
+        from creatorctl.audit import record
+
+        record(
+            conn,
+            action="create",
+            kind="account",
+            object_id=new_id,
+            account_id=new_id,
+            after={"handle": handle, "nickname": fields["nickname"], "niche": fields["niche"]},
+        )
     return get_account(store, handle)
 
 
@@ -194,8 +207,20 @@ def record_changes(
     entity_id: int,
     changes: dict[str, tuple[str, str]],
 ) -> None:
+    from creatorctl.audit import record
+
     batch = uuid.uuid4().hex
     when = utcnow()
+    undo = any(f.startswith("undo:") for f in changes)
+    record(
+        conn,
+        action="undo" if undo else "edit",
+        kind=entity,
+        object_id=entity_id,
+        account_id=account_id,
+        before={f.removeprefix("undo:"): o for f, (o, _n) in changes.items()},
+        after={f.removeprefix("undo:"): n for f, (_o, n) in changes.items()},
+    )
     for field, (old, new) in changes.items():
         conn.execute(
             sa.text(

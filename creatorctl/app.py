@@ -1,6 +1,7 @@
 """The App: tabs, the account bar, bindings, command palette, notifications.
 
-It paints first and loads after: the store (and SQLAlchemy) opens in a worker after frame one.
+Frame one already shows the Works list, read through sqlite3 while Textual loaded
+(creatorctl.quickstart); the store (and SQLAlchemy) opens in a worker after that frame.
 """
 
 from __future__ import annotations

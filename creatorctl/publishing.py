@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
+from creatorctl.audit import record
 from creatorctl.config import PublishConfig
 from creatorctl.drafts import SCHEDULABLE, conflicts, get_draft, ts
 from creatorctl.errors import UserError
@@ -115,6 +116,14 @@ def _log_attempt(conn: sa.Connection, ledger: Ledger, claim: Claim, worker_id: s
         },
     ).scalar_one()
     ledger.update(claim.key, attempt_id=attempt_id)
+    record(
+        conn,
+        action="claim",
+        kind="draft",
+        object_id=claim.draft_id,
+        account_id=claim.account_id,
+        after={"state": "publishing", "attempt": claim.attempt, "worker": worker_id},
+    )
     return replace(claim, attempt_id=attempt_id)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from creatorctl.audit import record
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.inbox.flags import parse_flags
@@ -322,6 +323,7 @@ def pin_comment(store: Store, comment_id: int, account_id: int) -> int | None:
         ).scalar()
         conn.execute(sa.text("UPDATE comment SET pinned=0 WHERE work_id=:w"), {"w": c.work_id})
         conn.execute(sa.text("UPDATE comment SET pinned=1 WHERE id=:i"), {"i": c.id})
+        record(conn, "edit", "comment", c.id, account_id, {"pinned": c.pinned}, {"pinned": True})
     return previous
 
 
@@ -329,6 +331,7 @@ def unpin_comment(store: Store, comment_id: int, account_id: int) -> None:
     c = get_comment(store, comment_id, account_id)
     with store.write() as conn:
         conn.execute(sa.text("UPDATE comment SET pinned=0 WHERE id=:i"), {"i": c.id})
+        record(conn, "edit", "comment", c.id, account_id, {"pinned": c.pinned}, {"pinned": False})
 
 
 def delete_comments(store: Store, ids: Sequence[int], account_id: int) -> int:
