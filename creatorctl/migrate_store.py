@@ -136,4 +136,5 @@ def _label(store: Store) -> str:
     """The store as messages name it: its file, or its URL without a password."""
     if store.path is not None:
         return str(store.path)
-    return sa.engine.make_url(store.url).render_as_string(hide_password=True)
+    url = sa.engine.make_url(store.url)
+    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
