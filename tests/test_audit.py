@@ -206,3 +206,24 @@ def test_cli_audit_list_bad_since_is_one_line(import_db: str) -> None:
     assert err.strip().splitlines() == ["creatorctl: --since yesterday: give a date as YYYY-MM-DD"]
     code, out, err = cli("audit", "list", "--since", "2026-11-01", lang="zh")
     assert code == 0 and out.strip() == "还没有操作记录"
+
+
+def test_permission_denied_on_postgresql_is_one_line_naming_the_remedy() -> None:
+    """A viewer role writing: psycopg raises InsufficientPrivilege (SQLSTATE 42501) inside
+    SQLAlchemy's ProgrammingError; the user sees one line that says what to do."""
+    from creatorctl.errors import store_error
+
+    class InsufficientPrivilege(Exception):  # psycopg.errors.InsufficientPrivilege's shape
+        sqlstate = "42501"
+
+    class ProgrammingError(Exception):
+        def __init__(self, orig: BaseException) -> None:
+            super().__init__("(psycopg.errors.InsufficientPrivilege) permission denied\n[SQL: x]")
+            self.orig = orig
+
+    err = store_error(ProgrammingError(InsufficientPrivilege()), "postgresql:///team")
+    assert err is not None
+    assert str(err) == (
+        "postgresql:///team: your database role may not make this change (permission denied); "
+        "ask the team store's owner for editor rights"
+    )
