@@ -152,7 +152,7 @@ def recover_stale_claims(
         )
         conn.execute(
             sa.text(
-                "UPDATE publishattempt SET finished_at=:now, ok=0, error=:err "
+                "UPDATE publishattempt SET finished_at=:now, ok=FALSE, error=:err "
                 "WHERE draft_id=:d AND finished_at IS NULL"
             ),
             {"now": ts(now), "err": line, "d": draft_id},
