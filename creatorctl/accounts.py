@@ -225,7 +225,7 @@ def record_changes(
         conn.execute(
             sa.text(
                 "INSERT INTO edithistory(account_id, entity, entity_id, field, old_value, "
-                "new_value, batch, changed_at, undone) VALUES (:a, :e, :i, :f, :o, :n, :b, :w, 0)"
+                "new_value, batch, changed_at, undone) VALUES (:a, :e, :i, :f, :o, :n, :b, :w, FALSE)"
             ),
             {
                 "a": account_id,
@@ -304,7 +304,7 @@ def undo_last(store: Store, entity: str, entity_id: int) -> dict[str, str] | Non
         last = conn.execute(
             sa.text(
                 "SELECT batch, account_id FROM edithistory WHERE entity=:e AND entity_id=:i "
-                "AND undone=0 AND field NOT LIKE 'undo:%' ORDER BY id DESC LIMIT 1"
+                "AND undone=FALSE AND field NOT LIKE 'undo:%' ORDER BY id DESC LIMIT 1"
             ),
             {"e": entity, "i": entity_id},
         ).first()
@@ -326,7 +326,9 @@ def undo_last(store: Store, entity: str, entity_id: int) -> dict[str, str] | Non
             )
             restored[r.field] = r.old_value
             undo_changes[f"undo:{r.field}"] = (r.new_value, r.old_value)
-        conn.execute(sa.text("UPDATE edithistory SET undone=1 WHERE batch=:b"), {"b": last.batch})
+        conn.execute(
+            sa.text("UPDATE edithistory SET undone=TRUE WHERE batch=:b"), {"b": last.batch}
+        )
         record_changes(
             conn,
             account_id=last.account_id,

@@ -106,7 +106,7 @@ def _log_attempt(conn: sa.Connection, ledger: Ledger, claim: Claim, worker_id: s
     attempt_id = conn.execute(
         sa.text(
             "INSERT INTO publishattempt(draft_id, worker_id, started_at, ok, error, "
-            "stderr_tail, idem_key) VALUES (:d, :w, :s, 0, '', '', :k) RETURNING id"
+            "stderr_tail, idem_key) VALUES (:d, :w, :s, FALSE, '', '', :k) RETURNING id"
         ),
         {
             "d": claim.draft_id,

@@ -338,7 +338,7 @@ def mark_read(store: Store, account_id: int, conv_id: int) -> int:
     with store.write() as conn:
         n = conn.execute(
             sa.text(
-                "UPDATE message SET read=1 WHERE conversation_id=:c AND direction='in' AND NOT read"
+                "UPDATE message SET read=TRUE WHERE conversation_id=:c AND direction='in' AND NOT read"
             ),
             {"c": conv_id},
         ).rowcount
