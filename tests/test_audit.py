@@ -260,3 +260,17 @@ def test_an_outcome_held_in_the_ledger_is_audited_when_it_reaches_the_store(
     outcomes = [e for e in _all(st) if e.action == "publish"]
     assert len(outcomes) == 1 and outcomes[0].after["state"] == "published"
     assert outcomes[0].object_id == d.id and outcomes[0].after["worker"] == "w1"
+
+
+def test_posting_slots_changes_are_audited(st: Store) -> None:
+    from creatorctl.posting_queue import parse_slots, set_account_slots
+
+    acc = add_account(st, "me")
+    set_account_slots(st, acc.id, parse_slots("fri 20:00, sat 12:00"))
+    set_account_slots(st, acc.id, parse_slots("fri 20:00, sat 12:00"))  # unchanged: no row
+    set_account_slots(st, acc.id, None)
+    rows = [(e.kind, e.before, e.after) for e in _all(st) if e.kind == "slots"]
+    assert [(b["slots"], a["slots"]) for _k, b, a in rows] == [
+        ("", "fri 20:00, sat 12:00"),
+        ("fri 20:00, sat 12:00", ""),
+    ]
