@@ -148,8 +148,9 @@ async def test_the_first_frame_has_data_before_the_store_opens(
 
 
 async def test_no_account_still_shows_the_welcome(db_path: Path) -> None:
-    from creatorctl.app import CreatorApp
     from creatorctl.screens.welcome import WelcomeScreen
+
+    from creatorctl.app import CreatorApp
     from creatorctl.store import open_store
 
     open_store(str(db_path)).close()
