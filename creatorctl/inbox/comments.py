@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from creatorctl.audit import record
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.inbox.flags import parse_flags
@@ -333,15 +334,17 @@ def pin_comment(store: Store, comment_id: int, account_id: int) -> int | None:
             sa.text("SELECT id FROM comment WHERE work_id=:w AND pinned AND id<>:i"),
             {"w": c.work_id, "i": c.id},
         ).scalar()
-        conn.execute(sa.text("UPDATE comment SET pinned=0 WHERE work_id=:w"), {"w": c.work_id})
-        conn.execute(sa.text("UPDATE comment SET pinned=1 WHERE id=:i"), {"i": c.id})
+        conn.execute(sa.text("UPDATE comment SET pinned=FALSE WHERE work_id=:w"), {"w": c.work_id})
+        conn.execute(sa.text("UPDATE comment SET pinned=TRUE WHERE id=:i"), {"i": c.id})
+        record(conn, "edit", "comment", c.id, account_id, {"pinned": c.pinned}, {"pinned": True})
     return previous
 
 
 def unpin_comment(store: Store, comment_id: int, account_id: int) -> None:
     c = get_comment(store, comment_id, account_id)
     with store.write() as conn:
-        conn.execute(sa.text("UPDATE comment SET pinned=0 WHERE id=:i"), {"i": c.id})
+        conn.execute(sa.text("UPDATE comment SET pinned=FALSE WHERE id=:i"), {"i": c.id})
+        record(conn, "edit", "comment", c.id, account_id, {"pinned": c.pinned}, {"pinned": False})
 
 
 def delete_comments(store: Store, ids: Sequence[int], account_id: int) -> int:
