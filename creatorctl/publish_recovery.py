@@ -144,11 +144,17 @@ def recover_stale_claims(
         state = ("failed" if row.attempts >= MAX_ATTEMPTS else "scheduled") if rerun else "unknown"
         conn.execute(
             sa.text(
-                "UPDATE draft SET state=:s, next_try_at=CASE WHEN :s='scheduled' THEN :now END, "
+                "UPDATE draft SET state=:s, next_try_at=:next, "
                 "last_error=:err, claimed_by=NULL, claimed_at=NULL, updated_at=:now "
                 "WHERE id=:i AND state='publishing'"
             ),
-            {"s": state, "now": ts(now), "err": line, "i": draft_id},
+            {
+                "s": state,
+                "next": ts(now) if state == "scheduled" else None,
+                "now": ts(now),
+                "err": line,
+                "i": draft_id,
+            },
         )
         conn.execute(
             sa.text(

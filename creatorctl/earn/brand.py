@@ -106,7 +106,7 @@ def _filters(
         acc = get_account_by_id(store, account_id)
         earn = (config or Config()).earn
         if not evaluate(acc.fans, acc.verified, earn)["xingtu"].eligible:
-            return where + " AND 0"
+            return where + " AND 1 = 0"
         where += " AND b.min_fans <= :fans AND b.state = 'open'"
         params["fans"] = acc.fans or 0
     return where
