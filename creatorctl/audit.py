@@ -18,7 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from creatorctl.store import Store
-from creatorctl.timeutil import as_datetime, local_to_utc, utcnow_exact
+from creatorctl.timeutil import as_datetime, local_to_utc, utc_to_local, utcnow_exact
 
 ACTIONS = (
     "create",
@@ -56,7 +56,8 @@ class AuditEntry:
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
-            "at": self.at.isoformat(sep=" ", timespec="seconds"),
+            "at": utc_to_local(self.at).isoformat(sep=" ", timespec="seconds"),
+            "at_utc": self.at.isoformat(sep=" ", timespec="seconds"),
             "who": self.who,
             "account": self.account,
             "kind": self.kind,

@@ -43,6 +43,20 @@ _MESSAGE_BY_WORDS = (  # when the error carries no code (a hand-made one)
 )
 
 
+def _sqlstate(exc: BaseException) -> str | None:
+    """The SQLSTATE of the PostgreSQL error behind `exc` (psycopg's `.sqlstate`), if any."""
+    cur: BaseException | None = exc
+    for _ in range(8):
+        if cur is None:
+            return None
+        state = getattr(cur, "sqlstate", None)
+        if isinstance(state, str):
+            return state
+        orig = getattr(cur, "orig", None)
+        cur = orig if isinstance(orig, BaseException) else cur.__cause__
+    return None
+
+
 def _sqlite_cause(exc: BaseException) -> sqlite3.Error | None:
     """The sqlite3 error behind `exc` (SQLAlchemy wraps it as `.orig`), if there is one."""
     import sqlite3
@@ -67,6 +81,8 @@ def store_error(exc: BaseException, where: object) -> StoreError | None:
     """
     from creatorctl.i18n import t
 
+    if _sqlstate(exc) == "42501":  # PostgreSQL: this role lacks the right (a viewer writing)
+        return StoreError(t("store.denied", where=where))
     cause = _sqlite_cause(exc)
     if cause is None:
         return _postgres_error(exc, where)

@@ -133,5 +133,8 @@ def _bump_sequences(conn: sa.Connection, order: list[sa.Table]) -> None:
 
 
 def _label(store: Store) -> str:
-    label = getattr(store, "label", None)
-    return str(label) if label else str(store.path or store.url)
+    """The store as messages name it: its file, or its URL without a password."""
+    if store.path is not None:
+        return str(store.path)
+    url = sa.engine.make_url(store.url)
+    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)

@@ -62,6 +62,7 @@ def _say_target(target_url: str, replace: bool) -> None:
     if path is not None and not path.exists():
         click.echo(t("migrate.target_new", target=path))
         return
+    shown = _shown(target_url)
     target = open_store(target_url, migrate=False)
     try:
         busy = target_rows(target)
@@ -69,8 +70,20 @@ def _say_target(target_url: str, replace: bool) -> None:
         target.close()
     if busy and not replace:
         name, n = busy[0]
-        raise UserError(t("migrate.target_not_empty", target=target_url, table=name, n=n))
-    click.echo(t("migrate.target_ok", target=target_url))
+        raise UserError(t("migrate.target_not_empty", target=shown, table=name, n=n))
+    click.echo(t("migrate.target_ok", target=shown))
+
+
+def _shown(target_url: str) -> str:
+    """The target as messages name it: a URL without its password."""
+    import sqlalchemy as sa
+
+    if "://" not in target_url:
+        return target_url
+    try:
+        return sa.engine.make_url(target_url).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return target_url
 
 
 COMMANDS = [migrate_store_cmd]

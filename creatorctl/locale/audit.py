@@ -39,6 +39,11 @@ MESSAGES = {
     "audit.kind.earning": ("收入", "earning"),
     "audit.kind.brand_task": ("品牌任务", "brand task"),
     "audit.kind.import": ("导入", "import"),
+    "store.denied": (
+        "{where}:你的数据库角色无权做这项修改(permission denied);请团队库的所有者授予编辑权限",
+        "{where}: your database role may not make this change (permission denied); "
+        "ask the team store's owner for editor rights",
+    ),
     # migrate-store
     "migrate.url_needed": (
         "--to 须为 PostgreSQL 地址,例如 postgresql:///team",
