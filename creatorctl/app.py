@@ -191,7 +191,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
         self.view(self.active_tab).focus_default()
         if account is None:
             self.show_welcome()
-        self.start_watching(store.path)
+        self.start_watching(store)
 
     # --- the in-app scheduler (creatorctl.scheduler) -------------------------------------
 

@@ -102,6 +102,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     wants = "backend" in metafunc.fixturenames or metafunc.definition.get_closest_marker("backends")
     if not wants or metafunc.definition.get_closest_marker("sqlite_only"):
         return
+    if any("backend" in str(m.args[0]) for m in metafunc.definition.iter_markers("parametrize")):
+        return  # the test names its backends itself (e.g. PostgreSQL only)
     if "backend" not in metafunc.fixturenames:
         metafunc.fixturenames.append("backend")
     metafunc.parametrize(
