@@ -39,6 +39,7 @@ MESSAGES = {
     "audit.kind.earning": ("收入", "earning"),
     "audit.kind.brand_task": ("品牌任务", "brand task"),
     "audit.kind.import": ("导入", "import"),
+    "audit.kind.slots": ("发布时段", "posting slots"),
     "store.denied": (
         "{where}:你的数据库角色无权做这项修改(permission denied);请团队库的所有者授予编辑权限",
         "{where}: your database role may not make this change (permission denied); "
