@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from creatorctl.i18n import t
@@ -25,6 +25,7 @@ from creatorctl.safe_text import escape
 from creatorctl.screens.base import TabView, toast_from_any_thread
 from creatorctl.screens.store_sync import StoreSync
 from creatorctl.widgets.account_bar import AccountBar
+from creatorctl.widgets.footer import QuickFooter
 from creatorctl.widgets.terminal_guard import CleanToasts
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
                 with TabPane(t(f"tab.{tab_id}"), id=tab_id):
                     if tab_id == TAB_IDS[0]:
                         yield tab_class(tab_id)()
-        yield Footer(compact=True)  # a tab, `?` and the palette fit 80 columns (issue 13)
+        yield QuickFooter(compact=True)  # a tab, `?` and the palette fit 80 columns (issue 13)
 
     def on_mount(self) -> None:
         import gc
@@ -190,7 +191,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
         self.view(self.active_tab).focus_default()
         if account is None:
             self.show_welcome()
-        self.start_watching(store.path)
+        self.start_watching(store)
 
     # --- the in-app scheduler (creatorctl.scheduler) -------------------------------------
 
