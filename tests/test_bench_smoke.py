@@ -51,7 +51,11 @@ def test_bench_script_runs_on_the_small_demo(script: str, tmp_path: Path) -> Non
         assert line in out, f"{line!r} missing from:\n{out}"
 
 
+NOT_SMOKED = {"bench_postgres.py": "needs a PostgreSQL server and the large demo"}
+"""Scripts left out of the smoke run, and why."""
+
+
 def test_every_bench_script_has_a_smoke_run() -> None:
-    """A new script in bench/ joins SCRIPTS (and so takes `--smoke`), or it would rot unseen."""
+    """A new script in bench/ joins SCRIPTS (and so takes `--smoke`), or says here why not."""
     scripts = {p.name for p in BENCH.glob("*.py")} - {"common.py", "bare_app.py"}
-    assert scripts == set(SCRIPTS)
+    assert scripts - set(NOT_SMOKED) == set(SCRIPTS)
