@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
@@ -57,10 +57,16 @@ def _nicknames(rng: random.Random, n: int) -> list[str]:
     return out
 
 
+def _below(rng: random.Random) -> Callable[[int], int]:
+    """CPython's `rng.choice(seq)` is `seq[rng._randbelow(len(seq))]` and `rng.randrange(n)` is
+    `rng._randbelow(n)`: calling it directly draws the same numbers, for less per comment."""
+    below: Callable[[int], int] = getattr(rng, "_randbelow")  # noqa: B009
+    return below
+
+
 def _content(rng: random.Random, nicks: list[str]) -> str:
     r = rng.random()
-    # seq[below(len(seq))] is what rng.choice(seq) does, without its call: the same draws.
-    below = rng._randbelow
+    below = _below(rng)
     if r < 0.05:
         text = C.SPAM[below(len(C.SPAM))].format(
             wx=f"{_WX[below(len(_WX))]}{below(899) + 100}",
@@ -109,7 +115,7 @@ def _comments(conn: sa.Connection, ctx: DemoContext) -> None:
     flag_cache: dict[str, str] = {}
     raw = conn.connection.driver_connection
     assert raw is not None
-    below, pareto, n_nicks = rng._randbelow, rng.paretovariate, len(nicks)
+    below, pareto, n_nicks = _below(rng), rng.paretovariate, len(nicks)
     replies, n_replies = C.MY_REPLIES, len(C.MY_REPLIES)
     work_ids = [w.id for w in works]
     users = [f"u{u:06d}" for u in range(n_nicks)]
