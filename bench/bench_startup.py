@@ -47,7 +47,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.smoke:
         args.runs, args.size = 1, "small"
-    db = large_store(args.size)
+    db = large_store(args.size).resolve()
     env = pty_env()
     print(f"store: {db} ({args.size}), runs: {args.runs}; at start: {load_line()}")
 
@@ -66,8 +66,9 @@ def main() -> None:
         data.append(d)
         peaks.append(peak / 1024)
         if args.before:
+            # Run from there: `-m` looks in the working folder before PYTHONPATH.
             old = dict(env, PYTHONPATH=str(args.before.resolve()))
-            (f, d), _ = run_in_pty(argv, markers, env=old)
+            (f, d), _ = run_in_pty(argv, markers, env=old, cwd=args.before.resolve())
             before[0].append(f)
             before[1].append(d)
             cpu["before"].append(LAST_CPU[1])

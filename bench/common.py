@@ -133,12 +133,14 @@ def run_in_pty(
     exit_wait: float = 0.0,
     then_keys: list[bytes] | None = None,
     key_gap: float = 1.0,
+    cwd: Path | None = None,
 ) -> tuple[list[float], int]:
     """Start `argv` in a pseudo-terminal; return seconds until each marker appeared in its
     output (in order), and the process's peak RSS in KiB (VmHWM) just before it is stopped.
     `keys`: after marker i appears, type keys[i] (e.g. {0: b"5"} switches tab).
     `then_keys`: after the last marker, type these one by one, `key_gap` seconds apart (then
-    wait `key_gap` more). `exit_wait`: then let it end on its own for up to that long."""
+    wait `key_gap` more). `exit_wait`: then let it end on its own for up to that long.
+    `cwd`: where it runs (`python -m creatorctl` imports the package found there first)."""
     import fcntl
     import struct
     import termios
@@ -155,6 +157,7 @@ def run_in_pty(
         close_fds=True,
         env=env or dict(os.environ),
         start_new_session=True,
+        cwd=cwd,
     )
     os.close(slave)
     buf = b""

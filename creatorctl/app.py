@@ -1,6 +1,7 @@
 """The App: tabs, the account bar, bindings, command palette, notifications.
 
-It paints first and loads after: the store (and SQLAlchemy) opens in a worker after frame one.
+Frame one already shows the Works list, read through sqlite3 while Textual loaded
+(creatorctl.quickstart); the store (and SQLAlchemy) opens in a worker after that frame.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from creatorctl.i18n import t
@@ -24,6 +25,7 @@ from creatorctl.safe_text import escape
 from creatorctl.screens.base import TabView, toast_from_any_thread
 from creatorctl.screens.store_sync import StoreSync
 from creatorctl.widgets.account_bar import AccountBar
+from creatorctl.widgets.footer import QuickFooter
 from creatorctl.widgets.terminal_guard import CleanToasts
 
 if TYPE_CHECKING:
@@ -141,9 +143,13 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
                 with TabPane(t(f"tab.{tab_id}"), id=tab_id):
                     if tab_id == TAB_IDS[0]:
                         yield tab_class(tab_id)()
-        yield Footer(compact=True)  # a tab, `?` and the palette fit 80 columns (issue 13)
+        yield QuickFooter(compact=True)  # a tab, `?` and the palette fit 80 columns (issue 13)
 
     def on_mount(self) -> None:
+        import gc
+
+        if not gc.isenabled():  # paused for start-up by the command line (cli.root)
+            self.call_after_refresh(gc.enable)
         self.main_screen.query_one(AccountBar).show_account(None, None, None)
         first = self.quick.result() if self.quick is not None and self.store is None else None
         if first is None:
@@ -185,7 +191,7 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
         self.view(self.active_tab).focus_default()
         if account is None:
             self.show_welcome()
-        self.start_watching(store.path)
+        self.start_watching(store)
 
     # --- the in-app scheduler (creatorctl.scheduler) -------------------------------------
 

@@ -1,7 +1,15 @@
-"""Keyword search shared by every searchable list: FTS5 trigram, with LIKE for short terms.
+"""Keyword search shared by every searchable list: every term (split on spaces, ANDed) is a
+case-insensitive substring of at least one searched column.
 
-Trigram cannot match fewer than three characters, so such terms fall back to LIKE. Terms are
-ANDed.
+SQLite: an FTS5 trigram table per searched table, with LIKE for terms shorter than three
+characters (trigram cannot match them). Comments (a million and more) also have a bigram index
+for two-character terms (`bigrams`, migration 0010, SQLite only): it finds the candidates and
+LIKE still decides, so results are LIKE's.
+
+PostgreSQL: ILIKE on the table itself, which pg_trgm GIN indexes (``gin_trgm_ops``) on the
+searched columns serve for terms of three characters or more — the same rows as the trigram
+table. The searched columns are work.title, work.description, work.tags and comment.content,
+comment.nickname. Callers pass their engine's dialect name.
 """
 
 from __future__ import annotations
@@ -20,21 +28,61 @@ def split_terms(query: str) -> tuple[list[str], list[str]]:
     return [x for x in terms if len(x) >= 3], [x for x in terms if len(x) < 3]
 
 
+BIGRAM_FUNCTION = "creatorctl_bigrams"
+"""The SQL function (registered on every SQLite connection of a store) that the comment
+bigram index's triggers call."""
+
+
+def bigrams(*texts: str | None) -> str:
+    """Every two-character piece of each text, space-separated: what the bigram index holds.
+
+    Its `ascii` tokenizer folds ASCII case (as LIKE does) and splits at ASCII spaces and
+    punctuation, so a piece holding those leaves only fragments; `bigram_term` keeps such
+    terms on LIKE.
+    """
+    out: list[str] = []
+    for text in texts:
+        if text:
+            out.extend(text[i : i + 2] for i in range(len(text) - 1))
+    return " ".join(out)
+
+
+def bigram_term(term: str) -> bool:
+    """Whether the bigram index can find a term: two characters, none of them ASCII
+    punctuation or space (the tokenizer would split there)."""
+    return len(term) == 2 and all(not c.isascii() or c.isalnum() for c in term)
+
+
 def fts_expression(terms: Sequence[str]) -> str:
     """An FTS5 MATCH expression requiring every term, each quoted as a phrase."""
     return " AND ".join('"' + x.replace('"', '""') + '"' for x in terms)
 
 
+TRUE = "1=1"
+"""A condition that always holds, in both dialects (PostgreSQL refuses a bare ``1``)."""
+
+
 def like_clause(
-    terms: Sequence[str], params: dict[str, object], columns: Sequence[str], prefix: str = "l"
+    terms: Sequence[str],
+    params: dict[str, object],
+    columns: Sequence[str],
+    prefix: str = "l",
+    dialect: str = "sqlite",
 ) -> str:
-    """Every term LIKE-matched in at least one of `columns` ('1' when there are none)."""
+    """Every term matched case-insensitively in at least one of `columns` (`TRUE` when there
+    are none): SQLite's LIKE ignores ASCII case already; PostgreSQL's ILIKE does it."""
+    op = "ILIKE" if dialect == "postgresql" else "LIKE"
     parts: list[str] = []
     for i, term in enumerate(terms):
         key = f"{prefix}{i}"
         params[key] = like_pattern(term)
-        parts.append("(" + " OR ".join(f"{c} LIKE :{key} ESCAPE '\\'" for c in columns) + ")")
-    return " AND ".join(parts) if parts else "1"
+        parts.append("(" + " OR ".join(f"{c} {op} :{key} ESCAPE '\\'" for c in columns) + ")")
+    return " AND ".join(parts) if parts else TRUE
+
+
+def uses_fts(dialect: str) -> bool:
+    """Whether the store has FTS5 trigram tables to search (else ILIKE on pg_trgm indexes)."""
+    return dialect == "sqlite"
 
 
 def search_clause(
@@ -44,6 +92,7 @@ def search_clause(
     fts_table: str,
     id_column: str,
     like_columns: Sequence[str],
+    dialect: str = "sqlite",
 ) -> str:
     """SQL condition for a keyword search, as a filter on the searched table.
 
@@ -51,6 +100,8 @@ def search_clause(
     it as its content rowid. (Lists that page newest-first by rowid may instead drive the query
     from the FTS table with `fts_expression`, which stops after a page.)
     """
+    if not uses_fts(dialect):
+        return like_clause(query.split(), params, like_columns, dialect=dialect)
     long_terms, short_terms = split_terms(query)
     parts: list[str] = []
     if long_terms:
@@ -58,4 +109,4 @@ def search_clause(
         parts.append(f"{id_column} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH :fts)")
     if short_terms:
         parts.append(like_clause(short_terms, params, like_columns))
-    return " AND ".join(parts) if parts else "1"
+    return " AND ".join(parts) if parts else TRUE

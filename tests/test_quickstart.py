@@ -149,7 +149,7 @@ async def test_the_first_frame_has_data_before_the_store_opens(
 
 async def test_no_account_still_shows_the_welcome(db_path: Path) -> None:
     from creatorctl.app import CreatorApp
-    from creatorctl.screens.welcome import WelcomeScreen
+    from creatorctl.screens.account.welcome import WelcomeScreen
     from creatorctl.store import open_store
 
     open_store(str(db_path)).close()
@@ -157,3 +157,47 @@ async def test_no_account_still_shows_the_welcome(db_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)
         assert isinstance(app.screen, WelcomeScreen)
+
+
+async def test_the_collector_paused_for_start_up_runs_again_after_the_first_frame(
+    demo_db: Path,
+) -> None:
+    """`creatorctl` pauses the garbage collector while it starts (cli.root); the app must turn
+    it back on, or a long session would never collect a cycle."""
+    import gc
+
+    from creatorctl.app import CreatorApp
+
+    gc.disable()
+    try:
+        app = CreatorApp(db=str(demo_db), quick=QuickStart.start(str(demo_db), None))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, app)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_opening_the_app_pauses_the_collector_and_starts_the_quick_read(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from click.testing import CliRunner
+
+    import creatorctl.app
+    from creatorctl.cli import root
+
+    seen: list[tuple[bool, object]] = []
+
+    def fake_run_app(db: str | None, account: str | None, quick: QuickStart | None) -> None:
+        first = quick.result(10) if quick is not None else None
+        seen.append((gc.isenabled(), first.account.handle if first else None))
+
+    monkeypatch.setattr(creatorctl.app, "run_app", fake_run_app)
+    try:
+        result = CliRunner().invoke(root, ["--db", str(demo_db)])
+    finally:
+        gc.enable()
+    assert result.exit_code == 0, result.output
+    assert seen == [(False, "demo_pets_7")]

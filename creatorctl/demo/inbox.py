@@ -23,6 +23,7 @@ from creatorctl.inbox.comment_load import bulk_loading, insert_rows, local_key
 from creatorctl.inbox.flags import comment_flags
 from creatorctl.inbox.live import Sample, save_session
 from creatorctl.inbox.messages import Incoming, ingest_messages
+from creatorctl.store_bulk import Bulk
 from creatorctl.timeutil import local_to_utc
 
 COMMENTS = {"small": 4_000, "large": 1_000_000, "huge": 10_000_000}
@@ -113,13 +114,12 @@ def _comments(conn: sa.Connection, ctx: DemoContext) -> None:
     events.sort()
     words = InboxConfig().flag_words
     flag_cache: dict[str, str] = {}
-    raw = conn.connection.driver_connection
-    assert raw is not None
+    bulk = ctx.bulk
     below, pareto, n_nicks = _below(rng), rng.paretovariate, len(nicks)
     replies, n_replies = C.MY_REPLIES, len(C.MY_REPLIES)
     work_ids = [w.id for w in works]
     users = [f"u{u:06d}" for u in range(n_nicks)]
-    with bulk_loading(raw), _indexes_built_after(conn):
+    with bulk_loading(bulk), _indexes_built_after(bulk):
         batch: list[tuple] = []
         acc = ctx.account_id
         group: tuple[int, int] | None = None
@@ -159,35 +159,34 @@ def _comments(conn: sa.Connection, ctx: DemoContext) -> None:
                 )
             )
             if len(batch) >= BATCH:
-                insert_rows(raw, batch)
+                insert_rows(bulk, batch)
                 batch.clear()
                 if ctx.progress:
                     ctx.progress(t("inbox.demo_comments"), n, len(events))
         if batch:
-            insert_rows(raw, batch)
+            insert_rows(bulk, batch)
     # A pinned comment on the most discussed works: their most liked one.
     top = sorted(works, key=lambda w: -w.comments)[:20]
     for w in top:
-        raw.execute(
-            "UPDATE comment SET pinned=1 WHERE id=(SELECT id FROM comment WHERE work_id=? "
+        bulk.execute(
+            "UPDATE comment SET pinned=TRUE WHERE id=(SELECT id FROM comment WHERE work_id=? "
             "AND flags='' ORDER BY likes DESC LIMIT 1)",
             (w.id,),
         )
 
 
 @contextmanager
-def _indexes_built_after(conn: sa.Connection) -> Iterator[None]:
-    """Drop the comment table's indexes for the load and build each once at the end: a sort
-    per index instead of millions of inserts at random places (the most-liked and platform-id
-    indexes take rows in random order). Same transaction: a failure puts them back."""
-    from creatorctl.models import Comment
-
-    indexes = sorted(Comment.__table__.indexes, key=lambda i: str(i.name))  # type: ignore[attr-defined]
-    for index in indexes:
-        index.drop(conn)
+def _indexes_built_after(bulk: Bulk) -> Iterator[None]:
+    """Drop the comment table's plain indexes for the load and build each once at the end: a
+    sort per index instead of millions of inserts at random places (the most-liked and
+    platform-id indexes take rows in random order). Same transaction: a failure puts them
+    back. The loop above keeps (work, comment_id) unique without the unique index."""
+    indexes = bulk.plain_indexes("comment")
+    for name, _sql in indexes:
+        bulk.execute(f'DROP INDEX "{name}"')
     yield
-    for index in indexes:
-        index.create(conn)
+    for _name, sql in indexes:
+        bulk.execute(sql)
 
 
 def _rules(conn: sa.Connection, ctx: DemoContext, nick: str) -> list[int]:
@@ -247,17 +246,20 @@ def _messages(conn: sa.Connection, ctx: DemoContext, rule_ids: list[int]) -> Non
             )
         if len(items) >= total:
             break
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    ingest_messages(raw, ctx.account_id, items, None, dedupe=False)
+    bulk = ctx.bulk
+    ingest_messages(bulk, ctx.account_id, items, None, dedupe=False)
+
+
+GROUPMEMBER_COLUMNS = (
+    "group_id", "user_id", "nickname", "role", "joined_at", "last_active_at", "message_count",
+)  # fmt: skip
 
 
 def _groups(conn: sa.Connection, ctx: DemoContext, nick: str) -> None:
     rng = ctx.rng
     members = MEMBERS[ctx.size]
     names = _nicknames(rng, members * 2)
-    raw = conn.connection.driver_connection
-    assert raw is not None
+    bulk = ctx.bulk
     for g, name in enumerate(C.GROUP_NAMES):
         created = ctx.now - timedelta(days=300 - 120 * g)
         gid = conn.execute(
@@ -274,7 +276,7 @@ def _groups(conn: sa.Connection, ctx: DemoContext, nick: str) -> None:
         ).scalar_one()
         history = C.ANNOUNCEMENTS if g == 0 else C.ANNOUNCEMENTS[:2]
         for i, text in enumerate(history):
-            raw.execute(
+            bulk.execute(
                 "INSERT INTO groupannouncement(group_id, text, changed_at) VALUES (?,?,?)",
                 (gid, text, str(local_to_utc(created + timedelta(days=40 * i)))),
             )
@@ -302,17 +304,12 @@ def _groups(conn: sa.Connection, ctx: DemoContext, nick: str) -> None:
                     count + (300 if m == 0 else 0),
                 )
             )
-        raw.executemany(
-            "INSERT INTO groupmember(group_id, user_id, nickname, role, joined_at, "
-            "last_active_at, message_count) VALUES (?,?,?,?,?,?,?)",
-            rows,
-        )
+        bulk.insert_rows("groupmember", GROUPMEMBER_COLUMNS, rows)
 
 
 def _lives(conn: sa.Connection, ctx: DemoContext) -> None:
     rng = ctx.rng
-    raw = conn.connection.driver_connection
-    assert raw is not None
+    bulk = ctx.bulk
     for i, title in enumerate(C.LIVE_TITLES):
         day = ctx.today - timedelta(days=3 + 7 * i)
         start = datetime.combine(day, datetime.min.time()).replace(hour=20)
@@ -333,7 +330,7 @@ def _lives(conn: sa.Connection, ctx: DemoContext) -> None:
             samples.append(
                 Sample(start + timedelta(seconds=k), int(online), gifts, likes, int(fans))
             )
-        save_session(raw, ctx.account_id, title, samples)
+        save_session(bulk, ctx.account_id, title, samples)
     for i, topic in enumerate(C.PREVIEW_TOPICS):
         at = datetime.combine(ctx.today + timedelta(days=2 + 3 * i), datetime.min.time())
         conn.execute(

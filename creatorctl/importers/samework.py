@@ -13,13 +13,15 @@ Two works with one title at different times stay two works.
 
 from __future__ import annotations
 
-import sqlite3
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from creatorctl.topics import title_key
+
+if TYPE_CHECKING:
+    from creatorctl.store_bulk import Bulk
 
 WINDOW = timedelta(seconds=60)
 PREFIX_MIN = 4
@@ -28,7 +30,7 @@ PREFIX_MIN = 4
 # CROSS JOIN keeps the batch's times as the outer loop, so each is one range on
 # ix_work_acc_pub: re-importing 20,000 works took 34 s with SQLite's own order, 1.9 s so.
 _NEAR = (
-    "SELECT c.t, w.id, {cols} FROM temp.import_near c CROSS JOIN work w "
+    "SELECT c.t, w.id, {cols} FROM import_near c {join} work w "
     "ON w.account_id = ? AND w.published_at >= c.lo AND w.published_at <= c.hi"
 )
 
@@ -38,12 +40,14 @@ def _text(dt: datetime) -> str:
 
 
 def near_works(
-    conn: sqlite3.Connection, account_id: int, times: Iterable[str], cols: Sequence[str]
+    conn: Bulk, account_id: int, times: Iterable[str], cols: Sequence[str]
 ) -> dict[str, list[list[Any]]]:
     """Stored works published within `WINDOW` of each time (stored UTC text) → their records
     ``[id, *cols]``; one indexed range per time (ix_work_acc_pub), in one statement."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_near(t TEXT PRIMARY KEY, lo, hi)")
-    conn.execute("DELETE FROM temp.import_near")
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS import_near(t TEXT PRIMARY KEY, lo TEXT, hi TEXT)"
+    )
+    conn.execute("DELETE FROM import_near")
     rows = []
     for t in times:
         at = datetime.fromisoformat(t)
@@ -51,11 +55,14 @@ def near_works(
         rows.append((t, _text(at - WINDOW), _text(at + WINDOW) + "~"))
     if not rows:
         return {}
-    conn.executemany("INSERT OR IGNORE INTO temp.import_near VALUES (?, ?, ?)", rows)
+    conn.executemany("INSERT INTO import_near VALUES (?, ?, ?) ON CONFLICT DO NOTHING", rows)
     out: dict[str, list[list[Any]]] = {}
-    for r in conn.execute(_NEAR.format(cols=", ".join(f"w.{c}" for c in cols)), (account_id,)):
+    # (PostgreSQL has no CROSS JOIN … ON, and its planner finds that order itself.)
+    join = "CROSS JOIN" if conn.is_sqlite else "JOIN"
+    sql = _NEAR.format(cols=", ".join(f"w.{c}" for c in cols), join=join)
+    for r in conn.execute(sql, (account_id,)):
         out.setdefault(r[0], []).append(list(r[1:]))
-    conn.execute("DELETE FROM temp.import_near")
+    conn.execute("DELETE FROM import_near")
     return out
 
 

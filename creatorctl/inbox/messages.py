@@ -8,7 +8,6 @@ as outgoing messages marked `auto_reply` with the rule that wrote them.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -16,9 +15,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from creatorctl.audit import record
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
+from creatorctl.inbox.rule_audit import rule_row as _rule_row
+from creatorctl.inbox.rule_audit import rule_values as _rule_values
 from creatorctl.store import Store
+from creatorctl.store_bulk import Bulk
 from creatorctl.timeutil import as_datetime, utc_to_local, utcnow
 
 KEYWORD_SPLIT = re.compile(r"[|,，、]+")
@@ -191,7 +194,9 @@ def save_rule(
                 ),
                 values,
             ).scalar_one()
+            record(conn, "create", "rule", rule_id, account_id, None, _rule_values(values))
         else:
+            old = _rule_row(conn, account_id, rule_id)
             n = conn.execute(
                 sa.text(
                     "UPDATE autoreplyrule SET keyword=:k, reply=:r, priority=:p, enabled=:e, "
@@ -199,8 +204,13 @@ def save_rule(
                 ),
                 values,
             ).rowcount
-            if not n:
+            if not n or old is None:
                 raise UserError(t("inbox.err_unknown_rule", id=rule_id))
+            was, now = _rule_values(old), _rule_values(values)
+            changed = [k for k in now if was[k] != now[k]]
+            was, now = {k: was[k] for k in changed}, {k: now[k] for k in changed}
+            if changed:
+                record(conn, "edit", "rule", rule_id, account_id, was, now)
     assert rule_id is not None
     return Rule(rule_id, keyword, reply, priority, enabled, is_welcome)
 
@@ -211,16 +221,22 @@ def set_rule_enabled(store: Store, account_id: int, rule_id: int, enabled: bool)
             sa.text("UPDATE autoreplyrule SET enabled=:e WHERE id=:i AND account_id=:a"),
             {"e": enabled, "i": rule_id, "a": account_id},
         ).rowcount
+        if n:
+            was, now = {"enabled": not enabled}, {"enabled": enabled}
+            record(conn, "edit", "rule", rule_id, account_id, was, now)
     if not n:
         raise UserError(t("inbox.err_unknown_rule", id=rule_id))
 
 
 def delete_rule(store: Store, account_id: int, rule_id: int) -> None:
     with store.write() as conn:
+        old = _rule_row(conn, account_id, rule_id)
         n = conn.execute(
             sa.text("DELETE FROM autoreplyrule WHERE id=:i AND account_id=:a"),
             {"i": rule_id, "a": account_id},
         ).rowcount
+        if n and old is not None:
+            record(conn, "delete", "rule", rule_id, account_id, _rule_values(old))
     if not n:
         raise UserError(t("inbox.err_unknown_rule", id=rule_id))
 
@@ -322,7 +338,7 @@ def mark_read(store: Store, account_id: int, conv_id: int) -> int:
     with store.write() as conn:
         n = conn.execute(
             sa.text(
-                "UPDATE message SET read=1 WHERE conversation_id=:c AND direction='in' AND NOT read"
+                "UPDATE message SET read=TRUE WHERE conversation_id=:c AND direction='in' AND NOT read"
             ),
             {"c": conv_id},
         ).rowcount
@@ -354,6 +370,8 @@ def send_message(store: Store, account_id: int, conv_id: int, text: str) -> Mess
             sa.text("UPDATE conversation SET last_at=:d, last_text=:t WHERE id=:c"),
             {"d": now, "t": text, "c": conv_id},
         )
+        sent = {"message_id": mid, "text": text}
+        record(conn, "reply", "conversation", conv_id, account_id, None, sent)
     return MessageRow(mid, conv_id, "out", text, utc_to_local(now), True, False, None)
 
 
@@ -365,7 +383,7 @@ class IngestResult:
 
 
 def ingest_messages(
-    raw: sqlite3.Connection,
+    work: Bulk,
     account_id: int,
     items: Iterable[Incoming],
     rules: Sequence[Rule] | None,
@@ -381,13 +399,13 @@ def ingest_messages(
     if rules is None:
         rules = [
             Rule(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]))
-            for r in raw.execute(
+            for r in work.execute(
                 "SELECT id, keyword, reply, priority, enabled, is_welcome FROM autoreplyrule "
                 "WHERE account_id=? ORDER BY priority DESC, id",
                 (account_id,),
             )
         ]
-    cur = raw.cursor()
+    execute = work.execute
     convs: dict[str, int] = {}
     has_incoming: dict[int, bool] = {}
     touched: set[int] = set()
@@ -395,12 +413,12 @@ def ingest_messages(
     for m in sorted(items, key=lambda x: x.created_at):
         cid = convs.get(m.fan_id)
         if cid is None:
-            row = cur.execute(
+            row = execute(
                 "SELECT id FROM conversation WHERE account_id=? AND fan_id=?",
                 (account_id, m.fan_id),
             ).fetchone()
             if row is None:
-                row = cur.execute(
+                row = execute(
                     "INSERT INTO conversation(account_id, fan_id, fan_nickname, last_at) "
                     "VALUES (?,?,?,?) RETURNING id",
                     (account_id, m.fan_id, m.fan_nickname, str(m.created_at)),
@@ -409,7 +427,7 @@ def ingest_messages(
             cid = convs[m.fan_id] = int(row[0])
         if cid not in has_incoming:
             has_incoming[cid] = (
-                cur.execute(
+                execute(
                     "SELECT 1 FROM message WHERE conversation_id=? AND direction='in' LIMIT 1",
                     (cid,),
                 ).fetchone()
@@ -418,14 +436,14 @@ def ingest_messages(
         when = str(m.created_at)
         if (
             dedupe
-            and cur.execute(
+            and execute(
                 "SELECT 1 FROM message WHERE conversation_id=? AND created_at=? AND direction=? "
                 "AND text=?",
                 (cid, when, m.direction, m.text),
             ).fetchone()
         ):
             continue
-        cur.execute(
+        execute(
             "INSERT INTO message(conversation_id, direction, text, created_at, read, auto_reply) "
             "VALUES (?,?,?,?,?,?)",
             (cid, m.direction, m.text, when, m.read or m.direction == "out", m.auto_reply),
@@ -438,19 +456,19 @@ def ingest_messages(
         has_incoming[cid] = True
         rule = match_rule(rules, m.text, first=first)
         if rule is not None:
-            cur.execute(
+            execute(
                 "INSERT INTO message(conversation_id, direction, text, created_at, read, "
-                "auto_reply, rule_id) VALUES (?, 'out', ?, ?, 1, 1, ?)",
+                "auto_reply, rule_id) VALUES (?, 'out', ?, ?, TRUE, TRUE, ?)",
                 (cid, rule.reply, str(m.created_at + timedelta(seconds=1)), rule.id),
             )
             replies += 1
-    refresh_conversations(raw, touched)
+    refresh_conversations(work, touched)
     return IngestResult(added, replies, len(touched))
 
 
-def refresh_conversations(raw: sqlite3.Connection, ids: Iterable[int]) -> None:
+def refresh_conversations(work: Bulk, ids: Iterable[int]) -> None:
     """Recompute last message and unread count of conversations from their messages."""
-    raw.executemany(
+    work.executemany(
         "UPDATE conversation SET "
         "last_at=(SELECT created_at FROM message WHERE conversation_id=conversation.id "
         "ORDER BY id DESC LIMIT 1), "
@@ -467,6 +485,4 @@ def receive_message(store: Store, account_id: int, item: Incoming) -> IngestResu
     if not item.text.strip():
         raise UserError(t("err.empty", field=t("inbox.field_message")))
     with store.write() as conn:
-        raw = conn.connection.driver_connection
-        assert raw is not None
-        return ingest_messages(raw, account_id, [item], None)
+        return ingest_messages(store.unit(conn), account_id, [item], None)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sqlalchemy import MetaData
 
+    from creatorctl.models.audit import Audit
     from creatorctl.models.core import (
         Account,
         AccountDaily,
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
     )
     from creatorctl.models.insights import FanActivity, FanPortrait, TrendingTopic
 
-_MODULES = ("core", "insights", "drafts", "inbox", "earn")
+_MODULES = ("core", "insights", "drafts", "inbox", "earn", "audit")
 _WHERE = {
     **dict.fromkeys(
         ("Account", "AccountDaily", "EditHistory", "Setting", "Trash", "Work", "WorkSnapshot"),
@@ -75,11 +76,13 @@ _WHERE = {
         "inbox",
     ),
     **dict.fromkeys(("FanActivity", "FanPortrait", "TrendingTopic"), "insights"),
+    "Audit": "audit",
 }
 
 __all__ = [
     "Account",
     "AccountDaily",
+    "Audit",
     "AutoReplyRule",
     "BrandTask",
     "Comment",
@@ -121,9 +124,9 @@ def metadata() -> MetaData:
     return SQLModel.metadata
 
 
-NOT_MODELLED_PREFIXES = ("work_fts", "comment_fts")
+NOT_MODELLED_PREFIXES = ("work_fts", "comment_fts", "comment_bigram")
 """SQLite FTS5 virtual tables and their shadow tables (``work_fts_data``, ``_idx``, ``_docsize``,
-``_config``), made by raw DDL in migrations 0001/0005 with their triggers. SQLAlchemy cannot
+``_config``), made by raw DDL in migrations 0001/0005/0010 with their triggers. SQLAlchemy cannot
 describe a virtual table, so they have no model; Alembic must neither drop nor create them."""
 
 
