@@ -60,6 +60,11 @@ MESSAGES = {
         "行数不一致:{table} 源 {src} 行,目标 {dst} 行",
         "row counts differ: {table} has {src} rows in the source, {dst} in the target",
     ),
+    "migrate.publishing": (
+        "草稿 {ids} 正在发布,结果尚未写入本库;请先停止调度器(scheduler),稍后再迁移",
+        "draft {ids} is being published and its result is not in this store yet; stop the "
+        "scheduler and try again in a moment",
+    ),
     "migrate.col_table": ("表", "Table"),
     "migrate.col_rows": ("行数", "Rows"),
     "migrate.col_target": ("目标行数", "In target"),
