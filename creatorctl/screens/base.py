@@ -3,18 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import App
 from textual.containers import Vertical
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
     from creatorctl.accounts import AccountInfo
     from creatorctl.app import CreatorApp
     from creatorctl.store import Store
 
+    _Node = DOMNode
+else:
+    _Node = object
 
-class TabView(Vertical):
+
+class AppAccess(_Node):
+    """For widgets and screens of `CreatorApp`: the app, typed, and its open store."""
+
+    @property
+    def capp(self) -> CreatorApp:
+        return cast("CreatorApp", self.app)
+
+    def need_store(self) -> Store:
+        """The open store (the screens that call this are shown only once it is open)."""
+        store = self.capp.store
+        assert store is not None
+        return store
+
+
+class TabView(AppAccess, Vertical):
     """A tab's content. Subclasses implement `reload()` (start workers; never block).
 
     The app calls `mark_stale()` when the account or the data changes; a stale tab reloads
@@ -27,10 +47,6 @@ class TabView(Vertical):
     def __init__(self) -> None:
         super().__init__(id=f"view-{self.TAB_ID}")
         self.stale = True
-
-    @property
-    def capp(self) -> CreatorApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def store(self) -> Store | None:

@@ -11,7 +11,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from creatorctl import safe_text
@@ -24,7 +23,6 @@ from creatorctl.widgets.week_calendar import CalendarEntry, WeekCalendar, week_s
 if TYPE_CHECKING:
     from creatorctl.drafts import DraftInfo
     from creatorctl.inbox.live import Preview
-    from creatorctl.publishing import PublishOutcome
 
 FILTERS: tuple[tuple[str, ...] | None, ...] = (
     None,
@@ -42,24 +40,6 @@ STATE_STYLES = {
     "missed": "bold red",
     "unknown": "bold magenta",
 }
-
-
-class PostPublished(Message):
-    """A scheduler (thread) finished a try; the app shows it and refreshes the lists."""
-
-    def __init__(self, outcome: PublishOutcome) -> None:
-        super().__init__()
-        self.outcome = outcome
-        """How the try ended."""
-
-
-class SchedulerTrouble(Message):
-    """The in-app scheduler could not run a tick (shown once per distinct error)."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-        """One line for the user."""
 
 
 @dataclass(frozen=True)
@@ -431,6 +411,7 @@ class DraftsTab(QueueActions, TabView):
 
         def answered(yes: bool | None) -> None:
             if yes:
+                self.app.notify(t("drafts.publishing", id=d.id))
                 self._publish(d.id)
 
         self.app.push_screen(
@@ -441,11 +422,11 @@ class DraftsTab(QueueActions, TabView):
     def _publish(self, draft_id: int) -> None:
         from creatorctl.config import load_config
         from creatorctl.publishing import publish_now
+        from creatorctl.screens.publisher import InAppPublisher
 
         assert self.store is not None
-        self.app.call_from_thread(self.app.notify, t("drafts.publishing", id=draft_id))
         outcome = publish_now(self.store, load_config().publish, draft_id)
-        self.app.post_message(PostPublished(outcome))
+        self.app.post_message(InAppPublisher.PostPublished(outcome))
 
     def action_resolve(self) -> None:
         d = self.selected
