@@ -78,7 +78,14 @@ def main() -> None:
         "search: 没有这句话 (no hit)": lambda: first_page(
             CommentFilter(acc.id, query="没有这句话")
         ),
-        "search: 微信 (2 chars, LIKE)": lambda: first_page(CommentFilter(acc.id, query="微信")),
+        "search: 微信 (2 chars)": lambda: first_page(CommentFilter(acc.id, query="微信")),
+        "search: 微信 (2 chars), most liked": lambda: first_page(
+            CommentFilter(acc.id, query="微信", sort="likes")
+        ),
+        "search: 量子 (2 chars, no hit)": lambda: first_page(CommentFilter(acc.id, query="量子")),
+        "search: 收藏了 in busiest work": lambda: first_page(
+            CommentFilter(acc.id, work_id=busiest, query="收藏了")
+        ),
         "search: 收藏了, most liked": lambda: first_page(
             CommentFilter(acc.id, query="收藏了", sort="likes")
         ),

@@ -1,11 +1,15 @@
 """Start-up and Works search on the large demo, against a bare Textual app in the same run.
 
 Measures, in a real pseudo-terminal (not a headless test): process start → first frame, and
-→ the Works list showing data; works search (Chinese and Latin); peak memory. Prints medians,
+→ the Works list showing data; works search (Chinese and Latin); peak memory (at the data, and
+after a run that shows every tab, 2 s each). Prints medians,
 each start-up figure also as a multiple of the bare app's first frame (runs interleaved, so
 load on a shared machine hits both alike).
 
-    python bench/bench_startup.py [--runs 7] [--size large] [--smoke]
+    python bench/bench_startup.py [--runs 7] [--size large] [--smoke] [--before DIR]
+
+`--before DIR`: also time the creatorctl in another checkout (e.g. `git worktree add DIR
+<commit>`), interleaved with this one and the bare app, for a before/after in the same run.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from common import (  # noqa: E402
+    LAST_CPU,
     add_smoke_flag,
     bare_first_frame,
     large_store,
@@ -37,25 +42,41 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--size", default="large")
+    ap.add_argument("--before", type=Path, help="another checkout to time alongside")
     add_smoke_flag(ap)
     args = ap.parse_args()
     if args.smoke:
         args.runs, args.size = 1, "small"
-    db = large_store(args.size)
+    db = large_store(args.size).resolve()
     env = pty_env()
     print(f"store: {db} ({args.size}), runs: {args.runs}; at start: {load_line()}")
 
     bare, first, data, peaks = [], [], [], []
+    cpu: dict[str, list[float]] = {"bare": [], "first": [], "data": [], "before": []}
+    before: tuple[list[float], list[float]] = ([], [])
+    argv = [sys.executable, "-m", "creatorctl", "--db", str(db)]
+    markers = [b"Works", DATA_MARKERS.get(args.size, b" of ")]
     for _ in range(args.runs):
         bare.append(bare_first_frame())
-        (f, d), peak = run_in_pty(
-            [sys.executable, "-m", "creatorctl", "--db", str(db)],
-            [b"Works", DATA_MARKERS.get(args.size, b" of ")],
-            env=env,
-        )
+        cpu["bare"].append(LAST_CPU[0])
+        (f, d), peak = run_in_pty(argv, markers, env=env)
+        cpu["first"].append(LAST_CPU[0])
+        cpu["data"].append(LAST_CPU[1])
         first.append(f)
         data.append(d)
         peaks.append(peak / 1024)
+        if args.before:
+            # Run from there: `-m` looks in the working folder before PYTHONPATH.
+            old = dict(env, PYTHONPATH=str(args.before.resolve()))
+            (f, d), _ = run_in_pty(argv, markers, env=old, cwd=args.before.resolve())
+            before[0].append(f)
+            before[1].append(d)
+            cpu["before"].append(LAST_CPU[1])
+
+    # Memory once everything is loaded: SQLAlchemy, every tab built and shown with its data.
+    _, settled = run_in_pty(
+        argv, markers, env=env, then_keys=[b"2", b"3", b"4", b"5", b"6", b"1"], key_gap=2.0
+    )
 
     from creatorctl.accounts import require_account
     from creatorctl.store import open_store
@@ -84,9 +105,24 @@ def main() -> None:
         f"creatorctl Works list has data {median(data):.3f} s   "
         f"({ratio(median(data), b)}; target ≤ ×{TARGETS['works_data']})"
     )
+    if args.before:
+        for name, got in zip(("first frame", "Works list has data"), before, strict=True):
+            print(f"  before ({args.before}) {name}: {median(got):.3f} s ({ratio(median(got), b)})")
+    c = {k: median(v) for k, v in cpu.items() if v}
     print(
-        f"creatorctl peak RSS            {median(peaks):.0f} MB  "
-        f"(target ≤ {TARGETS['peak_mb']:.0f} MB)"
+        f"CPU seconds (user+sys, all threads; load hardly moves these): bare app to its first "
+        f"frame {c['bare']:.2f}; creatorctl to first frame {c['first']:.2f} "
+        f"({ratio(c['first'], c['bare'])}), to the Works data {c['data']:.2f} "
+        f"({ratio(c['data'], c['bare'])})"
+        + (
+            f"; before, to the Works data {c['before']:.2f} ({ratio(c['before'], c['bare'])})"
+            if "before" in c
+            else ""
+        )
+    )
+    print(
+        f"creatorctl peak RSS            {median(peaks):.0f} MB at the Works data; "
+        f"{settled / 1024:.0f} MB after showing every tab (target ≤ {TARGETS['peak_mb']:.0f} MB)"
     )
     for q, ms in search.items():
         print(

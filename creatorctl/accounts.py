@@ -10,6 +10,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from creatorctl.account_info import AccountInfo
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store, get_setting, set_setting
@@ -19,24 +20,6 @@ CURRENT_KEY = "current_account"
 HANDLE_RE = re.compile(r"^[\w.\-]{1,32}$")
 PROFILE_LIMITS = {"nickname": 20, "bio": 250, "niche": 20, "avatar_path": 4096}
 PROFILE_FIELDS = ("nickname", "avatar_path", "bio", "niche", "verified", "timezone")
-
-
-@dataclass(frozen=True)
-class AccountInfo:
-    """An account as the screens see it."""
-
-    id: int
-    handle: str
-    nickname: str
-    avatar_path: str
-    bio: str
-    niche: str
-    verified: bool
-    fans: int | None
-    """The latest known fan total (None before any account numbers are in)."""
-    works: int
-    timezone: str = ""
-    """The account's own zone for Douyin's times; "" : ``[account] timezone``."""
 
 
 @dataclass(frozen=True)

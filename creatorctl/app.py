@@ -1,6 +1,7 @@
 """The App: tabs, the account bar, bindings, command palette, notifications.
 
-It paints first and loads after: the store (and SQLAlchemy) opens in a worker after frame one.
+Frame one already shows the Works list, read through sqlite3 while Textual loaded
+(creatorctl.quickstart); the store (and SQLAlchemy) opens in a worker after that frame.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from creatorctl.widgets.terminal_guard import CleanToasts
 if TYPE_CHECKING:
     from creatorctl.accounts import AccountInfo
     from creatorctl.config import NotifyConfig, PublishConfig
+    from creatorctl.quickstart import QuickStart
     from creatorctl.scheduler import InAppScheduler
     from creatorctl.store import Store
 
@@ -113,9 +115,12 @@ class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
         *,
         scheduler: bool | None = None,
         prebuild: bool | None = None,
+        quick: QuickStart | None = None,
     ) -> None:
         super().__init__()
         self.db = db
+        self.quick = quick  # the first page, read while Textual loaded (creatorctl.quickstart)
+        self.quick_account: AccountInfo | None = None  # the account it showed, till the store
         self.account_override = account
         self.store: Store | None = store
         self.account: AccountInfo | None = None
@@ -142,8 +147,20 @@ class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
         yield Footer(compact=True)  # a tab, `?` and the palette fit 80 columns (issue 13)
 
     def on_mount(self) -> None:
+        import gc
+
+        if not gc.isenabled():  # paused for start-up by the command line (cli.root)
+            self.call_after_refresh(gc.enable)
         self.main_screen.query_one(AccountBar).show_account(None, None, None)
-        self.open_store()
+        first = self.quick.result() if self.quick is not None and self.store is None else None
+        if first is None:
+            self.open_store()
+            return
+        # Data with the first frame; SQLAlchemy and the store load once it is painted.
+        self.account = self.quick_account = first.account
+        self._show_account_bar(first.account)
+        self.view("works").show_first_page(first)  # type: ignore[attr-defined]
+        self.call_after_refresh(self.open_store)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -187,7 +204,14 @@ class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
         store, account = event.store, event.account
         self.store = store
         store.on_wait = lambda line: self.post_message(self.StoreWaiting(line))
-        self.set_account(account)
+        quick, self.quick_account = self.quick_account, None
+        if quick is not None and account is not None and account.id == quick.id:
+            # The quick start showed this account: read again in place (cursor, search kept).
+            self.account = account
+            self._show_account_bar(account)
+            self.data_changed(in_place=True)
+        else:
+            self.set_account(account)
         if self.want_scheduler:
             # Let the first tab's data in first; a post due now goes out a moment later.
             self.set_timer(0.6, self.load_publish_config)
@@ -395,14 +419,18 @@ class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
         yield SystemCommand(t("key.help"), t("palette.help"), self.action_help)
 
 
-def run_app(db: str | None = None, account: str | None = None) -> None:
-    """Run the app; a store that cannot be opened ends it with one line on stderr, exit 1."""
+def run_app(
+    db: str | None = None, account: str | None = None, quick: QuickStart | None = None
+) -> None:
+    """Run the app; a store that cannot be opened ends it with one line on stderr, exit 1.
+
+    `quick`: the first page's read, started before Textual loaded (creatorctl.quickstart)."""
     import os
     import sys
 
     from creatorctl.web_child import guard_child
 
-    app = CreatorApp(db=db, account=account)
+    app = CreatorApp(db=db, account=account, quick=quick)
     served = guard_child(lambda: app.post_message(app.ServeEnded()))  # a `serve` session
     result = app.run()
     if result:

@@ -7,8 +7,9 @@ order of precedence: the account's own (set in the app or with `drafts slots --s
 `[queue] slots` in config.toml, then the fans' three best active hours (creatorctl.fans), and
 every day at 20:00 while no fan activity is known.
 
-A slot is free when no other post is scheduled within 30 minutes of it; a live preview
-(直播预告) within 30 minutes is a warning.
+A slot is free when no other post is scheduled within 30 minutes of it and no live preview
+(直播预告) starts within an hour of it (the fans are in the live room then); a slot skipped for
+a live says so (`Queued.skipped`). Scheduling at a chosen time near a live is only a warning.
 """
 
 from __future__ import annotations
@@ -21,14 +22,17 @@ from datetime import datetime, time, timedelta
 import sqlalchemy as sa
 
 from creatorctl.config import PlatformConfig
-from creatorctl.drafts import CONFLICT_WINDOW, Scheduled, conflicts, get_draft, schedule_draft
+from creatorctl.drafts import CONFLICT_WINDOW as CONFLICT_WINDOW  # the bulk-drafts import's
+from creatorctl.drafts import Scheduled, conflicts, get_draft, schedule_draft
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store, get_setting, set_setting
-from creatorctl.timeutil import as_datetime, local_to_utc, now_local, utc_to_local
+from creatorctl.timeutil import now_local
 
 HORIZON_WEEKS = 8
 """How far ahead the queue looks for a free slot."""
+LIVE_WINDOW_MIN = 60
+"""A post this many minutes or less from a live preview's start competes with the live room."""
 LEAD = timedelta(minutes=10)
 """A slot closer than this to now is not offered (the hook needs time)."""
 FALLBACK_HOUR = 20
@@ -128,28 +132,39 @@ def set_account_slots(store: Store, account_id: int, slots: list[QueueSlot] | No
 
 
 def live_conflicts(store: Store, account_id: int, when_local: datetime) -> list[str]:
-    """Warnings for live previews within 30 minutes of `when_local`."""
-    when = local_to_utc(when_local)
-    with store.read() as conn:
-        rows = conn.execute(
-            sa.text(
-                "SELECT topic, start_at FROM livepreview WHERE account_id=:a AND start_at > :lo "
-                "AND start_at < :hi ORDER BY start_at"
-            ),
-            {
-                "a": account_id,
-                "lo": (when - CONFLICT_WINDOW).isoformat(sep=" "),
-                "hi": (when + CONFLICT_WINDOW).isoformat(sep=" "),
-            },
-        ).all()
+    """Warnings for live previews within an hour of `when_local` (the schedule dialog's rule)."""
+    from creatorctl.inbox.live import live_clashes
+
     return [
-        t(
-            "queue.live_conflict",
-            topic=r.topic,
-            when=utc_to_local(as_datetime(r.start_at)).strftime("%H:%M"),
-        )
-        for r in rows
+        t("drafts.live_clash", topic=p.topic, when=f"{p.start_at:%H:%M}")
+        for p in live_clashes(store, account_id, when_local, minutes=LIVE_WINDOW_MIN)
     ]
+
+
+class LiveCalendar:
+    """The account's live previews from `start` to `end` (local), read once, so that many
+    candidate slots are checked against them without a query each."""
+
+    def __init__(self, store: Store, account_id: int, start: datetime, end: datetime) -> None:
+        from creatorctl.inbox.live import list_previews
+
+        margin = timedelta(minutes=LIVE_WINDOW_MIN)
+        self.previews = list_previews(
+            store, account_id, start=start - margin, end=end + margin + timedelta(seconds=1)
+        )
+
+    def skip_reason(self, when: datetime) -> str | None:
+        """Why a suggested slot at `when` is passed over (a live preview within an hour)."""
+        margin = timedelta(minutes=LIVE_WINDOW_MIN)
+        for p in self.previews:
+            if abs(p.start_at - when) <= margin:
+                return t(
+                    "queue.skipped_live",
+                    slot=f"{when:%m-%d %H:%M}",
+                    topic=p.topic,
+                    when=f"{p.start_at:%H:%M}",
+                )
+        return None
 
 
 def next_free_slot(
@@ -159,14 +174,21 @@ def next_free_slot(
     tags: tuple[str, ...],
     now: datetime,
     exclude_id: int | None = None,
+    skipped: list[str] | None = None,
 ) -> tuple[datetime, QueueSlot]:
-    """The first slot occurrence after now + 10 min with no post within 30 minutes."""
-    return free_slot(
-        slots,
-        tags,
-        now,
-        lambda when: bool(conflicts(store, account_id, when, exclude_id=exclude_id)),
-    )
+    """The first slot occurrence after now + 10 min with no post within 30 minutes and no live
+    preview within an hour; why each slot was passed over for a live goes to `skipped`."""
+    lives = LiveCalendar(store, account_id, now, now + timedelta(weeks=HORIZON_WEEKS, days=1))
+
+    def taken(when: datetime) -> bool:
+        if conflicts(store, account_id, when, exclude_id=exclude_id):
+            return True
+        reason = lives.skip_reason(when)
+        if reason and skipped is not None:
+            skipped.append(reason)
+        return reason is not None
+
+    return free_slot(slots, tags, now, taken)
 
 
 def free_slot(
@@ -194,8 +216,9 @@ def free_slot(
 @dataclass(frozen=True)
 class Queued:
     scheduled: Scheduled
-    """Its warnings include live previews near the slot."""
     slot: QueueSlot
+    skipped: tuple[str, ...] = ()
+    """Why earlier slots were passed over (a live preview near them), one line each."""
 
 
 def queue_draft(
@@ -211,7 +234,10 @@ def queue_draft(
     now = now or account_now()
     draft = get_draft(store, draft_id, account_id)
     slots, _source = account_slots(store, account_id, configured)
-    when, slot = next_free_slot(store, account_id, slots, draft.tags, now, exclude_id=draft_id)
+    skipped: list[str] = []
+    when, slot = next_free_slot(
+        store, account_id, slots, draft.tags, now, exclude_id=draft_id, skipped=skipped
+    )
     done = schedule_draft(
         store,
         draft_id,
@@ -220,4 +246,4 @@ def queue_draft(
         now=now,
         limits=limits,
     )
-    return Queued(done, slot)
+    return Queued(done, slot, tuple(skipped))

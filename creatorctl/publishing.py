@@ -18,7 +18,7 @@ import os
 import socket
 import uuid
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -362,23 +362,44 @@ def publish_now(
     return publish_claim(store, claim, config, worker_id, clock)
 
 
+@dataclass(frozen=True)
+class SlotProposal:
+    when: datetime
+    """Local, naive."""
+    skipped: tuple[str, ...] = ()
+    """Why earlier best slots were passed over (a live preview near them), one line each."""
+
+
 def next_best_slot(store: Store, account_id: int, now: datetime) -> datetime:
+    """The time to propose when scheduling (see `propose_slot`)."""
+    return propose_slot(store, account_id, now).when
+
+
+def propose_slot(store: Store, account_id: int, now: datetime) -> SlotProposal:
     """The time to propose when scheduling (local, naive): the next of the fans' three best
     weekday × hour slots (fan activity, see `creatorctl.fans.best_times`; every evening at
-    20:00 while none is known) that is at least 10 minutes away and has no other post within
-    30 minutes.
+    20:00 while none is known) that is at least 10 minutes away, has no other post within
+    30 minutes and no live preview within an hour (those it passes over are named).
     """
     from creatorctl.fans import best_times
+    from creatorctl.posting_queue import LiveCalendar
 
+    days = 15
     best = [(s.weekday, s.hour) for s in best_times(store, account_id)]
     earliest = now + timedelta(minutes=10)
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    lives = LiveCalendar(store, account_id, now, midnight + timedelta(days=days))
+    skipped: list[str] = []
     candidate = midnight.replace(hour=BEST_HOUR)
-    for day in range(15):
+    for day in range(days):
         date0 = midnight + timedelta(days=day)
         hours = sorted(h for wd, h in best if wd == date0.weekday()) if best else [BEST_HOUR]
         for hour in hours:
             candidate = date0.replace(hour=hour)
-            if candidate >= earliest and not conflicts(store, account_id, candidate):
-                return candidate
-    return candidate
+            if candidate < earliest or conflicts(store, account_id, candidate):
+                continue
+            reason = lives.skip_reason(candidate)
+            if reason is None:
+                return SlotProposal(candidate, tuple(skipped))
+            skipped.append(reason)
+    return SlotProposal(candidate, tuple(skipped))

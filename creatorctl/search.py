@@ -1,7 +1,9 @@
 """Keyword search shared by every searchable list: FTS5 trigram, with LIKE for short terms.
 
 Trigram cannot match fewer than three characters, so such terms fall back to LIKE. Terms are
-ANDed.
+ANDed. Comments (a million and more) also have a bigram index for two-character terms
+(`bigrams`, migration 0010, SQLite only): it finds the candidates and LIKE still decides, so
+results are LIKE's.
 """
 
 from __future__ import annotations
@@ -18,6 +20,31 @@ def split_terms(query: str) -> tuple[list[str], list[str]]:
     """(terms FTS trigram can match, terms shorter than three characters)."""
     terms = query.split()
     return [x for x in terms if len(x) >= 3], [x for x in terms if len(x) < 3]
+
+
+BIGRAM_FUNCTION = "creatorctl_bigrams"
+"""The SQL function (registered on every SQLite connection of a store) that the comment
+bigram index's triggers call."""
+
+
+def bigrams(*texts: str | None) -> str:
+    """Every two-character piece of each text, space-separated: what the bigram index holds.
+
+    Its `ascii` tokenizer folds ASCII case (as LIKE does) and splits at ASCII spaces and
+    punctuation, so a piece holding those leaves only fragments; `bigram_term` keeps such
+    terms on LIKE.
+    """
+    out: list[str] = []
+    for text in texts:
+        if text:
+            out.extend(text[i : i + 2] for i in range(len(text) - 1))
+    return " ".join(out)
+
+
+def bigram_term(term: str) -> bool:
+    """Whether the bigram index can find a term: two characters, none of them ASCII
+    punctuation or space (the tokenizer would split there)."""
+    return len(term) == 2 and all(not c.isascii() or c.isalnum() for c in term)
 
 
 def fts_expression(terms: Sequence[str]) -> str:

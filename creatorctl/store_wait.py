@@ -100,15 +100,13 @@ def wait_for_write_lock(
     (which the CLI and the app turn into one line).
     """
     from creatorctl.i18n import t
-    from creatorctl.store import BUSY_TIMEOUT_MS
+    from creatorctl.store import BUSY_TIMEOUT_MS, set_busy_timeout
 
-    raw = conn.connection.driver_connection
-    assert raw is not None
     limit = WRITE_WAIT_MAX_S if max_wait is None else max_wait
     began = time.monotonic()
     announced = False
     try:
-        raw.execute(f"PRAGMA busy_timeout={min(FIRST_TRY_MS, BUSY_TIMEOUT_MS)}")
+        set_busy_timeout(conn, min(FIRST_TRY_MS, BUSY_TIMEOUT_MS))
         while True:
             try:
                 return conn.begin()
@@ -134,6 +132,6 @@ def wait_for_write_lock(
                 announced = True
                 _say(store, holder_text(store))
             left_ms = int(max(0.05, min(limit - waited, BUSY_TIMEOUT_MS / 1000)) * 1000)
-            raw.execute(f"PRAGMA busy_timeout={left_ms}")
+            set_busy_timeout(conn, left_ms)
     finally:
-        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        set_busy_timeout(conn, BUSY_TIMEOUT_MS)

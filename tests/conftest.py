@@ -107,7 +107,12 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     old = os.environ.get("CREATORCTL_FAKE_NOW")
+    old_home = os.environ.get("HOME")
     os.environ["CREATORCTL_FAKE_NOW"] = FROZEN_NOW
+    # The demo drafts' files go next to the store; with the home there, the drafts keep them
+    # as ~/demo-media/…, the same in every run (snapshots show them); demo_db copies them into
+    # each test's home.
+    os.environ["HOME"] = str(path.parent)
     try:
         s = open_store(str(path))
         generate(s, size="small", seed=DEMO_SEED)
@@ -124,15 +129,21 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
             os.environ.pop("CREATORCTL_FAKE_NOW", None)
         else:
             os.environ["CREATORCTL_FAKE_NOW"] = old
+        if old_home is None:
+            os.environ.pop("HOME", None)
+        else:
+            os.environ["HOME"] = old_home
     return path
 
 
 @pytest.fixture
 def demo_db(_demo_template: Path, tmp_path: Path, frozen_clock: str) -> Path:
-    """A private copy of the small demo store (and a frozen clock)."""
+    """A private copy of the small demo store (and a frozen clock), its drafts' files in this
+    test's home."""
     path = tmp_path / "demo.db"
     shutil.copyfile(_demo_template, path)
     os.chmod(path, 0o600)
+    shutil.copytree(_demo_template.parent / "demo-media", tmp_path / "home" / "demo-media")
     return path
 
 

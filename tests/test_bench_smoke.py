@@ -18,7 +18,7 @@ import pytest
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 SCRIPTS = {
-    "bench_startup.py": ["creatorctl first frame", "Works list has data", "peak RSS", "search"],
+    "bench_startup.py": ["creatorctl first frame", "Works list has data", "every tab", "search"],
     "bench_scale.py": ["Works list has data: large", "Inbox comments shown: large"],
     "bench_tabs.py": ["works  switch", "inbox  switch", "filled", "UI CPU"],
     "bench_inbox.py": ["search: 收藏了 (common)", "list: page 50 by keyset", "worst comment"],

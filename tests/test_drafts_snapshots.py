@@ -20,8 +20,10 @@ async def _drafts_tab(pilot) -> None:  # type: ignore[no-untyped-def]
 class TestDraftsLook:
     """The status line starts with what needs the user in red (2 条需要处理…), then the counts,
     ending in … at 80 columns; missed and failed posts on top; scheduled posts in cyan; the selected
-    draft's details (error, missing-file warning, edit parameters as saved) on the right; the
-    week's posts in the calendar at the bottom, today highlighted."""
+    draft's details (error, its demo video and cover under ~/demo-media/demo_pets_7/, edit
+    parameters as saved) on the right; only the draft with no footage yet has ⚠ (the demo
+    makes the others' files); the week's posts in the calendar at the bottom, today
+    highlighted."""
 
     @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
     def test_drafts_tab(self, snap_compare, demo_db: Path, app_factory, size) -> None:  # type: ignore[no-untyped-def]

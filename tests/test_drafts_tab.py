@@ -262,6 +262,27 @@ async def test_a_slot_near_a_live_preview_is_warned(_env) -> None:  # type: igno
         assert "直播预告" not in str(modal.query_one("#schedule-check", Static).render())
 
 
+async def test_the_proposed_slot_avoids_a_live_preview_and_says_why(_env) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13 §11: the dialog proposed 20:00 beside a 20:30 live with no word; now it
+    proposes the next evening and names the slot it passed over and the live."""
+    from creatorctl.inbox.live import add_preview
+
+    store, acc, video = _env
+    add_draft(store, acc, title="避开直播", video_path=video)
+    add_preview(store, acc, "今晚直播", datetime(2026, 11, 26, 20, 30))
+    app = CreatorApp(store=store, scheduler=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot)
+        await pilot.press("s")
+        await _settle(pilot)
+        modal = app.screen
+        assert isinstance(modal, ScheduleScreen)
+        assert modal.query_one("#schedule-at", Input).value == "2026-11-27 20:00"
+        skipped = str(modal.query_one("#schedule-skipped", Static).render())
+        assert skipped == "跳过了 11-26 20:00:与直播预告「今晚直播」(20:30)相隔不到 1 小时"
+        assert "直播预告" not in str(modal.query_one("#schedule-check", Static).render())
+
+
 async def test_hints_name_keys_not_commands(_env) -> None:  # type: ignore[no-untyped-def]
     """Issue 13: in the app a hint says which key to press (e to set the video, T for the
     trash), not which command to run."""

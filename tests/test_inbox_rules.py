@@ -95,7 +95,7 @@ def test_ingest_applies_rules_and_marks_auto_replies(store, frozen_clock) -> Non
     save_rule(store, acc.id, keyword="", reply="欢迎!", is_welcome=True)
     price = save_rule(store, acc.id, keyword="价格", reply="看橱窗", priority=5)
     with store.write() as conn:
-        raw = conn.connection.driver_connection
+        raw = store.unit(conn)
         result = ingest_messages(
             raw,
             acc.id,
@@ -124,9 +124,7 @@ def test_ingest_applies_rules_and_marks_auto_replies(store, frozen_clock) -> Non
     assert convs["a"].unread == 3 and convs["b"].unread == 1
     # Ingesting the same messages again adds nothing (and no second auto reply).
     with store.write() as conn:
-        again = ingest_messages(
-            conn.connection.driver_connection, acc.id, [_msg("a", "你好", 1)], None
-        )
+        again = ingest_messages(store.unit(conn), acc.id, [_msg("a", "你好", 1)], None)
     assert again.added == 0 and again.auto_replies == 0
     with store.read() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM message")).scalar() == 7

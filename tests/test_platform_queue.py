@@ -22,6 +22,7 @@ from creatorctl.config import PlatformConfig, PublishConfig
 from creatorctl.drafts import add_draft, get_draft, schedule_draft
 from creatorctl.errors import UserError
 from creatorctl.i18n import set_language
+from creatorctl.inbox.live import add_preview
 from creatorctl.platform_limits import check_post, image_size, mp4_duration
 from creatorctl.posting_queue import (
     QueueSlot,
@@ -32,6 +33,7 @@ from creatorctl.posting_queue import (
     set_account_slots,
 )
 from creatorctl.publishing import run_due
+from creatorctl.store import open_store
 from creatorctl.timeutil import local_to_utc
 from tests._drafts_support import new_store, write_script
 from tests.test_cli import invoke
@@ -228,7 +230,9 @@ class TestQueue:
         when, slot = next_free_slot(store, acc, slots, ("周五探店",), NOW)
         assert when == datetime(2026, 11, 27, 20, 0) and slot.series == "周五探店"
 
-    def test_queue_schedules_and_warns_about_a_live_preview(self, tmp_path: Path) -> None:
+    def test_queue_skips_a_slot_near_a_live_preview_and_says_why(self, tmp_path: Path) -> None:
+        """Issue 13 §11: the suggested slot clashed with a live preview (直播预告) and said
+        nothing; the queue now passes over a slot within an hour of a live and names it."""
         store, acc = new_store(tmp_path)
         set_account_slots(store, acc, parse_slots("fri 20:00"))
         with store.write() as conn:
@@ -241,11 +245,20 @@ class TestQueue:
             )
         did = add_draft(store, acc, title="周末", video_path="/v/a.mp4").id
         done = queue_draft(store, did, account_id=acc, configured=[], limits=LIMITS, now=NOW)
-        assert done.scheduled.draft.scheduled_at == datetime(2026, 11, 27, 20, 0)
-        assert any("live preview “周五直播” (20:15)" in w for w in done.scheduled.warnings)
+        assert done.scheduled.draft.scheduled_at == datetime(2026, 12, 4, 20, 0)
+        assert done.skipped == (
+            "skipped 11-27 20:00: within an hour of the live preview “周五直播” at 20:15",
+        )
+        assert not any("live" in w for w in done.scheduled.warnings)
         nxt = add_draft(store, acc, title="下一条", video_path="/v/b.mp4").id
         again = queue_draft(store, nxt, account_id=acc, configured=[], limits=LIMITS, now=NOW)
-        assert again.scheduled.draft.scheduled_at == datetime(2026, 12, 4, 20, 0)
+        assert again.scheduled.draft.scheduled_at == datetime(2026, 12, 11, 20, 0)
+        # Choosing the clashing time by hand is allowed, with a warning.
+        third = add_draft(store, acc, title="手动", video_path="/v/c.mp4").id
+        by_hand = schedule_draft(
+            store, third, datetime(2026, 11, 27, 19, 20), now=NOW, limits=LIMITS
+        )
+        assert "within an hour of the live preview “周五直播” at 20:15" in by_hand.warnings
 
     def test_cli_queue_and_slots(self, tmp_path: Path) -> None:
         store, acc = new_store(tmp_path)
@@ -260,6 +273,16 @@ class TestQueue:
         assert (
             r.exit_code == 0 and "draft 1 queued for 2026-11-28 09:00 (slot Sat 09:00)" in r.stdout
         )
+        store = open_store(str(db))
+        add_preview(store, acc, "周日直播", datetime(2026, 11, 29, 20, 15))
+        nxt = add_draft(store, acc, title="b", video_path="/v/b.mp4").id
+        store.close()
+        r = invoke("--lang", "en", "drafts", "queue", str(nxt), "--json", db=db)
+        assert r.exit_code == 0 and json.loads(r.stdout)["scheduled_at"] == "2026-12-05 09:00:00"
+        assert json.loads(r.stdout)["skipped"] == [
+            "skipped 11-29 20:00: within an hour of the live preview “周日直播” at 20:15"
+        ]
+        assert "creatorctl: skipped 11-29 20:00" in r.stderr
         r = invoke("--lang", "en", "drafts", "slots", "--set", "someday", db=db)
         assert r.exit_code == 1 and "cannot read the slot 'someday'" in r.stderr
         r = invoke("--lang", "en", "drafts", "slots", "--clear", "--json", db=db)

@@ -68,10 +68,19 @@ def queue_cmd(ctx: Ctx, draft_id: int, as_json: bool) -> None:
         warnings.append(t("drafts.conflict", id=other.id, title=other.title, when=""))
     for w in warnings:
         click.echo(f"creatorctl: ⚠ {w}", err=True)
+    for reason in done.skipped:
+        click.echo(f"creatorctl: {reason}", err=True)
     d = s.draft
     assert d.scheduled_at is not None
     if as_json:
-        echo_json({**d.as_json(), "slot": done.slot.as_text(), "warnings": warnings})
+        echo_json(
+            {
+                **d.as_json(),
+                "slot": done.slot.as_text(),
+                "warnings": warnings,
+                "skipped": list(done.skipped),
+            }
+        )
         return
     when = d.scheduled_at.strftime("%Y-%m-%d %H:%M")
     click.echo(t("queue.queued", id=d.id, when=when, slot=done.slot.label))

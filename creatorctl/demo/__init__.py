@@ -13,6 +13,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -22,6 +23,7 @@ from creatorctl.demo.content import NICHES, make_title
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store, set_setting
+from creatorctl.store_bulk import Bulk
 from creatorctl.timeutil import local_to_utc, now_local
 
 Progress = Callable[[str, int, int], None]
@@ -32,6 +34,12 @@ SIZES = {
     "large": (5_000, 5, 90, 1_095),
     "huge": (50_000, 5, 90, 1_095),
 }
+
+SNAPSHOT_COLUMNS = (
+    "work_id", "snapshot_date", "plays", "likes", "comments", "shares", "favorites",
+    "profile_visits", "fans_gained", "completion_rate", "completion_5s", "cover_ctr",
+    "bounce_2s", "avg_watch_s",
+)  # fmt: skip
 
 EXTENDERS: tuple[str, ...] = ("insights", "earn", "drafts", "inbox")
 """Modules under creatorctl.demo with `extend(conn, ctx)`, run in this order."""
@@ -62,11 +70,25 @@ class DemoContext:
     niche: str
     today: date
     now: datetime
+    bulk: Bulk
+    """The demo's unit of work (its one write transaction), for rows by the thousand."""
     works: list[DemoWork] = field(default_factory=list)
     fans_total: int = 0
     fan_loss_day: date | None = None
     """The day of the core's fan-loss spike (after a controversial work), if any."""
     progress: Progress | None = None
+    media_dir: Path | None = None
+    """Where the demo drafts' placeholder video and cover files go (a private folder next to
+    the store); None: the drafts get no files."""
+
+
+def media_dir_for(store: Store, handle: str) -> Path:
+    """The private folder for a demo account's draft files: `demo-media/<handle>` next to the
+    store file (in the data folder for a store that is not a file)."""
+    from creatorctl.paths import data_dir
+
+    base = store.path.resolve().parent if store.path else data_dir()
+    return base / "demo-media" / handle
 
 
 def niche_for_seed(seed: int) -> str:
@@ -102,7 +124,8 @@ def generate(
     now = now_local().replace(second=0)
     today = now.date()
 
-    with store.write(long="demo") as conn:
+    with store.bulk(long="demo") as work:
+        conn = work.conn
         if conn.execute(sa.text("SELECT 1 FROM account WHERE handle=:h"), {"h": handle}).first():
             raise UserError(t("err.demo_exists", handle=handle))
         acc_id = conn.execute(
@@ -128,7 +151,9 @@ def generate(
             niche=niche_key,
             today=today,
             now=now,
+            bulk=work,
             progress=progress,
+            media_dir=media_dir_for(store, handle),
         )
         _make_works(conn, ctx, n_works, years, n_snaps)
         _make_days(conn, ctx, n_days)
@@ -216,14 +241,7 @@ def _make_works(conn: sa.Connection, ctx: DemoContext, n: int, years: int, n_sna
     ctx.works = works
 
     # Dated cumulative snapshots: the first n_snaps days of each work's life (or up to today).
-    raw = conn.connection.driver_connection
-    assert raw is not None
     batch: list[tuple] = []
-    sql = (
-        "INSERT INTO worksnapshot(work_id, snapshot_date, plays, likes, comments, shares, "
-        "favorites, profile_visits, fans_gained, completion_rate, completion_5s, cover_ctr, "
-        "bounce_2s, avg_watch_s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-    )
     for i, (w, row) in enumerate(zip(works, work_rows, strict=True)):
         days = min(n_snaps, int(row["age"]) + 1)
         pub_day = w.published.date()
@@ -250,12 +268,12 @@ def _make_works(conn: sa.Connection, ctx: DemoContext, n: int, years: int, n_sna
                 )
             )
         if len(batch) >= 20_000:
-            raw.executemany(sql, batch)
+            ctx.bulk.insert_rows("worksnapshot", SNAPSHOT_COLUMNS, batch)
             batch.clear()
         if ctx.progress and i % 250 == 0:
             ctx.progress(t("demo.snapshots"), i, n)
     if batch:
-        raw.executemany(sql, batch)
+        ctx.bulk.insert_rows("worksnapshot", SNAPSHOT_COLUMNS, batch)
 
 
 def _make_days(conn: sa.Connection, ctx: DemoContext, n_days: int) -> None:

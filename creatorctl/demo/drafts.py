@@ -1,16 +1,24 @@
-"""Demo drafts: some being edited, a week of scheduled posts, and one of each other state."""
+"""Demo drafts: some being edited, a week of scheduled posts, and one of each other state.
+
+Each draft's video and cover are small placeholder files in a private folder next to the store
+(`demo-media/<handle>/`, 0700, files 0600), so the drafts look like a creator's real ones: no
+"file missing" warning on every row of a new user's first look (issue 13 §11). The files are
+text, not media; a publish hook given one uploads nothing real.
+"""
 
 from __future__ import annotations
 
 import json
 import re
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import sqlalchemy as sa
 
 from creatorctl.demo import DemoContext
 from creatorctl.demo.content import NICHES, make_title
 from creatorctl.drafts import ts
+from creatorctl.i18n import t
 from creatorctl.timeutil import local_to_utc
 
 FILTERS = ("清新", "胶片", "暖阳", "日系", "黑白", "奶油", "原图")
@@ -32,10 +40,36 @@ def _params(ctx: DemoContext) -> str:
     return json.dumps(params, ensure_ascii=False, indent=None if rng.random() < 0.5 else 2)
 
 
+PLACEHOLDER = "creatorctl demo placeholder: {name} ({what}), not a real {what}\n"
+
+
+def shown_path(path: Path) -> str:
+    """`path` as a draft keeps it: ~/… under the home folder (short, and the same wherever the
+    home is), else absolute."""
+    try:
+        return "~/" + path.relative_to(Path.home()).as_posix()
+    except (ValueError, RuntimeError):
+        return str(path)
+
+
+def _write_files(ctx: DemoContext, names: list[str]) -> None:
+    """The placeholder files, in a 0700 folder, each 0600 (safe_fs)."""
+    from creatorctl.safe_fs import make_private_dir, write_private
+
+    if ctx.media_dir is None or not names:
+        return
+    what = t("fs.what.demo_media")
+    make_private_dir(ctx.media_dir, what=what)
+    for name in names:
+        kind = "video" if name.endswith(".mp4") else "cover image"
+        write_private(ctx.media_dir / name, PLACEHOLDER.format(name=name, what=kind), what=what)
+
+
 def extend(conn: sa.Connection, ctx: DemoContext) -> None:
     rng = ctx.rng
     now = ctx.now
     rows: list[dict[str, object]] = []
+    folder = shown_path(ctx.media_dir) if ctx.media_dir else "~/视频/抖音草稿"
 
     def add(state: str, *, when: datetime | None = None, **extra: object) -> None:
         i = len(rows)
@@ -48,8 +82,8 @@ def extend(conn: sa.Connection, ctx: DemoContext) -> None:
                 "title": title,
                 "description": rng.choice(NICHES[ctx.niche].descriptions) if i % 3 else "",
                 "tags": " ".join(tags),
-                "video": f"~/视频/抖音草稿/{created:%Y%m%d}_{i + 1:02d}.mp4",
-                "cover": f"~/视频/抖音草稿/{created:%Y%m%d}_{i + 1:02d}_封面.jpg"
+                "video": f"{folder}/{created:%Y%m%d}_{i + 1:02d}.mp4",
+                "cover": f"{folder}/{created:%Y%m%d}_{i + 1:02d}_封面.jpg"
                 if rng.random() < 0.6
                 else "",
                 "params": _params(ctx),
@@ -93,6 +127,7 @@ def extend(conn: sa.Connection, ctx: DemoContext) -> None:
         add("published", when=w.published, work=w.id, published=ts(local_to_utc(w.published)))
         rows[-1]["title"] = w.title
         rows[-1]["tags"] = " ".join(w.tags)
+    _write_files(ctx, [Path(str(p)).name for r in rows for p in (r["video"], r["cover"]) if p])
 
     insert = sa.text(
         "INSERT INTO draft(account_id, title, description, tags, video_path, cover_path, "

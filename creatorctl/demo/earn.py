@@ -149,8 +149,7 @@ def _brand_tasks(conn: sa.Connection, ctx: DemoContext) -> None:
 
 def _products(conn: sa.Connection, ctx: DemoContext) -> None:
     rng = ctx.rng
-    raw = conn.connection.driver_connection
-    assert raw is not None
+    bulk = ctx.bulk
     start = ctx.today - timedelta(days=YEAR - 1)
     monthly: dict[str, float] = {}
     for k, (name, cat, price, rate, shop) in enumerate(PRODUCTS[ctx.niche]):
@@ -186,16 +185,15 @@ def _products(conn: sa.Connection, ctx: DemoContext) -> None:
             for reason in rng.choices(reasons, weights, k=returns):
                 counts[reason] = counts.get(reason, 0) + 1
             why.extend((day.isoformat(), r, c) for r, c in counts.items())
-        raw.executemany(
-            "INSERT INTO productsale(product_id, day, units, gmv, commission, returns) "
-            "VALUES (?,?,?,?,?,?)",
-            sales,
+        bulk.insert_rows(
+            "productsale", ("product_id", "day", "units", "gmv", "commission", "returns"), sales
         )
         ids = dict(
-            raw.execute("SELECT day, id FROM productsale WHERE product_id=?", (pid,)).fetchall()
+            bulk.execute("SELECT day, id FROM productsale WHERE product_id=?", (pid,)).fetchall()
         )
-        raw.executemany(
-            "INSERT INTO productreturnreason(sale_id, reason, count) VALUES (?,?,?)",
+        bulk.insert_rows(
+            "productreturnreason",
+            ("sale_id", "reason", "count"),
             [(ids[day], reason, c) for day, reason, c in why],
         )
     # Selling commission is paid monthly, on the month's last day (this month: so far).

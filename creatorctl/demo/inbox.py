@@ -97,9 +97,8 @@ def _comments(conn: sa.Connection, ctx: DemoContext) -> None:
     events.sort()
     words = InboxConfig().flag_words
     flag_cache: dict[str, str] = {}
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    with bulk_loading(raw):
+    bulk = ctx.bulk
+    with bulk_loading(bulk):
         batch: list[tuple] = []
         acc = ctx.account_id
         for n, (secs, wi) in enumerate(events):
@@ -128,16 +127,16 @@ def _comments(conn: sa.Connection, ctx: DemoContext) -> None:
                 )
             )
             if len(batch) >= BATCH:
-                insert_rows(raw, batch)
+                insert_rows(bulk, batch)
                 batch.clear()
                 if ctx.progress:
                     ctx.progress(t("inbox.demo_comments"), n, len(events))
         if batch:
-            insert_rows(raw, batch)
+            insert_rows(bulk, batch)
     # A pinned comment on the most discussed works: their most liked one.
     top = sorted(works, key=lambda w: -w.comments)[:20]
     for w in top:
-        raw.execute(
+        bulk.execute(
             "UPDATE comment SET pinned=1 WHERE id=(SELECT id FROM comment WHERE work_id=? "
             "AND flags='' ORDER BY likes DESC LIMIT 1)",
             (w.id,),
@@ -201,17 +200,20 @@ def _messages(conn: sa.Connection, ctx: DemoContext, rule_ids: list[int]) -> Non
             )
         if len(items) >= total:
             break
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    ingest_messages(raw, ctx.account_id, items, None, dedupe=False)
+    bulk = ctx.bulk
+    ingest_messages(bulk, ctx.account_id, items, None, dedupe=False)
+
+
+GROUPMEMBER_COLUMNS = (
+    "group_id", "user_id", "nickname", "role", "joined_at", "last_active_at", "message_count",
+)  # fmt: skip
 
 
 def _groups(conn: sa.Connection, ctx: DemoContext, nick: str) -> None:
     rng = ctx.rng
     members = MEMBERS[ctx.size]
     names = _nicknames(rng, members * 2)
-    raw = conn.connection.driver_connection
-    assert raw is not None
+    bulk = ctx.bulk
     for g, name in enumerate(C.GROUP_NAMES):
         created = ctx.now - timedelta(days=300 - 120 * g)
         gid = conn.execute(
@@ -228,7 +230,7 @@ def _groups(conn: sa.Connection, ctx: DemoContext, nick: str) -> None:
         ).scalar_one()
         history = C.ANNOUNCEMENTS if g == 0 else C.ANNOUNCEMENTS[:2]
         for i, text in enumerate(history):
-            raw.execute(
+            bulk.execute(
                 "INSERT INTO groupannouncement(group_id, text, changed_at) VALUES (?,?,?)",
                 (gid, text, str(local_to_utc(created + timedelta(days=40 * i)))),
             )
@@ -256,17 +258,12 @@ def _groups(conn: sa.Connection, ctx: DemoContext, nick: str) -> None:
                     count + (300 if m == 0 else 0),
                 )
             )
-        raw.executemany(
-            "INSERT INTO groupmember(group_id, user_id, nickname, role, joined_at, "
-            "last_active_at, message_count) VALUES (?,?,?,?,?,?,?)",
-            rows,
-        )
+        bulk.insert_rows("groupmember", GROUPMEMBER_COLUMNS, rows)
 
 
 def _lives(conn: sa.Connection, ctx: DemoContext) -> None:
     rng = ctx.rng
-    raw = conn.connection.driver_connection
-    assert raw is not None
+    bulk = ctx.bulk
     for i, title in enumerate(C.LIVE_TITLES):
         day = ctx.today - timedelta(days=3 + 7 * i)
         start = datetime.combine(day, datetime.min.time()).replace(hour=20)
@@ -287,7 +284,7 @@ def _lives(conn: sa.Connection, ctx: DemoContext) -> None:
             samples.append(
                 Sample(start + timedelta(seconds=k), int(online), gifts, likes, int(fans))
             )
-        save_session(raw, ctx.account_id, title, samples)
+        save_session(bulk, ctx.account_id, title, samples)
     for i, topic in enumerate(C.PREVIEW_TOPICS):
         at = datetime.combine(ctx.today + timedelta(days=2 + 3 * i), datetime.min.time())
         conn.execute(

@@ -94,9 +94,7 @@ def _reshape_fans(conn: sa.Connection, ctx: DemoContext) -> None:
             lost = max(lost * 8, 60)
         total = max(0, total + gained - lost)
         updates.append((total, gained, lost, r.id))
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    raw.executemany(
+    ctx.bulk.executemany(
         "UPDATE accountdaily SET fans_total=?, fans_gained=?, fans_lost=? WHERE id=?", updates
     )
     ctx.fans_total = total
@@ -149,11 +147,8 @@ def _portrait(conn: sa.Connection, ctx: DemoContext) -> None:
         ]
         for bucket, share in zip(buckets, _shares(jittered), strict=True):
             rows.append((ctx.account_id, dim, bucket, share, ctx.today.isoformat()))
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    raw.executemany(
-        "INSERT INTO fanportrait(account_id, dimension, bucket, share, as_of) VALUES (?,?,?,?,?)",
-        rows,
+    ctx.bulk.insert_rows(
+        "fanportrait", ("account_id", "dimension", "bucket", "share", "as_of"), rows
     )
 
 
@@ -179,11 +174,7 @@ def _activity(conn: sa.Connection, ctx: DemoContext) -> None:
         for hour in range(24):
             value = curve[hour] * friday * rng.uniform(0.94, 1.04) * fans * 0.08
             rows.append((ctx.account_id, weekday, hour, round(value, 1)))
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    raw.executemany(
-        "INSERT INTO fanactivity(account_id, weekday, hour, value) VALUES (?,?,?,?)", rows
-    )
+    ctx.bulk.insert_rows("fanactivity", ("account_id", "weekday", "hour", "value"), rows)
 
 
 def _trending(conn: sa.Connection, ctx: DemoContext) -> None:
@@ -200,10 +191,8 @@ def _trending(conn: sa.Connection, ctx: DemoContext) -> None:
         ]
         heat = int(rng.lognormvariate(13, 1.1))
         rows.append((None, ctx.niche, topic, heat, "\n".join(titles), ctx.today.isoformat()))
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    raw.executemany(
-        "INSERT OR IGNORE INTO trendingtopic(account_id, niche, topic, heat, sample_titles, day) "
-        "VALUES (?,?,?,?,?,?)",
+    ctx.bulk.executemany(
+        "INSERT INTO trendingtopic(account_id, niche, topic, heat, sample_titles, day) "
+        "VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING",
         rows,
     )

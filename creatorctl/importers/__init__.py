@@ -57,8 +57,9 @@ nothing else to edit). A table kind::
             # 2. per row ctx.added()/updated()/unchanged(), or ctx.skip(row["_line"], reason)
             # for a row that cannot go in; 3. ctx.conn.executemany(INSERT/UPDATE ...).
 
-Rules for `write`: use ``ctx.conn`` (the raw sqlite3 connection inside the file's transaction)
-with ``executemany``; never commit, roll back or open another connection; no ORM per row.
+Rules for `write`: use ``ctx.conn`` (the file's unit of work, a `store_bulk.Bulk`: SQL with ``?``
+placeholders through ``execute``/``executemany``, plain appends through ``insert_rows``, which
+is COPY on PostgreSQL); never commit, roll back or open another connection; no ORM per row.
 Look existing rows up per batch (memory stays bounded whatever the file size); a row repeated
 in one batch must update, not insert twice. Re-importing the same file must count every row
 unchanged and write nothing. Store times in UTC (`upsert` does; else `timeutil.local_to_utc`:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+if TYPE_CHECKING:
+    from creatorctl.store_bulk import Bulk
 
 Parser = Callable[[Any], Any]
 Row = dict[str, Any]
@@ -129,9 +131,10 @@ EXAMPLES_MAX = 20
 class ImportContext:
     """What `Kind.write` gets for one file. Everything happens inside one transaction."""
 
-    conn: sqlite3.Connection
-    """The raw sqlite3 connection, inside the file's transaction: use ``executemany`` for
-    batches. Never commit or roll back here; the framework does, once per file."""
+    conn: Bulk
+    """The file's unit of work (its write transaction): ``execute``/``executemany`` with ``?``
+    placeholders, ``insert_rows`` for plain appends (COPY on PostgreSQL). Never commit or roll
+    back here; the framework does, once per file."""
     account_id: int
     snapshot_date: date
     """The date the file's running totals are as of (``--snapshot-date``, else a date in the

@@ -131,9 +131,7 @@ def export_rows(
     export = all_exports[name]
     n = 0
     with store.read() as conn:
-        db = conn.connection.driver_connection
-        assert db is not None
-        cur = db.execute(export.sql, (account_id,))
+        cur = store.unit(conn).execute(export.sql, (account_id,))
         names = [d[0] for d in cur.description]
         local = [names.index(c) for c in export.local_times]
         if fmt == "csv":

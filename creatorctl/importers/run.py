@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import queue
 import re
-import sqlite3
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -345,11 +344,6 @@ class _Job:
     skip_bad_rows: bool
 
 
-IMPORT_CACHE_KIB = 32 * 1024
-"""The page cache of an import's connection. 64 MB was slower (works snapshots: 22 s a
-million rows against 18–19.6 s) and took more memory."""
-
-
 class _Writer:
     """Hands batches to `kind.write`: in this thread, or for a pipelined kind in a writer
     thread that takes one batch while the next is parsed (at most one waits in between, so
@@ -420,51 +414,29 @@ _DONE = object()
 
 
 def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None) -> None:
-    with store.write_engine.connect() as conn:
-        raw = conn.connection.driver_connection
-        assert raw is not None
-        # A big import touches index pages all over the table: a larger page cache (for this
-        # connection, for this import only) keeps them from being re-read from the WAL.
-        cache_pages = raw.execute("PRAGMA cache_size").fetchone()[0]
-        raw.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
-        # Batches staged in temporary tables (comments) stay in memory, not a temp file:
-        # a fourth of a million-comment import went to writing that file.
-        temp_store = raw.execute("PRAGMA temp_store").fetchone()[0]
-        raw.execute("PRAGMA temp_store=MEMORY")
-        unmark: Callable[[], None] = lambda: None  # noqa: E731
+    # One transaction for the file, on a connection tuned for a big load; other writers wait
+    # for us by name. A dry run rolls back at the end.
+    with store.bulk(long="import", commit=not result.dry_run) as work:
+        writer: _Writer | None = None
         try:
-            trans = store.begin_write(conn)  # waits (and says so) for another import
-            unmark = store.mark_long_write("import")  # other writers wait for us by name
-            writer: _Writer | None = None
-            try:
-                ctx = ImportContext(
-                    conn=raw,  # type: ignore[arg-type]
-                    account_id=job.account_id,
-                    snapshot_date=job.snapshot_date,
-                    options=job.options,
-                    source=job.path,
-                    counts=result.counts,
-                )
-                job.kind.begin(ctx)
-                writer = _Writer(job.kind, ctx)
-                _feed(job, ctx, writer, progress)
-                writer.close()
-                job.kind.finish(ctx)
-                ctx.restore_suspended()
-            except BaseException:
-                if writer is not None:
-                    writer.abandon()
-                trans.rollback()
-                raise
-            if result.dry_run:
-                trans.rollback()
-            else:
-                trans.commit()
-        finally:
-            unmark()
-            with suppress(sqlite3.Error):  # the connection goes back to the pool as it was
-                raw.execute(f"PRAGMA cache_size={int(cache_pages)}")
-                raw.execute(f"PRAGMA temp_store={int(temp_store)}")
+            ctx = ImportContext(
+                conn=work,
+                account_id=job.account_id,
+                snapshot_date=job.snapshot_date,
+                options=job.options,
+                source=job.path,
+                counts=result.counts,
+            )
+            job.kind.begin(ctx)
+            writer = _Writer(job.kind, ctx)
+            _feed(job, ctx, writer, progress)
+            writer.close()
+            job.kind.finish(ctx)
+            ctx.restore_suspended()
+        except BaseException:
+            if writer is not None:
+                writer.abandon()  # stop the writer thread before `bulk` rolls back
+            raise
 
 
 def _feed(job: _Job, ctx: ImportContext, writer: _Writer, progress: Progress | None) -> None:

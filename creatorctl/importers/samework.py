@@ -13,13 +13,15 @@ Two works with one title at different times stay two works.
 
 from __future__ import annotations
 
-import sqlite3
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from creatorctl.topics import title_key
+
+if TYPE_CHECKING:
+    from creatorctl.store_bulk import Bulk
 
 WINDOW = timedelta(seconds=60)
 PREFIX_MIN = 4
@@ -38,7 +40,7 @@ def _text(dt: datetime) -> str:
 
 
 def near_works(
-    conn: sqlite3.Connection, account_id: int, times: Iterable[str], cols: Sequence[str]
+    conn: Bulk, account_id: int, times: Iterable[str], cols: Sequence[str]
 ) -> dict[str, list[list[Any]]]:
     """Stored works published within `WINDOW` of each time (stored UTC text) → their records
     ``[id, *cols]``; one indexed range per time (ix_work_acc_pub), in one statement."""

@@ -9,11 +9,10 @@ numbers.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 from operator import itemgetter
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from creatorctl.i18n import t
 from creatorctl.importers.base import EXAMPLES_MAX, LINE, ImportContext, Kind, Row, RowProblem
@@ -21,6 +20,9 @@ from creatorctl.importers.samework import NearIndex, near_works, pick, shorter_t
 from creatorctl.models.columns import WORK_COUNTS, WORK_RATES
 from creatorctl.timeutil import local_to_utc, now_local, today
 from creatorctl.topics import merge_topics, split_title_topics
+
+if TYPE_CHECKING:
+    from creatorctl.store_bulk import Bulk
 
 # The tables' metric columns, named once in models.columns (which loads no sqlmodel).
 COUNTS = WORK_COUNTS
@@ -72,7 +74,7 @@ def _chunks(items: Sequence[Any], n: int = CHUNK) -> Iterator[Sequence[Any]]:
         yield items[i : i + n]
 
 
-def _fetch(conn: sqlite3.Connection, account_id: int, col: str, values: Iterable[str]) -> list:
+def _fetch(conn: Bulk, account_id: int, col: str, values: Iterable[str]) -> list:
     out: list = []
     for chunk in _chunks(list(values)):
         sql = _WORK_SELECT.format(col=col, marks=",".join("?" * len(chunk)))
@@ -391,7 +393,7 @@ def _split_text(row: Row) -> None:
         row["tags"] = " ".join(found)
 
 
-def _before(conn: sqlite3.Connection, key: tuple[int, str]) -> tuple | None:
+def _before(conn: Bulk, key: tuple[int, str]) -> tuple | None:
     """The numbers of work `key[0]`'s newest snapshot before day `key[1]`, if it has one."""
     return conn.execute(
         f"SELECT {_SNAP_COLS} FROM worksnapshot WHERE work_id=? AND snapshot_date<? "
@@ -400,7 +402,7 @@ def _before(conn: sqlite3.Connection, key: tuple[int, str]) -> tuple | None:
     ).fetchone()
 
 
-def refresh_works(conn: sqlite3.Connection, work_ids: Iterable[int]) -> None:
+def refresh_works(conn: Bulk, work_ids: Iterable[int]) -> None:
     """Give `work_ids` the numbers of their newest snapshot (for kinds that write snapshots
     themselves, in their own ``finish``)."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_touched(id INTEGER PRIMARY KEY)")

@@ -1,68 +1,75 @@
 """Putting many comments in at once (demo, import, reply) and flagging them again.
 
-The comment insert trigger indexes each row for search; bulk loads pause it with a setting
-row (no schema change) and index the new rows in one statement at the end.
+The comment insert triggers index each row for search (trigram and bigram); bulk loads pause
+them with a setting row (no schema change) and index the new rows in one statement each at the
+end.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from creatorctl.inbox.flags import comment_flags
 from creatorctl.store import Store
+from creatorctl.store_bulk import Bulk
 
-BULK_CACHE_KIB = 32_768
 PAUSE_KEY = "comment_fts_paused"
 """While this setting exists the comment insert trigger does not index (migration 0005)."""
 
 
-def pause_search_index(raw: sqlite3.Connection) -> int:
+def pause_search_index(work: Bulk) -> int:
     """Before inserting many comments in one transaction: stop indexing row by row.
 
     Returns the id after which new rows will be; `resume_search_index` indexes them in one
     statement (about four times faster than the trigger). The pause is a row written in the
     same transaction, so a rollback undoes it and other connections never see it.
     """
-    start = int(raw.execute("SELECT coalesce(max(id), 0) FROM comment").fetchone()[0])
-    raw.execute("INSERT OR REPLACE INTO setting(key, value) VALUES (?, '1')", (PAUSE_KEY,))
+    start = int(work.execute("SELECT coalesce(max(id), 0) FROM comment").fetchone()[0])
+    work.execute("INSERT OR REPLACE INTO setting(key, value) VALUES (?, '1')", (PAUSE_KEY,))
     return start
 
 
-def resume_search_index(raw: sqlite3.Connection, start: int) -> None:
+def resume_search_index(work: Bulk, start: int) -> None:
     """Index the comments after id `start` for search, and let the trigger index new ones
     again."""
-    raw.execute("DELETE FROM setting WHERE key = ?", (PAUSE_KEY,))
+    work.execute("DELETE FROM setting WHERE key = ?", (PAUSE_KEY,))
     # Merging the index's segments less eagerly while many rows go in saves a fifth of the
     # time; the setting is the table's, so it is put back (the default is 4).
-    row = raw.execute("SELECT v FROM comment_fts_config WHERE k = 'automerge'").fetchone()
-    raw.execute("INSERT INTO comment_fts(comment_fts, rank) VALUES ('automerge', 16)")
-    raw.execute(
+    row = work.execute("SELECT v FROM comment_fts_config WHERE k = 'automerge'").fetchone()
+    work.execute("INSERT INTO comment_fts(comment_fts, rank) VALUES ('automerge', 16)")
+    work.execute(
         "INSERT INTO comment_fts(rowid, content, nickname) "
         "SELECT id, content, nickname FROM comment WHERE id > ?",
         (start,),
     )
-    raw.execute(
+    work.execute(
         "INSERT INTO comment_fts(comment_fts, rank) VALUES ('automerge', ?)",
         (int(row[0]) if row else 4,),
     )
+    if has_bigram_index(work):
+        work.execute(
+            "INSERT INTO comment_bigram(rowid, grams) "
+            "SELECT id, creatorctl_bigrams(content, nickname) FROM comment WHERE id > ?",
+            (start,),
+        )
+
+
+def has_bigram_index(work: Bulk) -> bool:
+    """Whether the store has the two-character search index (migration 0010)."""
+    sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'comment_bigram'"
+    return work.execute(sql).fetchone() is not None
 
 
 @contextmanager
-def bulk_loading(raw: sqlite3.Connection) -> Iterator[None]:
-    """Pause and resume the search index around a block of inserts (imports have their own
-    page cache; this sets one for other bulk loads, the demo's)."""
-    cache = raw.execute("PRAGMA cache_size").fetchone()[0]
-    # The most-liked and platform-id indexes take rows in random order: a larger page cache
-    # for the load halves its time.
-    raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
-    start = pause_search_index(raw)
+def bulk_loading(work: Bulk) -> Iterator[None]:
+    """Pause and resume the search index around a block of inserts (`Store.bulk` gives the
+    connection its page cache)."""
+    start = pause_search_index(work)
     yield
-    resume_search_index(raw, start)
-    raw.execute(f"PRAGMA cache_size={int(cache)}")
+    resume_search_index(work, start)
 
 
 def reflag_comments(store: Store, account_id: int, words: Sequence[str]) -> int:
@@ -72,9 +79,8 @@ def reflag_comments(store: Store, account_id: int, words: Sequence[str]) -> int:
     last = 0
     while True:
         with store.write() as conn:
-            raw = conn.connection.driver_connection
-            assert raw is not None
-            rows = raw.execute(
+            work = store.unit(conn)
+            rows = work.execute(
                 "SELECT id, content, flags FROM comment WHERE account_id=? AND id>? "
                 "ORDER BY id LIMIT 20000",
                 (account_id, last),
@@ -86,7 +92,7 @@ def reflag_comments(store: Store, account_id: int, words: Sequence[str]) -> int:
                 for cid, content, old in rows
                 if (new := comment_flags(content, words)) != old
             ]
-            raw.executemany("UPDATE comment SET flags=? WHERE id=?", updates)
+            work.executemany("UPDATE comment SET flags=? WHERE id=?", updates)
             changed += len(updates)
             last = rows[-1][0]
 
@@ -122,7 +128,7 @@ def _with_keys(rows: Sequence[tuple[object, ...]]) -> Sequence[tuple[object, ...
     ]
 
 
-def insert_rows(raw: sqlite3.Connection, rows: Sequence[tuple[object, ...]]) -> int:
+def insert_rows(work: Bulk, rows: Sequence[tuple[object, ...]]) -> int:
     """Insert comment tuples (`ROW_COLUMNS`, flags computed) in one statement; rows whose
     (work, comment_id) exists are skipped. Returns how many were added.
 
@@ -132,16 +138,16 @@ def insert_rows(raw: sqlite3.Connection, rows: Sequence[tuple[object, ...]]) -> 
     """
     if not rows:
         return 0
-    raw.execute(f"CREATE TEMP TABLE IF NOT EXISTS comment_stage({ROW_COLUMNS})")
-    raw.executemany(
+    work.execute(f"CREATE TEMP TABLE IF NOT EXISTS comment_stage({ROW_COLUMNS})")
+    work.executemany(
         f"INSERT INTO temp.comment_stage VALUES ({','.join('?' * 13)})", _with_keys(rows)
     )
-    cur = raw.execute(
+    cur = work.execute(
         f"INSERT OR IGNORE INTO comment({ROW_COLUMNS}) "
         f"SELECT {ROW_COLUMNS} FROM temp.comment_stage ORDER BY rowid"
     )
     added = max(0, int(cur.rowcount))
-    raw.execute("DELETE FROM temp.comment_stage")
+    work.execute("DELETE FROM temp.comment_stage")
     return added
 
 
@@ -168,14 +174,14 @@ _FROM_PAYLOAD = (
 )
 
 
-def merge_rows(raw: sqlite3.Connection, account_id: int, payload: str, n: int) -> tuple[int, int]:
+def merge_rows(work: Bulk, account_id: int, payload: str, n: int) -> tuple[int, int]:
     """Insert the `n` comments in `payload` (`merge_payload`; each with its comment_id, no
     two with the same work and comment_id) or, for those already stored, take their likes.
 
     Returns (added, updated): the rest were there with the same likes. Set-based: one
     INSERT … SELECT; and only when some were there already, one UPDATE … FROM.
     """
-    added = raw.execute(
+    added = work.execute(
         f"INSERT OR IGNORE INTO comment(account_id, {MERGE_COLUMNS}) "
         f"SELECT :account, * FROM ({_FROM_PAYLOAD})",
         {"account": account_id, "rows": payload},
@@ -184,7 +190,7 @@ def merge_rows(raw: sqlite3.Connection, account_id: int, payload: str, n: int) -
     if added == n:
         return added, 0
     # The new rows have the likes given already: only rows stored before can differ.
-    updated = raw.execute(
+    updated = work.execute(
         f"UPDATE comment SET likes = s.likes FROM ({_FROM_PAYLOAD}) AS s "
         "WHERE comment.work_id = s.work_id AND comment.comment_id = s.comment_id "
         "AND comment.likes <> s.likes",
@@ -193,16 +199,14 @@ def merge_rows(raw: sqlite3.Connection, account_id: int, payload: str, n: int) -
     return added, max(0, int(updated))
 
 
-def insert_comments(
-    raw: sqlite3.Connection, rows: Sequence[dict[str, object]], words: Sequence[str]
-) -> int:
+def insert_comments(work: Bulk, rows: Sequence[dict[str, object]], words: Sequence[str]) -> int:
     """Insert comments (dicts with the table's columns), flagging each.
 
     Platform duplicates (same work and comment_id) are skipped, so re-importing adds nothing.
     Returns how many were added.
     """
     added = insert_rows(
-        raw,
+        work,
         [
             (
                 r["account_id"],
@@ -223,7 +227,7 @@ def insert_comments(
         ],
     )
     pin_comments(
-        raw,
+        work,
         [
             (int(str(r["work_id"])), str(r["comment_id"]))
             for r in rows
@@ -233,10 +237,10 @@ def insert_comments(
     return added
 
 
-def pin_comments(raw: sqlite3.Connection, keys: Sequence[tuple[int, str]]) -> None:
+def pin_comments(work: Bulk, keys: Sequence[tuple[int, str]]) -> None:
     """Pin each (work, comment_id): one pinned comment per work, so a later one wins."""
     for work_id, comment_id in keys:
-        raw.execute("UPDATE comment SET pinned=0 WHERE work_id=? AND pinned", (work_id,))
-        raw.execute(
+        work.execute("UPDATE comment SET pinned=0 WHERE work_id=? AND pinned", (work_id,))
+        work.execute(
             "UPDATE comment SET pinned=1 WHERE work_id=? AND comment_id=?", (work_id, comment_id)
         )

@@ -7,6 +7,7 @@ after a page.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +18,7 @@ import sqlalchemy as sa
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.inbox.flags import parse_flags
-from creatorctl.search import fts_expression, like_clause, split_terms
+from creatorctl.search import bigram_term, fts_expression, like_clause, split_terms
 from creatorctl.store import Store
 from creatorctl.timeutil import as_datetime, utc_to_local
 
@@ -116,12 +117,13 @@ def _row(r: Any) -> CommentRow:
 
 
 def _from_where(
-    f: CommentFilter, params: dict[str, object], few_hits: bool = False
+    f: CommentFilter, params: dict[str, object], few_hits: bool = False, bigram: bool = False
 ) -> tuple[str, str, str]:
     """(FROM, WHERE, the id column to order by) for a filter.
 
     With a search of 3+ character terms the FTS table leads (CROSS JOIN keeps it outer) so rows
-    come out in rowid order and the page stops early.
+    come out in rowid order and the page stops early. Without them, two-character terms lead
+    the same way from the bigram index when the store has one (`bigram`); LIKE still decides.
     """
     if f.sort not in SORTS:
         raise UserError(t("err.bad_sort", col=f.sort, cols=", ".join(SORTS)))
@@ -144,28 +146,59 @@ def _from_where(
         # flagged comments, in id order.
         source = "comment c INDEXED BY ix_comment_flagged"
     id_col = "c.id"
-    if long_terms:
-        params["fts"] = fts_expression(long_terms)
-        if f.sort == "new" or few_hits:
-            source = "comment_fts CROSS JOIN comment c ON c.id = comment_fts.rowid"
-            id_col = "comment_fts.rowid"
-            conds.append("comment_fts MATCH :fts")
+    index, terms = _search_index(f, bigram)
+    if index:
+        params["fts"] = fts_expression(terms)
+        if (f.sort == "new" and f.work_id is None) or few_hits:
+            source = f"{index} CROSS JOIN comment c ON c.id = {index}.rowid"
+            id_col = f"{index}.rowid"
+            conds.append(f"{index} MATCH :fts")
         else:
-            # Many hits, most liked first: walk the likes index and probe the hit set.
-            conds.append("c.id IN (SELECT rowid FROM comment_fts WHERE comment_fts MATCH :fts)")
+            # Many hits, most liked first, or one work's comments: walk that index and probe
+            # the hit set (a work holds a sliver of the account's hits).
+            # (`+` keeps SQLite from looking up each hit in a work's index and sorting them.)
+            probe = "+c.id" if f.work_id is not None else "c.id"
+            conds.append(f"{probe} IN (SELECT rowid FROM {index} WHERE {index} MATCH :fts)")
     return source + " JOIN work w ON w.id = c.work_id", " AND ".join(conds), id_col
+
+
+def _search_index(f: CommentFilter, bigram: bool) -> tuple[str, list[str]]:
+    """The index a search is driven from and the terms it matches: the trigram index for terms
+    of 3+ characters, else the bigram index for two-character ones ("" when neither)."""
+    long_terms, short_terms = split_terms(f.query.strip())
+    if long_terms:
+        return "comment_fts", long_terms
+    indexed = [x for x in short_terms if bigram_term(x)]
+    if bigram and indexed:
+        return "comment_bigram", indexed
+    return "", []
+
+
+_BIGRAM_STORES: weakref.WeakKeyDictionary[Store, bool] = weakref.WeakKeyDictionary()
+
+
+def _has_bigrams(store: Store) -> bool:
+    """Whether the store has the two-character index (SQLite stores from migration 0010)."""
+    if store not in _BIGRAM_STORES:
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'comment_bigram'"
+        found = False
+        if store.engine.dialect.name == "sqlite":
+            with store.read() as conn:
+                found = conn.execute(sa.text(sql)).first() is not None
+        _BIGRAM_STORES[store] = found
+    return _BIGRAM_STORES[store]
 
 
 def _few_hits(store: Store, f: CommentFilter) -> bool:
     """Whether a most-liked search has few enough hits to sort them all (else it walks the
     likes index, which is quick when hits are many and slow when they are rare)."""
-    long_terms, _ = split_terms(f.query.strip())
-    if f.sort != "likes" or not long_terms:
+    index, terms = _search_index(f, _has_bigrams(store))
+    if f.sort != "likes" or not index:
         return False
-    sql = "SELECT count(*) FROM (SELECT 1 FROM comment_fts WHERE comment_fts MATCH :fts LIMIT :cap)"
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM {index} WHERE {index} MATCH :fts LIMIT :cap)"
     with store.read() as conn:
         n = conn.execute(
-            sa.text(sql), {"fts": fts_expression(long_terms), "cap": SORT_HITS_MAX + 1}
+            sa.text(sql), {"fts": fts_expression(terms), "cap": SORT_HITS_MAX + 1}
         ).scalar_one()
     return int(n) <= SORT_HITS_MAX
 
@@ -180,7 +213,7 @@ def list_comments(
 ) -> list[CommentRow]:
     """A page of comments after `after` (a keyset cursor), else at `offset`."""
     params: dict[str, object] = {"lim": max(0, limit)}
-    source, where, id_col = _from_where(f, params, _few_hits(store, f))
+    source, where, id_col = _from_where(f, params, _few_hits(store, f), _has_bigrams(store))
     if f.sort == "likes":
         order = f"c.likes DESC, {id_col} DESC"
         if after is not None:
@@ -204,7 +237,7 @@ def count_comments(store: Store, f: CommentFilter, cap: int | None = None) -> in
     if cap is None:
         cap = SEARCH_COUNT_CAP if f.query.strip() else COUNT_CAP
     params: dict[str, object] = {"cap": cap + 1}
-    source, where, _ = _from_where(f, params)
+    source, where, _ = _from_where(f, params, bigram=_has_bigrams(store))
     source = source.replace(" JOIN work w ON w.id = c.work_id", "")
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT :cap)"
     with store.read() as conn:

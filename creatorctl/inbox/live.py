@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import os
-import sqlite3
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -25,6 +24,7 @@ from creatorctl.errors import UserError
 from creatorctl.i18n import fmt_int, fmt_pct, t
 from creatorctl.importers.numbers import ParseError, parse_count, parse_datetime
 from creatorctl.store import Store
+from creatorctl.store_bulk import Bulk
 from creatorctl.timeutil import as_datetime, local_to_utc, now_local, utc_to_local, utcnow
 
 TOPIC_MAX = 55
@@ -401,9 +401,7 @@ def delete_preview(store: Store, account_id: int, preview_id: int) -> None:
         raise UserError(t("inbox.err_unknown_preview", id=preview_id))
 
 
-def save_session(
-    raw: sqlite3.Connection, account_id: int, title: str, samples: list[Sample]
-) -> tuple[int, int]:
+def save_session(work: Bulk, account_id: int, title: str, samples: list[Sample]) -> tuple[int, int]:
     """Store samples as a session (found by its start time, so re-saving adds nothing).
 
     Returns (session id, samples added).
@@ -413,22 +411,22 @@ def save_session(
     samples = sorted(samples, key=lambda s: s.ts)
     start = str(local_to_utc(samples[0].ts))
     end = str(local_to_utc(samples[-1].ts))
-    row = raw.execute(
+    row = work.execute(
         "SELECT id FROM livesession WHERE account_id=? AND started_at=?", (account_id, start)
     ).fetchone()
     if row is None:
-        row = raw.execute(
+        row = work.execute(
             "INSERT INTO livesession(account_id, title, started_at, ended_at) "
             "VALUES (?, ?, ?, ?) RETURNING id",
             (account_id, title, start, end),
         ).fetchone()
     sid = int(row[0])
-    cur = raw.executemany(
+    cur = work.executemany(
         "INSERT OR IGNORE INTO livesample(session_id, ts, online, gifts, likes, new_fans) "
         "VALUES (?,?,?,?,?,?)",
         [(sid, str(local_to_utc(s.ts)), s.online, s.gifts, s.likes, s.new_fans) for s in samples],
     )
-    raw.execute(
+    work.execute(
         "UPDATE livesession SET ended_at=(SELECT max(ts) FROM livesample WHERE session_id=?) "
         "WHERE id=?",
         (sid, sid),

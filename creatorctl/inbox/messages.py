@@ -8,7 +8,6 @@ as outgoing messages marked `auto_reply` with the rule that wrote them.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,6 +18,7 @@ import sqlalchemy as sa
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store
+from creatorctl.store_bulk import Bulk
 from creatorctl.timeutil import as_datetime, utc_to_local, utcnow
 
 KEYWORD_SPLIT = re.compile(r"[|,，、]+")
@@ -365,7 +365,7 @@ class IngestResult:
 
 
 def ingest_messages(
-    raw: sqlite3.Connection,
+    work: Bulk,
     account_id: int,
     items: Iterable[Incoming],
     rules: Sequence[Rule] | None,
@@ -381,13 +381,13 @@ def ingest_messages(
     if rules is None:
         rules = [
             Rule(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]))
-            for r in raw.execute(
+            for r in work.execute(
                 "SELECT id, keyword, reply, priority, enabled, is_welcome FROM autoreplyrule "
                 "WHERE account_id=? ORDER BY priority DESC, id",
                 (account_id,),
             )
         ]
-    cur = raw.cursor()
+    execute = work.execute
     convs: dict[str, int] = {}
     has_incoming: dict[int, bool] = {}
     touched: set[int] = set()
@@ -395,12 +395,12 @@ def ingest_messages(
     for m in sorted(items, key=lambda x: x.created_at):
         cid = convs.get(m.fan_id)
         if cid is None:
-            row = cur.execute(
+            row = execute(
                 "SELECT id FROM conversation WHERE account_id=? AND fan_id=?",
                 (account_id, m.fan_id),
             ).fetchone()
             if row is None:
-                row = cur.execute(
+                row = execute(
                     "INSERT INTO conversation(account_id, fan_id, fan_nickname, last_at) "
                     "VALUES (?,?,?,?) RETURNING id",
                     (account_id, m.fan_id, m.fan_nickname, str(m.created_at)),
@@ -409,7 +409,7 @@ def ingest_messages(
             cid = convs[m.fan_id] = int(row[0])
         if cid not in has_incoming:
             has_incoming[cid] = (
-                cur.execute(
+                execute(
                     "SELECT 1 FROM message WHERE conversation_id=? AND direction='in' LIMIT 1",
                     (cid,),
                 ).fetchone()
@@ -418,14 +418,14 @@ def ingest_messages(
         when = str(m.created_at)
         if (
             dedupe
-            and cur.execute(
+            and execute(
                 "SELECT 1 FROM message WHERE conversation_id=? AND created_at=? AND direction=? "
                 "AND text=?",
                 (cid, when, m.direction, m.text),
             ).fetchone()
         ):
             continue
-        cur.execute(
+        execute(
             "INSERT INTO message(conversation_id, direction, text, created_at, read, auto_reply) "
             "VALUES (?,?,?,?,?,?)",
             (cid, m.direction, m.text, when, m.read or m.direction == "out", m.auto_reply),
@@ -438,19 +438,19 @@ def ingest_messages(
         has_incoming[cid] = True
         rule = match_rule(rules, m.text, first=first)
         if rule is not None:
-            cur.execute(
+            execute(
                 "INSERT INTO message(conversation_id, direction, text, created_at, read, "
                 "auto_reply, rule_id) VALUES (?, 'out', ?, ?, 1, 1, ?)",
                 (cid, rule.reply, str(m.created_at + timedelta(seconds=1)), rule.id),
             )
             replies += 1
-    refresh_conversations(raw, touched)
+    refresh_conversations(work, touched)
     return IngestResult(added, replies, len(touched))
 
 
-def refresh_conversations(raw: sqlite3.Connection, ids: Iterable[int]) -> None:
+def refresh_conversations(work: Bulk, ids: Iterable[int]) -> None:
     """Recompute last message and unread count of conversations from their messages."""
-    raw.executemany(
+    work.executemany(
         "UPDATE conversation SET "
         "last_at=(SELECT created_at FROM message WHERE conversation_id=conversation.id "
         "ORDER BY id DESC LIMIT 1), "
@@ -467,6 +467,4 @@ def receive_message(store: Store, account_id: int, item: Incoming) -> IngestResu
     if not item.text.strip():
         raise UserError(t("err.empty", field=t("inbox.field_message")))
     with store.write() as conn:
-        raw = conn.connection.driver_connection
-        assert raw is not None
-        return ingest_messages(raw, account_id, [item], None)
+        return ingest_messages(store.unit(conn), account_id, [item], None)

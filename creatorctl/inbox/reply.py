@@ -45,10 +45,8 @@ def reply_comment(
         nickname = conn.execute(
             sa.text("SELECT nickname FROM account WHERE id=:a"), {"a": account_id}
         ).scalar()
-        raw = conn.connection.driver_connection
-        assert raw is not None
         insert_comments(
-            raw,
+            store.unit(conn),
             [
                 {
                     "account_id": account_id,

@@ -260,9 +260,9 @@ MESSAGES.update(
             "未来 {weeks} 周的发布时段都已排满",
             "every slot in the next {weeks} weeks is taken",
         ),
-        "queue.live_conflict": (
-            "与直播预告“{topic}”({when})相隔不到 30 分钟",
-            "within 30 minutes of the live preview “{topic}” ({when})",
+        "queue.skipped_live": (
+            "跳过了 {slot}:与直播预告「{topic}」({when})相隔不到 1 小时",
+            "skipped {slot}: within an hour of the live preview “{topic}” at {when}",
         ),
         "queue.queued": (
             "草稿 {id} 已排入队列:{when}(时段 {slot})",

@@ -73,6 +73,7 @@ MESSAGES = {
     "fs.what.socket": ("套接字", "socket"),
     "fs.what.runtime": ("运行时文件夹", "runtime folder"),
     "fs.what.page": ("网页模板", "page template"),
+    "fs.what.demo_media": ("示例草稿文件", "demo draft files"),
     # scheduler install
     "sched.control_char": (
         "无法为 {arg} 写 systemd 单元:其中有控制字符 {char};请把存储(或该变量的值)改成不含它的名字",

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
-from textual.app import App
 from textual.containers import Vertical
 
 if TYPE_CHECKING:
@@ -108,11 +107,3 @@ class TabView(AppAccess, Vertical):
             if widget.focusable and widget.display:
                 widget.focus()
                 return
-
-
-def toast_from_any_thread(app: App[Any], line: str) -> None:
-    """A store writer waiting for an import says so in the app (from a worker or the loop)."""
-    try:
-        app.call_from_thread(app.notify, line, severity="warning", timeout=8)
-    except RuntimeError:  # already on the event loop
-        app.notify(line, severity="warning", timeout=8)

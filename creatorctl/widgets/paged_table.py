@@ -189,6 +189,12 @@ class PagedTable(DataTable):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, page)
 
+    def show_page(self, page: Page) -> None:
+        """Show a page read elsewhere (the quick start's), with no fetcher yet: paging waits
+        for `load` or `reload` to give one."""
+        self._cursor_after_load = 0
+        self._show(page)
+
     def _show(self, page: Page) -> None:
         self.loading_page = False
         self._page = page

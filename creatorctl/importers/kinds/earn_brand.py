@@ -70,12 +70,12 @@ class BrandTasks(Kind):
             index, key = (by_pid, pid) if pid else (by_name, (values[0], values[1]))
             old = index.get(key)
             if old is None:
-                cur = conn.execute(
+                new_id = conn.execute(
                     f"INSERT INTO brandtask(account_id, platform_id, {_COLS}, state) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')",
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open') RETURNING id",
                     [ctx.account_id, pid, *values],
-                )
-                index[key] = [cur.lastrowid, values]
+                ).fetchone()[0]
+                index[key] = [new_id, values]
                 ctx.added()
             elif old[1] == values:
                 ctx.unchanged()

@@ -46,12 +46,15 @@ class AccountFlow(App[str | None]):
 
     def set_account(self, account: AccountInfo | None) -> None:
         self.account = account
+        self._show_account_bar(account)
+        self.data_changed()
+
+    def _show_account_bar(self, account: AccountInfo | None) -> None:
         bar = self.main_screen.query_one(AccountBar)
         if account is None:
             bar.show_account(None, None, None)
         else:
             bar.show_account(account.nickname, account.handle, account.fans, account.verified)
-        self.data_changed()
 
     @work(thread=True, exclusive=True, group="account", exit_on_error=False)
     def refresh_account(self, handle: str | None = None) -> None:

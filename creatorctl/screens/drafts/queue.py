@@ -88,6 +88,8 @@ class QueueActions:
         except UserError as exc:
             self.app.call_from_thread(self.app.notify, str(exc), severity="error", timeout=10)
             return
+        for reason in done.skipped[:3]:
+            self.app.call_from_thread(self.app.notify, reason, timeout=8)
         self.app.call_from_thread(self._scheduled, done.scheduled)  # type: ignore[attr-defined]
 
     def action_slots(self) -> None:

@@ -2,7 +2,8 @@
 
 The time is on Douyin's clock (the account's zone, 北京时间 by default), and the dialog names
 it. The time is checked as it is typed: unreadable or past times are refused, and another post
-within 30 minutes is a warning (scheduling is still allowed).
+within 30 minutes or a live preview within an hour is a warning (scheduling is still allowed).
+The proposal itself avoids live previews; the dialog says which slots it passed over.
 """
 
 from __future__ import annotations
@@ -40,18 +41,29 @@ class ScheduleScreen(ModalScreen[object]):
     ScheduleScreen > Vertical { width: 70; max-width: 95%; height: auto; border: thick $accent;
         background: $surface; padding: 0 1; }
     ScheduleScreen #schedule-hint { color: $text-muted; }
+    ScheduleScreen #schedule-skipped { color: $text-muted; height: auto; }
     ScheduleScreen #schedule-check { height: auto; min-height: 1; }
     ScheduleScreen #schedule-error { color: $error; height: auto; }
     ScheduleScreen Horizontal { height: auto; align-horizontal: right; }
     ScheduleScreen Button { margin-left: 1; }
     """
 
-    def __init__(self, draft_id: int, account_id: int, title: str, proposed: datetime) -> None:
+    def __init__(
+        self,
+        draft_id: int,
+        account_id: int,
+        title: str,
+        proposed: datetime,
+        *,
+        skipped: tuple[str, ...] = (),
+    ) -> None:
         super().__init__()
         self.draft_id = draft_id
         self.account_id = account_id
         self.draft_title = title
         self.proposed = proposed
+        self.skipped = skipped
+        """Why the proposal passed over earlier slots (live previews near them)."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -60,6 +72,8 @@ class ScheduleScreen(ModalScreen[object]):
             )
             yield Static(t("schedule.hint", zone=zone_label()), id="schedule-hint")
             yield Input(self.proposed.strftime(FORMAT), id="schedule-at")
+            if self.skipped:
+                yield Static(safe_text.text("\n".join(self.skipped[:3])), id="schedule-skipped")
             yield Static("", id="schedule-check")
             yield Static("", id="schedule-error")
             with Horizontal():

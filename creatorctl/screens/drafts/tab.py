@@ -360,17 +360,18 @@ class DraftsTab(QueueActions, TabView):
 
     @work(thread=True, exclusive=True, group="drafts-slot", exit_on_error=False)
     def _propose(self, draft_id: int, account_id: int, title: str) -> None:
-        from creatorctl.publishing import next_best_slot
+        from creatorctl.publishing import propose_slot
         from creatorctl.timeutil import now_local
 
         assert self.store is not None
-        slot = next_best_slot(self.store, account_id, now_local())
+        slot = propose_slot(self.store, account_id, now_local())
         self.app.call_from_thread(self._ask_time, draft_id, account_id, title, slot)
 
     def _ask_time(self, draft_id: int, account_id: int, title: str, slot) -> None:  # type: ignore[no-untyped-def]
         from creatorctl.screens.drafts.schedule import ScheduleScreen
 
-        self.app.push_screen(ScheduleScreen(draft_id, account_id, title, slot), self._scheduled)
+        screen = ScheduleScreen(draft_id, account_id, title, slot.when, skipped=slot.skipped)
+        self.app.push_screen(screen, self._scheduled)
 
     def _scheduled(self, result) -> None:  # type: ignore[no-untyped-def]
         if result is None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,6 +20,10 @@ from creatorctl.screens.base import TabView
 from creatorctl.screens.works.editing import WorkEditing
 from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
 from creatorctl.widgets.search_box import SearchBox
+
+if TYPE_CHECKING:
+    from creatorctl.quickstart import FirstPage, QuickRow
+    from creatorctl.works import WorkRow
 
 SORTABLE = ("published_at", "title", "plays", "likes", "comments", "shares", "completion_rate")
 
@@ -44,6 +50,11 @@ def _fetch_page(
         offset=offset,
         limit=limit,
     )
+    return page_of(rows, total, offset)
+
+
+def page_of(rows: Sequence[WorkRow | QuickRow], total: int, offset: int = 0) -> Page:
+    """The list's cells for these rows (from the store, or from the quick start's read)."""
     return Page(
         offset=offset,
         total=total,
@@ -152,6 +163,13 @@ class WorksTab(WorkEditing, TabView):
             self.table.reload(follow=follow)
         else:
             self.table.load(fetcher)
+
+    def show_first_page(self, first: FirstPage) -> None:
+        """Show the page the quick start read (before the store is open): the first frame has
+        data. The store's own read replaces it, in place, once the store is open."""
+        self._relabel()
+        self.table.show_page(page_of(first.rows, first.total))
+        self.focus_default()
 
     def _relabel(self) -> None:
         arrow = "↓" if self.descending else "↑"
