@@ -51,6 +51,27 @@ def test_the_works_screens_and_the_app_post_messages() -> None:
     assert {f: lines for f, lines in found.items() if lines} == {}
 
 
+def test_one_base_class_for_tabs_and_inbox_panes() -> None:
+    """Tabs and the Inbox's panes share one lazy-loading base, not two parallel copies."""
+    from creatorctl.screens.base import LazyView, TabView
+    from creatorctl.screens.inbox.tab import InboxPane
+
+    assert issubclass(TabView, LazyView) and issubclass(InboxPane, LazyView)
+    for name in ("show", "reload_in_place", "focus_default", "ready"):
+        assert name not in vars(TabView) and name not in vars(InboxPane), name
+
+
+def test_earn_actions_are_methods_not_a_string_dispatch() -> None:
+    """Accept, deliver and settle are one worker each; no `_change(action: str, …)` remains."""
+    from creatorctl.screens.earn.tab import EarnTab
+
+    assert not hasattr(EarnTab, "_change")
+    for name in ("_accept", "_deliver", "_settle"):
+        assert callable(getattr(EarnTab, name)), name
+    earn = sorted((PACKAGE / "screens" / "earn").glob("*.py"))
+    assert {str(f.name): _calls_from_thread(f) for f in earn if _calls_from_thread(f)} == {}
+
+
 def _title(app: CreatorApp) -> str:
     return str(app.main_screen.query_one("#works-table").get_cell_at((0, 1)))
 
