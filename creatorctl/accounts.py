@@ -149,6 +149,19 @@ def add_account(
         )
         if make_current:
             set_setting(conn, CURRENT_KEY, handle)
+        new_id = conn.execute(
+            sa.text("SELECT id FROM account WHERE handle=:h"), {"h": handle}
+        ).scalar_one()
+        from creatorctl.audit import record
+
+        record(
+            conn,
+            action="create",
+            kind="account",
+            object_id=new_id,
+            account_id=new_id,
+            after={"handle": handle, "nickname": fields["nickname"], "niche": fields["niche"]},
+        )
     return get_account(store, handle)
 
 
@@ -194,13 +207,25 @@ def record_changes(
     entity_id: int,
     changes: dict[str, tuple[str, str]],
 ) -> None:
+    from creatorctl.audit import record
+
     batch = uuid.uuid4().hex
     when = utcnow()
+    undo = any(f.startswith("undo:") for f in changes)
+    record(
+        conn,
+        action="undo" if undo else "edit",
+        kind=entity,
+        object_id=entity_id,
+        account_id=account_id,
+        before={f.removeprefix("undo:"): o for f, (o, _n) in changes.items()},
+        after={f.removeprefix("undo:"): n for f, (_o, n) in changes.items()},
+    )
     for field, (old, new) in changes.items():
         conn.execute(
             sa.text(
                 "INSERT INTO edithistory(account_id, entity, entity_id, field, old_value, "
-                "new_value, batch, changed_at, undone) VALUES (:a, :e, :i, :f, :o, :n, :b, :w, 0)"
+                "new_value, batch, changed_at, undone) VALUES (:a, :e, :i, :f, :o, :n, :b, :w, FALSE)"
             ),
             {
                 "a": account_id,
@@ -279,7 +304,7 @@ def undo_last(store: Store, entity: str, entity_id: int) -> dict[str, str] | Non
         last = conn.execute(
             sa.text(
                 "SELECT batch, account_id FROM edithistory WHERE entity=:e AND entity_id=:i "
-                "AND undone=0 AND field NOT LIKE 'undo:%' ORDER BY id DESC LIMIT 1"
+                "AND undone=FALSE AND field NOT LIKE 'undo:%' ORDER BY id DESC LIMIT 1"
             ),
             {"e": entity, "i": entity_id},
         ).first()
@@ -301,7 +326,9 @@ def undo_last(store: Store, entity: str, entity_id: int) -> dict[str, str] | Non
             )
             restored[r.field] = r.old_value
             undo_changes[f"undo:{r.field}"] = (r.new_value, r.old_value)
-        conn.execute(sa.text("UPDATE edithistory SET undone=1 WHERE batch=:b"), {"b": last.batch})
+        conn.execute(
+            sa.text("UPDATE edithistory SET undone=TRUE WHERE batch=:b"), {"b": last.batch}
+        )
         record_changes(
             conn,
             account_id=last.account_id,

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from creatorctl.i18n import t
@@ -28,6 +28,7 @@ from creatorctl.screens.base import TabView
 from creatorctl.screens.publisher import InAppPublisher
 from creatorctl.screens.store_sync import StoreSync
 from creatorctl.widgets.account_bar import AccountBar
+from creatorctl.widgets.footer import QuickFooter
 from creatorctl.widgets.terminal_guard import CleanToasts
 
 if TYPE_CHECKING:
@@ -144,7 +145,7 @@ class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
                 with TabPane(t(f"tab.{tab_id}"), id=tab_id):
                     if tab_id == TAB_IDS[0]:
                         yield tab_class(tab_id)()
-        yield Footer(compact=True)  # a tab, `?` and the palette fit 80 columns (issue 13)
+        yield QuickFooter(compact=True)  # a tab, `?` and the palette fit 80 columns (issue 13)
 
     def on_mount(self) -> None:
         import gc
@@ -221,7 +222,7 @@ class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
         self.view(self.active_tab).focus_default()
         if account is None:
             self.show_welcome()
-        self.start_watching(store.path)
+        self.start_watching(store)
 
     # --- the in-app scheduler (creatorctl.scheduler) -------------------------------------
 

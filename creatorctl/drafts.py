@@ -14,6 +14,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from creatorctl.accounts import record_changes
+from creatorctl.audit import record
 from creatorctl.config import PlatformConfig
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
@@ -34,6 +35,15 @@ def ts(dt: datetime) -> str:
     """A UTC datetime as the store writes it (SQLAlchemy's SQLite format, microseconds always),
     so text comparisons in SQL order correctly."""
     return dt.isoformat(sep=" ", timespec="microseconds")
+
+
+def _iso(dt: datetime | None) -> str | None:
+    """A local time for the audit log (on the account's clock)."""
+    return None if dt is None else dt.isoformat(sep=" ", timespec="seconds")
+
+
+def _was(d: DraftInfo) -> dict[str, object]:
+    return {"state": d.state, "scheduled_at": _iso(d.scheduled_at)}
 
 
 def _local(v: object) -> datetime | None:
@@ -311,6 +321,7 @@ def add_draft(
             ),
             {"a": account_id, "now": now, **clean},
         ).scalar_one()
+        record(conn, "create", "draft", draft_id, account_id, None, {"title": clean["title"]})
     return get_draft(store, draft_id)
 
 
@@ -407,6 +418,7 @@ def schedule_draft(
                 now=now.strftime("%Y-%m-%d %H:%M:%S"),
             )
         )
+    from creatorctl.platform_limits import check_limits
     from creatorctl.posting_queue import live_conflicts
 
     over = check_limits(current, when_local, now, limits)
@@ -422,29 +434,14 @@ def schedule_draft(
             ),
             {"w": when, "now": ts(utcnow()), "i": draft_id},
         ).rowcount
+        if n == 1:
+            after = {"state": "scheduled", "scheduled_at": _iso(when_local)}
+            record(conn, "schedule", "draft", draft_id, current.account_id, _was(current), after)
     if n != 1:
         raise UserError(t("drafts.err_not_schedulable", id=draft_id, state=t("state.publishing")))
     draft = get_draft(store, draft_id)
     warnings = [w for w in draft.warnings() if w != t("drafts.warn_no_video")] + over
     return Scheduled(draft, near, warnings)
-
-
-def check_limits(
-    draft: DraftInfo, when_local: datetime, now: datetime, limits: PlatformConfig | None
-) -> list[str]:
-    """Refuse a draft breaking a hard `[platform]` limit; the soft ones, as warnings."""
-    from creatorctl.platform_limits import configured_limits, draft_violations
-
-    limits = limits or configured_limits()
-    found = draft_violations(draft, limits)
-    hard = [v.message for v in found if v.hard]
-    if hard:
-        raise UserError(t("limit.refused", id=draft.id, reasons="; ".join(hard)))
-    soft = [v.message for v in found]
-    days = (when_local - now).days
-    if days >= limits.schedule_max_days:
-        soft.append(t("limit.schedule_far", days=days, max=limits.schedule_max_days))
-    return soft
 
 
 def cancel_draft(store: Store, draft_id: int, *, account_id: int | None = None) -> DraftInfo:
@@ -463,6 +460,9 @@ def cancel_draft(store: Store, draft_id: int, *, account_id: int | None = None) 
             ),
             {"now": ts(utcnow()), "i": draft_id},
         ).rowcount
+        if n == 1:
+            after = {"state": "draft"}
+            record(conn, "cancel", "draft", draft_id, current.account_id, _was(current), after)
     if n != 1:
         raise UserError(t("drafts.err_not_cancellable", id=draft_id, state=t("state.publishing")))
     return get_draft(store, draft_id)

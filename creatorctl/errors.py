@@ -43,6 +43,20 @@ _MESSAGE_BY_WORDS = (  # when the error carries no code (a hand-made one)
 )
 
 
+def _sqlstate(exc: BaseException) -> str | None:
+    """The SQLSTATE of the PostgreSQL error behind `exc` (psycopg's `.sqlstate`), if any."""
+    cur: BaseException | None = exc
+    for _ in range(8):
+        if cur is None:
+            return None
+        state = getattr(cur, "sqlstate", None)
+        if isinstance(state, str):
+            return state
+        orig = getattr(cur, "orig", None)
+        cur = orig if isinstance(orig, BaseException) else cur.__cause__
+    return None
+
+
 def _sqlite_cause(exc: BaseException) -> sqlite3.Error | None:
     """The sqlite3 error behind `exc` (SQLAlchemy wraps it as `.orig`), if there is one."""
     import sqlite3
@@ -67,9 +81,11 @@ def store_error(exc: BaseException, where: object) -> StoreError | None:
     """
     from creatorctl.i18n import t
 
+    if _sqlstate(exc) == "42501":  # PostgreSQL: this role lacks the right (a viewer writing)
+        return StoreError(t("store.denied", where=where))
     cause = _sqlite_cause(exc)
     if cause is None:
-        return None
+        return _postgres_error(exc, where)
     code = getattr(cause, "sqlite_errorcode", None)
     text = str(cause.args[0]) if cause.args else ""
     key = _MESSAGE_BY_CODE.get(code & 0xFF) if isinstance(code, int) else None
@@ -81,5 +97,39 @@ def store_error(exc: BaseException, where: object) -> StoreError | None:
         error = StoreError(t("store.other", where=where, reason=reason))
     else:
         error = StoreError(t(key, where=where))
+    error.__cause__ = exc
+    return error
+
+
+_PG_MESSAGE_BY_STATE = {
+    "53100": "store.full",  # disk_full
+    "25006": "store.read_only",  # read_only_sql_transaction (a standby)
+    "55P03": "store.busy",  # lock_not_available (lock_timeout)
+    "40P01": "store.busy",  # deadlock_detected
+    "57014": "store.busy",  # query_canceled (statement_timeout)
+}
+
+
+def _postgres_error(exc: BaseException, where: object) -> StoreError | None:
+    """The one line for a PostgreSQL failure: the server's own first line (never SQL text)."""
+    from creatorctl.i18n import t
+
+    cur: BaseException | None = exc
+    for _ in range(8):
+        if cur is None or type(cur).__module__.startswith("psycopg"):
+            break
+        orig = getattr(cur, "orig", None)
+        cur = orig if isinstance(orig, BaseException) else cur.__cause__
+    if cur is None or not type(cur).__module__.startswith("psycopg"):
+        return None
+    state = getattr(cur, "sqlstate", None)
+    key = _PG_MESSAGE_BY_STATE.get(state or "")
+    if key is not None:
+        error = StoreError(t(key, where=where))
+    else:
+        diag = getattr(cur, "diag", None)
+        text = (getattr(diag, "message_primary", None) or str(cur) or type(cur).__name__).strip()
+        reason = text.splitlines()[-1 if text.startswith("connection") else 0][:200]
+        error = StoreError(t("store.other", where=where, reason=reason))
     error.__cause__ = exc
     return error

@@ -221,7 +221,7 @@ def early_top_works(conn: sa.Connection, account_id: int, n: int = EARLY_TOP) ->
     rows = conn.execute(
         sa.text(
             "SELECT id, title, plays FROM (SELECT id, title, plays FROM work "
-            "WHERE account_id=:a AND deleted_at IS NULL ORDER BY published_at, id LIMIT :k) "
+            "WHERE account_id=:a AND deleted_at IS NULL ORDER BY published_at, id LIMIT :k) AS early "
             "ORDER BY plays DESC, id LIMIT :n"
         ),
         {"a": account_id, "k": early, "n": n},

@@ -16,6 +16,7 @@ from creatorctl import diagnosis
 from creatorctl.config import Config, InsightsConfig
 from creatorctl.diagnosis import Diagnosis
 from creatorctl.periods import Period
+from creatorctl.sqlport import contains, days_between, dialect_of, trunc_int
 from creatorctl.store import Store
 from creatorctl.timeutil import as_datetime, utc_to_local
 
@@ -116,7 +117,7 @@ def daily_series(
     step = max(1, -(-period.days // max(1, max_points)))
     sums = "".join(f", sum({m})" for m in metrics)
     sql = (
-        f"SELECT CAST(julianday(day) - julianday(:lo) AS INTEGER) / :step AS b, min(day){sums}, "
+        "SELECT {days} / :step AS b, min(day){sums}, "
         "max(day) AS last_day FROM accountdaily WHERE account_id=:a AND day BETWEEN :lo AND :hi "
         "GROUP BY b ORDER BY b"
     )
@@ -127,6 +128,7 @@ def daily_series(
             "ON d.account_id = :a AND d.day = g.last_day ORDER BY g.b"
         )
     with store.read() as conn:
+        sql = sql.replace("{days}", days_between(conn, "day", ":lo")).replace("{sums}", sums)
         rows = conn.execute(sa.text(sql), {**_day_args(account_id, period), "step": step}).all()
     return DailySeries(
         step=step,
@@ -147,11 +149,12 @@ def completion_histogram(
 ) -> list[Bucket]:
     """How many works (published in `period`, or all) fall in each completion-rate band."""
     where, args = _works_where(account_id, period)
-    sql = (
-        f"SELECT min(CAST(completion_rate * :n AS INTEGER), :n - 1) AS b, count(*) FROM work "
-        f"WHERE {where} AND completion_rate IS NOT NULL GROUP BY b"
-    )
     with store.read() as conn:
+        band = trunc_int(conn, "completion_rate * :n")
+        sql = (
+            f"SELECT CASE WHEN {band} < :n - 1 THEN {band} ELSE :n - 1 END AS b, count(*) "
+            f"FROM work WHERE {where} AND completion_rate IS NOT NULL GROUP BY b"
+        )
         rows = conn.execute(sa.text(sql), {**args, "n": buckets}).all()
     counts = {int(b): int(c) for b, c in rows}
     width = 100 // buckets
@@ -312,8 +315,8 @@ def _covered(conn: sa.Connection, account_id: int, topic: str) -> bool:
     The trigram index finds candidates without scanning every work (topics of 3+ characters);
     the exact check is on the space-separated tags.
     """
-    exact = "instr(' ' || w.tags || ' ', ' ' || :t || ' ') > 0"
-    if len(topic) >= 3:
+    exact = contains(conn, "' ' || w.tags || ' '", "' ' || :t || ' '")
+    if len(topic) >= 3 and dialect_of(conn) == "sqlite":
         sql = (
             "SELECT 1 FROM work w WHERE w.id IN (SELECT rowid FROM work_fts WHERE work_fts "
             f"MATCH :m) AND w.account_id = :a AND w.deleted_at IS NULL AND {exact} LIMIT 1"

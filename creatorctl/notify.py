@@ -75,7 +75,22 @@ def make_event(
 
 
 def spool_path(store: Store | None) -> Path | None:
-    return Path(f"{store.path}-events.jsonl") if store is not None and store.path else None
+    """Where this user's processes on this store leave events for an open app: beside the
+    store file, or (a PostgreSQL store) in the user's private data folder, named by the store."""
+    if store is None:
+        return None
+    if store.path:
+        return Path(f"{store.path}-events.jsonl")
+    if store.dialect != "postgresql":
+        return None
+    import hashlib
+
+    from creatorctl.paths import default_db_path, ensure_private_dir
+
+    folder = default_db_path().parent
+    ensure_private_dir(folder)
+    digest = hashlib.sha256(store.label.encode()).hexdigest()[:16]
+    return folder / f"team-{digest}-events.jsonl"
 
 
 def append_spool(path: Path, event: dict[str, Any]) -> None:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from creatorctl.config import PlatformConfig
+from creatorctl.errors import UserError
 from creatorctl.hooks import HookResult
 from creatorctl.i18n import t
 
@@ -221,3 +223,19 @@ def refuse_over_limits(claim: Any, limits: PlatformConfig | None = None) -> Hook
     return HookResult(
         False, None, t("limit.not_published", reasons=reasons), "", {"over_limits": True}
     )
+
+
+def check_limits(
+    draft: Any, when_local: datetime, now: datetime, limits: PlatformConfig | None
+) -> list[str]:
+    """Refuse a draft breaking a hard `[platform]` limit; the soft ones, as warnings."""
+    limits = limits or configured_limits()
+    found = draft_violations(draft, limits)
+    hard = [v.message for v in found if v.hard]
+    if hard:
+        raise UserError(t("limit.refused", id=draft.id, reasons="; ".join(hard)))
+    soft = [v.message for v in found]
+    days = (when_local - now).days
+    if days >= limits.schedule_max_days:
+        soft.append(t("limit.schedule_far", days=days, max=limits.schedule_max_days))
+    return soft

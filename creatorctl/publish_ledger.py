@@ -186,8 +186,13 @@ def ledger_for(store: Any) -> Ledger:
     with _LEDGERS_LOCK:
         ledger = getattr(store, "_publish_ledger", None)
         if ledger is None:
-            path = Path(f"{store.path}-publish") if store.path is not None else None
-            ledger = Ledger(path)
+            if getattr(store, "dialect", "sqlite") == "postgresql":
+                from creatorctl.publish_ledger_pg import PgLedger
+
+                ledger = PgLedger(store)
+            else:
+                path = Path(f"{store.path}-publish") if store.path is not None else None
+                ledger = Ledger(path)
             store._publish_ledger = ledger
         return ledger
 

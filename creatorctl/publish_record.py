@@ -206,4 +206,22 @@ def apply_result(
                 "now": ts(now),
             },
         )
+    if mine:
+        from creatorctl.audit import record
+
+        record(
+            conn,
+            action="publish",
+            kind="draft",
+            object_id=claim.draft_id,
+            account_id=claim.account_id,
+            before={"state": "publishing", "attempt": claim.attempt},
+            after={
+                "state": state,
+                "work_id": work_id,
+                "item_id": item_id,
+                "error": out.error,
+                "worker": worker_id,
+            },
+        )
     return replace(out, work_id=work_id)

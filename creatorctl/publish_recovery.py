@@ -22,6 +22,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from creatorctl.audit import record, record_many
 from creatorctl.drafts import DraftInfo, get_draft, ts
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
@@ -135,25 +136,41 @@ def recover_stale_claims(
     out = []
     for draft_id in dead_claims(conn, now, claim_timeout):
         row = conn.execute(
-            sa.text("SELECT claimed_by, attempts FROM draft WHERE id=:i"), {"i": draft_id}
+            sa.text("SELECT claimed_by, attempts, account_id FROM draft WHERE id=:i"),
+            {"i": draft_id},
         ).one()
         worker = row.claimed_by or ""
         line = _lost_line(conn, draft_id, worker)
         state = ("failed" if row.attempts >= MAX_ATTEMPTS else "scheduled") if rerun else "unknown"
         conn.execute(
             sa.text(
-                "UPDATE draft SET state=:s, next_try_at=CASE WHEN :s='scheduled' THEN :now END, "
+                "UPDATE draft SET state=:s, next_try_at=:next, "
                 "last_error=:err, claimed_by=NULL, claimed_at=NULL, updated_at=:now "
                 "WHERE id=:i AND state='publishing'"
             ),
-            {"s": state, "now": ts(now), "err": line, "i": draft_id},
+            {
+                "s": state,
+                "next": ts(now) if state == "scheduled" else None,
+                "now": ts(now),
+                "err": line,
+                "i": draft_id,
+            },
         )
         conn.execute(
             sa.text(
-                "UPDATE publishattempt SET finished_at=:now, ok=0, error=:err "
+                "UPDATE publishattempt SET finished_at=:now, ok=FALSE, error=:err "
                 "WHERE draft_id=:d AND finished_at IS NULL"
             ),
             {"now": ts(now), "err": line, "d": draft_id},
+        )
+        record(
+            conn,
+            action="publish",
+            kind="draft",
+            object_id=draft_id,
+            account_id=row.account_id,
+            before={"state": "publishing", "worker": worker},
+            after={"state": state, "error": line},
         )
         out.append(Recovered(draft_id, state, worker))
     return out
@@ -162,17 +179,22 @@ def recover_stale_claims(
 def mark_missed(conn: sa.Connection, now: datetime, grace_hours: float) -> list[int]:
     """Posts that fell due more than the grace period ago while nothing ran: the user decides."""
     oldest = ts(now - timedelta(hours=grace_hours))
-    return [
-        r.id
-        for r in conn.execute(
-            sa.text(
-                "UPDATE draft SET state='missed', last_error=:err, updated_at=:now "
-                "WHERE state='scheduled' AND deleted_at IS NULL AND next_try_at < :oldest "
-                "RETURNING id"
-            ),
-            {"err": t("pub.missed", hours=f"{grace_hours:g}"), "now": ts(now), "oldest": oldest},
-        )
-    ]
+    rows = conn.execute(
+        sa.text(
+            "UPDATE draft SET state='missed', last_error=:err, updated_at=:now "
+            "WHERE state='scheduled' AND deleted_at IS NULL AND next_try_at < :oldest "
+            "RETURNING id, account_id"
+        ),
+        {"err": t("pub.missed", hours=f"{grace_hours:g}"), "now": ts(now), "oldest": oldest},
+    ).all()
+    record_many(
+        conn,
+        [
+            ("publish", "draft", r.id, r.account_id, {"state": "scheduled"}, {"state": "missed"})
+            for r in rows
+        ],
+    )
+    return [r.id for r in rows]
 
 
 def record_hook_start(store: Store, claim: Any, pid: int) -> threading.Thread:
@@ -240,6 +262,15 @@ def resolve_draft(
             ).rowcount
         if n != 1:
             raise UserError(t("drafts.err_not_unknown", id=draft_id, state="?"))
+        record(
+            conn,
+            action="resolve",
+            kind="draft",
+            object_id=draft_id,
+            account_id=current.account_id,
+            before={"state": "unknown"},
+            after={"state": "published" if published else "scheduled", "item_id": item_id},
+        )
     return get_draft(store, draft_id)
 
 

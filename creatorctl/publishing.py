@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
+from creatorctl.audit import record
 from creatorctl.config import PublishConfig
 from creatorctl.drafts import SCHEDULABLE, conflicts, get_draft, ts
 from creatorctl.errors import UserError
@@ -105,7 +106,7 @@ def _log_attempt(conn: sa.Connection, ledger: Ledger, claim: Claim, worker_id: s
     attempt_id = conn.execute(
         sa.text(
             "INSERT INTO publishattempt(draft_id, worker_id, started_at, ok, error, "
-            "stderr_tail, idem_key) VALUES (:d, :w, :s, 0, '', '', :k) RETURNING id"
+            "stderr_tail, idem_key) VALUES (:d, :w, :s, FALSE, '', '', :k) RETURNING id"
         ),
         {
             "d": claim.draft_id,
@@ -115,6 +116,14 @@ def _log_attempt(conn: sa.Connection, ledger: Ledger, claim: Claim, worker_id: s
         },
     ).scalar_one()
     ledger.update(claim.key, attempt_id=attempt_id)
+    record(
+        conn,
+        action="claim",
+        kind="draft",
+        object_id=claim.draft_id,
+        account_id=claim.account_id,
+        after={"state": "publishing", "attempt": claim.attempt, "worker": worker_id},
+    )
     return replace(claim, attempt_id=attempt_id)
 
 

@@ -39,7 +39,9 @@ snapshots: 22 s a million rows against 18–19.6 s) and took more memory."""
 def resolve_location(db: str | None) -> tuple[str, Path | None]:
     """Turn `--db PATH|URL` (or the env, or the default) into an SQLAlchemy URL and a file path.
 
-    Only SQLite is supported: the store is a private per-user file.
+    SQLite (a path, `sqlite:///PATH`: a private per-user file, the default) or PostgreSQL
+    (`postgresql:///DATABASE` over the local socket, or `postgresql://host/DATABASE`: a team
+    store); a PostgreSQL store has no file path.
     """
     db = db if db is not None else os.environ.get("CREATORCTL_DB") or None
     if not db:
@@ -50,9 +52,13 @@ def resolve_location(db: str | None) -> tuple[str, Path | None]:
             url = sa.engine.make_url(db)
         except sa.exc.ArgumentError:
             raise StoreError(f"malformed --db URL: {db!r} (use a path or sqlite:///PATH)") from None
+        if url.get_backend_name() in ("postgresql", "postgres"):
+            from creatorctl.store_pg import pg_url
+
+            return pg_url(db, url), None
         if url.get_backend_name() != "sqlite":
             raise StoreError(
-                f"unsupported --db URL {db!r}: only SQLite stores are supported (sqlite:///PATH)"
+                f"unsupported --db URL {db!r}: use a path, sqlite:///PATH or postgresql:///DATABASE"
             )
         if url.drivername not in ("sqlite", "sqlite+pysqlite"):
             raise StoreError(f"unsupported SQLite driver in {db!r}: use sqlite:///PATH")
@@ -111,7 +117,15 @@ def _tighten(path: Path) -> None:
             p.chmod(0o600)
 
 
+def is_postgres(url: str) -> bool:
+    return url.startswith("postgresql")
+
+
 def _make_engine(url: str) -> Engine:
+    if is_postgres(url):
+        from creatorctl.store_pg import make_engine
+
+        return make_engine(url)
     memory = url == "sqlite://"
     engine = sa.create_engine(
         url,
@@ -152,6 +166,8 @@ class Store:
     def __init__(self, url: str, path: Path | None) -> None:
         self.url = url
         self.path = path
+        self.dialect = "postgresql" if is_postgres(url) else "sqlite"
+        """Which backend: "sqlite" (the default, a private file) or "postgresql" (a team store)."""
         self.engine = _make_engine(url)
         self.write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self.on_wait: Callable[[str], object] | None = None
@@ -194,12 +210,31 @@ class Store:
 
     def begin_write(self, conn: Connection, max_wait: float | None = None) -> sa.RootTransaction:
         """BEGIN IMMEDIATE on `conn`, waiting for another writer as `write` does."""
+        if self.dialect == "postgresql":
+            from creatorctl.store_pg import begin_write
+            from creatorctl.store_wait import FIRST_TRY_MS
+
+            return begin_write(self, conn, max_wait, FIRST_TRY_MS)
         return wait_for_write_lock(self, conn, max_wait)
+
+    @property
+    def label(self) -> str:
+        """The store as a user names it: its file, or its URL without a password."""
+        if self.path is not None:
+            return str(self.path)
+        if self.dialect == "postgresql":
+            from creatorctl.store_pg import label
+
+            return label(self.url)
+        return self.url
 
     @contextmanager
     def try_write(self, timeout_ms: int = 200) -> Iterator[Connection | None]:
         """A write transaction if the lock comes within `timeout_ms`, else None (no wait, no
         message): for the scheduler, whose posts must not queue behind an import."""
+        if self.dialect == "postgresql":
+            yield from self._try_write_pg(timeout_ms)
+            return
         with self.write_engine.connect() as conn:
             set_busy_timeout(conn, timeout_ms)
             try:
@@ -272,6 +307,21 @@ class Store:
                 if unmark is not None:
                     unmark()
                 restore()
+
+    def _try_write_pg(self, timeout_ms: int) -> Iterator[Connection | None]:
+        from creatorctl.store_pg import try_begin_write
+
+        with self.write_engine.connect() as conn:
+            trans = try_begin_write(conn, timeout_ms)
+            if trans is None:
+                yield None
+                return
+            try:
+                yield conn
+            except BaseException:
+                trans.rollback()
+                raise
+            trans.commit()
 
     def mark_long_write(self, what: str) -> Callable[[], None]:
         """Say (in `<store>-writer`) that this process holds the write lock for long — an
@@ -353,7 +403,7 @@ def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
     except sa.exc.DBAPIError as exc:
         store.engine.dispose()
         raise (
-            store_error(exc, path or url) or StoreError(f"cannot open the store {path or url}")
+            store_error(exc, store.label) or StoreError(f"cannot open the store {store.label}")
         ) from None
     return store
 
@@ -371,9 +421,17 @@ def known_revisions() -> list[str]:
 
 def current_revision(store: Store) -> str | None:
     with store.engine.connect() as conn:
-        has = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).first()
+        if store.dialect == "postgresql":
+            from creatorctl.store_pg import has_table
+
+            has = has_table(conn, "alembic_version")
+        else:
+            has = (
+                conn.exec_driver_sql(
+                    "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+                ).first()
+                is not None
+            )
         if not has:
             return None
         row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
@@ -391,7 +449,7 @@ def migrate_store(store: Store) -> None:
         return
     if current is not None and current not in revs:
         raise StoreError(
-            f"the store {store.path or store.url} was made by a newer creatorctl "
+            f"the store {store.label} was made by a newer creatorctl "
             f"(schema {current}); upgrade creatorctl to open it"
         )
     from alembic import command

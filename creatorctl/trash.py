@@ -35,8 +35,17 @@ def move_to_trash(
     """Mark rows deleted and list them in the trash, inside the caller's transaction."""
     if entity not in TRASHABLE:
         raise ValueError(f"{entity} cannot be trashed")
+    from creatorctl.audit import record_many
+
     now = utcnow()
     n = 0
+    record_many(
+        conn,
+        [
+            ("delete", entity, entity_id, account_id, {"label": label[:200]}, None)
+            for entity_id, label in zip(ids, labels, strict=True)
+        ],
+    )
     for entity_id, label in zip(ids, labels, strict=True):
         n += conn.execute(
             sa.text(f"UPDATE {entity} SET deleted_at=:d WHERE id=:i AND deleted_at IS NULL"),
@@ -67,11 +76,14 @@ def list_trash(store: Store, account_id: int, entity: str | None = None) -> list
 
 def restore(store: Store, trash_ids: list[int]) -> int:
     """Bring trashed things back; returns how many."""
+    from creatorctl.audit import record
+
     with store.write() as conn:
         n = 0
         for tid in trash_ids:
             row = conn.execute(
-                sa.text("SELECT entity, entity_id FROM trash WHERE id=:i"), {"i": tid}
+                sa.text("SELECT entity, entity_id, account_id, label FROM trash WHERE id=:i"),
+                {"i": tid},
             ).first()
             if row is None or row.entity not in TRASHABLE:
                 raise UserError(t("err.not_in_trash", id=tid))
@@ -80,6 +92,14 @@ def restore(store: Store, trash_ids: list[int]) -> int:
                 {"i": row.entity_id},
             )
             conn.execute(sa.text("DELETE FROM trash WHERE id=:i"), {"i": tid})
+            record(
+                conn,
+                action="restore",
+                kind=row.entity,
+                object_id=row.entity_id,
+                account_id=row.account_id,
+                after={"label": row.label},
+            )
             n += 1
     return n
 

@@ -12,6 +12,12 @@ from __future__ import annotations
 import sqlite3
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from creatorctl.store import Store
 
 AREAS: dict[str, tuple[str, ...]] = {
     "works": ("work", "worksnapshot", "edithistory", "trash"),
@@ -120,3 +126,50 @@ class StoreWatcher:
             if self.conn is not None:
                 self.conn.close()
                 self.conn = None
+
+
+class PgStoreWatcher:
+    """The same for a PostgreSQL store: `storechange` counts the statements that changed each
+    table (statement-level triggers, migration 0013), committed by any session. One small
+    query per poll; it also names the tables changed in place."""
+
+    _SQL = "SELECT tbl, n FROM storechange"
+
+    def __init__(self, store: Store) -> None:
+        self._lock = threading.Lock()
+        self.conn: Connection | None = store.engine.connect()
+        self.counts = self._counts()
+
+    def _counts(self) -> dict[str, int]:
+        assert self.conn is not None
+        try:
+            rows = self.conn.exec_driver_sql(self._SQL).all()
+        finally:
+            self.conn.rollback()  # no transaction held open between polls
+        return {str(name): int(n) for name, n in rows if name in TABLES}
+
+    def poll(self, *, rebase: bool = False) -> Change | None:
+        with self._lock:
+            if self.conn is None:
+                return None
+            counts = self._counts()
+            changed = frozenset(
+                t for t in counts.keys() | self.counts.keys() if counts.get(t) != self.counts.get(t)
+            )
+            self.counts = counts
+            if not changed:
+                return None
+            return None if rebase else Change(changed)
+
+    def close(self) -> None:
+        with self._lock:
+            if self.conn is not None:
+                self.conn.close()
+                self.conn = None
+
+
+def watcher_for(store: Store) -> StoreWatcher | PgStoreWatcher | None:
+    """A watcher for `store`: its file's, the server's counters, or None (in-memory)."""
+    if store.dialect == "postgresql":
+        return PgStoreWatcher(store)
+    return StoreWatcher(str(store.path)) if store.path is not None else None

@@ -13,12 +13,13 @@ import sqlalchemy as sa
 from creatorctl.accounts import add_account
 from creatorctl.drafts import ts
 from creatorctl.store import Store, open_store
+from tests.backends import store_location
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def new_store(tmp_path: Path, handle: str = "me") -> tuple[Store, int]:
-    store = open_store(str(tmp_path / "store.db"))
+    store = open_store(store_location(tmp_path))
     acc = add_account(store, handle)
     return store, acc.id
 
@@ -63,7 +64,7 @@ def scheduler_env(config: Path) -> dict[str, str]:
     return env
 
 
-def scheduler_cmd(db: Path) -> list[str]:
+def scheduler_cmd(db: Path | str) -> list[str]:
     return [sys.executable, "-m", "creatorctl", "--db", str(db), "scheduler", "run"]
 
 

@@ -90,11 +90,80 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "store.db"
 
 
+# --- both backends (issue 14 §4) ---------------------------------------------------------------
+# A test runs on SQLite and on PostgreSQL when it uses the `store` (or `store_db`) fixture, or
+# its module says `pytestmark = pytest.mark.backends`: the `backend` parameter is then
+# ["sqlite", "postgresql"]. Helpers that make their own store take its location from
+# `tests.backends.store_location(tmp_path)`, so they follow the parameter too. The PostgreSQL
+# leg (tests/pg_backend.py) is skipped loudly when no server can be had, and fails if CI=true.
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    wants = "backend" in metafunc.fixturenames or metafunc.definition.get_closest_marker("backends")
+    if not wants or metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    if any("backend" in str(m.args[0]) for m in metafunc.definition.iter_markers("parametrize")):
+        return  # the test names its backends itself (e.g. PostgreSQL only)
+    if "backend" not in metafunc.fixturenames:
+        metafunc.fixturenames.append("backend")
+    metafunc.parametrize(
+        "backend",
+        ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)],
+        indirect=True,
+    )
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator:
+def backend(request: pytest.FixtureRequest) -> Iterator[str]:
+    """ "sqlite" or "postgresql": the store the test runs on (an emptied session database)."""
+    from tests import pg_backend
+
+    name = getattr(request, "param", "sqlite")
+    if name != "postgresql":
+        yield name
+        return
+    try:
+        url = pg_backend.reset()
+    except RuntimeError as exc:
+        message = f"PostgreSQL leg NOT RUN: {exc}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " (CI=true needs it)")
+        pytest.skip(message)
+    pg_backend.LEG.current = url
+    try:
+        yield name
+    finally:
+        pg_backend.LEG.current = None
+
+
+@pytest.fixture(autouse=True)
+def _backend_leg(request: pytest.FixtureRequest) -> None:
+    """Set the backend up first in tests marked `backends` (they need not name the fixture)."""
+    callspec = getattr(request.node, "callspec", None)
+    if callspec is not None and "backend" in callspec.params:
+        request.getfixturevalue("backend")
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # type: ignore[no-untyped-def]
+    from tests import pg_backend
+
+    if pg_backend.LEG.error:
+        terminalreporter.write_sep("!", "PostgreSQL leg skipped: " + pg_backend.LEG.error, red=True)
+
+
+@pytest.fixture
+def store_db(backend: str, db_path: Path) -> str:
+    """The `--db` value of this test's store: a file path, or the PostgreSQL session URL."""
+    from tests.backends import store_location
+
+    return store_location(db_path.parent, db_path.name)
+
+
+@pytest.fixture
+def store(store_db: str) -> Iterator:
     from creatorctl.store import open_store
 
-    s = open_store(str(db_path))
+    s = open_store(store_db)
     yield s
     s.close()
 
@@ -148,10 +217,19 @@ def demo_db(_demo_template: Path, tmp_path: Path, frozen_clock: str) -> Path:
 
 
 @pytest.fixture
-def demo_store(demo_db: Path) -> Iterator:
+def demo_store(demo_db: Path, _demo_template: Path, request: pytest.FixtureRequest) -> Iterator:
+    """The small demo on this test's backend (PostgreSQL: the same rows, copied in) when the
+    test runs on both (`pytestmark = pytest.mark.backends`); else on SQLite."""
     from creatorctl.store import open_store
 
-    s = open_store(str(demo_db))
+    location = str(demo_db)
+    callspec = getattr(request.node, "callspec", None)
+    if callspec is not None and callspec.params.get("backend") == "postgresql":
+        request.getfixturevalue("backend")  # the emptied session database
+        from tests import pg_backend
+
+        location = pg_backend.load_copy_of(str(_demo_template))
+    s = open_store(location)
     yield s
     s.close()
 

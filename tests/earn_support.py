@@ -9,10 +9,11 @@ import sqlalchemy as sa
 
 from creatorctl.accounts import add_account
 from creatorctl.store import Store, open_store
+from tests.backends import store_location
 
 
 def make_store(tmp_path: Path, *, verified: bool = True) -> tuple[Store, int]:
-    store = open_store(str(tmp_path / "earn.db"))
+    store = open_store(store_location(tmp_path, "earn.db"))
     acc = add_account(store, "tester", nickname="测试号", niche="宠物", verified=verified)
     return store, acc.id
 

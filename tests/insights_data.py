@@ -10,13 +10,14 @@ import sqlalchemy as sa
 from creatorctl.accounts import add_account
 from creatorctl.store import Store, open_store
 from creatorctl.timeutil import local_to_utc
+from tests.backends import store_location
 
 TODAY = date(2026, 11, 26)
 FAKE_NOW = "2026-11-26T10:00:00"
 
 
 def make_store(tmp_path: Path, *, niche: str = "美食", verified: bool = False) -> tuple[Store, int]:
-    store = open_store(str(tmp_path / "store.db"))
+    store = open_store(store_location(tmp_path))
     acc = add_account(store, "tester", niche=niche, verified=verified)
     return store, acc.id
 

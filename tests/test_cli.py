@@ -142,7 +142,11 @@ def test_usage_errors_exit_2(demo_db: Path, args: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize(
     ("db", "words"),
-    [("postgresql://u@h/x", "only SQLite"), ("sqlite+foo:///x.db", "")],
+    [
+        ("mysql://u@h/x", "unsupported --db URL"),
+        ("postgresql://u@h/", "names no database"),
+        ("sqlite+foo:///x.db", ""),
+    ],
 )
 def test_bad_db_urls(db: str, words: str) -> None:
     r = invoke("--db", db, "accounts", "list")

@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from creatorctl.insights import WORK_FLAGS
 from tests.test_cli import assert_one_line_error, invoke
+
+pytestmark = pytest.mark.backends  # SQLite and PostgreSQL (conftest `backend`)
 
 
 def test_insights_json_has_exactly_the_spec_shape(demo_db: Path) -> None:

@@ -11,6 +11,8 @@ from creatorctl.demo import generate
 from creatorctl.errors import UserError
 from creatorctl.store import open_store
 
+pytestmark = pytest.mark.backends  # SQLite and PostgreSQL (conftest `backend`)
+
 
 def fingerprint(store) -> str:  # type: ignore[no-untyped-def]
     h = hashlib.sha256()

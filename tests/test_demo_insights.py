@@ -12,6 +12,9 @@ from creatorctl.demo import generate
 from creatorctl.fans import LossDay, best_times, fan_loss, find_spikes, portrait, region
 from creatorctl.insights import trending
 
+# The demo generator loads rows through SQLite's driver until Store.bulk (s4-door) is portable.
+pytestmark = pytest.mark.sqlite_only("demo generation on PostgreSQL needs Store.bulk")
+
 
 @pytest.mark.parametrize(
     ("seed", "declining", "regional"), [(6, False, False), (7, True, True), (8, False, True)]

@@ -18,6 +18,8 @@ from creatorctl.diagnosis import compare, diagnose_rows, duration_bucket
 from creatorctl.i18n import set_language
 from tests.insights_data import FAKE_NOW, add_work, make_store
 
+pytestmark = pytest.mark.backends  # SQLite and PostgreSQL (conftest `backend`)
+
 CFG = InsightsConfig()
 
 

@@ -29,6 +29,8 @@ from creatorctl.store import current_revision, known_revisions, open_store
 from creatorctl.trash import list_trash, restore
 from tests._drafts_support import ROOT, new_store
 
+pytestmark = pytest.mark.backends  # SQLite and PostgreSQL (conftest `backend`)
+
 NOW = datetime(2026, 11, 26, 10, 0)
 
 
@@ -50,7 +52,7 @@ def test_edit_params_are_kept_byte_for_byte(_store) -> None:  # type: ignore[no-
     d = add_draft(store, acc, title="滤镜不会丢", edit_params=params)
     assert get_draft(store, d.id).edit_params == params
     store.close()
-    reopened = open_store(str(store.path))
+    reopened = open_store(store.url)
     assert get_draft(reopened, d.id).edit_params == params
     reopened.close()
 

@@ -21,6 +21,8 @@ from tests.earn_support import (
     set_fans,
 )
 
+pytestmark = pytest.mark.backends  # SQLite and PostgreSQL (conftest `backend`)
+
 START = datetime(2026, 11, 1, 0, 0, 0)
 END = datetime(2026, 11, 20, 23, 59, 59)
 

@@ -16,6 +16,8 @@ from creatorctl.store import Store
 from creatorctl.widgets.chart import Chart
 from creatorctl.widgets.paged_table import PagedTable
 
+pytestmark = pytest.mark.backends  # SQLite and PostgreSQL (conftest `backend`)
+
 SIZE = (120, 40)
 
 
@@ -56,7 +58,7 @@ def _messages(app: CreatorApp) -> list[str]:
 
 async def test_cards_show_what_is_missing(_store: Store) -> None:
     with _store.write() as conn:
-        conn.execute(sa.text("UPDATE account SET verified=0"))
+        conn.execute(sa.text("UPDATE account SET verified=FALSE"))
         conn.execute(
             sa.text(
                 "UPDATE accountdaily SET fans_total=7655 WHERE day=(SELECT max(day) FROM accountdaily)"
@@ -227,10 +229,10 @@ async def test_new_qualification_is_rewarded_once(_store: Store) -> None:
     with _store.write() as conn:
         conn.execute(
             sa.text(
-                "UPDATE work SET plays=:p WHERE id=(SELECT id FROM work WHERE instr(tags, :t) > 0 "
+                "UPDATE work SET plays=:p WHERE id=(SELECT id FROM work WHERE tags LIKE :t "
                 "ORDER BY published_at DESC LIMIT 1)"
             ),
-            {"p": task.play_threshold, "t": task.topic},
+            {"p": task.play_threshold, "t": f"%{task.topic}%"},
         )
     app = CreatorApp(store=_store)
     async with app.run_test(size=SIZE) as pilot:

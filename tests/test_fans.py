@@ -22,6 +22,8 @@ from tests.insights_data import (
     make_store,
 )
 
+pytestmark = pytest.mark.backends
+
 
 @pytest.fixture(autouse=True)
 def _frozen(monkeypatch: pytest.MonkeyPatch) -> None:

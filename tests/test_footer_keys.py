@@ -92,3 +92,20 @@ async def test_comments_w_and_esc_leave_a_works_filter(demo_db: Path, app_factor
         assert pane.work_id is None
         await pilot.pause(0.2)
         assert "w" not in [k[0] for k in footer_keys(app)]
+
+
+async def test_the_footer_keeps_its_keys_until_they_change(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
+    """Recomposing restyles every key (a tenth of a tab switch): the same keys keep their
+    widgets; another tab's keys replace them (issue 15 §tabs)."""
+    app = app_factory(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        footer = app.screen.query_one(Footer)
+        before = list(footer.query(FooterKey))
+        await footer.recompose()  # what a bindings change with the same keys did
+        await pilot.pause()
+        assert list(footer.query(FooterKey)) == before
+        app.action_show_tab("data")
+        await settle(pilot, app)
+        after = [k.key_display for k in footer.query(FooterKey)]
+        assert "p" in after and not set(footer.query(FooterKey)) & set(before)

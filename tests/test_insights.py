@@ -14,6 +14,8 @@ from creatorctl.i18n import set_language
 from creatorctl.periods import Period, last_days, parse_range
 from tests.insights_data import FAKE_NOW, TODAY, add_days, add_work, make_store
 
+pytestmark = pytest.mark.backends
+
 CFG = InsightsConfig()
 
 

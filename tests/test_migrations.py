@@ -383,7 +383,10 @@ def _saved_at(tmp_path: Path, rev: str) -> tuple[Path, dict[str, int]]:
 
 def test_every_revision_is_tested() -> None:
     assert OLDER[0] == "0001" and len(OLDER) >= 7
-    assert {since for since, _, _ in ROWS} | {"0007", "0008", "0009"} >= set(OLDER)
+    # 0007–0010 added columns and indexes (0010: the comment bigram index), no tables; 0011
+    # the audit log (empty before it existed); 0012 only PostgreSQL's search indexes and ledger.
+    no_rows = {"0007", "0008", "0009", "0010", "0011", "0012"}
+    assert {since for since, _, _ in ROWS} | no_rows >= set(OLDER)
 
 
 @pytest.mark.parametrize("rev", OLDER)

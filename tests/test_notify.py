@@ -17,12 +17,14 @@ from creatorctl.app import CreatorApp
 from creatorctl.config import NotifyConfig, PublishConfig
 from creatorctl.drafts import ts
 from creatorctl.i18n import set_language
-from creatorctl.notify import EVENTS, Notifier
+from creatorctl.notify import EVENTS, Notifier, spool_path
 from creatorctl.publishing import claim_due_posts, run_due
 from creatorctl.scheduler import HeadlessScheduler
 from creatorctl.timeutil import local_to_utc
 from tests._drafts_support import insert_due, new_store, write_config, write_script
 from tests.test_cli_drafts import Run
+
+pytestmark = pytest.mark.backends  # SQLite and PostgreSQL (conftest `backend`)
 
 T0 = datetime(2026, 11, 26, 12, 0, 0)
 
@@ -221,7 +223,7 @@ async def test_an_open_app_shows_another_process_event_and_rings_the_bell(
             if app.scheduler is not None and app.scheduler._registered:
                 break
         event = {"event": "publish_unknown", "text": "unknown #7 “猫爬架”: check Douyin", "pid": 1}
-        with Path(f"{store.path}-events.jsonl").open("a") as spool:  # another process's line
+        with spool_path(store).open("a") as spool:  # type: ignore[union-attr]  # another process's line
             spool.write(json.dumps(event, ensure_ascii=False) + "\n")
         for _ in range(40):
             await asyncio.sleep(0.1)

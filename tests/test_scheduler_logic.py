@@ -25,6 +25,9 @@ from creatorctl.publishing import (
 from creatorctl.timeutil import local_to_utc
 from creatorctl.works import list_works
 from tests._drafts_support import insert_due, new_store, write_script
+from tests.backends import hold_write_lock
+
+pytestmark = pytest.mark.backends  # SQLite and PostgreSQL (conftest `backend`)
 
 T0 = datetime(2026, 11, 26, 12, 0, 0)
 """UTC."""
@@ -212,20 +215,14 @@ def test_next_best_slot_is_the_evening_and_avoids_other_posts(_store) -> None:  
 
 
 def test_an_idle_tick_does_not_wait_for_a_long_write(_store) -> None:  # type: ignore[no-untyped-def]
-    import sqlite3
     import time
 
     store, acc = _store
     insert_due(store, acc, [T0 + timedelta(hours=1)], "/v.mp4")
-    blocker = sqlite3.connect(str(store.path), isolation_level=None)
-    blocker.execute("BEGIN IMMEDIATE")  # an import holding the write lock
-    try:
+    with hold_write_lock(store):  # an import holding the write lock
         began = time.monotonic()
         assert run_due(store, PublishConfig(), "a", now=T0) == []
         assert time.monotonic() - began < 1.0
-    finally:
-        blocker.execute("ROLLBACK")
-        blocker.close()
 
 
 def test_an_on_time_post_says_nothing_about_lateness() -> None:

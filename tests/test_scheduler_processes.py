@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
 from creatorctl.store import Store
@@ -25,6 +26,7 @@ from tests._drafts_support import (
     write_config,
     write_script,
 )
+from tests.backends import store_location
 
 
 def _wait(predicate, timeout: float, step: float = 0.1) -> bool:  # type: ignore[no-untyped-def]
@@ -43,6 +45,7 @@ def _stop(procs: list[subprocess.Popen[str]]) -> list[int]:
     return [p.wait(timeout=20) for p in procs]
 
 
+@pytest.mark.backends  # PostgreSQL: claims are INSERT … ON CONFLICT DO NOTHING RETURNING
 def test_four_schedulers_publish_200_posts_exactly_once(tmp_path: Path) -> None:
     store, acc = new_store(tmp_path)
     out = tmp_path / "published.txt"
@@ -59,7 +62,7 @@ def test_four_schedulers_publish_200_posts_exactly_once(tmp_path: Path) -> None:
     )
     procs = [
         subprocess.Popen(
-            scheduler_cmd(tmp_path / "store.db"),
+            scheduler_cmd(store_location(tmp_path)),
             env=scheduler_env(config),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -85,7 +88,10 @@ def test_four_schedulers_publish_200_posts_exactly_once(tmp_path: Path) -> None:
             )
         ).one()
         attempts = conn.execute(
-            sa.text("SELECT count(*), sum(ok), count(DISTINCT worker_id) FROM publishattempt")
+            sa.text(
+                "SELECT count(*), sum(CASE WHEN ok THEN 1 ELSE 0 END), "
+                "count(DISTINCT worker_id) FROM publishattempt"
+            )
         ).one()
     assert tuple(works) == (200, 200)
     assert attempts[0] == 200 and attempts[1] == 200

@@ -24,7 +24,8 @@ async def _quiet(pilot) -> None:  # type: ignore[no-untyped-def]
 class TestDialogsLook:
     def test_profile_saved(self, snap_compare, demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
         """账号信息 after Ctrl+S with a new nickname: 昵称, 简介, 领域, ✓ 已实名, 头像, and
-        修改记录 with the change just saved; "✓ 资料已保存" left of 保存/撤销/返回."""
+        修改记录 with the change just saved (操作记录 is below it, scrolled out: the scrollbar
+        is at the top); "✓ 资料已保存" left of 保存/撤销/返回."""
 
         async def run(pilot) -> None:  # type: ignore[no-untyped-def]
             await settle(pilot, pilot.app)

@@ -22,9 +22,22 @@ def mode(p: Path) -> int:
 
 
 def test_new_store_is_migrated_to_head(store) -> None:  # type: ignore[no-untyped-def]
+    """On both backends; SQLite gets FTS5 trigram tables, PostgreSQL pg_trgm GIN indexes."""
     assert current_revision(store) == known_revisions()[-1]
     with store.read() as conn:
-        tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
+        inspector = sa.inspect(conn)
+        tables = set(inspector.get_table_names())
+        if store.dialect == "sqlite":
+            tables |= {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
+            search = {"work_fts", "comment_fts"}
+        else:
+            tables |= {i["name"] for t in ("work", "comment") for i in inspector.get_indexes(t)}
+            search = {"ix_work_title_trgm", "ix_comment_content_trgm"}
+            kind = conn.exec_driver_sql(
+                "SELECT data_type FROM information_schema.columns "
+                "WHERE table_name='work' AND column_name='published_at'"
+            ).scalar()
+            assert kind == "text"  # stored instants are TEXT in one format, as on SQLite
     for table in (
         "account",
         "work",
@@ -33,11 +46,12 @@ def test_new_store_is_migrated_to_head(store) -> None:  # type: ignore[no-untype
         "edithistory",
         "trash",
         "setting",
-        "work_fts",
+        *search,
     ):
         assert table in tables
 
 
+@pytest.mark.sqlite_only("PRAGMAs are SQLite's; PostgreSQL's write lock: test_store_pg.py")
 def test_pragmas(store) -> None:  # type: ignore[no-untyped-def]
     with store.read() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -106,7 +120,9 @@ def test_env_and_flag_override_location(tmp_path: Path, monkeypatch: pytest.Monk
 @pytest.mark.parametrize(
     ("db", "words"),
     [
-        ("postgresql://u@h/db", "only SQLite"),
+        ("mysql://u@h/db", "unsupported --db URL"),
+        ("postgresql://u@h/", "names no database"),
+        ("postgresql+asyncpg:///team", "unsupported PostgreSQL driver"),
         ("sqlite+aiosqlite:///x.db", "unsupported SQLite driver"),
         ("://nothing", "malformed"),
     ],
@@ -197,3 +213,38 @@ def test_delete_after_another_connection_changed_the_schema(db_path) -> None:  #
         conn.execute(sa.text("DELETE FROM account WHERE handle = 'nobody'"))
     a.close()
     b.close()
+
+
+@pytest.mark.parametrize(
+    ("db", "url"),
+    [
+        ("postgresql:///team", "postgresql+psycopg:///team"),
+        ("postgres://ops@db.example/team", "postgresql+psycopg://ops@db.example/team"),
+        (
+            "postgresql+psycopg://u:pw@127.0.0.1:5433/t",
+            "postgresql+psycopg://u:pw@127.0.0.1:5433/t",
+        ),
+    ],
+)
+def test_postgresql_urls_name_a_team_store(db: str, url: str) -> None:
+    """`postgresql:///team` is the local Unix socket; a PostgreSQL store has no file."""
+    assert resolve_location(db) == (url, None)
+
+
+def test_sqlite_start_up_does_not_import_psycopg(db_path: Path) -> None:
+    """The SQLite path (open, migrate, list) never loads psycopg or SQLAlchemy's PG dialect."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from creatorctl.cli import main\n"
+        f"sys.argv = ['creatorctl', '--db', {str(db_path)!r}, 'works', 'list']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "bad = [m for m in sys.modules if m.startswith(('psycopg', 'sqlalchemy.dialects.postgresql'))]\n"
+        "print('LOADED', bad)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    assert "LOADED []" in out, out

@@ -92,11 +92,13 @@ def test_paging(store, acc) -> None:  # type: ignore[no-untyped-def]
         ("100%", []),
     ],
 )
+@pytest.mark.sqlite_only("search on PostgreSQL (pg_trgm) comes with search.py's portable query")
 def test_search(store, acc, query: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert titles(list_works(store, acc.id, query=query)) == expected
     assert count_works(store, acc.id, query) == len(expected)
 
 
+@pytest.mark.sqlite_only("search on PostgreSQL (pg_trgm) comes with search.py's portable query")
 def test_search_follows_edits(store, acc) -> None:  # type: ignore[no-untyped-def]
     wid = list_works(store, acc.id, query="番茄炒蛋")[0].id
     edit_work(store, wid, title="十分钟搞定可乐鸡翅")
@@ -129,6 +131,7 @@ def test_topics_deduplicated_and_bounded() -> None:
         normalize_tags([" ".join(f"t{i}" for i in range(11))])
 
 
+@pytest.mark.sqlite_only("search on PostgreSQL (pg_trgm) comes with search.py's portable query")
 def test_edit_records_history_and_undo_restores(store, acc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     wid = list_works(store, acc.id, query="红烧肉")[0].id
     cover = tmp_path / "cover.jpg"

@@ -100,6 +100,8 @@ COMMAND_MODULES = {
     "live": "live",
     "status": "status",
     "notify": "notify",
+    "audit": "audit",
+    "migrate-store": "migrate",
 }
 """Command name → the module under creatorctl/cli that defines it.
 

@@ -137,7 +137,7 @@ def _comments(conn: sa.Connection, ctx: DemoContext) -> None:
     top = sorted(works, key=lambda w: -w.comments)[:20]
     for w in top:
         bulk.execute(
-            "UPDATE comment SET pinned=1 WHERE id=(SELECT id FROM comment WHERE work_id=? "
+            "UPDATE comment SET pinned=TRUE WHERE id=(SELECT id FROM comment WHERE work_id=? "
             "AND flags='' ORDER BY likes DESC LIMIT 1)",
             (w.id,),
         )

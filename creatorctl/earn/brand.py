@@ -106,7 +106,7 @@ def _filters(
         acc = get_account_by_id(store, account_id)
         earn = (config or Config()).earn
         if not evaluate(acc.fans, acc.verified, earn)["xingtu"].eligible:
-            return where + " AND 0"
+            return where + " AND 1 = 0"
         where += " AND b.min_fans <= :fans AND b.state = 'open'"
         params["fans"] = acc.fans or 0
     return where
@@ -247,6 +247,7 @@ def accept_brand_task(
             sa.text("UPDATE brandtask SET state='accepted', accepted_at=:n WHERE id=:i"),
             {"n": utcnow(), "i": task_id},
         )
+        _audit(conn, account_id, task, "accepted")
         return _get(conn, account_id, task_id)
 
 
@@ -268,6 +269,7 @@ def deliver_brand_task(store: Store, account_id: int, task_id: int, work_id: int
             ),
             {"w": work_id, "n": utcnow(), "i": task_id},
         )
+        _audit(conn, account_id, task, "delivered", work_id=work_id)
         return _get(conn, account_id, task_id)
 
 
@@ -288,6 +290,7 @@ def settle_brand_task(
             ),
             {"n": now, "m": round(paid, 2), "i": task_id},
         )
+        _audit(conn, account_id, task, "settled", amount=round(paid, 2))
         record_earning(
             conn,
             account_id=account_id,
@@ -319,3 +322,13 @@ def brand_totals(store: Store, account_id: int) -> BrandTotals:
     return BrandTotals(
         counts, float(commission("open")), float(commission("accepted", "delivered")), settled
     )
+
+
+def _audit(
+    conn: sa.Connection, account_id: int, task: BrandTask, state: str, **after: object
+) -> None:
+    """A brand task's step in the audit log (creatorctl.audit)."""
+    from creatorctl.audit import record
+
+    was = {"state": task.state}
+    record(conn, "edit", "brand_task", task.id, account_id, was, {"state": state, **after})

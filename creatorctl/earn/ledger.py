@@ -50,7 +50,7 @@ def record_earning(
     """Add a ledger entry inside the caller's transaction; False if `ref` was already paid."""
     if source not in EARNING_SOURCES:
         raise ValueError(f"unknown earning source {source!r}")
-    return (
+    added = (
         conn.execute(
             sa.text(
                 "INSERT INTO earning(account_id, day, source, amount, ref, note) "
@@ -60,6 +60,12 @@ def record_earning(
         ).rowcount
         == 1
     )
+    if added:
+        from creatorctl.audit import record
+
+        paid = {"source": source, "amount": round(amount, 2), "ref": ref, "day": str(day)}
+        record(conn, "create", "earning", None, account_id, None, paid)
+    return added
 
 
 @dataclass(frozen=True)

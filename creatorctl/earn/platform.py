@@ -12,6 +12,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from creatorctl.earn.ledger import record_earning
+from creatorctl.sqlport import contains
 from creatorctl.store import Store
 from creatorctl.timeutil import as_datetime, today, utc_to_local, utcnow
 
@@ -85,31 +86,37 @@ class PlatformTaskStatus:
         }
 
 
-# The string range on published_at lets SQLite walk ix_work_acc_pub (whatever the stored form,
-# '… 10:00:00' or '… 10:00:00.000000', it lies between :lo and :hi); datetime() then compares
-# the window edges exactly. instr() matches the topic as a whole word (LIKE would treat '_' as
-# a wildcard).
+# The string range on published_at lets the store walk ix_work_acc_pub (whatever the stored
+# form, '… 10:00:00' or '… 10:00:00.000000', it lies between :lo and :hi); the first 19
+# characters (to the second, as SQLite's datetime() compared them) then compare the window
+# edges exactly, on both backends. `contains` matches the topic as a whole word (LIKE would
+# treat '_' as a wildcard).
 _TASK_WORKS = """
 SELECT w.id, w.title, w.published_at, w.plays FROM work w
 WHERE w.account_id = :a AND w.published_at >= :lo AND w.published_at <= :hi
-  AND w.deleted_at IS NULL AND instr(' ' || w.tags || ' ', ' ' || :topic || ' ') > 0
-  AND datetime(w.published_at) >= datetime(:s) AND datetime(w.published_at) <= datetime(:e)
+  AND w.deleted_at IS NULL AND {topic}
+  AND substr(w.published_at, 1, 19) >= :s AND substr(w.published_at, 1, 19) <= :e
   AND {cond}
 ORDER BY w.plays DESC, w.id LIMIT :lim
 """
 _TASK_COUNT = """
-SELECT sum(w.plays >= :th), sum(w.plays < :th) FROM work w
+SELECT sum(CASE WHEN w.plays >= :th THEN 1 ELSE 0 END),
+       sum(CASE WHEN w.plays < :th THEN 1 ELSE 0 END) FROM work w
 WHERE w.account_id = :a AND w.published_at >= :lo AND w.published_at <= :hi
-  AND w.deleted_at IS NULL AND instr(' ' || w.tags || ' ', ' ' || :topic || ' ') > 0
-  AND datetime(w.published_at) >= datetime(:s) AND datetime(w.published_at) <= datetime(:e)
+  AND w.deleted_at IS NULL AND {topic}
+  AND substr(w.published_at, 1, 19) >= :s AND substr(w.published_at, 1, 19) <= :e
 """
+
+
+def _topic(conn: sa.Connection) -> str:
+    return contains(conn, "' ' || w.tags || ' '", "' ' || :topic || ' '")
 
 
 def _window(starts: datetime, ends: datetime) -> dict[str, object]:
     """Query parameters for a window: exact edges and the string range around them."""
     return {
-        "s": starts,
-        "e": ends,
+        "s": starts.strftime("%Y-%m-%d %H:%M:%S"),
+        "e": ends.strftime("%Y-%m-%d %H:%M:%S"),
         "lo": starts.strftime("%Y-%m-%d %H:%M:%S"),
         "hi": ends.strftime("%Y-%m-%d %H:%M:%S") + ".999999",
     }
@@ -117,7 +124,7 @@ def _window(starts: datetime, ends: datetime) -> dict[str, object]:
 
 def _task_works(conn: sa.Connection, params: dict[str, object], cond: str) -> tuple[TaskWork, ...]:
     threshold = int(params["th"])  # type: ignore[call-overload]
-    rows = conn.execute(sa.text(_TASK_WORKS.format(cond=cond)), params)
+    rows = conn.execute(sa.text(_TASK_WORKS.format(cond=cond, topic=_topic(conn))), params)
     return tuple(
         TaskWork(
             r.id,
@@ -157,7 +164,9 @@ def platform_tasks(store: Store, account_id: int) -> list[PlatformTaskStatus]:
                 "lim": SHOWN_WORKS,
                 **_window(starts, ends),
             }
-            n_ok, n_wip = conn.execute(sa.text(_TASK_COUNT), params).one()
+            n_ok, n_wip = conn.execute(
+                sa.text(_TASK_COUNT.format(topic=_topic(conn))), params
+            ).one()
             state = "upcoming" if now < starts else "ended" if now > ends else "active"
             out.append(
                 PlatformTaskStatus(
@@ -204,7 +213,7 @@ def record_task_rewards(store: Store, account_id: int) -> int:
                 "th": task.play_threshold,
                 **_window(as_datetime(task.starts_at), as_datetime(task.ends_at)),
             }
-            n_ok, _ = conn.execute(sa.text(_TASK_COUNT), params).one()
+            n_ok, _ = conn.execute(sa.text(_TASK_COUNT.format(topic=_topic(conn))), params).one()
             if n_ok:
                 added += record_earning(
                     conn,

@@ -15,6 +15,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from creatorctl.audit import record_import
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.importers.base import (
@@ -433,6 +434,8 @@ def _run(store: Store, job: _Job, result: FileResult, progress: Progress | None)
             writer.close()
             job.kind.finish(ctx)
             ctx.restore_suspended()
+            if not result.dry_run:  # one audit row per import, with its counts
+                record_import(work.conn, job.path, job.kind.name, job.account_id, result.counts)
         except BaseException:
             if writer is not None:
                 writer.abandon()  # stop the writer thread before `bulk` rolls back

@@ -54,6 +54,7 @@ _WORK_UPDATE = f"UPDATE work SET {', '.join(f'{f}=?' for f in FIELDS)} WHERE id=
 _WORK_SELECT = (
     f"SELECT id, {', '.join(FIELDS)} FROM work WHERE account_id=? AND {{col}} IN ({{marks}})"
 )
+_TOUCH = "INSERT INTO import_touched(id) VALUES (?) ON CONFLICT DO NOTHING"
 _FTS_TRIGGER = "work_fts_ai"
 _FTS_INSERT = (
     "INSERT INTO work_fts(rowid, title, description, tags) "
@@ -63,7 +64,7 @@ _REFRESH = f"""
 UPDATE work SET ({_SNAP_COLS}, stats_date) = (
     SELECT {_SNAP_COLS}, snapshot_date FROM worksnapshot s
     WHERE s.work_id = work.id ORDER BY snapshot_date DESC LIMIT 1)
-WHERE id IN (SELECT id FROM temp.import_touched)
+WHERE id IN (SELECT id FROM import_touched)
   AND (stats_date IS NULL
        OR stats_date <= (SELECT max(snapshot_date) FROM worksnapshot s WHERE s.work_id = work.id))
 """
@@ -138,7 +139,7 @@ class WorksKind(Kind):
         st["today"] = today()
         st["utc"] = {}
         st["days"] = {}
-        st["next_id"] = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM work").fetchone()[0]
+        st["next_id"] = conn.last_id("work") + 1
         # Rows carry exactly this kind's column keys: read them with C-level getters.
         keys = {c.key for c in self.columns}
         st["metrics_of"] = (
@@ -150,14 +151,15 @@ class WorksKind(Kind):
             (FIELDS.index(n) + 1, n) for n in SET_FIELDS if n in keys or n == "description"
         ]
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_touched(id INTEGER PRIMARY KEY)")
-        conn.execute("DELETE FROM temp.import_touched")
+        conn.execute("DELETE FROM import_touched")
         # Indexing new works for search row by row (the insert trigger) costs 35× more than one
         # INSERT ... SELECT per batch (see `write`).
         st["fts_trigger"] = ctx.suspend_trigger(_FTS_TRIGGER)
 
     def finish(self, ctx: ImportContext) -> None:
         ctx.conn.execute(_REFRESH)
-        ctx.conn.execute("DELETE FROM temp.import_touched")
+        ctx.conn.execute("DELETE FROM import_touched")
+        ctx.conn.ids_taken("work")  # new works got their ids here (`next_id`)
 
     def write(self, ctx: ImportContext, rows: Sequence[Row]) -> None:
         conn, acc, st = ctx.conn, ctx.account_id, ctx.state
@@ -367,9 +369,7 @@ class WorksKind(Kind):
         touched = {k[0] for k in new_snaps} | {k[0] for k in dirty_snaps}
         touched -= new_ids
         if touched:
-            conn.executemany(
-                "INSERT OR IGNORE INTO temp.import_touched(id) VALUES (?)", [(i,) for i in touched]
-            )
+            conn.executemany(_TOUCH, [(i,) for i in touched])
 
 
 def _split_text(row: Row) -> None:
@@ -406,8 +406,6 @@ def refresh_works(conn: Bulk, work_ids: Iterable[int]) -> None:
     """Give `work_ids` the numbers of their newest snapshot (for kinds that write snapshots
     themselves, in their own ``finish``)."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_touched(id INTEGER PRIMARY KEY)")
-    conn.executemany(
-        "INSERT OR IGNORE INTO temp.import_touched(id) VALUES (?)", [(i,) for i in work_ids]
-    )
+    conn.executemany(_TOUCH, [(i,) for i in work_ids])
     conn.execute(_REFRESH)
-    conn.execute("DELETE FROM temp.import_touched")
+    conn.execute("DELETE FROM import_touched")

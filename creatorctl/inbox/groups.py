@@ -8,6 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from creatorctl.audit import record
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store
@@ -183,6 +184,10 @@ def set_role(store: Store, account_id: int, group_id: int, user_id: str, role: s
             ),
             {"r": role, "g": group_id, "u": user_id},
         ).rowcount
+        if n:
+            record(
+                conn, "edit", "group", group_id, account_id, None, {"role": role, "user": user_id}
+            )
     if not n:
         raise UserError(t("inbox.err_unknown_member", user=user_id))
 
@@ -212,6 +217,8 @@ def set_announcement(store: Store, account_id: int, group_id: int, text: str) ->
             ),
             {"g": group_id, "t": text, "d": utcnow()},
         )
+        was, now = {"announcement": group.announcement}, {"announcement": text}
+        record(conn, "edit", "group", group_id, account_id, was, now)
     return True
 
 

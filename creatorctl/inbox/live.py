@@ -20,6 +20,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from creatorctl.audit import record
 from creatorctl.errors import UserError
 from creatorctl.i18n import fmt_int, fmt_pct, t
 from creatorctl.importers.numbers import ParseError, parse_count, parse_datetime
@@ -354,6 +355,8 @@ def add_preview(store: Store, account_id: int, topic: str, start_at: datetime) -
             ),
             {"a": account_id, "t": topic, "s": local_to_utc(start_at), "c": utcnow()},
         ).scalar_one()
+        at = {"topic": topic, "start_at": start_at.isoformat(sep=" ", timespec="minutes")}
+        record(conn, "create", "live_preview", pid, account_id, None, at)
     return Preview(pid, topic, start_at)
 
 
@@ -393,10 +396,16 @@ def list_previews(
 
 def delete_preview(store: Store, account_id: int, preview_id: int) -> None:
     with store.write() as conn:
+        old = conn.execute(
+            sa.text("SELECT topic FROM livepreview WHERE id=:i AND account_id=:a"),
+            {"i": preview_id, "a": account_id},
+        ).scalar()
         n = conn.execute(
             sa.text("DELETE FROM livepreview WHERE id=:i AND account_id=:a"),
             {"i": preview_id, "a": account_id},
         ).rowcount
+        if n:
+            record(conn, "delete", "live_preview", preview_id, account_id, {"topic": old})
     if not n:
         raise UserError(t("inbox.err_unknown_preview", id=preview_id))
 
@@ -422,8 +431,8 @@ def save_session(work: Bulk, account_id: int, title: str, samples: list[Sample])
         ).fetchone()
     sid = int(row[0])
     cur = work.executemany(
-        "INSERT OR IGNORE INTO livesample(session_id, ts, online, gifts, likes, new_fans) "
-        "VALUES (?,?,?,?,?,?)",
+        "INSERT INTO livesample(session_id, ts, online, gifts, likes, new_fans) "
+        "VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING",
         [(sid, str(local_to_utc(s.ts)), s.online, s.gifts, s.likes, s.new_fans) for s in samples],
     )
     work.execute(

@@ -15,8 +15,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from creatorctl.audit import record
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
+from creatorctl.inbox.rule_audit import rule_row as _rule_row
+from creatorctl.inbox.rule_audit import rule_values as _rule_values
 from creatorctl.store import Store
 from creatorctl.store_bulk import Bulk
 from creatorctl.timeutil import as_datetime, utc_to_local, utcnow
@@ -191,7 +194,9 @@ def save_rule(
                 ),
                 values,
             ).scalar_one()
+            record(conn, "create", "rule", rule_id, account_id, None, _rule_values(values))
         else:
+            old = _rule_row(conn, account_id, rule_id)
             n = conn.execute(
                 sa.text(
                     "UPDATE autoreplyrule SET keyword=:k, reply=:r, priority=:p, enabled=:e, "
@@ -199,8 +204,13 @@ def save_rule(
                 ),
                 values,
             ).rowcount
-            if not n:
+            if not n or old is None:
                 raise UserError(t("inbox.err_unknown_rule", id=rule_id))
+            was, now = _rule_values(old), _rule_values(values)
+            changed = [k for k in now if was[k] != now[k]]
+            was, now = {k: was[k] for k in changed}, {k: now[k] for k in changed}
+            if changed:
+                record(conn, "edit", "rule", rule_id, account_id, was, now)
     assert rule_id is not None
     return Rule(rule_id, keyword, reply, priority, enabled, is_welcome)
 
@@ -211,16 +221,22 @@ def set_rule_enabled(store: Store, account_id: int, rule_id: int, enabled: bool)
             sa.text("UPDATE autoreplyrule SET enabled=:e WHERE id=:i AND account_id=:a"),
             {"e": enabled, "i": rule_id, "a": account_id},
         ).rowcount
+        if n:
+            was, now = {"enabled": not enabled}, {"enabled": enabled}
+            record(conn, "edit", "rule", rule_id, account_id, was, now)
     if not n:
         raise UserError(t("inbox.err_unknown_rule", id=rule_id))
 
 
 def delete_rule(store: Store, account_id: int, rule_id: int) -> None:
     with store.write() as conn:
+        old = _rule_row(conn, account_id, rule_id)
         n = conn.execute(
             sa.text("DELETE FROM autoreplyrule WHERE id=:i AND account_id=:a"),
             {"i": rule_id, "a": account_id},
         ).rowcount
+        if n and old is not None:
+            record(conn, "delete", "rule", rule_id, account_id, _rule_values(old))
     if not n:
         raise UserError(t("inbox.err_unknown_rule", id=rule_id))
 
@@ -322,7 +338,7 @@ def mark_read(store: Store, account_id: int, conv_id: int) -> int:
     with store.write() as conn:
         n = conn.execute(
             sa.text(
-                "UPDATE message SET read=1 WHERE conversation_id=:c AND direction='in' AND NOT read"
+                "UPDATE message SET read=TRUE WHERE conversation_id=:c AND direction='in' AND NOT read"
             ),
             {"c": conv_id},
         ).rowcount
@@ -354,6 +370,8 @@ def send_message(store: Store, account_id: int, conv_id: int, text: str) -> Mess
             sa.text("UPDATE conversation SET last_at=:d, last_text=:t WHERE id=:c"),
             {"d": now, "t": text, "c": conv_id},
         )
+        sent = {"message_id": mid, "text": text}
+        record(conn, "reply", "conversation", conv_id, account_id, None, sent)
     return MessageRow(mid, conv_id, "out", text, utc_to_local(now), True, False, None)
 
 
@@ -440,7 +458,7 @@ def ingest_messages(
         if rule is not None:
             execute(
                 "INSERT INTO message(conversation_id, direction, text, created_at, read, "
-                "auto_reply, rule_id) VALUES (?, 'out', ?, ?, 1, 1, ?)",
+                "auto_reply, rule_id) VALUES (?, 'out', ?, ?, TRUE, TRUE, ?)",
                 (cid, rule.reply, str(m.created_at + timedelta(seconds=1)), rule.id),
             )
             replies += 1

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from creatorctl.audit import record
 from creatorctl.config import Config
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
@@ -65,6 +66,15 @@ def reply_comment(
         reply_id = int(conn.execute(sa.text("SELECT max(id) FROM comment")).scalar_one())
         conn.execute(
             sa.text("UPDATE comment SET reply_text=:t WHERE id=:i"), {"t": text, "i": parent.id}
+        )
+        record(
+            conn,
+            action="reply",
+            kind="comment",
+            object_id=parent.id,
+            account_id=account_id,
+            before={"reply_text": parent.reply_text} if parent.reply_text else None,
+            after={"reply_id": reply_id, "reply_text": text, "status": status},
         )
     return ReplyResult(reply_id, status, error)
 

@@ -14,4 +14,5 @@ AREAS = (
     "security",
     "ui",
     "sources",
+    "audit",
 )

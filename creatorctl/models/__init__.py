@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sqlalchemy import MetaData
 
+    from creatorctl.models.audit import Audit
     from creatorctl.models.core import (
         Account,
         AccountDaily,
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
     )
     from creatorctl.models.insights import FanActivity, FanPortrait, TrendingTopic
 
-_MODULES = ("core", "insights", "drafts", "inbox", "earn")
+_MODULES = ("core", "insights", "drafts", "inbox", "earn", "audit")
 _WHERE = {
     **dict.fromkeys(
         ("Account", "AccountDaily", "EditHistory", "Setting", "Trash", "Work", "WorkSnapshot"),
@@ -75,11 +76,13 @@ _WHERE = {
         "inbox",
     ),
     **dict.fromkeys(("FanActivity", "FanPortrait", "TrendingTopic"), "insights"),
+    "Audit": "audit",
 }
 
 __all__ = [
     "Account",
     "AccountDaily",
+    "Audit",
     "AutoReplyRule",
     "BrandTask",
     "Comment",

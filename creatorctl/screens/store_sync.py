@@ -17,14 +17,12 @@ from creatorctl.screens.base import TabView
 from creatorctl.widgets.account_bar import AccountBar
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from textual.app import App
     from textual.screen import Screen
 
     from creatorctl.accounts import AccountInfo
     from creatorctl.store import Store
-    from creatorctl.watch import Change, StoreWatcher
+    from creatorctl.watch import Change, PgStoreWatcher, StoreWatcher
 
     _Base = App[str | None]
 else:
@@ -40,7 +38,7 @@ class StoreSync(_Base):
 
     store: Store | None
     account: AccountInfo | None
-    watcher: StoreWatcher | None = None
+    watcher: StoreWatcher | PgStoreWatcher | None = None
     writes_seen = 0
 
     if TYPE_CHECKING:
@@ -68,13 +66,13 @@ class StoreSync(_Base):
     """How often the store is asked whether another process changed it (one PRAGMA)."""
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
-    def start_watching(self, path: Path | None) -> None:
-        """Follow the store file's changes (an in-memory store has no other writers)."""
-        from creatorctl.watch import StoreWatcher
+    def start_watching(self, store: Store) -> None:
+        """Follow other processes' changes to the store (an in-memory one has no others)."""
+        from creatorctl.watch import watcher_for
 
-        if path is None:
+        watcher = watcher_for(store)
+        if watcher is None:
             return
-        watcher = StoreWatcher(str(path))
         try:
             self.call_from_thread(self._watching, watcher)
         except BaseException:  # the app closed meanwhile: nobody will close it later

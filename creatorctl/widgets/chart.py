@@ -107,6 +107,10 @@ class Chart(PlotextPlot):
             self.replot()
 
     def show(self, data: ChartData | None) -> None:
+        # A refresh after new data often brings the same figures (new comments leave plays
+        # alone): keep the figure plotext built rather than build it again.
+        if data == self.data and self._rendered is not None and self._plotted_size == self.size:
+            return
         self.data = data
         self.replot()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from datetime import time, timedelta
+from typing import TYPE_CHECKING
 
 from creatorctl.errors import UserError
 from creatorctl.importers.base import Column, ImportContext, Kind, Row, RowProblem, register
@@ -24,6 +25,9 @@ from creatorctl.importers.numbers import (
     parse_text,
 )
 from creatorctl.timeutil import local_to_utc
+
+if TYPE_CHECKING:
+    from creatorctl.store_bulk import Bulk
 
 SOURCES = {
     "brand": "brand", "商单": "brand", "星图": "brand", "星图商单": "brand", "品牌合作": "brand",
@@ -85,9 +89,9 @@ class PlatformTasks(Kind):
                 row["rules"] or "",
             )
             old = conn.execute(
-                "SELECT id, title, play_threshold, reward, datetime(ends_at), rules "
+                f"SELECT id, title, play_threshold, reward, {_secs(conn, 'ends_at')}, rules "
                 "FROM platformtask WHERE account_id = ? AND topic = ? "
-                "AND datetime(starts_at) = datetime(?)",
+                f"AND {_secs(conn, 'starts_at')} = {_secs(conn, '?')}",
                 (acc, row["topic"], starts),
             ).fetchone()
             if old is None:
@@ -177,3 +181,10 @@ register_export(
         ),
     )
 )
+
+
+def _secs(work: Bulk, expr: str) -> str:
+    """A stored instant (TEXT, with or without a fraction or a 'T') as 'YYYY-MM-DD HH:MM:SS'."""
+    if work.is_sqlite:
+        return f"datetime({expr})"
+    return f"to_char(CAST({expr} AS timestamp), 'YYYY-MM-DD HH24:MI:SS')"

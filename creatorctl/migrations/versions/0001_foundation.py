@@ -136,7 +136,10 @@ def upgrade() -> None:
         sa.Column("deleted_at", sa.DateTime, nullable=False),
     )
     # Keyword search over title, description and topics; trigram handles Chinese without a
-    # word segmenter. External content: the text lives once, in `work`.
+    # word segmenter. External content: the text lives once, in `work`. (PostgreSQL: pg_trgm
+    # indexes instead, in 0012.)
+    if op.get_bind().dialect.name != "sqlite":
+        return
     op.execute(
         "CREATE VIRTUAL TABLE work_fts USING fts5("
         "title, description, tags, content='work', content_rowid='id', tokenize='trigram')"
@@ -161,9 +164,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for trig in ("work_fts_au", "work_fts_ad", "work_fts_ai"):
-        op.execute(f"DROP TRIGGER IF EXISTS {trig}")
-    op.execute("DROP TABLE IF EXISTS work_fts")
+    if op.get_bind().dialect.name == "sqlite":
+        for trig in ("work_fts_au", "work_fts_ad", "work_fts_ai"):
+            op.execute(f"DROP TRIGGER IF EXISTS {trig}")
+        op.execute("DROP TABLE IF EXISTS work_fts")
     for table in (
         "trash",
         "edithistory",

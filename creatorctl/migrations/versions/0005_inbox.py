@@ -53,6 +53,7 @@ def upgrade() -> None:
         "comment",
         ["account_id", "id"],
         sqlite_where=sa.text("flags <> '' AND deleted_at IS NULL"),
+        postgresql_where=sa.text("flags <> '' AND deleted_at IS NULL"),
     )
     op.create_index(
         "uq_comment_platform",
@@ -60,10 +61,22 @@ def upgrade() -> None:
         ["work_id", "comment_id"],
         unique=True,
         sqlite_where=sa.text("comment_id IS NOT NULL"),
+        postgresql_where=sa.text("comment_id IS NOT NULL"),
     )
     op.create_index(
-        "uq_comment_pinned", "comment", ["work_id"], unique=True, sqlite_where=sa.text("pinned")
+        "uq_comment_pinned",
+        "comment",
+        ["work_id"],
+        unique=True,
+        sqlite_where=sa.text("pinned"),
+        postgresql_where=sa.text("pinned"),
     )
+    if op.get_bind().dialect.name == "sqlite":  # PostgreSQL: pg_trgm indexes, in 0012
+        _comment_fts()
+    _more_tables()
+
+
+def _comment_fts() -> None:
     op.execute(
         "CREATE VIRTUAL TABLE comment_fts USING fts5("
         "content, nickname, content='comment', content_rowid='id', tokenize='trigram')"
@@ -89,6 +102,8 @@ def upgrade() -> None:
         "VALUES (new.id, new.content, new.nickname); END"
     )
 
+
+def _more_tables() -> None:
     op.create_table(
         "autoreplyrule",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -208,9 +223,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for trig in ("comment_fts_au", "comment_fts_ad", "comment_fts_ai"):
-        op.execute(f"DROP TRIGGER IF EXISTS {trig}")
-    op.execute("DROP TABLE IF EXISTS comment_fts")
+    if op.get_bind().dialect.name == "sqlite":
+        for trig in ("comment_fts_au", "comment_fts_ad", "comment_fts_ai"):
+            op.execute(f"DROP TRIGGER IF EXISTS {trig}")
+        op.execute("DROP TABLE IF EXISTS comment_fts")
     for table in (
         "livesample",
         "livesession",

@@ -23,6 +23,7 @@ def upgrade() -> None:
         "work",
         ["account_id"],
         sqlite_where=sa.text("deleted_at IS NULL"),
+        postgresql_where=sa.text("deleted_at IS NULL"),
     )
 
 

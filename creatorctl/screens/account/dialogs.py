@@ -16,6 +16,9 @@ from creatorctl.i18n import fmt_int, t
 from creatorctl.screens.dialog import DialogScreen
 from creatorctl.widgets.toggle import MarkedCheckbox
 
+AUDIT_SHOWN = 5
+"""Audit entries the profile shows (the newest)."""
+
 
 class ProfileScreen(DialogScreen[bool]):
     """Edit the current account's profile; dismisses True when something was saved."""
@@ -31,6 +34,8 @@ class ProfileScreen(DialogScreen[bool]):
     ProfileScreen #profile-status { width: 1fr; height: 3; content-align: left middle; }
     ProfileScreen #profile-status.error { color: $error; }
     ProfileScreen #profile-history { color: $text-muted; height: auto; }
+    ProfileScreen #profile-audit { color: $text-muted; height: auto; margin-top: 1;
+        text-wrap: nowrap; text-overflow: ellipsis; }
     ProfileScreen Horizontal { height: auto; }
     ProfileScreen Horizontal > Vertical { height: auto; }
     ProfileScreen #profile-verified { margin-top: 0; }
@@ -61,6 +66,7 @@ class ProfileScreen(DialogScreen[bool]):
                 yield Label(t("field.avatar_path"))
                 yield Input(id="profile-avatar")
                 yield Static("", id="profile-history")
+                yield Static("", id="profile-audit")
             with Horizontal(id="profile-buttons"):
                 # The outcome beside the buttons, apart from the history above it.
                 yield Static("", id="profile-status", classes="dialog-status")
@@ -74,11 +80,32 @@ class ProfileScreen(DialogScreen[bool]):
     @work(thread=True, exclusive=True, group="profile", exit_on_error=False)
     def load(self) -> None:
         from creatorctl.accounts import get_account_by_id, history
+        from creatorctl.audit import list_entries
 
         store = self.app.store  # type: ignore[attr-defined]
         acc = get_account_by_id(store, self.account_id)
         changes = history(store, "account", self.account_id)[:6]
+        entries = list_entries(store, account_id=self.account_id, limit=AUDIT_SHOWN)
         self.app.call_from_thread(self._fill, acc, changes)
+        self.app.call_from_thread(self._fill_audit, entries)
+
+    def _fill_audit(self, entries) -> None:  # type: ignore[no-untyped-def]
+        """Who changed what in this account lately (the audit log; `audit list` has it all)."""
+        from creatorctl.audit import action_label, object_label, summary
+        from creatorctl.timeutil import fmt_local
+
+        # One line per change, cut with … at the dialog's edge (CSS: a value must not wrap).
+        text = Text()
+        text.append(t("audit.title") + "\n", style="bold")
+        if not entries:
+            text.append(t("audit.none"), style="italic")
+        for e in entries:
+            head = f"{fmt_local(e.at)[5:]} {e.who} {action_label(e.action)} {object_label(e)}"
+            line = f"{head}  {summary(e, 80)}"
+            text.append(safe_text.clean_line(line) + "\n")
+        text.rstrip()
+        self.query_one("#profile-audit", Static).update(text)
+        self.call_after_refresh(self.fit_body)
 
     def _fill(self, acc, changes) -> None:  # type: ignore[no-untyped-def]
         from creatorctl.timeutil import fmt_local
@@ -102,7 +129,7 @@ class ProfileScreen(DialogScreen[bool]):
             mark = "↺ " if c.field.startswith("undo:") else ""
             text.append(
                 f"{fmt_local(c.changed_at)}  {mark}{t('field.' + field)}: "
-                f"{c.old or '–'} → {c.new or '–'}\n"
+                f"{safe_text.clean_line(c.old) or '–'} → {safe_text.clean_line(c.new) or '–'}\n"
             )
         text.rstrip()
         self.query_one("#profile-history", Static).update(text)

@@ -89,6 +89,7 @@ class DataTab(TabView):
         self.preset: int | None = 28
         self.custom_range: Period | None = None
         self.period: Period | None = None
+        self._trends: list[Trend] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(self._period_bar(), id="data-period")
@@ -272,6 +273,9 @@ class DataTab(TabView):
 
     def _show_trending(self, trends: list[Trend]) -> None:
         table = self.query_one("#data-trending", DataTable)
+        if trends == self._trends and table.row_count:
+            return  # the same topics: the rows on screen stay (and keep the cursor)
+        self._trends = trends
         table.clear()
         for tr in trends:
             table.add_row(

@@ -1,6 +1,8 @@
-"""A page fetched again after new data is not rendered cell by cell again (issue 15 §tabs):
-DataTable forgets every rendered cell when any row changes; PagedTable remembers them by
-what they show, and what it paints is what DataTable would have painted."""
+"""A tab refreshed after new data redraws only what changed (issue 15 §tabs).
+
+DataTable forgets every rendered cell when any row changes; PagedTable remembers them by what
+they show, and what it paints is what DataTable would have painted. A chart given the same
+figures keeps the plot plotext built."""
 
 from __future__ import annotations
 
@@ -67,3 +69,41 @@ async def test_refetched_page_reuses_rendered_cells_and_paints_the_same(monkeypa
         body = [rc for rc in rendered if rc[0] >= 0]
         assert set(body) == {(3, 1)}  # only the changed cell is rendered again
         assert second == [line.replace("作品 3 ", "作品 3!", 1) for line in first]
+
+
+class ChartApp(App[None]):
+    def compose(self) -> ComposeResult:
+        from creatorctl.widgets.chart import Chart
+
+        yield Chart(id="c")
+
+
+async def test_a_chart_given_the_same_figures_keeps_its_plot(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """plotext builds a figure in 20–50 ms on the UI thread; a refresh bringing the same
+    numbers (most do) must not build it again, new numbers must."""
+    from creatorctl.widgets.chart import Chart, ChartData, Series
+
+    builds: list[int] = []
+    original = Chart._render_plot
+
+    def counting(self):  # type: ignore[no-untyped-def]
+        builds.append(1)
+        return original(self)
+
+    monkeypatch.setattr(Chart, "_render_plot", counting)
+
+    def data(last: float) -> ChartData:
+        return ChartData("播放", ["11-01", "11-02", "11-03"], [Series("播放", [1.0, 5.0, last])])
+
+    app = ChartApp()
+    async with app.run_test(size=(60, 16)) as pilot:
+        chart = app.query_one(Chart)
+        chart.show(data(3.0))
+        await pilot.pause()
+        builds.clear()
+        chart.show(data(3.0))
+        await pilot.pause()
+        assert builds == []
+        chart.show(data(4.0))
+        await pilot.pause()
+        assert builds == [1]
