@@ -21,7 +21,7 @@ from creatorctl.inbox.comment_load import bulk_loading, insert_rows
 from creatorctl.inbox.flags import comment_flags
 from creatorctl.inbox.live import Sample, save_session
 from creatorctl.inbox.messages import Incoming, ingest_messages
-from creatorctl.timeutil import local_to_utc
+from creatorctl.timeutil import local_to_utc, to_db
 
 COMMENTS = {"small": 4_000, "large": 1_000_000, "huge": 10_000_000}
 MESSAGES = {"small": 1_500, "large": 100_000, "huge": 1_000_000}
@@ -117,7 +117,7 @@ def _comments(conn: sa.Connection, ctx: DemoContext) -> None:
                     f"u{user:06d}",
                     nicks[user],
                     content,
-                    str(epoch + timedelta(seconds=secs)),
+                    to_db(epoch + timedelta(seconds=secs)),
                     likes,
                     None,
                     False,
@@ -232,7 +232,7 @@ def _groups(conn: sa.Connection, ctx: DemoContext, nick: str) -> None:
         for i, text in enumerate(history):
             bulk.execute(
                 "INSERT INTO groupannouncement(group_id, text, changed_at) VALUES (?,?,?)",
-                (gid, text, str(local_to_utc(created + timedelta(days=40 * i)))),
+                (gid, text, to_db(local_to_utc(created + timedelta(days=40 * i)))),
             )
         rows = []
         for m in range(members - 60 * g):
@@ -253,8 +253,8 @@ def _groups(conn: sa.Connection, ctx: DemoContext, nick: str) -> None:
                     "self" if m == 0 else f"u{g}{m:06d}",
                     nick if m == 0 else names[m + g * members],
                     role,
-                    str(local_to_utc(joined)),
-                    str(local_to_utc(last)) if last else None,
+                    to_db(local_to_utc(joined)),
+                    to_db(local_to_utc(last)) if last else None,
                     count + (300 if m == 0 else 0),
                 )
             )

@@ -19,13 +19,12 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.importers.base import Column
-from creatorctl.timeutil import utc_to_local
+from creatorctl.timeutil import from_db, utc_to_local
 
 if TYPE_CHECKING:
     from creatorctl.store import Store
@@ -112,8 +111,7 @@ def is_own_export(header: Iterable[Any]) -> bool:
 def _local(value: Any) -> Any:
     if value is None:
         return None
-    dt = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return utc_to_local(dt).isoformat(sep=" ")
+    return utc_to_local(from_db(value)).isoformat(sep=" ")
 
 
 def export_rows(

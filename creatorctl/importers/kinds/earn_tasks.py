@@ -23,7 +23,7 @@ from creatorctl.importers.numbers import (
     parse_money,
     parse_text,
 )
-from creatorctl.timeutil import local_to_utc
+from creatorctl.timeutil import local_to_utc, to_db
 
 SOURCES = {
     "brand": "brand", "商单": "brand", "星图": "brand", "星图商单": "brand", "品牌合作": "brand",
@@ -75,8 +75,8 @@ class PlatformTasks(Kind):
     def write(self, ctx: ImportContext, rows: Sequence[Row]) -> None:
         conn, acc = ctx.conn, ctx.account_id
         for row in rows:
-            starts = local_to_utc(row["starts_at"]).isoformat(sep=" ")
-            ends = local_to_utc(row["ends_at"]).isoformat(sep=" ")
+            starts = to_db(local_to_utc(row["starts_at"]))
+            ends = to_db(local_to_utc(row["ends_at"]))
             values = (
                 row["title"] or "",
                 row["play_threshold"],
@@ -85,9 +85,8 @@ class PlatformTasks(Kind):
                 row["rules"] or "",
             )
             old = conn.execute(
-                "SELECT id, title, play_threshold, reward, datetime(ends_at), rules "
-                "FROM platformtask WHERE account_id = ? AND topic = ? "
-                "AND datetime(starts_at) = datetime(?)",
+                "SELECT id, title, play_threshold, reward, ends_at, rules "
+                "FROM platformtask WHERE account_id = ? AND topic = ? AND starts_at = ?",
                 (acc, row["topic"], starts),
             ).fetchone()
             if old is None:
