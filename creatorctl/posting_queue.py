@@ -124,11 +124,17 @@ def account_slots(
 def set_account_slots(store: Store, account_id: int, slots: list[QueueSlot] | None) -> None:
     """Keep `slots` as the account's own (None or [] goes back to config / the fans' best)."""
     key = SETTING_KEY.format(account=account_id)
+    from creatorctl.audit import record
+
     with store.write() as conn:
-        if slots:
-            set_setting(conn, key, ", ".join(s.as_text() for s in slots))
+        was = get_setting(conn, key) or ""
+        now = ", ".join(s.as_text() for s in slots) if slots else ""
+        if now:
+            set_setting(conn, key, now)
         else:
             conn.execute(sa.text("DELETE FROM setting WHERE key=:k"), {"k": key})
+        if now != was:
+            record(conn, "edit", "slots", None, account_id, {"slots": was}, {"slots": now})
 
 
 def live_conflicts(store: Store, account_id: int, when_local: datetime) -> list[str]:

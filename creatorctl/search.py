@@ -1,9 +1,15 @@
-"""Keyword search shared by every searchable list: FTS5 trigram, with LIKE for short terms.
+"""Keyword search shared by every searchable list: every term (split on spaces, ANDed) is a
+case-insensitive substring of at least one searched column.
 
-Trigram cannot match fewer than three characters, so such terms fall back to LIKE. Terms are
-ANDed. Comments (a million and more) also have a bigram index for two-character terms
-(`bigrams`, migration 0010, SQLite only): it finds the candidates and LIKE still decides, so
-results are LIKE's.
+SQLite: an FTS5 trigram table per searched table, with LIKE for terms shorter than three
+characters (trigram cannot match them). Comments (a million and more) also have a bigram index
+for two-character terms (`bigrams`, migration 0010, SQLite only): it finds the candidates and
+LIKE still decides, so results are LIKE's.
+
+PostgreSQL: ILIKE on the table itself, which pg_trgm GIN indexes (``gin_trgm_ops``) on the
+searched columns serve for terms of three characters or more — the same rows as the trigram
+table. The searched columns are work.title, work.description, work.tags and comment.content,
+comment.nickname. Callers pass their engine's dialect name.
 """
 
 from __future__ import annotations
@@ -52,16 +58,31 @@ def fts_expression(terms: Sequence[str]) -> str:
     return " AND ".join('"' + x.replace('"', '""') + '"' for x in terms)
 
 
+TRUE = "1=1"
+"""A condition that always holds, in both dialects (PostgreSQL refuses a bare ``1``)."""
+
+
 def like_clause(
-    terms: Sequence[str], params: dict[str, object], columns: Sequence[str], prefix: str = "l"
+    terms: Sequence[str],
+    params: dict[str, object],
+    columns: Sequence[str],
+    prefix: str = "l",
+    dialect: str = "sqlite",
 ) -> str:
-    """Every term LIKE-matched in at least one of `columns` ('1' when there are none)."""
+    """Every term matched case-insensitively in at least one of `columns` (`TRUE` when there
+    are none): SQLite's LIKE ignores ASCII case already; PostgreSQL's ILIKE does it."""
+    op = "ILIKE" if dialect == "postgresql" else "LIKE"
     parts: list[str] = []
     for i, term in enumerate(terms):
         key = f"{prefix}{i}"
         params[key] = like_pattern(term)
-        parts.append("(" + " OR ".join(f"{c} LIKE :{key} ESCAPE '\\'" for c in columns) + ")")
-    return " AND ".join(parts) if parts else "1"
+        parts.append("(" + " OR ".join(f"{c} {op} :{key} ESCAPE '\\'" for c in columns) + ")")
+    return " AND ".join(parts) if parts else TRUE
+
+
+def uses_fts(dialect: str) -> bool:
+    """Whether the store has FTS5 trigram tables to search (else ILIKE on pg_trgm indexes)."""
+    return dialect == "sqlite"
 
 
 def search_clause(
@@ -71,6 +92,7 @@ def search_clause(
     fts_table: str,
     id_column: str,
     like_columns: Sequence[str],
+    dialect: str = "sqlite",
 ) -> str:
     """SQL condition for a keyword search, as a filter on the searched table.
 
@@ -78,6 +100,8 @@ def search_clause(
     it as its content rowid. (Lists that page newest-first by rowid may instead drive the query
     from the FTS table with `fts_expression`, which stops after a page.)
     """
+    if not uses_fts(dialect):
+        return like_clause(query.split(), params, like_columns, dialect=dialect)
     long_terms, short_terms = split_terms(query)
     parts: list[str] = []
     if long_terms:
@@ -85,4 +109,4 @@ def search_clause(
         parts.append(f"{id_column} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH :fts)")
     if short_terms:
         parts.append(like_clause(short_terms, params, like_columns))
-    return " AND ".join(parts) if parts else "1"
+    return " AND ".join(parts) if parts else TRUE

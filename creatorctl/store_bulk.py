@@ -77,6 +77,49 @@ class Bulk:
             for row in rows:
                 copy.write_row(row)
 
+    def trigger_sql(self, name: str) -> str | None:
+        """The statement that makes trigger `name`, None if there is none. (PostgreSQL keeps
+        its search indexes with no trigger: none there.)"""
+        if not self.is_sqlite:
+            return None
+        row = self.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def plain_indexes(self, table: str) -> list[tuple[str, str]]:
+        """(name, the statement that makes it) of `table`'s indexes that back no constraint,
+        the ones a bulk load may drop and build again. On PostgreSQL unique indexes are left
+        out too: ON CONFLICT needs them while the rows go in."""
+        if self.is_sqlite:
+            sql = (
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                "AND sql IS NOT NULL"
+            )
+        else:
+            sql = (
+                "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x "
+                "JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = to_regclass(?) "
+                "AND NOT x.indisunique AND NOT x.indisprimary AND NOT EXISTS "
+                "(SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)"
+            )
+        return [(str(n), str(q)) for n, q in self.execute(sql, (table,)).fetchall()]
+
+    def last_id(self, table: str) -> int:
+        """The largest id in `table` (0 when empty): instant, from the primary key (SQLite:
+        the rowid, which an INTEGER PRIMARY KEY id is)."""
+        col = "rowid" if self.is_sqlite else "id"
+        return int(self.execute(f"SELECT coalesce(max({col}), 0) FROM {table}").fetchone()[0])
+
+    def ids_taken(self, table: str) -> None:
+        """After rows went in with ids given by the caller: on PostgreSQL, move the table's id
+        sequence past them (SQLite hands out max(id) + 1 by itself)."""
+        if not self.is_sqlite:
+            self.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"greatest(coalesce(max(id), 0), 1), max(id) IS NOT NULL) FROM {table}"
+            )
+
     def interrupt(self) -> None:
         """Stop the statement running on this connection now (from another thread); the
         transaction is then only good for a rollback."""

@@ -132,7 +132,7 @@ def normalize_tags(raws: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _search_clause(query: str, params: dict[str, object]) -> str:
+def _search_clause(query: str, params: dict[str, object], dialect: str) -> str:
     """Keyword search over title, description and topics (see `search.search_clause`)."""
     return search_clause(
         query,
@@ -140,20 +140,21 @@ def _search_clause(query: str, params: dict[str, object]) -> str:
         fts_table="work_fts",
         id_column="w.id",
         like_columns=("w.title", "w.description", "w.tags"),
+        dialect=dialect,
     )
 
 
-def _where(account_id: int, query: str | None, params: dict[str, object]) -> str:
+def _where(store: Store, account_id: int, query: str | None, params: dict[str, object]) -> str:
     params["acc"] = account_id
     where = "w.account_id = :acc AND w.deleted_at IS NULL"
     if query and query.strip():
-        where += " AND " + _search_clause(query.strip(), params)
+        where += " AND " + _search_clause(query.strip(), params, store.engine.dialect.name)
     return where
 
 
 def count_works(store: Store, account_id: int, query: str | None = None) -> int:
     params: dict[str, object] = {}
-    sql = f"SELECT count(*) FROM work w WHERE {_where(account_id, query, params)}"
+    sql = f"SELECT count(*) FROM work w WHERE {_where(store, account_id, query, params)}"
     with store.read() as conn:
         return int(conn.execute(sa.text(sql), params).scalar_one())
 
@@ -177,7 +178,7 @@ def list_works(
     nulls = " NULLS LAST" if col == "completion_rate" else ""
     sql = (
         "SELECT w.id, w.title, w.published_at, w.tags, w.plays, w.likes, w.comments, w.shares,"
-        f" w.completion_rate FROM work w WHERE {_where(account_id, query, params)}"
+        f" w.completion_rate FROM work w WHERE {_where(store, account_id, query, params)}"
         f" ORDER BY w.{col} {order}{nulls}, w.id {order} LIMIT :lim OFFSET :off"
     )
     with store.read() as conn:
@@ -203,7 +204,7 @@ def work_titles(
     """(id, title) of works matching `query`, newest first — for the command palette."""
     params: dict[str, object] = {"lim": limit}
     sql = (
-        f"SELECT w.id, w.title FROM work w WHERE {_where(account_id, query, params)}"
+        f"SELECT w.id, w.title FROM work w WHERE {_where(store, account_id, query, params)}"
         " ORDER BY w.published_at DESC LIMIT :lim"
     )
     with store.read() as conn:

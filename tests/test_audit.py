@@ -237,3 +237,69 @@ def test_permission_denied_on_postgresql_is_one_line_naming_the_remedy() -> None
         "postgresql:///team: your database role may not make this change (permission denied); "
         "ask the team store's owner for editor rights"
     )
+
+
+def test_an_outcome_held_in_the_ledger_is_audited_when_it_reaches_the_store(
+    st: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The main store is busy (an import) when the hook returns: the outcome waits in the
+    publish ledger (`<store>-publish`) and is audited, once, when a later tick writes it."""
+    import creatorctl.publishing as publishing
+
+    acc = add_account(st, "me")
+    d = add_draft(st, acc.id, title="忙时发布", video_path="/v.mp4")
+    schedule_draft(st, d.id, datetime(2026, 11, 26, 10, 5), now=NOW)
+    due = datetime(2026, 11, 26, 2, 5, 30)  # UTC, just after it fell due
+    [claim] = publishing.claim_due_posts(st, due, "w1")
+    monkeypatch.setattr(publishing, "_main_busy", lambda _store: True)
+    publishing.publish_claim(st, claim, PublishConfig(), "w1", clock=lambda: due)
+    assert [e.action for e in _all(st)][-1] == "claim"  # not written yet
+    monkeypatch.setattr(publishing, "_main_busy", lambda _store: False)
+    publishing.apply_pending(st, due)
+    publishing.apply_pending(st, due)
+    outcomes = [e for e in _all(st) if e.action == "publish"]
+    assert len(outcomes) == 1 and outcomes[0].after["state"] == "published"
+    assert outcomes[0].object_id == d.id and outcomes[0].after["worker"] == "w1"
+
+
+def test_posting_slots_changes_are_audited(st: Store) -> None:
+    from creatorctl.posting_queue import parse_slots, set_account_slots
+
+    acc = add_account(st, "me")
+    set_account_slots(st, acc.id, parse_slots("fri 20:00, sat 12:00"))
+    set_account_slots(st, acc.id, parse_slots("fri 20:00, sat 12:00"))  # unchanged: no row
+    set_account_slots(st, acc.id, None)
+    rows = [(e.kind, e.before, e.after) for e in _all(st) if e.kind == "slots"]
+    assert [(b["slots"], a["slots"]) for _k, b, a in rows] == [
+        ("", "fri 20:00, sat 12:00"),
+        ("fri 20:00, sat 12:00", ""),
+    ]
+
+
+def test_an_upgrade_refused_for_lack_of_rights_names_the_owner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor opening a team store that a new release must migrate: PostgreSQL refuses the
+    DDL (SQLSTATE 42501) and the line says only the owner can upgrade (docs/team.md)."""
+    import alembic.command
+    import sqlalchemy.exc
+
+    from creatorctl.errors import StoreError
+    from creatorctl.store import known_revisions, migrate_store
+
+    s = open_store(str(tmp_path / "s.db"), migrate=False)
+
+    class Denied(Exception):
+        sqlstate = "42501"
+
+    def refuse(*_a: object, **_k: object) -> None:
+        raise sqlalchemy.exc.ProgrammingError("CREATE TABLE x", {}, Denied())
+
+    monkeypatch.setattr(alembic.command, "upgrade", refuse)
+    with pytest.raises(StoreError) as got:
+        migrate_store(s)
+    s.close()
+    assert str(got.value) == (
+        f"{tmp_path / 's.db'} needs this release's schema ({known_revisions()[-1]}), which only "
+        "the store's owner may make: ask the owner to run creatorctl once"
+    )

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
 from creatorctl.importers import ImportContext
 from creatorctl.importers.upsert import upsert
+from creatorctl.store import Store
 
 
 def _ctx() -> ImportContext:
-    conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE TABLE t(acc INT, day TEXT, hour INT, v INT, note TEXT, at TEXT)")
+    store = Store("sqlite://", None)
+    work = store.unit(store.engine.connect())
+    work.execute("CREATE TABLE t(acc INT, day TEXT, hour INT, v INT, note TEXT, at TEXT)")
     return ImportContext(
-        conn=conn, account_id=1, snapshot_date=date(2026, 10, 25), options={}, source=Path("x.csv")
+        conn=work, account_id=1, snapshot_date=date(2026, 10, 25), options={}, source=Path("x.csv")
     )
 
 

@@ -26,7 +26,13 @@ def _pragma(store, name: str) -> int:  # type: ignore[no-untyped-def]
         return int(conn.exec_driver_sql(f"PRAGMA {name}").scalar_one())
 
 
+def _sqlite_only(store) -> None:  # type: ignore[no-untyped-def]
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's PRAGMAs and writer marker file")
+
+
 def test_bulk_tunes_the_connection_and_puts_it_back(store) -> None:  # type: ignore[no-untyped-def]
+    _sqlite_only(store)
     cache, temp = _pragma(store, "cache_size"), _pragma(store, "temp_store")
     assert cache != -BULK_CACHE_KIB and temp != 2
     with store.bulk() as work:
@@ -40,7 +46,8 @@ def test_bulk_tunes_the_connection_and_puts_it_back(store) -> None:  # type: ign
 
 
 def test_bulk_rolls_back_on_error_and_on_a_dry_run(store) -> None:  # type: ignore[no-untyped-def]
-    cache = _pragma(store, "cache_size")
+    sqlite = store.engine.dialect.name == "sqlite"
+    cache = _pragma(store, "cache_size") if sqlite else None
     with pytest.raises(RuntimeError), store.bulk() as work:
         work.execute("INSERT INTO setting(key, value) VALUES ('a', '1')")
         raise RuntimeError("boom")
@@ -49,10 +56,11 @@ def test_bulk_rolls_back_on_error_and_on_a_dry_run(store) -> None:  # type: igno
     with store.read() as conn:
         n = conn.exec_driver_sql("SELECT count(*) FROM setting WHERE key IN ('a','b')").scalar()
     assert n == 0
-    assert _pragma(store, "cache_size") == cache
+    assert (_pragma(store, "cache_size") if sqlite else None) == cache
 
 
 def test_bulk_on_a_callers_transaction_tunes_only_the_block(store) -> None:  # type: ignore[no-untyped-def]
+    _sqlite_only(store)
     cache = _pragma(store, "cache_size")
     with store.write() as conn:
         with store.bulk(conn) as work:
@@ -65,6 +73,7 @@ def test_bulk_on_a_callers_transaction_tunes_only_the_block(store) -> None:  # t
 
 
 def test_a_long_bulk_names_itself_for_waiting_writers(store) -> None:  # type: ignore[no-untyped-def]
+    _sqlite_only(store)
     marker = Path(f"{store.path}-writer")
     with store.bulk(long="import"):
         assert "import" in marker.read_text()
@@ -72,6 +81,7 @@ def test_a_long_bulk_names_itself_for_waiting_writers(store) -> None:  # type: i
 
 
 def test_unit_changes_no_setting(store) -> None:  # type: ignore[no-untyped-def]
+    _sqlite_only(store)
     cache = _pragma(store, "cache_size")
     with store.write() as conn:
         work = store.unit(conn)
@@ -129,3 +139,24 @@ def test_pg_unit_speaks_qmark_and_copies(pg_work: Bulk) -> None:
     ).fetchone()
     assert tuple(row) == (1000, sum(range(1000)))
     assert pg_work.execute("SELECT n FROM bulk_t WHERE name = 'new'").fetchone()[0] == 7
+
+
+def test_screens_open_no_transaction_and_write_no_sql() -> None:
+    """Issue 14 §1: the UI calls domain functions; it never holds a transaction or a query
+    (fans and data tabs used to open `store.read()` for `periods.last_days`)."""
+    pattern = re.compile(
+        r"store\.(read|write|try_write|session|bulk|unit|begin_write)\(|\.execute\(|"
+        r"\"\s*(SELECT|INSERT|UPDATE|DELETE)\s"
+    )
+    ui = [
+        PACKAGE / "app.py",
+        *(PACKAGE / "screens").rglob("*.py"),
+        *(PACKAGE / "widgets").rglob("*.py"),
+    ]
+    offenders = [
+        f"{p.relative_to(PACKAGE)}:{n}"
+        for p in ui
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert offenders == []

@@ -163,13 +163,11 @@ class ImportContext:
         again before the commit, and a rollback restores it anyway (SQLite DDL is transactional).
         For search-index triggers: one ``INSERT INTO x_fts SELECT ...`` per batch is far cheaper
         than the trigger firing per row — the kind must then do that insert itself."""
-        row = self.conn.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
-        ).fetchone()
-        if row is None:
+        sql = self.conn.trigger_sql(name)
+        if sql is None:
             return False
         self.conn.execute(f'DROP TRIGGER "{name}"')
-        self.suspended[name] = row[0]
+        self.suspended[name] = sql
         return True
 
     def suspend_indexes(self, table: str, keep: Sequence[str] = ()) -> list[str]:
@@ -181,13 +179,8 @@ class ImportContext:
         the whole table is cheaper than keeping every index in order row by row (for a
         million comments, 5 s against 9 s). Keep the indexes the kind's own lookups need.
         """
-        rows = self.conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-            "AND sql IS NOT NULL",
-            (table,),
-        ).fetchall()
         dropped = []
-        for name, sql in rows:
+        for name, sql in self.conn.plain_indexes(table):
             if name not in keep:
                 self.conn.execute(f'DROP INDEX "{name}"')
                 self.suspended[name] = sql
@@ -195,9 +188,8 @@ class ImportContext:
         return dropped
 
     def table_rows(self, table: str) -> int:
-        """How many rows `table` has (its largest rowid: exact enough, and instant)."""
-        row = self.conn.execute(f'SELECT max(rowid) FROM "{table}"').fetchone()
-        return int(row[0] or 0)
+        """How many rows `table` has (its largest id: exact enough, and instant)."""
+        return self.conn.last_id(table)
 
     def rows_estimate(self, bytes_per_row: int = 80) -> int:
         """A rough count of the file's rows from its size (for choosing how to load)."""

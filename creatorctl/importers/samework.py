@@ -31,7 +31,7 @@ PREFIX_MIN = 4
 # CROSS JOIN keeps the batch's times as the outer loop, so each is one range on
 # ix_work_acc_pub: re-importing 20,000 works took 34 s with SQLite's own order, 1.9 s so.
 _NEAR = (
-    "SELECT c.t, w.id, {cols} FROM temp.import_near c CROSS JOIN work w "
+    "SELECT c.t, w.id, {cols} FROM import_near c {join} work w "
     "ON w.account_id = ? AND w.published_at >= c.lo AND w.published_at <= c.hi"
 )
 
@@ -44,19 +44,24 @@ def near_works(
 ) -> dict[str, list[list[Any]]]:
     """Stored works published within `WINDOW` of each time (stored UTC text) → their records
     ``[id, *cols]``; one indexed range per time (ix_work_acc_pub), in one statement."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_near(t TEXT PRIMARY KEY, lo, hi)")
-    conn.execute("DELETE FROM temp.import_near")
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS import_near(t TEXT PRIMARY KEY, lo TEXT, hi TEXT)"
+    )
+    conn.execute("DELETE FROM import_near")
     rows = []
     for t in times:
         at = from_db(t)
         rows.append((t, _text(at - WINDOW), _text(at + WINDOW)))
     if not rows:
         return {}
-    conn.executemany("INSERT OR IGNORE INTO temp.import_near VALUES (?, ?, ?)", rows)
+    conn.executemany("INSERT INTO import_near VALUES (?, ?, ?) ON CONFLICT DO NOTHING", rows)
     out: dict[str, list[list[Any]]] = {}
-    for r in conn.execute(_NEAR.format(cols=", ".join(f"w.{c}" for c in cols)), (account_id,)):
+    # (PostgreSQL has no CROSS JOIN … ON, and its planner finds that order itself.)
+    join = "CROSS JOIN" if conn.is_sqlite else "JOIN"
+    sql = _NEAR.format(cols=", ".join(f"w.{c}" for c in cols), join=join)
+    for r in conn.execute(sql, (account_id,)):
         out.setdefault(r[0], []).append(list(r[1:]))
-    conn.execute("DELETE FROM temp.import_near")
+    conn.execute("DELETE FROM import_near")
     return out
 
 
@@ -89,6 +94,8 @@ class NearIndex:
 
     def matching(self, title: str) -> list[list[Any]]:
         """Works whose folded title `titles_match` the row's."""
+        if not self.by_key:  # no stored work near: folding the title would find nothing
+            return []
         key = title_key(title)
         if not key:
             return []

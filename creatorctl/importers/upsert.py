@@ -52,7 +52,7 @@ def upsert(
     conn = ctx.conn
     fixed = dict(fixed or {})
     defaults = dict(insert_defaults or {})
-    where = " AND ".join(f"{c} = ?" for c in fixed) or "1"
+    where = " AND ".join(f"{c} = ?" for c in fixed) or "1=1"
     have: dict[tuple, list] = {}
     keys = list(dict.fromkeys(tuple(to_db(r[k]) for k in key) for r in rows))
     cols = ", ".join((*key, *fields))
@@ -93,7 +93,7 @@ def upsert(
     fixed_cols = list(fixed)
     inserted = range(0)
     if new:
-        top = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
+        top = conn.last_id(table)
         inserted = range(top + 1, top + 1 + len(new))
         names = ", ".join((*fixed_cols, *key, *fields))
         marks = ", ".join("?" * (len(fixed_cols) + len(key) + len(fields)))

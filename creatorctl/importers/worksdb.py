@@ -18,7 +18,7 @@ from creatorctl.i18n import t
 from creatorctl.importers.base import EXAMPLES_MAX, LINE, ImportContext, Kind, Row, RowProblem
 from creatorctl.importers.samework import NearIndex, near_works, pick, shorter_title
 from creatorctl.models.columns import WORK_COUNTS, WORK_RATES
-from creatorctl.timeutil import from_db, local_to_utc, now_local, to_db, today
+from creatorctl.timeutil import LocalToUtc, from_db, now_local, to_db, today
 from creatorctl.topics import merge_topics, split_title_topics
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ _WORK_UPDATE = f"UPDATE work SET {', '.join(f'{f}=?' for f in FIELDS)} WHERE id=
 _WORK_SELECT = (
     f"SELECT id, {', '.join(FIELDS)} FROM work WHERE account_id=? AND {{col}} IN ({{marks}})"
 )
+_TOUCH = "INSERT INTO import_touched(id) VALUES (?) ON CONFLICT DO NOTHING"
 _FTS_TRIGGER = "work_fts_ai"
 _FTS_INSERT = (
     "INSERT INTO work_fts(rowid, title, description, tags) "
@@ -63,7 +64,7 @@ _REFRESH = f"""
 UPDATE work SET ({_SNAP_COLS}, stats_date) = (
     SELECT {_SNAP_COLS}, snapshot_date FROM worksnapshot s
     WHERE s.work_id = work.id ORDER BY snapshot_date DESC LIMIT 1)
-WHERE id IN (SELECT id FROM temp.import_touched)
+WHERE id IN (SELECT id FROM import_touched)
   AND (stats_date IS NULL
        OR stats_date <= (SELECT max(snapshot_date) FROM worksnapshot s WHERE s.work_id = work.id))
 """
@@ -82,11 +83,16 @@ def _fetch(conn: Bulk, account_id: int, col: str, values: Iterable[str]) -> list
     return out
 
 
+_NO_WORKS = NearIndex((), _TITLE, _PUB)
+
+
 def _index_at(indexes: dict[str, NearIndex], near: dict[str, list], at: str) -> NearIndex:
     """The title index of the stored works near `at`, built once per batch and time."""
     index = indexes.get(at)
     if index is None:
-        index = indexes[at] = NearIndex(near.get(at, ()), _TITLE, _PUB)
+        recs = near.get(at)
+        # Most rows of a big file of new works have no stored work near: one shared empty index.
+        index = indexes[at] = NearIndex(recs, _TITLE, _PUB) if recs else _NO_WORKS
     return index
 
 
@@ -103,15 +109,13 @@ def _note_merge(
         )
 
 
-def _utc_of(memo: dict[datetime, str], local: datetime) -> str:
-    return memo.get(local) or _utc_text(memo, local)
-
-
-def _utc_text(memo: dict[datetime, str], local: datetime) -> str:
+def _utc_of(memo: dict[datetime, str], to_utc: LocalToUtc, local: datetime) -> str:
     """The stored (UTC) form of a local time; remembered, as snapshots repeat their works."""
-    text = to_db(local_to_utc(local))
-    if len(memo) < 50_000:
-        memo[local] = text
+    text = memo.get(local)
+    if text is None:
+        text = to_db(to_utc(local))
+        if len(memo) < 50_000:
+            memo[local] = text
     return text
 
 
@@ -134,8 +138,9 @@ class WorksKind(Kind):
         st["latest_time"] = now_local() + timedelta(days=1)
         st["today"] = today()
         st["utc"] = {}
+        st["to_utc"] = LocalToUtc()  # the zone's offset looked up once per local hour
         st["days"] = {}
-        st["next_id"] = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM work").fetchone()[0]
+        st["next_id"] = conn.last_id("work") + 1
         # Rows carry exactly this kind's column keys: read them with C-level getters.
         keys = {c.key for c in self.columns}
         st["metrics_of"] = (
@@ -147,20 +152,25 @@ class WorksKind(Kind):
             (FIELDS.index(n) + 1, n) for n in SET_FIELDS if n in keys or n == "description"
         ]
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_touched(id INTEGER PRIMARY KEY)")
-        conn.execute("DELETE FROM temp.import_touched")
+        conn.execute("DELETE FROM import_touched")
         # Indexing new works for search row by row (the insert trigger) costs 35× more than one
         # INSERT ... SELECT per batch (see `write`).
         st["fts_trigger"] = ctx.suspend_trigger(_FTS_TRIGGER)
 
     def finish(self, ctx: ImportContext) -> None:
         ctx.conn.execute(_REFRESH)
-        ctx.conn.execute("DELETE FROM temp.import_touched")
+        ctx.conn.execute("DELETE FROM import_touched")
+        ctx.conn.ids_taken("work")  # new works got their ids here (`next_id`)
 
     def write(self, ctx: ImportContext, rows: Sequence[Row]) -> None:
         conn, acc, st = ctx.conn, ctx.account_id, ctx.state
-        utc_memo, day_memo, texts = st["utc"], st["days"], st["texts"]
+        utc_memo, day_memo, texts, to_utc = st["utc"], st["days"], st["texts"], st["to_utc"]
         for row in rows:
             _split_text(row)
+        # Each row's publish time as stored (UTC text), worked out once.
+        pubs = [
+            _utc_of(utc_memo, to_utc, p) if (p := r.get("published_at")) else None for r in rows
+        ]
         # 1. find the works the rows name; make the new ones.
         by_item: dict[str, list] = {}
         by_aweme: dict[str, list] = {}
@@ -173,10 +183,10 @@ class WorksKind(Kind):
             by_aweme[r[_AWEME]] = rec or list(r)
         # Rows no id finds: the stored work with their title, published within a minute.
         unknown = {
-            _utc_of(utc_memo, r["published_at"])
-            for r in rows
-            if r.get("title")
-            and r.get("published_at")
+            pub
+            for r, pub in zip(rows, pubs, strict=True)
+            if pub
+            and r.get("title")
             and r.get("item_id") not in by_item
             and r.get("aweme_id") not in by_aweme
         }
@@ -196,10 +206,9 @@ class WorksKind(Kind):
         dirty_works: dict[int, list] = {}
         # (row, its work record, the snapshot's day, the row created the work, it changed it)
         resolved: list[tuple[Row, list, str, bool, bool]] = []
-        for row in rows:
-            item, title, pub = row.get("item_id"), row.get("title"), row.get("published_at")
+        for row, pub_utc in zip(rows, pubs, strict=True):
+            item, title = row.get("item_id"), row.get("title")
             aweme = row.get("aweme_id")
-            pub_utc = _utc_of(utc_memo, pub) if pub else None
             snap_day = row.get("snapshot_date") or ctx.snapshot_date
             day = day_memo.get(snap_day) or day_memo.setdefault(snap_day, snap_day.isoformat())
             rec = by_item.get(item) if item else None
@@ -364,9 +373,7 @@ class WorksKind(Kind):
         touched = {k[0] for k in new_snaps} | {k[0] for k in dirty_snaps}
         touched -= new_ids
         if touched:
-            conn.executemany(
-                "INSERT OR IGNORE INTO temp.import_touched(id) VALUES (?)", [(i,) for i in touched]
-            )
+            conn.executemany(_TOUCH, [(i,) for i in touched])
 
 
 def _split_text(row: Row) -> None:
@@ -403,8 +410,6 @@ def refresh_works(conn: Bulk, work_ids: Iterable[int]) -> None:
     """Give `work_ids` the numbers of their newest snapshot (for kinds that write snapshots
     themselves, in their own ``finish``)."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_touched(id INTEGER PRIMARY KEY)")
-    conn.executemany(
-        "INSERT OR IGNORE INTO temp.import_touched(id) VALUES (?)", [(i,) for i in work_ids]
-    )
+    conn.executemany(_TOUCH, [(i,) for i in work_ids])
     conn.execute(_REFRESH)
-    conn.execute("DELETE FROM temp.import_touched")
+    conn.execute("DELETE FROM import_touched")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from creatorctl.inbox.flags import comment_flags
@@ -27,15 +27,23 @@ def pause_search_index(work: Bulk) -> int:
     Returns the id after which new rows will be; `resume_search_index` indexes them in one
     statement (about four times faster than the trigger). The pause is a row written in the
     same transaction, so a rollback undoes it and other connections never see it.
+    PostgreSQL's search index is a pg_trgm index on the table itself: nothing to pause there.
     """
     start = int(work.execute("SELECT coalesce(max(id), 0) FROM comment").fetchone()[0])
-    work.execute("INSERT OR REPLACE INTO setting(key, value) VALUES (?, '1')", (PAUSE_KEY,))
+    if work.is_sqlite:
+        work.execute(
+            "INSERT INTO setting(key, value) VALUES (?, '1') "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (PAUSE_KEY,),
+        )
     return start
 
 
 def resume_search_index(work: Bulk, start: int) -> None:
     """Index the comments after id `start` for search, and let the trigger index new ones
     again."""
+    if not work.is_sqlite:
+        return
     work.execute("DELETE FROM setting WHERE key = ?", (PAUSE_KEY,))
     # Merging the index's segments less eagerly while many rows go in saves a fifth of the
     # time; the setting is the table's, so it is put back (the default is 4).
@@ -141,17 +149,39 @@ def insert_rows(work: Bulk, rows: Sequence[tuple[object, ...]]) -> int:
     """
     if not rows:
         return 0
+    if not work.is_sqlite:
+        _pg_stage(work, "comment_stage", ROW_COLUMNS, _with_keys(rows))
+        return _pg_insert_staged(work, "comment_stage", ROW_COLUMNS)
     work.execute(f"CREATE TEMP TABLE IF NOT EXISTS comment_stage({ROW_COLUMNS})")
-    work.executemany(
-        f"INSERT INTO temp.comment_stage VALUES ({','.join('?' * 13)})", _with_keys(rows)
-    )
+    work.executemany(f"INSERT INTO comment_stage VALUES ({','.join('?' * 13)})", _with_keys(rows))
     cur = work.execute(
         f"INSERT OR IGNORE INTO comment({ROW_COLUMNS}) "
-        f"SELECT {ROW_COLUMNS} FROM temp.comment_stage ORDER BY rowid"
+        f"SELECT {ROW_COLUMNS} FROM comment_stage ORDER BY rowid"
     )
     added = max(0, int(cur.rowcount))
-    work.execute("DELETE FROM temp.comment_stage")
+    work.execute("DELETE FROM comment_stage")
     return added
+
+
+def _pg_stage(work: Bulk, name: str, columns: str, rows: Iterable[Sequence[object]]) -> None:
+    """PostgreSQL: `rows` into temporary table `name` by COPY, typed as the comment table's
+    `columns`, numbered in order (`seq`)."""
+    work.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {name} AS SELECT {columns} FROM comment WITH NO DATA"
+    )
+    work.execute(f"ALTER TABLE {name} ADD COLUMN IF NOT EXISTS seq bigserial")
+    work.execute(f"TRUNCATE {name}")
+    work.insert_rows(name, columns.split(", "), rows)
+
+
+def _pg_insert_staged(work: Bulk, name: str, columns: str) -> int:
+    """PostgreSQL: the staged comments in, in order; those already there (same work and
+    comment_id) skipped. Returns how many went in."""
+    cur = work.execute(
+        f"INSERT INTO comment({columns}) SELECT {columns} FROM {name} ORDER BY seq "
+        "ON CONFLICT DO NOTHING"
+    )
+    return max(0, int(cur.rowcount))
 
 
 MERGE_COLUMNS = "work_id, comment_id, user_id, nickname, content, created_at, likes, flags"
@@ -183,7 +213,10 @@ def merge_rows(work: Bulk, account_id: int, payload: str, n: int) -> tuple[int, 
 
     Returns (added, updated): the rest were there with the same likes. Set-based: one
     INSERT … SELECT; and only when some were there already, one UPDATE … FROM.
+    PostgreSQL: the batch goes to a staging table by COPY, then the same two statements.
     """
+    if not work.is_sqlite:
+        return _pg_merge_rows(work, account_id, payload, n)
     added = work.execute(
         f"INSERT OR IGNORE INTO comment(account_id, {MERGE_COLUMNS}) "
         f"SELECT :account, * FROM ({_FROM_PAYLOAD})",
@@ -198,6 +231,20 @@ def merge_rows(work: Bulk, account_id: int, payload: str, n: int) -> tuple[int, 
         "WHERE comment.work_id = s.work_id AND comment.comment_id = s.comment_id "
         "AND comment.likes <> s.likes",
         {"rows": payload},
+    ).rowcount
+    return added, max(0, int(updated))
+
+
+def _pg_merge_rows(work: Bulk, account_id: int, payload: str, n: int) -> tuple[int, int]:
+    columns = f"account_id, {MERGE_COLUMNS}"
+    _pg_stage(work, "comment_merge", columns, ((account_id, *r) for r in json.loads(payload)))
+    added = _pg_insert_staged(work, "comment_merge", columns)
+    if added == n:
+        return added, 0
+    updated = work.execute(
+        "UPDATE comment SET likes = s.likes FROM comment_merge s "
+        "WHERE comment.work_id = s.work_id AND comment.comment_id = s.comment_id "
+        "AND comment.likes <> s.likes"
     ).rowcount
     return added, max(0, int(updated))
 
@@ -243,7 +290,8 @@ def insert_comments(work: Bulk, rows: Sequence[dict[str, object]], words: Sequen
 def pin_comments(work: Bulk, keys: Sequence[tuple[int, str]]) -> None:
     """Pin each (work, comment_id): one pinned comment per work, so a later one wins."""
     for work_id, comment_id in keys:
-        work.execute("UPDATE comment SET pinned=0 WHERE work_id=? AND pinned", (work_id,))
+        work.execute("UPDATE comment SET pinned=FALSE WHERE work_id=? AND pinned", (work_id,))
         work.execute(
-            "UPDATE comment SET pinned=1 WHERE work_id=? AND comment_id=?", (work_id, comment_id)
+            "UPDATE comment SET pinned=TRUE WHERE work_id=? AND comment_id=?",
+            (work_id, comment_id),
         )

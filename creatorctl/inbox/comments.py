@@ -19,7 +19,7 @@ from creatorctl.audit import record
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.inbox.flags import parse_flags
-from creatorctl.search import bigram_term, fts_expression, like_clause, split_terms
+from creatorctl.search import bigram_term, fts_expression, like_clause, split_terms, uses_fts
 from creatorctl.store import Store
 from creatorctl.timeutil import from_db, utc_to_local
 
@@ -118,13 +118,19 @@ def _row(r: Any) -> CommentRow:
 
 
 def _from_where(
-    f: CommentFilter, params: dict[str, object], few_hits: bool = False, bigram: bool = False
+    f: CommentFilter,
+    params: dict[str, object],
+    few_hits: bool = False,
+    bigram: bool = False,
+    dialect: str = "sqlite",
 ) -> tuple[str, str, str]:
     """(FROM, WHERE, the id column to order by) for a filter.
 
     With a search of 3+ character terms the FTS table leads (CROSS JOIN keeps it outer) so rows
     come out in rowid order and the page stops early. Without them, two-character terms lead
     the same way from the bigram index when the store has one (`bigram`); LIKE still decides.
+    PostgreSQL has no FTS table: every term is an ILIKE that its pg_trgm indexes serve
+    (`search`), and its planner picks the order.
     """
     if f.sort not in SORTS:
         raise UserError(t("err.bad_sort", col=f.sort, cols=", ".join(SORTS)))
@@ -139,15 +145,18 @@ def _from_where(
     if f.flagged:
         conds.append("c.flags <> ''")
     long_terms, short_terms = split_terms(f.query.strip())
+    if not uses_fts(dialect):
+        short_terms, long_terms = short_terms + long_terms, []
     if short_terms:
-        conds.append(like_clause(short_terms, params, ("c.content", "c.nickname")))
+        columns = ("c.content", "c.nickname")
+        conds.append(like_clause(short_terms, params, columns, dialect=dialect))
     source = "comment c"
-    if f.flagged and f.work_id is None and not long_terms and f.sort == "new":
+    if f.flagged and f.work_id is None and not long_terms and f.sort == "new" and uses_fts(dialect):
         # The planner prefers the account index and filters; the partial index holds only
         # flagged comments, in id order.
         source = "comment c INDEXED BY ix_comment_flagged"
     id_col = "c.id"
-    index, terms = _search_index(f, bigram)
+    index, terms = _search_index(f, bigram) if uses_fts(dialect) else ("", [])
     if index:
         params["fts"] = fts_expression(terms)
         if (f.sort == "new" and f.work_id is None) or few_hits:
@@ -194,7 +203,7 @@ def _few_hits(store: Store, f: CommentFilter) -> bool:
     """Whether a most-liked search has few enough hits to sort them all (else it walks the
     likes index, which is quick when hits are many and slow when they are rare)."""
     index, terms = _search_index(f, _has_bigrams(store))
-    if f.sort != "likes" or not index:
+    if f.sort != "likes" or not index or not uses_fts(store.engine.dialect.name):
         return False
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {index} WHERE {index} MATCH :fts LIMIT :cap)"
     with store.read() as conn:
@@ -214,7 +223,9 @@ def list_comments(
 ) -> list[CommentRow]:
     """A page of comments after `after` (a keyset cursor), else at `offset`."""
     params: dict[str, object] = {"lim": max(0, limit)}
-    source, where, id_col = _from_where(f, params, _few_hits(store, f), _has_bigrams(store))
+    source, where, id_col = _from_where(
+        f, params, _few_hits(store, f), _has_bigrams(store), store.engine.dialect.name
+    )
     if f.sort == "likes":
         order = f"c.likes DESC, {id_col} DESC"
         if after is not None:
@@ -238,9 +249,11 @@ def count_comments(store: Store, f: CommentFilter, cap: int | None = None) -> in
     if cap is None:
         cap = SEARCH_COUNT_CAP if f.query.strip() else COUNT_CAP
     params: dict[str, object] = {"cap": cap + 1}
-    source, where, _ = _from_where(f, params, bigram=_has_bigrams(store))
+    source, where, _ = _from_where(
+        f, params, bigram=_has_bigrams(store), dialect=store.engine.dialect.name
+    )
     source = source.replace(" JOIN work w ON w.id = c.work_id", "")
-    sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT :cap)"
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT :cap) AS hits"
     with store.read() as conn:
         return int(conn.execute(sa.text(sql), params).scalar_one())
 

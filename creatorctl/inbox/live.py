@@ -431,8 +431,8 @@ def save_session(work: Bulk, account_id: int, title: str, samples: list[Sample])
         ).fetchone()
     sid = int(row[0])
     cur = work.executemany(
-        "INSERT OR IGNORE INTO livesample(session_id, ts, online, gifts, likes, new_fans) "
-        "VALUES (?,?,?,?,?,?)",
+        "INSERT INTO livesample(session_id, ts, online, gifts, likes, new_fans) "
+        "VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING",
         [(sid, to_db(local_to_utc(s.ts)), s.online, s.gifts, s.likes, s.new_fans) for s in samples],
     )
     work.execute(

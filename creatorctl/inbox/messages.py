@@ -458,7 +458,7 @@ def ingest_messages(
         if rule is not None:
             execute(
                 "INSERT INTO message(conversation_id, direction, text, created_at, read, "
-                "auto_reply, rule_id) VALUES (?, 'out', ?, ?, 1, 1, ?)",
+                "auto_reply, rule_id) VALUES (?, 'out', ?, ?, TRUE, TRUE, ?)",
                 (cid, rule.reply, to_db(m.created_at + timedelta(seconds=1)), rule.id),
             )
             replies += 1

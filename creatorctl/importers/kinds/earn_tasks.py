@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from datetime import time, timedelta
+from typing import TYPE_CHECKING
 
 from creatorctl.errors import UserError
 from creatorctl.importers.base import Column, ImportContext, Kind, Row, RowProblem, register
@@ -24,6 +25,9 @@ from creatorctl.importers.numbers import (
     parse_text,
 )
 from creatorctl.timeutil import local_to_utc, to_db
+
+if TYPE_CHECKING:
+    pass
 
 SOURCES = {
     "brand": "brand", "商单": "brand", "星图": "brand", "星图商单": "brand", "品牌合作": "brand",
