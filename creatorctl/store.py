@@ -459,7 +459,15 @@ def migrate_store(store: Store) -> None:
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     with store.write_engine.connect() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        try:
+            command.upgrade(cfg, "head")
+        except sa.exc.DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) != "42501":
+                raise
+            # A team store's schema changes only under its owner's role (docs/team.md).
+            from creatorctl.i18n import t
+
+            raise StoreError(t("store.upgrade_by_owner", where=store.label, rev=revs[-1])) from None
         conn.commit()
 
 

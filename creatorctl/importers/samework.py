@@ -95,6 +95,8 @@ class NearIndex:
 
     def matching(self, title: str) -> list[list[Any]]:
         """Works whose folded title `titles_match` the row's."""
+        if not self.by_key:  # no stored work near: folding the title would find nothing
+            return []
         key = title_key(title)
         if not key:
             return []
