@@ -134,11 +134,12 @@ def extend(conn: sa.Connection, ctx: DemoContext) -> None:
         "edit_params, state, scheduled_at, next_try_at, attempts, last_error, claimed_by, "
         "claimed_at, work_id, published_at, created_at, updated_at) VALUES (:a, :title, "
         ":description, :tags, :video, :cover, :params, :state, :when, "
-        "CASE WHEN :state = 'scheduled' THEN :when END, :attempts, :error, :claimed_by, "
+        ":next, :attempts, :error, :claimed_by, "
         ":claimed_at, :work, :published, :created, :updated) RETURNING id"
     )
     for row in rows:
-        draft_id = conn.execute(insert, row).scalar_one()
+        nxt = row["when"] if row["state"] == "scheduled" else None
+        draft_id = conn.execute(insert, {**row, "next": nxt}).scalar_one()
         if row["work"] is not None:
             conn.execute(
                 sa.text("UPDATE work SET draft_id=:d WHERE id=:w"),
@@ -151,7 +152,7 @@ def extend(conn: sa.Connection, ctx: DemoContext) -> None:
                 conn.execute(
                     sa.text(
                         "INSERT INTO publishattempt(draft_id, worker_id, started_at, finished_at, "
-                        "ok, exit_code, error, stderr_tail) VALUES (:d, :w, :s, :f, 0, 1, :e, :t)"
+                        "ok, exit_code, error, stderr_tail) VALUES (:d, :w, :s, :f, FALSE, 1, :e, :t)"
                     ),
                     {
                         "d": draft_id,
