@@ -75,7 +75,11 @@ def main() -> None:
 
     # Memory once everything is loaded: SQLAlchemy, every tab built and shown with its data.
     _, settled = run_in_pty(
-        argv, markers, env=env, then_keys=[b"2", b"3", b"4", b"5", b"6", b"1"], key_gap=2.0
+        argv,
+        markers,
+        env=env,
+        then_keys=[b"2", b"3", b"4", b"5", b"6", b"1"],
+        key_gap=0.3 if args.smoke else 2.0,
     )
 
     from creatorctl.accounts import require_account

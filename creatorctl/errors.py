@@ -129,7 +129,9 @@ def _postgres_error(exc: BaseException, where: object) -> StoreError | None:
     else:
         diag = getattr(cur, "diag", None)
         text = (getattr(diag, "message_primary", None) or str(cur) or type(cur).__name__).strip()
-        reason = text.splitlines()[-1 if text.startswith("connection") else 0][:200]
+        # A connection failure spans lines (where, why, a hint): one line of them, joined.
+        lines = [x.strip() for x in text.splitlines() if x.strip()]
+        reason = ("; ".join(lines) if text.startswith("connection") else lines[0])[:240]
         error = StoreError(t("store.other", where=where, reason=reason))
     error.__cause__ = exc
     return error

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import sqlalchemy as sa
 
@@ -73,6 +74,7 @@ def copy_store(
     Refused when the target already holds rows, unless `replace` (they are deleted first, in
     the same transaction). Raises UserError when a count differs after the copy.
     """
+    settle_ledger(source)
     busy = target_rows(target)
     if busy and not replace:
         name, n = busy[0]
@@ -107,6 +109,29 @@ def copy_store(
         if c.source != c.target:
             raise UserError(t("migrate.mismatch", table=c.table, src=c.source, dst=c.target))
     return checked
+
+
+def settle_ledger(source: Store, *, apply: bool = True) -> None:
+    """Write into the source store the publish results only its ledger (`<store>-publish`)
+    holds, so the copy has them; refuse while a post is being published (its result would
+    land in the old store after the copy)."""
+    from creatorctl.publish_ledger import ledger_for
+    from creatorctl.publishing import apply_pending
+    from creatorctl.timeutil import utcnow_exact
+
+    if source.path is None or not Path(f"{source.path}-publish").exists():
+        return
+    ledger = ledger_for(source)
+    if apply and ledger.pending():
+        apply_pending(source, utcnow_exact())
+    held = sorted(ledger.held_ids() if apply else ledger.held_ids() - _pending_ids(ledger))
+    if held:
+        raise UserError(t("migrate.publishing", ids=", ".join(f"#{i}" for i in held)))
+
+
+def _pending_ids(ledger: object) -> set[int]:
+    """Drafts whose finished result waits in the ledger (the copy would write it first)."""
+    return {int(r["draft_id"]) for r in ledger.pending()}  # type: ignore[attr-defined]
 
 
 def _columns(conn: sa.Connection, table: str) -> set[str]:

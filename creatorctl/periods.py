@@ -11,16 +11,13 @@ from typing import TYPE_CHECKING
 
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
-from creatorctl.timeutil import local_to_utc, today
+from creatorctl.timeutil import local_to_utc, to_db, today
 
 if TYPE_CHECKING:
-    import sqlalchemy as sa
+    from creatorctl.store import Store
 
 PRESETS = (7, 28, 90, 365)
 """The period switch's choices, in days."""
-
-SQL_TIME = "%Y-%m-%d %H:%M:%S"
-"""How the store writes datetimes; bounds are compared as strings in the same form."""
 
 
 @dataclass(frozen=True)
@@ -42,28 +39,29 @@ class Period:
         """[from, to) in the store's UTC form, for filtering `published_at`."""
         lo = local_to_utc(datetime.combine(self.start, time()))
         hi = local_to_utc(datetime.combine(self.end + timedelta(days=1), time()))
-        return lo.strftime(SQL_TIME), hi.strftime(SQL_TIME)
+        return to_db(lo), to_db(hi)
 
     def label(self) -> str:
         return f"{self.start:%Y-%m-%d} – {self.end:%Y-%m-%d}"
 
 
-def last_data_day(conn: sa.Connection, account_id: int) -> date | None:
+def last_data_day(store: Store, account_id: int) -> date | None:
     """The newest day of account numbers not after today (imports may end before today)."""
     import sqlalchemy as sa
 
-    row = conn.execute(
-        sa.text("SELECT max(day) FROM accountdaily WHERE account_id=:a AND day <= :today"),
-        {"a": account_id, "today": today().isoformat()},
-    ).scalar()
+    with store.read() as conn:
+        row = conn.execute(
+            sa.text("SELECT max(day) FROM accountdaily WHERE account_id=:a AND day <= :today"),
+            {"a": account_id, "today": today().isoformat()},
+        ).scalar()
     return date.fromisoformat(str(row)) if row else None
 
 
-def last_days(conn: sa.Connection, account_id: int, days: int) -> Period:
+def last_days(store: Store, account_id: int, days: int) -> Period:
     """The last `days` days ending on the newest day with numbers (today when there are none)."""
     if days < 1:
         raise UserError(t("ins.err_period", days=days))
-    end = last_data_day(conn, account_id) or today()
+    end = last_data_day(store, account_id) or today()
     return Period(end - timedelta(days=days - 1), end)
 
 

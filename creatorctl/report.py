@@ -126,8 +126,7 @@ def print_report(
     console = _console(width)
     color = _color(console)
     chart_w = min(console.width, 120)
-    with store.read() as conn:
-        period = last_days(conn, account.id, days)
+    period = last_days(store, account.id, days)
     report = insights.kpis(store, account.id, period)
     console.print(
         Text(

@@ -11,9 +11,11 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
+from creatorctl.timeutil import from_db, to_db
 
 ATTENTION_STATES = ("failed", "missed", "unknown")
 """Posts that need the creator: they did not go out, or nobody knows whether they did."""
@@ -76,8 +78,11 @@ def countdown(seconds: int) -> str:
     return f"{days}d{hours:02d}h"
 
 
-def read_status(path: Path, account: str | None, now_utc: datetime) -> Status:
-    """The facts for `account` (default: the current one) from the store at `path`."""
+def read_status(path: Path | str, account: str | None, now_utc: datetime) -> Status:
+    """The facts for `account` (default: the current one) from the store at `path` (or a
+    PostgreSQL store's URL: read with psycopg alone, in a read-only transaction)."""
+    if isinstance(path, str):
+        return _read_postgres(path, account, now_utc)
     if not path.is_file():
         raise UserError(t("status.err_no_store", path=path))
     try:
@@ -88,6 +93,38 @@ def read_status(path: Path, account: str | None, now_utc: datetime) -> Status:
         return _read(conn, account, now_utc)
     except sqlite3.Error as exc:
         raise UserError(t("status.err_read", path=path, why=exc)) from None
+    finally:
+        conn.close()
+
+
+class _Qmark:
+    """A psycopg connection taking the `?` placeholders the SQLite queries here use."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        return self.conn.execute(sql.replace("?", "%s"), params)
+
+
+def _read_postgres(url: str, account: str | None, now_utc: datetime) -> Status:
+    import psycopg
+
+    from creatorctl.store_pg import label
+
+    plain = url.replace("postgresql+psycopg://", "postgresql://", 1)
+    try:
+        conn = psycopg.connect(
+            plain, connect_timeout=5, options="-c default_transaction_read_only=on"
+        )
+    except psycopg.Error as exc:
+        why = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise UserError(t("status.err_read", path=label(url), why=why)) from None
+    try:
+        return _read(_Qmark(conn), account, now_utc)  # type: ignore[arg-type]
+    except psycopg.Error as exc:
+        why = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise UserError(t("status.err_read", path=label(url), why=why)) from None
     finally:
         conn.close()
 
@@ -121,7 +158,7 @@ def _read(conn: sqlite3.Connection, account: str | None, now: datetime) -> Statu
     unread = conn.execute(
         "SELECT coalesce(sum(unread), 0) FROM conversation WHERE account_id=?", (acc,)
     ).fetchone()[0]
-    since = (now - timedelta(hours=NEW_FLAGGED_HOURS)).strftime("%Y-%m-%d %H:%M:%S")
+    since = to_db(now - timedelta(hours=NEW_FLAGGED_HOURS))
     flagged = conn.execute(
         "SELECT count(*) FROM comment WHERE account_id=? AND deleted_at IS NULL AND flags != '' "
         "AND NOT is_mine AND created_at >= ?",
@@ -131,7 +168,7 @@ def _read(conn: sqlite3.Connection, account: str | None, now: datetime) -> Statu
         account=str(account),
         next_post_id=int(nxt[0]) if nxt else None,
         next_post_title=str(nxt[1]) if nxt else None,
-        next_post_at=datetime.fromisoformat(str(nxt[2])).replace(tzinfo=None) if nxt else None,
+        next_post_at=from_db(nxt[2]) if nxt else None,
         attention=attention,
         unread_messages=int(unread),
         new_flagged_comments=int(flagged),

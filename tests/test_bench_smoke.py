@@ -24,6 +24,7 @@ SCRIPTS = {
     "bench_inbox.py": ["search: 收藏了 (common)", "list: page 50 by keyset", "worst comment"],
     "bench_import.py": ["imported 2,000 rows", "rows/s", "peak RSS"],
     "bench_scheduler.py": ["posts published: 3 of 3", "lateness: median"],
+    "profile_startup.py": ["click + cli", "first paint", "data painted", "store open"],
 }
 """Script → lines its report must hold (besides the bare app's baseline and a ratio)."""
 
@@ -48,3 +49,13 @@ def test_bench_script_runs_on_the_small_demo(script: str, tmp_path: Path) -> Non
     assert "load " in out
     for line in SCRIPTS[script]:
         assert line in out, f"{line!r} missing from:\n{out}"
+
+
+NOT_SMOKED = {"bench_postgres.py": "needs a PostgreSQL server and the large demo"}
+"""Scripts left out of the smoke run, and why."""
+
+
+def test_every_bench_script_has_a_smoke_run() -> None:
+    """A new script in bench/ joins SCRIPTS (and so takes `--smoke`), or says here why not."""
+    scripts = {p.name for p in BENCH.glob("*.py")} - {"common.py", "bare_app.py"}
+    assert scripts - set(NOT_SMOKED) == set(SCRIPTS)

@@ -139,8 +139,7 @@ class TestKpis:
             for i in range(14)
         ]  # fmt: skip
         add_days(store, acc, rows)
-        with store.read() as conn:
-            period = last_days(conn, acc, 7)
+        period = last_days(store, acc, 7)
         assert period == Period(TODAY - timedelta(days=6), TODAY)
         report = insights.kpis(store, acc, period)
         assert report.previous == Period(TODAY - timedelta(days=13), TODAY - timedelta(days=7))
@@ -161,15 +160,13 @@ class TestKpis:
     def test_period_ends_on_the_last_day_with_numbers(self, _store):  # type: ignore[no-untyped-def]
         store, acc = _store
         add_days(store, acc, [{"day": date(2026, 10, 31), "plays": 1}])
-        with store.read() as conn:
-            assert last_days(conn, acc, 28).end == date(2026, 10, 31)
-            with pytest.raises(UserError):
-                last_days(conn, acc, 0)
+        assert last_days(store, acc, 28).end == date(2026, 10, 31)
+        with pytest.raises(UserError):
+            last_days(store, acc, 0)
 
     def test_no_days_at_all_ends_today(self, _store):  # type: ignore[no-untyped-def]
         store, acc = _store
-        with store.read() as conn:
-            period = last_days(conn, acc, 7)
+        period = last_days(store, acc, 7)
         assert period.end == TODAY
         assert all(
             k.value == 0 and k.change is None for k in insights.kpis(store, acc, period).kpis

@@ -108,3 +108,35 @@ def _counts_url(url: str) -> dict[str, int]:
         return {c.table: c.source for c in source_counts(s)}
     finally:
         s.close()
+
+
+def test_a_post_being_published_stops_the_move(tmp_path: Path) -> None:
+    """A claim open in the publish ledger (`<store>-publish`) means a result may still land in
+    the old store: the move is refused with one line naming the draft; a result already
+    finished in the ledger is written into the store first, and so copied."""
+    from datetime import datetime
+
+    from creatorctl.accounts import add_account
+    from creatorctl.drafts import add_draft, get_draft, schedule_draft
+    from creatorctl.publish_ledger import ledger_for
+
+    src = tmp_path / "mine.db"
+    s = open_store(str(src))
+    acc = add_account(s, "me")
+    d = add_draft(s, acc.id, title="正在发", video_path="/v.mp4")
+    now = datetime(2026, 11, 26, 10, 0)
+    schedule_draft(s, d.id, datetime(2026, 11, 26, 10, 5), now=now)
+    ledger_for(s).take([(d.id, "2026-11-26 02:05:00.000000", 1)], "w1", "2026-11-26 02:05:01", 1)
+    s.close()
+    for extra in ((), ("--dry-run",)):
+        err = assert_one_line_error(
+            invoke("--lang", "en", "migrate-store", "--to", str(tmp_path / "t.db"), *extra, db=src)
+        )
+        assert err == (
+            f"creatorctl: draft #{d.id} is being published and its result is not in this store "
+            "yet; stop the scheduler and try again in a moment"
+        )
+    assert not (tmp_path / "t.db").exists()
+    s = open_store(str(src))
+    assert get_draft(s, d.id).state == "scheduled"
+    s.close()

@@ -59,10 +59,13 @@ def test_the_account_option_and_the_chosen_account_are_read(demo_db: Path) -> No
 
 
 def test_only_a_store_at_this_schema_with_an_account_takes_the_quick_path(
-    demo_db: Path, store: object, db_path: Path
+    demo_db: Path, db_path: Path
 ) -> None:
     """A store to migrate, a store made by a newer release, or one without an account (the
     welcome screen) is left to open_store."""
+    from creatorctl.store import open_store
+
+    open_store(str(db_path)).close()
     assert read_first_page(db_path, None) is None  # fresh store: no account
     raw = sqlite3.connect(demo_db)
     for version in ("0008", "9999"):

@@ -139,3 +139,24 @@ def test_pg_unit_speaks_qmark_and_copies(pg_work: Bulk) -> None:
     ).fetchone()
     assert tuple(row) == (1000, sum(range(1000)))
     assert pg_work.execute("SELECT n FROM bulk_t WHERE name = 'new'").fetchone()[0] == 7
+
+
+def test_screens_open_no_transaction_and_write_no_sql() -> None:
+    """Issue 14 §1: the UI calls domain functions; it never holds a transaction or a query
+    (fans and data tabs used to open `store.read()` for `periods.last_days`)."""
+    pattern = re.compile(
+        r"store\.(read|write|try_write|session|bulk|unit|begin_write)\(|\.execute\(|"
+        r"\"\s*(SELECT|INSERT|UPDATE|DELETE)\s"
+    )
+    ui = [
+        PACKAGE / "app.py",
+        *(PACKAGE / "screens").rglob("*.py"),
+        *(PACKAGE / "widgets").rglob("*.py"),
+    ]
+    offenders = [
+        f"{p.relative_to(PACKAGE)}:{n}"
+        for p in ui
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert offenders == []

@@ -254,6 +254,10 @@ def _store_label() -> str:
         from creatorctl.store import resolve_location
 
         url, path = resolve_location(_db_option)
+        if path is None and url.startswith("postgresql"):
+            from creatorctl.store_pg import label
+
+            return label(url)  # never the password
     except Exception:  # noqa: BLE001 - only a name for an error message
-        return str(_db_option or "")
+        return "(--db)" if "@" in str(_db_option or "") else str(_db_option or "")
     return str(path or url)

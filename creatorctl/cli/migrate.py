@@ -20,7 +20,7 @@ def migrate_store_cmd(ctx: Ctx, target_url: str, dry_run: bool, replace: bool) -
     check the row counts. The target is migrated to this release's schema first."""
     from creatorctl.errors import UserError
     from creatorctl.i18n import fmt_int, t
-    from creatorctl.migrate_store import copy_store, source_counts
+    from creatorctl.migrate_store import copy_store, settle_ledger, source_counts
     from creatorctl.store import open_store, resolve_location
 
     source = ctx.store
@@ -30,6 +30,7 @@ def migrate_store_cmd(ctx: Ctx, target_url: str, dry_run: bool, replace: bool) -
     if url == source.url or (path is not None and path == source.path):
         raise UserError(t("migrate.same_store"))
     if dry_run:
+        settle_ledger(source, apply=False)
         counts = source_counts(source)
         click.echo(t("migrate.would_copy"))
         echo_table(
@@ -38,6 +39,7 @@ def migrate_store_cmd(ctx: Ctx, target_url: str, dry_run: bool, replace: bool) -
         )
         _say_target(target_url, replace)
         return
+    settle_ledger(source)  # before the target is made: a refusal leaves nothing behind
     target = open_store(target_url)
     try:
         with ProgressBar() as bar:

@@ -60,6 +60,10 @@ def _store_path(db: str | None):  # type: ignore[no-untyped-def]
         return default_db_path()
     if db.startswith("sqlite:///"):
         return Path(db.removeprefix("sqlite:///").split("?")[0]).expanduser()
+    if db.startswith(("postgresql:", "postgres:", "postgresql+psycopg:")):
+        from creatorctl.store import resolve_location
+
+        return resolve_location(db)[0]  # a team store: its URL
     if "://" in db or db.startswith("sqlite:"):
         raise StoreError(f"unsupported --db URL {db!r} for status: use a path or sqlite:///PATH")
     return Path(db).expanduser()

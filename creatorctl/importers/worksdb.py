@@ -18,7 +18,7 @@ from creatorctl.i18n import t
 from creatorctl.importers.base import EXAMPLES_MAX, LINE, ImportContext, Kind, Row, RowProblem
 from creatorctl.importers.samework import NearIndex, near_works, pick, shorter_title
 from creatorctl.models.columns import WORK_COUNTS, WORK_RATES
-from creatorctl.timeutil import local_to_utc, now_local, today
+from creatorctl.timeutil import LocalToUtc, from_db, now_local, to_db, today
 from creatorctl.topics import merge_topics, split_title_topics
 
 if TYPE_CHECKING:
@@ -83,11 +83,16 @@ def _fetch(conn: Bulk, account_id: int, col: str, values: Iterable[str]) -> list
     return out
 
 
+_NO_WORKS = NearIndex((), _TITLE, _PUB)
+
+
 def _index_at(indexes: dict[str, NearIndex], near: dict[str, list], at: str) -> NearIndex:
     """The title index of the stored works near `at`, built once per batch and time."""
     index = indexes.get(at)
     if index is None:
-        index = indexes[at] = NearIndex(near.get(at, ()), _TITLE, _PUB)
+        recs = near.get(at)
+        # Most rows of a big file of new works have no stored work near: one shared empty index.
+        index = indexes[at] = NearIndex(recs, _TITLE, _PUB) if recs else _NO_WORKS
     return index
 
 
@@ -97,25 +102,20 @@ def _note_merge(
     """Count a row taken as a work another source brought in; keep the first few as lines."""
     ctx.counts.merged += 1
     if len(ctx.counts.merges) < EXAMPLES_MAX:
-        secs = abs(
-            int((datetime.fromisoformat(str(rec[_PUB])) - datetime.fromisoformat(pub_utc))
-                .total_seconds())
-        )  # fmt: skip
+        secs = abs(int((from_db(rec[_PUB]) - from_db(pub_utc)).total_seconds()))
         ids = " ".join(x for x in (item, aweme) if x) or "–"
         ctx.counts.merges.append(
             t("imp.merged", work=rec[0], title=rec[_TITLE], secs=secs, ids=ids)
         )
 
 
-def _utc_of(memo: dict[datetime, str], local: datetime) -> str:
-    return memo.get(local) or _utc_text(memo, local)
-
-
-def _utc_text(memo: dict[datetime, str], local: datetime) -> str:
+def _utc_of(memo: dict[datetime, str], to_utc: LocalToUtc, local: datetime) -> str:
     """The stored (UTC) form of a local time; remembered, as snapshots repeat their works."""
-    text = local_to_utc(local).isoformat(sep=" ", timespec="seconds")
-    if len(memo) < 50_000:
-        memo[local] = text
+    text = memo.get(local)
+    if text is None:
+        text = to_db(to_utc(local))
+        if len(memo) < 50_000:
+            memo[local] = text
     return text
 
 
@@ -138,6 +138,7 @@ class WorksKind(Kind):
         st["latest_time"] = now_local() + timedelta(days=1)
         st["today"] = today()
         st["utc"] = {}
+        st["to_utc"] = LocalToUtc()  # the zone's offset looked up once per local hour
         st["days"] = {}
         st["next_id"] = conn.last_id("work") + 1
         # Rows carry exactly this kind's column keys: read them with C-level getters.
@@ -163,9 +164,13 @@ class WorksKind(Kind):
 
     def write(self, ctx: ImportContext, rows: Sequence[Row]) -> None:
         conn, acc, st = ctx.conn, ctx.account_id, ctx.state
-        utc_memo, day_memo, texts = st["utc"], st["days"], st["texts"]
+        utc_memo, day_memo, texts, to_utc = st["utc"], st["days"], st["texts"], st["to_utc"]
         for row in rows:
             _split_text(row)
+        # Each row's publish time as stored (UTC text), worked out once.
+        pubs = [
+            _utc_of(utc_memo, to_utc, p) if (p := r.get("published_at")) else None for r in rows
+        ]
         # 1. find the works the rows name; make the new ones.
         by_item: dict[str, list] = {}
         by_aweme: dict[str, list] = {}
@@ -178,10 +183,10 @@ class WorksKind(Kind):
             by_aweme[r[_AWEME]] = rec or list(r)
         # Rows no id finds: the stored work with their title, published within a minute.
         unknown = {
-            _utc_of(utc_memo, r["published_at"])
-            for r in rows
-            if r.get("title")
-            and r.get("published_at")
+            pub
+            for r, pub in zip(rows, pubs, strict=True)
+            if pub
+            and r.get("title")
             and r.get("item_id") not in by_item
             and r.get("aweme_id") not in by_aweme
         }
@@ -201,10 +206,9 @@ class WorksKind(Kind):
         dirty_works: dict[int, list] = {}
         # (row, its work record, the snapshot's day, the row created the work, it changed it)
         resolved: list[tuple[Row, list, str, bool, bool]] = []
-        for row in rows:
-            item, title, pub = row.get("item_id"), row.get("title"), row.get("published_at")
+        for row, pub_utc in zip(rows, pubs, strict=True):
+            item, title = row.get("item_id"), row.get("title")
             aweme = row.get("aweme_id")
-            pub_utc = _utc_of(utc_memo, pub) if pub else None
             snap_day = row.get("snapshot_date") or ctx.snapshot_date
             day = day_memo.get(snap_day) or day_memo.setdefault(snap_day, snap_day.isoformat())
             rec = by_item.get(item) if item else None

@@ -45,6 +45,11 @@ MESSAGES = {
         "{where}: your database role may not make this change (permission denied); "
         "ask the team store's owner for editor rights",
     ),
+    "store.upgrade_by_owner": (
+        "{where} 需要升级到本版本的结构({rev}),只有该库的所有者能升级:请所有者先运行一次 creatorctl",
+        "{where} needs this release's schema ({rev}), which only the store's owner may make: "
+        "ask the owner to run creatorctl once",
+    ),
     # migrate-store
     "migrate.url_needed": (
         "--to 须为 PostgreSQL 地址,例如 postgresql:///team",
@@ -59,6 +64,11 @@ MESSAGES = {
     "migrate.mismatch": (
         "行数不一致:{table} 源 {src} 行,目标 {dst} 行",
         "row counts differ: {table} has {src} rows in the source, {dst} in the target",
+    ),
+    "migrate.publishing": (
+        "草稿 {ids} 正在发布,结果尚未写入本库;请先停止调度器(scheduler),稍后再迁移",
+        "draft {ids} is being published and its result is not in this store yet; stop the "
+        "scheduler and try again in a moment",
     ),
     "migrate.col_table": ("表", "Table"),
     "migrate.col_rows": ("行数", "Rows"),

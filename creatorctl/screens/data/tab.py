@@ -169,11 +169,7 @@ class DataTab(TabView):
         from creatorctl.fans import region
         from creatorctl.periods import last_days
 
-        if custom is not None:
-            period = custom
-        else:
-            with store.read() as conn:
-                period = last_days(conn, account_id, preset or 28)
+        period = custom if custom is not None else last_days(store, account_id, preset or 28)
         report = insights.kpis(store, account_id, period)
         self.post_from_worker(self._show_kpis, report)
         cfg = load_config().insights

@@ -18,6 +18,7 @@ from creatorctl.i18n import fit_cells, in_language, t
 from creatorctl.screens.base import TabView
 from creatorctl.screens.drafts.queue import QueueActions
 from creatorctl.timeutil import zone_label
+from creatorctl.widgets.paged_table import MemoTable
 from creatorctl.widgets.week_calendar import CalendarEntry, WeekCalendar, week_start
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ class DraftsTab(QueueActions, TabView):
         with Horizontal(id="drafts-main"):
             # Columns are set up here, not in on_mount: a tab built just as the app quits
             # has its children removed before its Mount handler runs.
-            table: DataTable = DataTable(id="drafts-table", cursor_type="row", zebra_stripes=True)
+            table: DataTable = MemoTable(id="drafts-table", cursor_type="row", zebra_stripes=True)
             table.add_column(t("col.state"), key="state", width=6)
             table.add_column(t("drafts.col_when"), key="when", width=11)
             table.add_column(t("col.title"), key="title")

@@ -32,7 +32,7 @@ from creatorctl.screens.earn.panels import (
     product_cells,
 )
 from creatorctl.widgets.chart import Chart
-from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
+from creatorctl.widgets.paged_table import ColumnSpec, MemoTable, Page, PagedTable, cell
 
 if TYPE_CHECKING:
     from creatorctl.config import Config
@@ -170,7 +170,7 @@ class EarnTab(BrandTaskActions, TabView):
                 yield Static("", id="earn-products-status", classes="earn-status")
                 # Set up here, not in on_mount: a tab built just as the app quits has its
                 # children removed before its Mount handler runs.
-                table: DataTable = DataTable(
+                table: DataTable = MemoTable(
                     id="earn-products-table", cursor_type="row", zebra_stripes=True
                 )
                 for key, label, width, numeric in PRODUCT_COLUMNS:

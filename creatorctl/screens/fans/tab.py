@@ -101,9 +101,8 @@ class FansTab(TabView):
         from creatorctl import fans, insights
         from creatorctl.periods import last_days
 
-        with store.read() as conn:
-            period = last_days(conn, account_id, CURVE_DAYS)
-            recent = last_days(conn, account_id, 30)
+        period = last_days(store, account_id, CURVE_DAYS)
+        recent = last_days(store, account_id, 30)
         series = insights.daily_series(
             store, account_id, period, max(10, width - 12), ("fans_gained", "fans_lost")
         )
