@@ -19,7 +19,7 @@ from creatorctl.demo import DemoContext
 from creatorctl.demo.content import NICHES, make_title
 from creatorctl.drafts import ts
 from creatorctl.i18n import t
-from creatorctl.timeutil import local_to_utc
+from creatorctl.timeutil import from_db, local_to_utc
 
 FILTERS = ("清新", "胶片", "暖阳", "日系", "黑白", "奶油", "原图")
 MUSIC = ("晴天 - 周杰伦", "起风了", "热门BGM·轻快鼓点", "Lemon Tree", "夜曲", "")
@@ -146,7 +146,7 @@ def extend(conn: sa.Connection, ctx: DemoContext) -> None:
                 {"d": draft_id, "w": row["work"]},
             )
         if row["state"] == "failed":
-            start = datetime.fromisoformat(str(row["when"]))
+            start = from_db(row["when"])
             for n, wait in enumerate((0, 30, 150)):
                 at = start + timedelta(seconds=wait)
                 conn.execute(
