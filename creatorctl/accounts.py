@@ -14,7 +14,7 @@ from creatorctl.account_info import AccountInfo
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store, get_setting, set_setting
-from creatorctl.timeutil import as_datetime, use_account_zone, utcnow, valid_zone
+from creatorctl.timeutil import from_db, use_account_zone, utcnow, valid_zone
 
 CURRENT_KEY = "current_account"
 HANDLE_RE = re.compile(r"^[\w.\-]{1,32}$")
@@ -286,7 +286,7 @@ def history(store: Store, entity: str, entity_id: int) -> list[Change]:
                 r.field,
                 r.old_value,
                 r.new_value,
-                as_datetime(r.changed_at),
+                from_db(r.changed_at),
                 r.batch,
                 bool(r.undone),
             )

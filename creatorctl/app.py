@@ -7,9 +7,10 @@ Frame one already shows the Works list, read through sqlite3 while Textual loade
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -22,7 +23,9 @@ from textual.worker import Worker, WorkerState
 
 from creatorctl.i18n import t
 from creatorctl.safe_text import escape
-from creatorctl.screens.base import TabView, toast_from_any_thread
+from creatorctl.screens.account.flow import AccountFlow
+from creatorctl.screens.base import TabView
+from creatorctl.screens.publisher import InAppPublisher
 from creatorctl.screens.store_sync import StoreSync
 from creatorctl.widgets.account_bar import AccountBar
 from creatorctl.widgets.footer import QuickFooter
@@ -33,7 +36,6 @@ if TYPE_CHECKING:
     from creatorctl.config import NotifyConfig, PublishConfig
     from creatorctl.quickstart import QuickStart
     from creatorctl.scheduler import InAppScheduler
-    from creatorctl.screens.drafts.tab import PostPublished, SchedulerTrouble
     from creatorctl.store import Store
 
 TAB_CLASSES = {
@@ -83,7 +85,7 @@ class WorkSearchProvider(Provider):
             )
 
 
-class CreatorApp(CleanToasts, StoreSync, App[str | None]):
+class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
     """creatorctl: the Douyin Creator Center in a terminal."""
 
     CSS_PATH = "creatorctl.tcss"
@@ -163,17 +165,46 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
 
     # --- loading -------------------------------------------------------------------------
 
+    @dataclass
+    class StoreOpened(Message):
+        """`open_store` opened the store and found the account to show."""
+
+        store: Store
+        """The open store."""
+        account: AccountInfo | None
+        """The current account (None: the store has none yet)."""
+
+    class ServeEnded(Message):
+        """The browser session that runs this app (`creatorctl serve`) went away."""
+
+    @on(ServeEnded)
+    def _serve_ended(self) -> None:
+        self.exit()
+
+    @dataclass
+    class StoreWaiting(Message):
+        """A store writer waits for another process (an import): say so (from any thread)."""
+
+        line: str
+        """What the user reads."""
+
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def open_store(self) -> None:
         from creatorctl.accounts import current_account
         from creatorctl.store import open_store
 
         store = self.store or open_store(self.db)
-        account = current_account(store, self.account_override)
-        self.call_from_thread(self._store_ready, store, account)
+        self.post_message(self.StoreOpened(store, current_account(store, self.account_override)))
 
-    def _store_ready(self, store: Store, account: AccountInfo | None) -> None:
-        self.store, store.on_wait = store, partial(toast_from_any_thread, self)
+    @on(StoreWaiting)
+    def _store_waiting(self, event: StoreWaiting) -> None:
+        self.notify(event.line, severity="warning", timeout=8)
+
+    @on(StoreOpened)
+    def _store_ready(self, event: StoreOpened) -> None:
+        store, account = event.store, event.account
+        self.store = store
+        store.on_wait = lambda line: self.post_message(self.StoreWaiting(line))
         quick, self.quick_account = self.quick_account, None
         if quick is not None and account is not None and account.id == quick.id:
             # The quick start showed this account: read again in place (cursor, search kept).
@@ -195,27 +226,28 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
 
     # --- the in-app scheduler (creatorctl.scheduler) -------------------------------------
 
+    @dataclass
+    class PublishConfigLoaded(Message):
+        """`load_publish_config` read the config the scheduler runs with."""
+
+        config: PublishConfig
+        """The [publish] settings."""
+        notify: NotifyConfig | None = None
+        """The [notify] settings."""
+
     @work(thread=True, exclusive=True, group="scheduler", exit_on_error=False)
     def load_publish_config(self) -> None:
         from creatorctl.config import load_config
 
         cfg = load_config()
-        self.call_from_thread(self._start_scheduler, cfg.publish, cfg.notify)
+        self.post_message(self.PublishConfigLoaded(cfg.publish, cfg.notify))
 
-    def _start_scheduler(self, config: PublishConfig, notify: NotifyConfig | None = None) -> None:
+    @on(PublishConfigLoaded)
+    def _start_scheduler(self, event: PublishConfigLoaded) -> None:
         """Publish due posts while the app is open; jobs only post messages to the UI."""
-        from creatorctl.scheduler import InAppScheduler
-        from creatorctl.screens.drafts.tab import PostPublished, SchedulerTrouble
-
         assert self.store is not None
-        self.scheduler = InAppScheduler(
-            self.store,
-            config,
-            on_outcome=lambda outcome: self.post_message(PostPublished(outcome)),
-            on_error=lambda text: self.post_message(SchedulerTrouble(text)),
-            notify=notify,
-        )
-        self.scheduler.start()
+        if self.scheduler is None and self.is_running:
+            self.scheduler = InAppPublisher.start(self, self.store, event.config, event.notify)
 
     def _show_inbox_view(self, name: str) -> None:
         self.action_show_tab("inbox")
@@ -227,8 +259,8 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
             await asyncio.sleep(0.01)
         view.show_view(name)  # type: ignore[attr-defined]
 
-    # Handlers by name: the message classes live with the Drafts tab, imported lazily.
-    def on_post_published(self, event: PostPublished) -> None:
+    @on(InAppPublisher.PostPublished)
+    def _post_published(self, event: InAppPublisher.PostPublished) -> None:
         from creatorctl.scheduler import describe_outcome
 
         self.notify(
@@ -238,7 +270,8 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
         )
         self.data_changed()
 
-    def on_scheduler_trouble(self, event: SchedulerTrouble) -> None:  # and notify events
+    @on(InAppPublisher.SchedulerTrouble)
+    def _scheduler_trouble(self, event: InAppPublisher.SchedulerTrouble) -> None:  # and notify
         self.notify(event.text, severity="error", timeout=10)
         self.bell()
 
@@ -247,30 +280,10 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
             self.scheduler.shutdown()
             self.scheduler = None
 
-    def set_account(self, account: AccountInfo | None) -> None:
-        self.account = account
-        self._show_account_bar(account)
-        self.data_changed()
-
-    def _show_account_bar(self, account: AccountInfo | None) -> None:
-        bar = self.main_screen.query_one(AccountBar)
-        if account is None:
-            bar.show_account(None, None, None)
-        else:
-            bar.show_account(account.nickname, account.handle, account.fans, account.verified)
-
     def data_changed(self, *, in_place: bool = False) -> None:
         """The store changed: tabs reload when next shown (`in_place`: keeping their cursor)."""
         for view in self.main_screen.query(TabView):
             (view.refresh_data if in_place else view.mark_stale)()
-
-    @work(thread=True, exclusive=True, group="account", exit_on_error=False)
-    def refresh_account(self, handle: str | None = None) -> None:
-        from creatorctl.accounts import current_account, use_account
-
-        assert self.store is not None
-        account = use_account(self.store, handle) if handle else current_account(self.store)
-        self.call_from_thread(self.set_account, account)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """One place that turns a failed worker into a message the user can read."""
@@ -347,23 +360,6 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
                 keys.append((self.get_key_display(binding), binding.description))
         self.push_screen(HelpScreen(keys, list(TAB_IDS)))
 
-    def show_welcome(self) -> None:
-        from creatorctl.screens.account.welcome import WelcomeScreen
-
-        self.push_screen(WelcomeScreen(), self._welcome_done)
-
-    def _welcome_done(self, choice: tuple[str, str] | None) -> None:
-        if choice is None:
-            self.exit()
-            return
-        what, value = choice
-        if what == "demo":
-            self.make_demo()
-        elif what == "account":
-            self.add_account(value)
-        elif what == "import":
-            self.action_import()
-
     def action_import(self) -> None:
         if self.store is None:
             return
@@ -380,55 +376,6 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
             self.refresh_account()
         elif self.account is None:
             self.show_welcome()
-
-    @work(thread=True, exclusive=True, group="demo", exit_on_error=False)
-    def make_demo(self) -> None:
-        from creatorctl.demo import generate
-
-        assert self.store is not None
-        self.call_from_thread(self.notify, t("app.making_demo"), timeout=30)
-        account = generate(self.store, size="small", seed=7)
-        self.call_from_thread(self.set_account, account)
-        self.call_from_thread(
-            self.notify, t("cli.demo_done", handle=account.handle, works=account.works)
-        )
-
-    @work(thread=True, exclusive=True, group="account", exit_on_error=False)
-    def add_account(self, handle: str) -> None:
-        from creatorctl.accounts import add_account
-        from creatorctl.errors import UserError
-
-        assert self.store is not None
-        try:
-            account = add_account(self.store, handle)
-        except UserError:
-            if self.account is None:  # came from the welcome: offer it again
-                self.call_from_thread(self.show_welcome)
-            raise
-        self.call_from_thread(self.set_account, account)
-
-    def action_switch_account(self) -> None:
-        if self.store is None:
-            return
-        from creatorctl.screens.account.dialogs import AccountSwitcher
-
-        self.push_screen(AccountSwitcher(), self._switched)
-
-    def _switched(self, handle: str | None) -> None:
-        if handle:
-            self.refresh_account(handle)
-            self.notify(t("cli.account_used", handle=handle))
-
-    def action_profile(self) -> None:
-        if self.store is None or self.account is None:
-            return
-        from creatorctl.screens.account.dialogs import ProfileScreen
-
-        self.push_screen(ProfileScreen(self.account.id), self._profile_closed)
-
-    def _profile_closed(self, saved: bool | None) -> None:
-        if saved:
-            self.refresh_account()
 
     def open_work(self, work_id: int) -> None:
         from creatorctl.screens.works.detail import WorkDetailScreen
@@ -447,44 +394,6 @@ class CreatorApp(CleanToasts, StoreSync, App[str | None]):
         while not view.is_mounted or not view.children:
             await asyncio.sleep(0.01)
         view.show_work_comments(work_id)  # type: ignore[attr-defined]
-
-    def edit_work(self, work_id: int, on_saved: Callable[[], Any] | None = None) -> None:
-        from creatorctl.screens.works.edit import WorkEditScreen
-
-        def done(changes: dict | None) -> None:  # type: ignore[type-arg]
-            if changes:
-                self.last_deleted_work = None  # `u` now undoes this edit, not the delete
-                self.notify(t("edit.saved", n=len(changes)))
-                self.view("works").mark_stale()
-                self._reload_works_in_place()
-                if on_saved:
-                    on_saved()
-
-        self.push_screen(WorkEditScreen(work_id), done)
-
-    def _reload_works_in_place(self) -> None:
-        from creatorctl.screens.works.tab import WorksTab
-
-        works = self.view("works")
-        if isinstance(works, WorksTab):
-            works.stale = False
-            works.reload(keep_position=True)
-
-    @work(thread=True, exclusive=True, group="undo", exit_on_error=False)
-    def undo_work_edit(self, work_id: int, on_done: Callable[[], Any] | None = None) -> None:
-        from creatorctl.accounts import undo_last
-
-        assert self.store is not None
-        restored = undo_last(self.store, "work", work_id)
-        if restored is None:
-            self.call_from_thread(self.notify, t("works.nothing_to_undo"), severity="warning")
-            return
-        self.call_from_thread(
-            self.notify, t("edit.undone", fields=", ".join(t("field." + f) for f in restored))
-        )
-        self.call_from_thread(self._reload_works_in_place)
-        if on_done:
-            self.call_from_thread(on_done)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from creatorctl.screens.palette import builtin_commands
@@ -523,7 +432,7 @@ def run_app(
     from creatorctl.web_child import guard_child
 
     app = CreatorApp(db=db, account=account, quick=quick)
-    served = guard_child(lambda: app.call_from_thread(app.exit))  # a `serve` session
+    served = guard_child(lambda: app.post_message(app.ServeEnded()))  # a `serve` session
     result = app.run()
     if result:
         print(f"creatorctl: {result}", file=sys.stderr)

@@ -18,7 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from creatorctl.store import Store
-from creatorctl.timeutil import as_datetime, local_to_utc, utc_to_local, utcnow_exact
+from creatorctl.timeutil import from_db, local_to_utc, to_db, utc_to_local, utcnow_exact
 
 ACTIONS = (
     "create",
@@ -77,8 +77,8 @@ def login() -> str:
 
 
 def _at(now: datetime | None = None) -> str:
-    """UTC as the store writes instants (microseconds always, so text sorts in time order)."""
-    return (now or utcnow_exact()).isoformat(sep=" ", timespec="microseconds")
+    """UTC as the store writes instants (`timeutil.to_db`)."""
+    return to_db(now or utcnow_exact())
 
 
 def _json(values: dict[str, Any] | None) -> str:
@@ -185,7 +185,7 @@ def list_entries(
     return [
         AuditEntry(
             r.id,
-            as_datetime(r.at),
+            from_db(r.at),
             r.who,
             r.account_id,
             r.handle,

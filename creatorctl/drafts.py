@@ -19,7 +19,7 @@ from creatorctl.config import PlatformConfig
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store
-from creatorctl.timeutil import as_datetime, local_to_utc, now_local, utc_to_local, utcnow
+from creatorctl.timeutil import from_db, local_to_utc, now_local, to_db, utc_to_local, utcnow
 from creatorctl.works import split_tags, validate_edit
 
 CONFLICT_WINDOW = timedelta(minutes=30)
@@ -31,10 +31,8 @@ SCHEDULABLE = ("draft", "scheduled", "failed", "missed")
 CANCELLABLE = ("scheduled", "failed", "missed")
 
 
-def ts(dt: datetime) -> str:
-    """A UTC datetime as the store writes it (SQLAlchemy's SQLite format, microseconds always),
-    so text comparisons in SQL order correctly."""
-    return dt.isoformat(sep=" ", timespec="microseconds")
+ts = to_db
+"""The drafts modules' short name for `timeutil.to_db`, the store's one time form."""
 
 
 def _iso(dt: datetime | None) -> str | None:
@@ -47,7 +45,7 @@ def _was(d: DraftInfo) -> dict[str, object]:
 
 
 def _local(v: object) -> datetime | None:
-    return None if v is None else utc_to_local(as_datetime(v))
+    return None if v is None else utc_to_local(from_db(v))
 
 
 @dataclass(frozen=True)
@@ -142,8 +140,8 @@ def draft_from_row(r: sa.Row) -> DraftInfo:
         work_id=r.work_id,
         item_id=r.item_id,
         published_at=_local(r.published_at),
-        created_at=utc_to_local(as_datetime(r.created_at)),
-        updated_at=utc_to_local(as_datetime(r.updated_at)),
+        created_at=utc_to_local(from_db(r.created_at)),
+        updated_at=utc_to_local(from_db(r.updated_at)),
     )
 
 

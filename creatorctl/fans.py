@@ -18,9 +18,8 @@ import sqlalchemy as sa
 
 from creatorctl.config import InsightsConfig
 from creatorctl.i18n import fmt_pct, t
-from creatorctl.periods import SQL_TIME
 from creatorctl.store import Store
-from creatorctl.timeutil import local_to_utc
+from creatorctl.timeutil import local_to_utc, to_db
 
 TRAILING_DAYS = 30
 SPIKE_FACTOR = 2.0
@@ -133,7 +132,7 @@ def _attribute(conn: sa.Connection, account_id: int, day: date) -> tuple[int, st
             "AND published_at >= :lo AND published_at < :hi ORDER BY published_at DESC, id DESC "
             "LIMIT 1"
         ),
-        {"a": account_id, "lo": lo.strftime(SQL_TIME), "hi": hi.strftime(SQL_TIME)},
+        {"a": account_id, "lo": to_db(lo), "hi": to_db(hi)},
     ).first()
     return (row[0], row[1]) if row else None
 

@@ -18,7 +18,7 @@ from creatorctl.diagnosis import Diagnosis
 from creatorctl.periods import Period
 from creatorctl.sqlport import contains, days_between, dialect_of, trunc_int
 from creatorctl.store import Store
-from creatorctl.timeutil import as_datetime, utc_to_local
+from creatorctl.timeutil import from_db, utc_to_local
 
 KPI_KEYS = ("plays", "likes", "comments", "shares", "favorites", "profile_visits", "net_fans")
 WORK_FLAGS = (
@@ -208,7 +208,7 @@ def _stat(r: sa.Row, d: Diagnosis | None = None) -> WorkStat:
     return WorkStat(
         id=r.id,
         title=r.title,
-        published_at=utc_to_local(as_datetime(r.published_at)),
+        published_at=utc_to_local(from_db(r.published_at)),
         plays=r.plays,
         likes=r.likes,
         comments=r.comments,

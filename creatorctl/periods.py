@@ -11,16 +11,13 @@ from typing import TYPE_CHECKING
 
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
-from creatorctl.timeutil import local_to_utc, today
+from creatorctl.timeutil import local_to_utc, to_db, today
 
 if TYPE_CHECKING:
     from creatorctl.store import Store
 
 PRESETS = (7, 28, 90, 365)
 """The period switch's choices, in days."""
-
-SQL_TIME = "%Y-%m-%d %H:%M:%S"
-"""How the store writes datetimes; bounds are compared as strings in the same form."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +39,7 @@ class Period:
         """[from, to) in the store's UTC form, for filtering `published_at`."""
         lo = local_to_utc(datetime.combine(self.start, time()))
         hi = local_to_utc(datetime.combine(self.end + timedelta(days=1), time()))
-        return lo.strftime(SQL_TIME), hi.strftime(SQL_TIME)
+        return to_db(lo), to_db(hi)
 
     def label(self) -> str:
         return f"{self.start:%Y-%m-%d} – {self.end:%Y-%m-%d}"

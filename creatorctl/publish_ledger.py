@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from creatorctl.hooks import HookResult
+from creatorctl.timeutil import to_db
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS claim(
@@ -173,7 +174,7 @@ class Ledger:
             con.executemany(
                 "UPDATE claim SET applied=1 WHERE draft_id=? AND due=? AND attempt=?", keys
             )
-            old = (now - timedelta(days=KEEP_DAYS)).isoformat(sep=" ")
+            old = to_db(now - timedelta(days=KEEP_DAYS))
             con.execute("DELETE FROM claim WHERE applied=1 AND claimed_at < ?", (old,))
 
 

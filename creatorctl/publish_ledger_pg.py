@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 from creatorctl.hooks import HookResult
 from creatorctl.publish_ledger import KEEP_DAYS, Key, Ledger, result_json
+from creatorctl.timeutil import to_db
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -117,7 +118,7 @@ class PgLedger(Ledger):
                     sa.text(f"UPDATE publishclaim SET applied=TRUE WHERE {_KEY}"),
                     [{"d": d, "due": due, "n": n} for d, due, n in keys],
                 )
-            old = (now - timedelta(days=KEEP_DAYS)).isoformat(sep=" ")
+            old = to_db(now - timedelta(days=KEEP_DAYS))
             conn.execute(
                 sa.text("DELETE FROM publishclaim WHERE applied AND claimed_at < :old"),
                 {"old": old},

@@ -8,7 +8,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from creatorctl.store import Store
-from creatorctl.timeutil import as_datetime, utc_to_local
+from creatorctl.timeutil import from_db, utc_to_local
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,8 @@ def list_attempts(store: Store, draft_id: int | None = None, limit: int = 20) ->
                 draft_id=r.draft_id,
                 title=r.title,
                 worker_id=r.worker_id,
-                started_at=utc_to_local(as_datetime(r.started_at)),
-                finished_at=utc_to_local(as_datetime(r.finished_at))
+                started_at=utc_to_local(from_db(r.started_at)),
+                finished_at=utc_to_local(from_db(r.finished_at))
                 if r.finished_at is not None
                 else None,
                 ok=bool(r.ok),

@@ -27,7 +27,7 @@ from creatorctl.drafts import DraftInfo, get_draft, ts
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store
-from creatorctl.timeutil import as_datetime, fmt_local, utc_to_local, utcnow_exact
+from creatorctl.timeutil import fmt_local, from_db, utc_to_local, utcnow_exact
 
 MAX_ATTEMPTS = 3
 
@@ -110,7 +110,7 @@ def lost_line(worker: str, hook_pid: int | None, started: object) -> str:
         "pub.unknown_lost",
         pid=pid if pid is not None else "?",
         host=host or "?",
-        when=fmt_local(utc_to_local(as_datetime(started)), seconds=True) if started else "?",
+        when=fmt_local(utc_to_local(from_db(started)), seconds=True) if started else "?",
         hook_pid=hook_pid or "?",
     )
 

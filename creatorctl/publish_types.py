@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from creatorctl.drafts import ts
 from creatorctl.publish_ledger import Key
 from creatorctl.publish_recovery import idempotency_key
-from creatorctl.timeutil import as_datetime, utc_to_local, utcnow_exact
+from creatorctl.timeutil import from_db, utc_to_local, utcnow_exact
 from creatorctl.works import split_tags
 
 
@@ -123,9 +123,9 @@ def claim_from(conn: sa.Connection, draft_id: int, attempt_id: int) -> Claim:
         video_path=r.video_path,
         cover_path=r.cover_path,
         edit_params=r.edit_params,
-        scheduled_at=as_datetime(r.scheduled_at) if r.scheduled_at is not None else None,
+        scheduled_at=from_db(r.scheduled_at) if r.scheduled_at is not None else None,
         attempt=r.attempts,
         attempt_id=attempt_id,
-        claimed_at=as_datetime(r.claimed_at) if r.claimed_at is not None else utcnow_exact(),
-        due=as_datetime(r.next_try_at) if r.next_try_at is not None else None,
+        claimed_at=from_db(r.claimed_at) if r.claimed_at is not None else utcnow_exact(),
+        due=from_db(r.next_try_at) if r.next_try_at is not None else None,
     )

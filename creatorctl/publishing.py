@@ -49,7 +49,7 @@ from creatorctl.publish_recovery import (
 from creatorctl.publish_types import Claim, PublishOutcome, claim_from
 from creatorctl.store import Store
 from creatorctl.store_wait import read_marker
-from creatorctl.timeutil import as_datetime, utcnow_exact
+from creatorctl.timeutil import from_db, utcnow_exact
 
 __all__ = [
     "MAX_ATTEMPTS",
@@ -158,12 +158,12 @@ def apply_pending(
             claim = replace(
                 claim_from(conn, row["draft_id"], row["attempt_id"]),
                 attempt=row["attempt"],
-                claimed_at=as_datetime(row["claimed_at"]),
-                due=as_datetime(row["due"]),
+                claimed_at=from_db(row["claimed_at"]),
+                due=from_db(row["due"]),
             )
             hook = (row["hook_pid"], row["hook_started_at"])
             result = result_from(row["result"])
-            at = as_datetime(row["finished_at"])  # when it went out, not when we heard
+            at = from_db(row["finished_at"])  # when it went out, not when we heard
             outcomes.append(apply_result(conn, claim, result, row["worker_id"], at, hook))
             done.append(key_of(row))
     ledger.mark_applied(done, now)
@@ -228,7 +228,7 @@ def claim_due_posts(
             },
         ).all()
         keys = [
-            (r.id, ts(as_datetime(r.next_try_at)), r.attempts + 1) for r in rows if r.id not in held
+            (r.id, ts(from_db(r.next_try_at)), r.attempts + 1) for r in rows if r.id not in held
         ]
         mine = ledger.take(keys, worker_id, ts(now), limit)
         claims = [replace(claim_from(conn, k[0], 0), attempt=k[2], claimed_at=now) for k in mine]

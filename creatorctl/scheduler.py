@@ -31,7 +31,7 @@ from creatorctl.i18n import t
 from creatorctl.publish_log import AttemptInfo, list_attempts
 from creatorctl.publishing import PublishOutcome, new_worker_id, run_due
 from creatorctl.store import Store
-from creatorctl.timeutil import as_datetime, fmt_local, now_local, utcnow_exact
+from creatorctl.timeutil import fmt_local, from_db, now_local, utcnow_exact
 
 HEARTBEAT_S = 10.0
 """How often a running scheduler says it is alive (a write, so not every tick)."""
@@ -135,10 +135,9 @@ def scheduler_status(store: Store, now: datetime, limit: int = 10) -> SchedulerS
                 r.pid,
                 r.host,
                 r.kind,
-                utc_to_local(as_datetime(r.started_at)),
-                utc_to_local(as_datetime(r.heartbeat_at)),
-                r.stopped_at is None
-                and (now - as_datetime(r.heartbeat_at)).total_seconds() <= ALIVE_S,
+                utc_to_local(from_db(r.started_at)),
+                utc_to_local(from_db(r.heartbeat_at)),
+                r.stopped_at is None and (now - from_db(r.heartbeat_at)).total_seconds() <= ALIVE_S,
             )
             for r in conn.execute(
                 sa.text(

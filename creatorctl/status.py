@@ -15,6 +15,7 @@ from typing import Any
 
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
+from creatorctl.timeutil import from_db, to_db
 
 ATTENTION_STATES = ("failed", "missed", "unknown")
 """Posts that need the creator: they did not go out, or nobody knows whether they did."""
@@ -157,7 +158,7 @@ def _read(conn: sqlite3.Connection, account: str | None, now: datetime) -> Statu
     unread = conn.execute(
         "SELECT coalesce(sum(unread), 0) FROM conversation WHERE account_id=?", (acc,)
     ).fetchone()[0]
-    since = (now - timedelta(hours=NEW_FLAGGED_HOURS)).strftime("%Y-%m-%d %H:%M:%S")
+    since = to_db(now - timedelta(hours=NEW_FLAGGED_HOURS))
     flagged = conn.execute(
         "SELECT count(*) FROM comment WHERE account_id=? AND deleted_at IS NULL AND flags != '' "
         "AND NOT is_mine AND created_at >= ?",
@@ -167,7 +168,7 @@ def _read(conn: sqlite3.Connection, account: str | None, now: datetime) -> Statu
         account=str(account),
         next_post_id=int(nxt[0]) if nxt else None,
         next_post_title=str(nxt[1]) if nxt else None,
-        next_post_at=datetime.fromisoformat(str(nxt[2])).replace(tzinfo=None) if nxt else None,
+        next_post_at=from_db(nxt[2]) if nxt else None,
         attention=attention,
         unread_messages=int(unread),
         new_flagged_comments=int(flagged),

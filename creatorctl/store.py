@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,11 +26,16 @@ from creatorctl.paths import default_db_path, ensure_private_dir
 from creatorctl.search import BIGRAM_FUNCTION, bigrams
 from creatorctl.store_bulk import Bulk
 from creatorctl.store_wait import is_locked, wait_for_write_lock, write_marker, writer_marker
+from creatorctl.timeutil import to_db
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+# A datetime bound to SQL (sa.text or the raw driver) is stored in the one form, not sqlite3's
+# default (whole seconds when the microseconds are 0, deprecated since Python 3.12).
+sqlite3.register_adapter(datetime, to_db)
 BUSY_TIMEOUT_MS = 10_000
 BULK_CACHE_KIB = 32 * 1024
 """The page cache of a bulk load's connection (SQLite). A big load touches index pages all
@@ -459,7 +466,15 @@ def migrate_store(store: Store) -> None:
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     with store.write_engine.connect() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        try:
+            command.upgrade(cfg, "head")
+        except sa.exc.DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) != "42501":
+                raise
+            # A team store's schema changes only under its owner's role (docs/team.md).
+            from creatorctl.i18n import t
+
+            raise StoreError(t("store.upgrade_by_owner", where=store.label, rev=revs[-1])) from None
         conn.commit()
 
 

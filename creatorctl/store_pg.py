@@ -85,11 +85,14 @@ def make_engine(url: str) -> Engine:
 
 
 def _bind_instants_as_text(dbapi_conn: Any) -> None:
-    """Bind `datetime`/`date` as the TEXT SQLite's driver stores (`isoformat(" ")`), so the
-    same parameters write and compare alike on both backends."""
+    """Bind `datetime` as the store's one stored form (`timeutil.to_db`, as creatorctl.store
+    binds it on SQLite) and `date` as ISO text, so the same parameters write and compare alike
+    on both backends."""
     import datetime as dt
 
     from psycopg.adapt import Dumper
+
+    from creatorctl.timeutil import to_db
 
     text_oid = dbapi_conn.adapters.types["text"].oid
 
@@ -97,7 +100,7 @@ def _bind_instants_as_text(dbapi_conn: Any) -> None:
         oid = text_oid
 
         def dump(self, obj: Any) -> bytes:
-            return obj.isoformat(" ").encode()
+            return to_db(obj).encode()
 
     class DayDumper(Dumper):
         oid = text_oid

@@ -176,6 +176,36 @@ def fmt_short(dt: datetime, now: datetime | None = None) -> str:
     return dt.strftime("%m-%d %H:%M" if dt.year == year else "%Y-%m-%d")
 
 
+# --- stored instants ------------------------------------------------------------------------
+
+DB_TIME_LEN = 26
+"""Every stored instant is UTC text ``YYYY-MM-DD HH:MM:SS.ffffff``: 26 characters, always.
+
+Why this one: fixed width, so comparing the text compares the times (a whole-second
+``… 10:00:00`` sorts before ``… 10:00:00.000000``, the same instant, which is how mixed forms
+broke range queries); microseconds, because the scheduler orders claims and heartbeats within a
+second; and it is exactly what SQLAlchemy's SQLite DateTime type writes and reads, so the
+SQLModel tables and hand-written SQL agree. Dates (``day``, ``snapshot_date``) stay
+``YYYY-MM-DD``. Migration 0014 rewrote older stores into this form."""
+
+
+def to_db(dt: datetime) -> str:
+    """The stored text of an instant: naive UTC (an aware time is converted to UTC first)."""
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(UTC).replace(tzinfo=None)
+    return dt.isoformat(sep=" ", timespec="microseconds")
+
+
+def from_db(value: object) -> datetime:
+    """An instant as the store hands it back (its text, or a datetime on PostgreSQL) → naive
+    UTC. Reads older forms too (whole seconds, a ``T``), so it never fails on a value the
+    release before migration 0014 wrote."""
+    dt = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(UTC).replace(tzinfo=None)
+    return dt
+
+
 def as_datetime(value: object) -> datetime:
-    """A datetime from what SQLite hands back (a datetime, or its ISO text)."""
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    """Old name of `from_db`, kept for code written before it."""
+    return from_db(value)

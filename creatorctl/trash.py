@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store
-from creatorctl.timeutil import as_datetime, utcnow
+from creatorctl.timeutil import from_db, utcnow
 
 TRASHABLE = {"work", "draft", "comment"}
 """Tables that may be trashed; later capabilities add theirs (e.g. comment)."""
@@ -69,7 +69,7 @@ def list_trash(store: Store, account_id: int, entity: str | None = None) -> list
         params["e"] = entity
     with store.read() as conn:
         return [
-            TrashItem(r.id, r.entity, r.entity_id, r.label, as_datetime(r.deleted_at))
+            TrashItem(r.id, r.entity, r.entity_id, r.label, from_db(r.deleted_at))
             for r in conn.execute(sa.text(sql + " ORDER BY id DESC"), params)
         ]
 

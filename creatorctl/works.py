@@ -14,7 +14,7 @@ from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.search import search_clause
 from creatorctl.store import Store
-from creatorctl.timeutil import as_datetime, utc_to_local
+from creatorctl.timeutil import from_db, utc_to_local
 
 TITLE_MAX = 55
 DESCRIPTION_MAX = 1000
@@ -186,7 +186,7 @@ def list_works(
             WorkRow(
                 id=r.id,
                 title=r.title,
-                published_at=utc_to_local(as_datetime(r.published_at)),
+                published_at=utc_to_local(from_db(r.published_at)),
                 tags=split_tags(r.tags),
                 plays=r.plays,
                 likes=r.likes,
@@ -254,7 +254,7 @@ def get_work(store: Store, work_id: int, account_id: int | None = None) -> WorkD
         description=r.description,
         tags=split_tags(r.tags),
         cover_path=r.cover_path,
-        published_at=utc_to_local(as_datetime(r.published_at)),
+        published_at=utc_to_local(from_db(r.published_at)),
         genre=r.genre,
         review_status=r.review_status,
         plays=r.plays,

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from creatorctl.accounts import add_account
 from creatorctl.store import Store, open_store
-from creatorctl.timeutil import local_to_utc
+from creatorctl.timeutil import local_to_utc, to_db
 from tests.backends import store_location
 
 TODAY = date(2026, 11, 26)
@@ -48,7 +48,7 @@ def add_work(
                     "a": account_id,
                     "t": title,
                     "tags": tags,
-                    "p": local_to_utc(published).strftime("%Y-%m-%d %H:%M:%S"),
+                    "p": to_db(local_to_utc(published)),
                     "pl": plays,
                     "l": likes,
                     "c": comments,

@@ -274,3 +274,32 @@ def test_posting_slots_changes_are_audited(st: Store) -> None:
         ("", "fri 20:00, sat 12:00"),
         ("fri 20:00, sat 12:00", ""),
     ]
+
+
+def test_an_upgrade_refused_for_lack_of_rights_names_the_owner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor opening a team store that a new release must migrate: PostgreSQL refuses the
+    DDL (SQLSTATE 42501) and the line says only the owner can upgrade (docs/team.md)."""
+    import alembic.command
+    import sqlalchemy.exc
+
+    from creatorctl.errors import StoreError
+    from creatorctl.store import known_revisions, migrate_store
+
+    s = open_store(str(tmp_path / "s.db"), migrate=False)
+
+    class Denied(Exception):
+        sqlstate = "42501"
+
+    def refuse(*_a: object, **_k: object) -> None:
+        raise sqlalchemy.exc.ProgrammingError("CREATE TABLE x", {}, Denied())
+
+    monkeypatch.setattr(alembic.command, "upgrade", refuse)
+    with pytest.raises(StoreError) as got:
+        migrate_store(s)
+    s.close()
+    assert str(got.value) == (
+        f"{tmp_path / 's.db'} needs this release's schema ({known_revisions()[-1]}), which only "
+        "the store's owner may make: ask the owner to run creatorctl once"
+    )

@@ -12,8 +12,7 @@ from creatorctl.demo import generate
 from creatorctl.fans import LossDay, best_times, fan_loss, find_spikes, portrait, region
 from creatorctl.insights import trending
 
-# The demo generator loads rows through SQLite's driver until Store.bulk (s4-door) is portable.
-pytestmark = pytest.mark.sqlite_only("demo generation on PostgreSQL needs Store.bulk")
+pytestmark = pytest.mark.backends
 
 
 @pytest.mark.parametrize(

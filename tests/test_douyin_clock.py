@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from creatorctl.store import Store
-from creatorctl.timeutil import set_config_zone
+from creatorctl.timeutil import from_db, set_config_zone, to_db
 from tests.import_helpers import cli, rows
 
 # 2026-10-03 19:30 Beijing time = 11:30 UTC
@@ -60,7 +60,7 @@ def test_same_results_whatever_the_servers_tz(
     assert cli("import", str(csv))[0] == 0
     assert cli("import", str(video))[0] == 0
     assert rows(import_store, "SELECT title, published_at, plays FROM work") == [
-        ("广州早茶攻略", "2026-10-03 11:30:00", 1200)
+        ("广州早茶攻略", "2026-10-03 11:30:00.000000", 1200)
     ]
     code, out, _err = cli("works", "show", "1")
     assert code == 0 and "published: 2026-10-03 19:30 Beijing time" in out
@@ -87,7 +87,7 @@ def test_an_accounts_own_zone(import_store: Store, tmp_path: Path, server_tz: st
     assert code == 0, err
     csv, _video = _files(tmp_path)
     assert cli("import", str(csv))[0] == 0
-    assert rows(import_store, "SELECT published_at FROM work") == [("2026-10-03 10:30:00",)]
+    assert rows(import_store, "SELECT published_at FROM work") == [("2026-10-03 10:30:00.000000",)]
     code, out, _err = cli("works", "show", "1")
     assert "published: 2026-10-03 19:30 Asia/Tokyo" in out
     (tmp_path / "v.mp4").write_bytes(b"\0")
@@ -113,7 +113,7 @@ def test_the_account_timezone_setting(import_store: Store, tmp_path: Path) -> No
     _config('[account]\ntimezone = "Europe/Berlin"\n')
     csv, _video = _files(tmp_path)
     assert cli("import", str(csv))[0] == 0
-    assert rows(import_store, "SELECT published_at FROM work") == [("2026-10-03 17:30:00",)]
+    assert rows(import_store, "SELECT published_at FROM work") == [("2026-10-03 17:30:00.000000",)]
     _config('[account]\ntimezone = "Beijing"\n')
     set_config_zone(None)  # a new process: nothing read yet
     code, _out, err = cli("import", str(csv))
@@ -134,7 +134,10 @@ def test_upgrade_moves_no_stored_instant(tmp_path: Path) -> None:
     s = open_store(str(path))
     try:
         assert current_revision(s) == known_revisions()[-1]
-        assert rows(s, "SELECT id, published_at FROM work ORDER BY id") == before
+        after = rows(s, "SELECT id, published_at FROM work ORDER BY id")
+        # Rewritten into the one stored form (migration 0014), the same instants.
+        assert [(i, from_db(at)) for i, at in after] == [(i, from_db(at)) for i, at in before]
+        assert all(at == to_db(from_db(at)) for _i, at in after)
         assert rows(s, "SELECT DISTINCT timezone FROM account") == [("",)]
     finally:
         s.close()

@@ -42,7 +42,7 @@ def test_upsert_counts_and_merges() -> None:
     c = ctx.counts
     assert (c.added, c.updated, c.unchanged) == (2, 1, 0)
     assert ctx.conn.execute("SELECT * FROM t ORDER BY hour").fetchall() == [
-        (1, "2026-10-24", 9, 6, "a", "2026-10-24 01:30:00"),  # Beijing 09:30 in UTC
+        (1, "2026-10-24", 9, 6, "a", "2026-10-24 01:30:00.000000"),  # Beijing 09:30 in UTC
         (1, "2026-10-24", 10, 0, None, None),
     ]
     ctx2 = _ctx()

@@ -50,8 +50,8 @@ def test_works_export_csv(import_store: Store, tmp_path: Path, shanghai: None) -
     )
     # 19:30 in Beijing is 11:30 UTC; the store keeps UTC.
     assert got == [
-        ("7001", "广州早茶攻略", "2026-10-20 11:30:00", 12000, 0.352, 8.5, "2026-10-25"),
-        (None, "第二条", "2026-10-20 11:30:00", 12345, 0.352, 8.5, "2026-10-25"),
+        ("7001", "广州早茶攻略", "2026-10-20 11:30:00.000000", 12000, 0.352, 8.5, "2026-10-25"),
+        (None, "第二条", "2026-10-20 11:30:00.000000", 12345, 0.352, 8.5, "2026-10-25"),
     ]
     assert rows(
         import_store, "SELECT count(*) FROM worksnapshot WHERE snapshot_date='2026-10-25'"

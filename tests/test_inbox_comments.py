@@ -22,6 +22,8 @@ from creatorctl.inbox.comments import (
 )
 from creatorctl.inbox.reply import reply_comment
 
+pytestmark = pytest.mark.backends  # SQLite and PostgreSQL (conftest `backend`)
+
 
 def _busiest_work(store) -> int:  # type: ignore[no-untyped-def]
     with store.read() as conn:

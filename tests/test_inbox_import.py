@@ -11,6 +11,8 @@ import sqlalchemy as sa
 
 from tests.import_helpers import account_id, cli, rows, write_csv
 
+pytestmark = pytest.mark.backends  # SQLite and PostgreSQL (conftest `backend`)
+
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
@@ -291,7 +293,7 @@ def test_demo_comments_and_replies_survive_export_and_import(demo_store, tmp_pat
     assert rows(demo_store, "SELECT count(*) FROM comment WHERE comment_id IS NULL") == [(0,)]
     (before,) = rows(demo_store, "SELECT count(*) FROM comment")
     out = tmp_path / "comments.csv"
-    db = str(demo_store.path)
+    db = demo_store.url
     code, _, err = cli("--db", db, "export", "comments", "-o", str(out))
     assert code == 0, err
     code, stdout, err = cli("--db", db, "import", str(out))

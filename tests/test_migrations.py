@@ -10,12 +10,14 @@ values read back.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from creatorctl.store import MIGRATIONS_DIR, Store, current_revision, known_revisions, open_store
+from tests.store_checks import bad_instants
 
 REVISIONS = known_revisions()
 OLDER = REVISIONS[:-1]
@@ -333,6 +335,22 @@ ROWS: list[tuple[str, str, list[dict[str, object]]]] = [
         ],
     ),
     (
+        "0011",
+        "audit",
+        [
+            {
+                "at": "2026-11-29 08:00:00.000000",
+                "who": "alice",
+                "account_id": 1,
+                "kind": "work",
+                "object_id": 1,
+                "action": "edit",
+                "before": '{"title": "红烧肉"}',
+                "after": '{"title": "红烧肉的家常做法"}',
+            }
+        ],
+    ),
+    (
         "0006",
         "earning",
         [{"account_id": 1, "day": "2026-11-20", "source": "brand", "amount": 800.0, "ref": "b1"}],
@@ -361,11 +379,18 @@ def _fill(store: Store, rev: str) -> dict[str, int]:
             counts[table] = counts.get(table, 0) + len(rows)
         if _at(rev, "0005"):
             # The search index's pause row, as a bulk load writes it (migration 0005's trigger
-            # skips indexing while it exists).
+            # skips indexing while it exists), left committed; a comment that went in under it
+            # was never indexed.
             conn.execute(
                 sa.text("INSERT INTO setting(key, value) VALUES ('comment_fts_paused', '1')")
             )
-            counts["setting"] += 1
+            conn.execute(
+                sa.text(
+                    "INSERT INTO comment(id, account_id, work_id, content, created_at) "
+                    "VALUES (3, 1, 1, '糖醋排骨也想学', '2026-11-20T12:00:00')"
+                )
+            )
+            counts["comment"] += 1
     return counts
 
 
@@ -383,9 +408,9 @@ def _saved_at(tmp_path: Path, rev: str) -> tuple[Path, dict[str, int]]:
 
 def test_every_revision_is_tested() -> None:
     assert OLDER[0] == "0001" and len(OLDER) >= 7
-    # 0007–0010 added columns and indexes (0010: the comment bigram index), no tables; 0011
-    # the audit log (empty before it existed); 0012 only PostgreSQL's search indexes and ledger.
-    no_rows = {"0007", "0008", "0009", "0010", "0011", "0012"}
+    # 0007–0010 added columns and indexes (0010: the comment bigram index), no tables; 0012
+    # and 0013 only PostgreSQL's search indexes, ledger and counter; 0014 rewrote stored times.
+    no_rows = {"0007", "0008", "0009", "0010", "0012", "0013", "0014"}
     assert {since for since, _, _ in ROWS} | no_rows >= set(OLDER)
 
 
@@ -399,7 +424,10 @@ def test_a_store_saved_at_an_earlier_revision_upgrades_with_nothing_lost(
         assert current_revision(store) == REVISIONS[-1]
         with store.read() as conn:
             for table, n in counts.items():
-                got = conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()
+                sql = f"SELECT count(*) FROM {table}"
+                if table == "setting":
+                    sql += " WHERE key <> 'comment_fts_paused'"
+                got = conn.execute(sa.text(sql)).scalar_one()
                 assert got == n, (rev, table)
             acc = conn.execute(sa.text("SELECT * FROM account")).one()
             assert (acc.handle, acc.nickname, acc.bio, acc.verified) == (
@@ -442,5 +470,36 @@ def test_a_store_saved_at_an_earlier_revision_upgrades_with_nothing_lost(
             assert found("红烧肉看") == [1]
             assert found("braised pork") == [2]
             assert found("吃货") == [1]  # by nickname
+            # The stale pause row is gone, the index rebuilt: the comment under it is found,
+            # and a comment added now is indexed as it goes in.
+            assert found("糖醋排骨") == [3]
+            with store.write() as conn:
+                paused = conn.execute(
+                    sa.text("SELECT count(*) FROM setting WHERE key='comment_fts_paused'")
+                ).scalar_one()
+                conn.execute(
+                    sa.text(
+                        "INSERT INTO comment(account_id, work_id, content, created_at) "
+                        "VALUES (1, 1, '升级以后的新评论', :t)"
+                    ),
+                    {"t": datetime(2026, 11, 29, 8, 0)},
+                )
+            assert paused == 0
+            assert len(found("升级以后")) == 1
+        # Every instant, whatever form its release wrote, is now in the one form and reads back
+        # as the same time.
+        checked, bad = bad_instants(store)
+        assert checked >= 3 and bad == []
+        with store.read() as conn:
+            pub = conn.execute(sa.text("SELECT published_at FROM work WHERE id=2")).scalar_one()
+            assert pub == "2026-11-03 09:30:00.250000"
+            if rev >= "0005":
+                rule = conn.execute(sa.text("SELECT created_at FROM autoreplyrule")).scalar_one()
+                assert rule == "2026-11-20 00:00:00.000000"
+                late = conn.execute(sa.text("SELECT created_at FROM comment WHERE id=3"))
+                assert late.scalar_one() == "2026-11-20 12:00:00.000000"
+            if rev >= "0006":
+                ends = conn.execute(sa.text("SELECT ends_at FROM platformtask")).scalar_one()
+                assert ends == "2026-11-30 23:59:59.999999"
     finally:
         store.close()

@@ -34,7 +34,7 @@ from creatorctl.posting_queue import (
 )
 from creatorctl.publishing import run_due
 from creatorctl.store import open_store
-from creatorctl.timeutil import local_to_utc
+from creatorctl.timeutil import local_to_utc, to_db
 from tests._drafts_support import new_store, write_script
 from tests.test_cli import invoke
 
@@ -241,7 +241,7 @@ class TestQueue:
                     "INSERT INTO livepreview(account_id, topic, start_at, created_at) "
                     "VALUES (:a, '周五直播', :s, :s)"
                 ),
-                {"a": acc, "s": local_to_utc(datetime(2026, 11, 27, 20, 15)).isoformat(sep=" ")},
+                {"a": acc, "s": to_db(local_to_utc(datetime(2026, 11, 27, 20, 15)))},
             )
         did = add_draft(store, acc, title="周末", video_path="/v/a.mp4").id
         done = queue_draft(store, did, account_id=acc, configured=[], limits=LIMITS, now=NOW)

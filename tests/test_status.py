@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from creatorctl.status import countdown
-from creatorctl.timeutil import local_to_utc
+from creatorctl.timeutil import local_to_utc, to_db
 from tests.insights_data import FAKE_NOW, make_store
 from tests.test_cli import assert_one_line_error, invoke
 
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _ts(local: datetime) -> str:
-    return local_to_utc(local).strftime("%Y-%m-%d %H:%M:%S")
+    return to_db(local_to_utc(local))
 
 
 @pytest.fixture

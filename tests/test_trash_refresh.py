@@ -34,7 +34,7 @@ async def test_works_x_then_u_brings_the_work_back(demo_db: Path, app_factory) -
         gone = _works_table(app).selected_key
         await pilot.press("x", "y")
         await settle(pilot, app)
-        assert _works_table(app).total == 239 and app.last_deleted_work == int(gone)
+        assert _works_table(app).total == 239 and app.view("works").last_deleted_work == int(gone)
         await pilot.press("u")
         await settle(pilot, app)
         assert _works_table(app).total == 240
@@ -43,7 +43,7 @@ async def test_works_x_then_u_brings_the_work_back(demo_db: Path, app_factory) -
         assert count_works(s, app.account.id) == 240
         s.close()
         # the next `u` is about edits again, not the delete
-        assert app.last_deleted_work is None
+        assert app.view("works").last_deleted_work is None
 
 
 def _trash_three(db: Path) -> tuple[int, int, int]:

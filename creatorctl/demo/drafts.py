@@ -19,7 +19,7 @@ from creatorctl.demo import DemoContext
 from creatorctl.demo.content import NICHES, make_title
 from creatorctl.drafts import ts
 from creatorctl.i18n import t
-from creatorctl.timeutil import local_to_utc
+from creatorctl.timeutil import from_db, local_to_utc
 
 FILTERS = ("清新", "胶片", "暖阳", "日系", "黑白", "奶油", "原图")
 MUSIC = ("晴天 - 周杰伦", "起风了", "热门BGM·轻快鼓点", "Lemon Tree", "夜曲", "")
@@ -134,24 +134,25 @@ def extend(conn: sa.Connection, ctx: DemoContext) -> None:
         "edit_params, state, scheduled_at, next_try_at, attempts, last_error, claimed_by, "
         "claimed_at, work_id, published_at, created_at, updated_at) VALUES (:a, :title, "
         ":description, :tags, :video, :cover, :params, :state, :when, "
-        "CASE WHEN :state = 'scheduled' THEN :when END, :attempts, :error, :claimed_by, "
+        ":next, :attempts, :error, :claimed_by, "
         ":claimed_at, :work, :published, :created, :updated) RETURNING id"
     )
     for row in rows:
-        draft_id = conn.execute(insert, row).scalar_one()
+        nxt = row["when"] if row["state"] == "scheduled" else None
+        draft_id = conn.execute(insert, {**row, "next": nxt}).scalar_one()
         if row["work"] is not None:
             conn.execute(
                 sa.text("UPDATE work SET draft_id=:d WHERE id=:w"),
                 {"d": draft_id, "w": row["work"]},
             )
         if row["state"] == "failed":
-            start = datetime.fromisoformat(str(row["when"]))
+            start = from_db(row["when"])
             for n, wait in enumerate((0, 30, 150)):
                 at = start + timedelta(seconds=wait)
                 conn.execute(
                     sa.text(
                         "INSERT INTO publishattempt(draft_id, worker_id, started_at, finished_at, "
-                        "ok, exit_code, error, stderr_tail) VALUES (:d, :w, :s, :f, 0, 1, :e, :t)"
+                        "ok, exit_code, error, stderr_tail) VALUES (:d, :w, :s, :f, FALSE, 1, :e, :t)"
                     ),
                     {
                         "d": draft_id,

@@ -24,7 +24,7 @@ from creatorctl.inbox.flags import comment_flags
 from creatorctl.inbox.live import Sample, save_session
 from creatorctl.inbox.messages import Incoming, ingest_messages
 from creatorctl.store_bulk import Bulk
-from creatorctl.timeutil import local_to_utc
+from creatorctl.timeutil import local_to_utc, to_db
 
 COMMENTS = {"small": 4_000, "large": 1_000_000, "huge": 10_000_000}
 MESSAGES = {"small": 1_500, "large": 100_000, "huge": 1_000_000}
@@ -132,7 +132,7 @@ def _comments(conn: sa.Connection, ctx: DemoContext) -> None:
             likes = int(pareto(1.3)) - 1 if not flags else 0
             reply = replies[below(n_replies)] if not flags and rand() < 0.02 else None
             user = below(n_nicks)
-            created = str(epoch + timedelta(seconds=secs))
+            created = to_db(epoch + timedelta(seconds=secs))
             key = local_key(users[user], nicks[user], created, content)
             # Only comments on one work in one second can share a key; the first one stays
             # (what the unique index did while it was kept during the load).
@@ -278,7 +278,7 @@ def _groups(conn: sa.Connection, ctx: DemoContext, nick: str) -> None:
         for i, text in enumerate(history):
             bulk.execute(
                 "INSERT INTO groupannouncement(group_id, text, changed_at) VALUES (?,?,?)",
-                (gid, text, str(local_to_utc(created + timedelta(days=40 * i)))),
+                (gid, text, to_db(local_to_utc(created + timedelta(days=40 * i)))),
             )
         rows = []
         for m in range(members - 60 * g):
@@ -299,8 +299,8 @@ def _groups(conn: sa.Connection, ctx: DemoContext, nick: str) -> None:
                     "self" if m == 0 else f"u{g}{m:06d}",
                     nick if m == 0 else names[m + g * members],
                     role,
-                    str(local_to_utc(joined)),
-                    str(local_to_utc(last)) if last else None,
+                    to_db(local_to_utc(joined)),
+                    to_db(local_to_utc(last)) if last else None,
                     count + (300 if m == 0 else 0),
                 )
             )

@@ -18,7 +18,7 @@ from creatorctl.eligibility import evaluate
 from creatorctl.errors import UserError
 from creatorctl.i18n import fmt_int, t
 from creatorctl.store import Store
-from creatorctl.timeutil import as_datetime, today, utc_to_local, utcnow
+from creatorctl.timeutil import from_db, today, utc_to_local, utcnow
 
 BRAND_STATES = ("open", "accepted", "delivered", "settled")
 """A brand task moves forward through these, one step at a time."""
@@ -81,10 +81,10 @@ def _row(r: sa.Row) -> BrandTask:
         min_fans=r.min_fans,
         deadline=as_date(r.deadline) if r.deadline else None,
         state=r.state,
-        accepted_at=utc_to_local(as_datetime(r.accepted_at)) if r.accepted_at else None,
+        accepted_at=utc_to_local(from_db(r.accepted_at)) if r.accepted_at else None,
         delivered_work_id=r.delivered_work_id,
         delivered_work_title=r.work_title,
-        settled_at=utc_to_local(as_datetime(r.settled_at)) if r.settled_at else None,
+        settled_at=utc_to_local(from_db(r.settled_at)) if r.settled_at else None,
         settled_amount=r.settled_amount,
     )
 

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from creatorctl.earn.ledger import record_earning
 from creatorctl.sqlport import contains
 from creatorctl.store import Store
-from creatorctl.timeutil import as_datetime, today, utc_to_local, utcnow
+from creatorctl.timeutil import from_db, to_db, today, utc_to_local, utcnow
 
 SHOWN_WORKS = 20
 """At most this many qualifying and this many in-progress works per task are listed."""
@@ -86,25 +86,21 @@ class PlatformTaskStatus:
         }
 
 
-# The string range on published_at lets the store walk ix_work_acc_pub (whatever the stored
-# form, '… 10:00:00' or '… 10:00:00.000000', it lies between :lo and :hi); the first 19
-# characters (to the second, as SQLite's datetime() compared them) then compare the window
-# edges exactly, on both backends. `contains` matches the topic as a whole word (LIKE would
-# treat '_' as a wildcard).
+# Stored instants have one fixed-width form (timeutil.to_db), so the text range on published_at
+# is the window, edges included, and walks ix_work_acc_pub. `contains` matches the topic as a
+# whole word (LIKE would treat '_' as a wildcard).
 _TASK_WORKS = """
 SELECT w.id, w.title, w.published_at, w.plays FROM work w
-WHERE w.account_id = :a AND w.published_at >= :lo AND w.published_at <= :hi
+WHERE w.account_id = :a AND w.published_at >= :s AND w.published_at <= :e
   AND w.deleted_at IS NULL AND {topic}
-  AND substr(w.published_at, 1, 19) >= :s AND substr(w.published_at, 1, 19) <= :e
   AND {cond}
 ORDER BY w.plays DESC, w.id LIMIT :lim
 """
 _TASK_COUNT = """
 SELECT sum(CASE WHEN w.plays >= :th THEN 1 ELSE 0 END),
        sum(CASE WHEN w.plays < :th THEN 1 ELSE 0 END) FROM work w
-WHERE w.account_id = :a AND w.published_at >= :lo AND w.published_at <= :hi
+WHERE w.account_id = :a AND w.published_at >= :s AND w.published_at <= :e
   AND w.deleted_at IS NULL AND {topic}
-  AND substr(w.published_at, 1, 19) >= :s AND substr(w.published_at, 1, 19) <= :e
 """
 
 
@@ -113,13 +109,9 @@ def _topic(conn: sa.Connection) -> str:
 
 
 def _window(starts: datetime, ends: datetime) -> dict[str, object]:
-    """Query parameters for a window: exact edges and the string range around them."""
-    return {
-        "s": starts.strftime("%Y-%m-%d %H:%M:%S"),
-        "e": ends.strftime("%Y-%m-%d %H:%M:%S"),
-        "lo": starts.strftime("%Y-%m-%d %H:%M:%S"),
-        "hi": ends.strftime("%Y-%m-%d %H:%M:%S") + ".999999",
-    }
+    """Query parameters for a window (UTC, both edges included; the end's whole second too, as
+    task windows are given to the second)."""
+    return {"s": to_db(starts), "e": to_db(ends.replace(microsecond=999_999))}
 
 
 def _task_works(conn: sa.Connection, params: dict[str, object], cond: str) -> tuple[TaskWork, ...]:
@@ -129,7 +121,7 @@ def _task_works(conn: sa.Connection, params: dict[str, object], cond: str) -> tu
         TaskWork(
             r.id,
             r.title,
-            utc_to_local(as_datetime(r.published_at)),
+            utc_to_local(from_db(r.published_at)),
             r.plays,
             min(1.0, r.plays / threshold) if threshold > 0 else 1.0,
         )
@@ -156,7 +148,7 @@ def platform_tasks(store: Store, account_id: int) -> list[PlatformTaskStatus]:
             )
         }
         for task in tasks:
-            starts, ends = as_datetime(task.starts_at), as_datetime(task.ends_at)
+            starts, ends = from_db(task.starts_at), from_db(task.ends_at)
             params: dict[str, object] = {
                 "a": account_id,
                 "topic": task.topic,
@@ -211,7 +203,7 @@ def record_task_rewards(store: Store, account_id: int) -> int:
                 "a": account_id,
                 "topic": task.topic,
                 "th": task.play_threshold,
-                **_window(as_datetime(task.starts_at), as_datetime(task.ends_at)),
+                **_window(from_db(task.starts_at), from_db(task.ends_at)),
             }
             n_ok, _ = conn.execute(sa.text(_TASK_COUNT.format(topic=_topic(conn))), params).one()
             if n_ok:

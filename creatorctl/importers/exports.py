@@ -19,13 +19,12 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.importers.base import Column
-from creatorctl.timeutil import utc_to_local
+from creatorctl.timeutil import from_db, utc_to_local
 
 if TYPE_CHECKING:
     from creatorctl.store import Store
@@ -112,8 +111,12 @@ def is_own_export(header: Iterable[Any]) -> bool:
 def _local(value: Any) -> Any:
     if value is None:
         return None
-    dt = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return utc_to_local(dt).isoformat(sep=" ")
+    return utc_to_local(from_db(value)).isoformat(sep=" ")
+
+
+def _pg_export_sql(sql: str) -> str:
+    """An export's SQL for PostgreSQL: SQLite's group_concat is string_agg there."""
+    return sql.replace("group_concat(", "string_agg(")
 
 
 def export_rows(
@@ -131,8 +134,12 @@ def export_rows(
     export = all_exports[name]
     n = 0
     with store.read() as conn:
-        cur = store.unit(conn).execute(export.sql, (account_id,))
+        work = store.unit(conn)
+        sql = export.sql if work.is_sqlite else _pg_export_sql(export.sql)
+        cur = work.execute(sql, (account_id,))
         names = [d[0] for d in cur.description]
+        # PostgreSQL hands booleans back as True/False; SQLite's 0/1 is what exports write.
+        bools = not work.is_sqlite
         local = [names.index(c) for c in export.local_times]
         if fmt == "csv":
             writer = csv.writer(out, lineterminator="\n")
@@ -141,6 +148,8 @@ def export_rows(
         else:
             out.write("[")
         for row in cur:
+            if bools:
+                row = tuple(int(v) if isinstance(v, bool) else v for v in row)
             if local:
                 row = list(row)
                 for i in local:

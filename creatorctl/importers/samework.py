@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from creatorctl.timeutil import from_db, to_db
 from creatorctl.topics import title_key
 
 if TYPE_CHECKING:
@@ -35,8 +36,7 @@ _NEAR = (
 )
 
 
-def _text(dt: datetime) -> str:
-    return dt.isoformat(sep=" ", timespec="seconds")
+_text = to_db
 
 
 def near_works(
@@ -50,9 +50,8 @@ def near_works(
     conn.execute("DELETE FROM import_near")
     rows = []
     for t in times:
-        at = datetime.fromisoformat(t)
-        # '~' sorts after any fraction of a second the stored text may carry.
-        rows.append((t, _text(at - WINDOW), _text(at + WINDOW) + "~"))
+        at = from_db(t)
+        rows.append((t, _text(at - WINDOW), _text(at + WINDOW)))
     if not rows:
         return {}
     conn.executemany("INSERT INTO import_near VALUES (?, ?, ?) ON CONFLICT DO NOTHING", rows)
@@ -118,10 +117,10 @@ def pick(
     """The candidate that is the same work as a row (`title`, published `at`), nearest in
     time first; with how many seconds apart they are. None when none is."""
     key = title_key(title)
-    when = datetime.fromisoformat(at)
+    when = from_db(at)
     best: tuple[list[Any], int] | None = None
     for rec in candidates:
-        secs = abs(int((datetime.fromisoformat(str(rec[pub_at])) - when).total_seconds()))
+        secs = abs(int((from_db(rec[pub_at]) - when).total_seconds()))
         if secs > WINDOW.total_seconds() or not titles_match(key, title_key(rec[title_at])):
             continue
         if best is None or secs < best[1]:

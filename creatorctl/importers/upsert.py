@@ -16,16 +16,16 @@ from datetime import date, datetime
 from typing import Any
 
 from creatorctl.importers.base import ImportContext, Row
-from creatorctl.timeutil import local_to_utc
+from creatorctl.timeutil import local_to_utc, to_db
 
 CHUNK = 400
 
 
 def db_value(value: Any) -> Any:
     """How a parsed value is stored: dates ISO; datetimes (local, as parsers give them) in UTC
-    as ``YYYY-MM-DD HH:MM:SS``, like every time in the store."""
+    in the store's one form (`timeutil.to_db`)."""
     if isinstance(value, datetime):
-        return local_to_utc(value).isoformat(sep=" ", timespec="seconds")
+        return to_db(local_to_utc(value))
     if isinstance(value, date):
         return value.isoformat()
     return value

@@ -18,7 +18,7 @@ from creatorctl.i18n import t
 from creatorctl.importers.base import EXAMPLES_MAX, LINE, ImportContext, Kind, Row, RowProblem
 from creatorctl.importers.samework import NearIndex, near_works, pick, shorter_title
 from creatorctl.models.columns import WORK_COUNTS, WORK_RATES
-from creatorctl.timeutil import LocalToUtc, now_local, today
+from creatorctl.timeutil import LocalToUtc, from_db, now_local, to_db, today
 from creatorctl.topics import merge_topics, split_title_topics
 
 if TYPE_CHECKING:
@@ -102,10 +102,7 @@ def _note_merge(
     """Count a row taken as a work another source brought in; keep the first few as lines."""
     ctx.counts.merged += 1
     if len(ctx.counts.merges) < EXAMPLES_MAX:
-        secs = abs(
-            int((datetime.fromisoformat(str(rec[_PUB])) - datetime.fromisoformat(pub_utc))
-                .total_seconds())
-        )  # fmt: skip
+        secs = abs(int((from_db(rec[_PUB]) - from_db(pub_utc)).total_seconds()))
         ids = " ".join(x for x in (item, aweme) if x) or "–"
         ctx.counts.merges.append(
             t("imp.merged", work=rec[0], title=rec[_TITLE], secs=secs, ids=ids)
@@ -116,7 +113,7 @@ def _utc_of(memo: dict[datetime, str], to_utc: LocalToUtc, local: datetime) -> s
     """The stored (UTC) form of a local time; remembered, as snapshots repeat their works."""
     text = memo.get(local)
     if text is None:
-        text = to_utc(local).isoformat(sep=" ", timespec="seconds")
+        text = to_db(to_utc(local))
         if len(memo) < 50_000:
             memo[local] = text
     return text

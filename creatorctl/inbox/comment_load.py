@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from creatorctl.inbox.flags import comment_flags
 from creatorctl.store import Store
 from creatorctl.store_bulk import Bulk
+from creatorctl.timeutil import from_db, to_db
 
 PAUSE_KEY = "comment_fts_paused"
 """While this setting exists the comment insert trigger does not index (migration 0005)."""
@@ -116,8 +117,10 @@ def local_key(user_id: object, nickname: object, created_utc: str, content: str)
     """The comment_id of a comment with no platform id: who wrote what when. Imports compute
     it for such rows, and every comment made here (demo, replies) gets it too, so exporting
     comments and importing the file back finds them instead of adding them twice. Empty
-    user ids and nicknames are None here, as an import reads them."""
-    text = f"{user_id or None}|{nickname or None}|{created_utc}|{content}"
+    user ids and nicknames are None here, as an import reads them. The time is hashed as
+    ``str(datetime)`` (what every release before the one stored form hashed), whatever form it
+    comes in, so keys in older stores still match."""
+    text = f"{user_id or None}|{nickname or None}|{from_db(created_utc)}|{content}"
     return "h:" + hashlib.sha1(text.encode()).hexdigest()[:20]
 
 
@@ -262,7 +265,7 @@ def insert_comments(work: Bulk, rows: Sequence[dict[str, object]], words: Sequen
                 r.get("user_id", ""),
                 r.get("nickname", ""),
                 r["content"],
-                str(r["created_at"]),
+                to_db(from_db(r["created_at"])),
                 r.get("likes", 0),
                 r.get("parent_id"),
                 r.get("is_mine", False),

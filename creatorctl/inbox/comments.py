@@ -21,7 +21,7 @@ from creatorctl.i18n import t
 from creatorctl.inbox.flags import parse_flags
 from creatorctl.search import bigram_term, fts_expression, like_clause, split_terms, uses_fts
 from creatorctl.store import Store
-from creatorctl.timeutil import as_datetime, utc_to_local
+from creatorctl.timeutil import from_db, utc_to_local
 
 SORTS = ("new", "likes")
 COUNT_CAP = 10_000
@@ -106,7 +106,7 @@ def _row(r: Any) -> CommentRow:
         user_id=r.user_id,
         nickname=r.nickname,
         content=r.content,
-        created_at=utc_to_local(as_datetime(r.created_at)),
+        created_at=utc_to_local(from_db(r.created_at)),
         likes=r.likes,
         pinned=bool(r.pinned),
         parent_id=r.parent_id,

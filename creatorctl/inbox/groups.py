@@ -12,7 +12,7 @@ from creatorctl.audit import record
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store
-from creatorctl.timeutil import as_datetime, utc_to_local, utcnow
+from creatorctl.timeutil import from_db, utc_to_local, utcnow
 
 ROLES = ("owner", "admin", "member")
 MEMBER_SORTS = ("active", "messages")
@@ -99,8 +99,8 @@ def _member(r: Any) -> MemberRow:
         r.user_id,
         r.nickname,
         r.role,
-        utc_to_local(as_datetime(r.joined_at)),
-        utc_to_local(as_datetime(r.last_active_at)) if r.last_active_at else None,
+        utc_to_local(from_db(r.joined_at)),
+        utc_to_local(from_db(r.last_active_at)) if r.last_active_at else None,
         r.message_count,
     )
 
@@ -232,4 +232,4 @@ def announcement_history(store: Store, account_id: int, group_id: int) -> list[A
             ),
             {"g": group_id},
         )
-        return [Announcement(r.text, utc_to_local(as_datetime(r.changed_at))) for r in rows]
+        return [Announcement(r.text, utc_to_local(from_db(r.changed_at))) for r in rows]

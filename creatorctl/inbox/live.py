@@ -26,7 +26,7 @@ from creatorctl.i18n import fmt_int, fmt_pct, t
 from creatorctl.importers.numbers import ParseError, parse_count, parse_datetime
 from creatorctl.store import Store
 from creatorctl.store_bulk import Bulk
-from creatorctl.timeutil import as_datetime, local_to_utc, now_local, utc_to_local, utcnow
+from creatorctl.timeutil import from_db, local_to_utc, now_local, to_db, utc_to_local, utcnow
 
 TOPIC_MAX = 55
 FIELDS = ("ts", "online", "gifts", "likes", "new_fans")
@@ -391,7 +391,7 @@ def list_previews(
         params["e"] = local_to_utc(end)
     with store.read() as conn:
         rows = conn.execute(sa.text(sql + " ORDER BY start_at, id"), params)
-        return [Preview(r.id, r.topic, utc_to_local(as_datetime(r.start_at))) for r in rows]
+        return [Preview(r.id, r.topic, utc_to_local(from_db(r.start_at))) for r in rows]
 
 
 def delete_preview(store: Store, account_id: int, preview_id: int) -> None:
@@ -418,8 +418,8 @@ def save_session(work: Bulk, account_id: int, title: str, samples: list[Sample])
     if not samples:
         raise UserError(t("inbox.err_no_samples"))
     samples = sorted(samples, key=lambda s: s.ts)
-    start = str(local_to_utc(samples[0].ts))
-    end = str(local_to_utc(samples[-1].ts))
+    start = to_db(local_to_utc(samples[0].ts))
+    end = to_db(local_to_utc(samples[-1].ts))
     row = work.execute(
         "SELECT id FROM livesession WHERE account_id=? AND started_at=?", (account_id, start)
     ).fetchone()
@@ -433,7 +433,7 @@ def save_session(work: Bulk, account_id: int, title: str, samples: list[Sample])
     cur = work.executemany(
         "INSERT INTO livesample(session_id, ts, online, gifts, likes, new_fans) "
         "VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING",
-        [(sid, str(local_to_utc(s.ts)), s.online, s.gifts, s.likes, s.new_fans) for s in samples],
+        [(sid, to_db(local_to_utc(s.ts)), s.online, s.gifts, s.likes, s.new_fans) for s in samples],
     )
     work.execute(
         "UPDATE livesession SET ended_at=(SELECT max(ts) FROM livesample WHERE session_id=?) "
@@ -457,8 +457,8 @@ def list_sessions(store: Store, account_id: int) -> list[SessionRow]:
             SessionRow(
                 r.id,
                 r.title,
-                utc_to_local(as_datetime(r.started_at)),
-                utc_to_local(as_datetime(r.ended_at)) if r.ended_at else None,
+                utc_to_local(from_db(r.started_at)),
+                utc_to_local(from_db(r.ended_at)) if r.ended_at else None,
                 r.n,
             )
             for r in rows
@@ -480,7 +480,7 @@ def session_samples(store: Store, account_id: int, session_id: int) -> list[Samp
             {"i": session_id},
         )
         return [
-            Sample(utc_to_local(as_datetime(r.ts)), r.online, r.gifts, r.likes, r.new_fans)
+            Sample(utc_to_local(from_db(r.ts)), r.online, r.gifts, r.likes, r.new_fans)
             for r in rows
         ]
 

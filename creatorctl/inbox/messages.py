@@ -22,7 +22,7 @@ from creatorctl.inbox.rule_audit import rule_row as _rule_row
 from creatorctl.inbox.rule_audit import rule_values as _rule_values
 from creatorctl.store import Store
 from creatorctl.store_bulk import Bulk
-from creatorctl.timeutil import as_datetime, utc_to_local, utcnow
+from creatorctl.timeutil import from_db, to_db, utc_to_local, utcnow
 
 KEYWORD_SPLIT = re.compile(r"[|,，、]+")
 REPLY_MAX = 500
@@ -246,7 +246,7 @@ def delete_rule(store: Store, account_id: int, rule_id: int) -> None:
 
 def _conv(r: Any) -> ConversationRow:
     return ConversationRow(
-        r.id, r.fan_id, r.fan_nickname, utc_to_local(as_datetime(r.last_at)), r.last_text, r.unread
+        r.id, r.fan_id, r.fan_nickname, utc_to_local(from_db(r.last_at)), r.last_text, r.unread
     )
 
 
@@ -306,7 +306,7 @@ def _msg(r: Any) -> MessageRow:
         r.conversation_id,
         r.direction,
         r.text,
-        utc_to_local(as_datetime(r.created_at)),
+        utc_to_local(from_db(r.created_at)),
         bool(r.read),
         bool(r.auto_reply),
         r.rule_id,
@@ -421,7 +421,7 @@ def ingest_messages(
                 row = execute(
                     "INSERT INTO conversation(account_id, fan_id, fan_nickname, last_at) "
                     "VALUES (?,?,?,?) RETURNING id",
-                    (account_id, m.fan_id, m.fan_nickname, str(m.created_at)),
+                    (account_id, m.fan_id, m.fan_nickname, to_db(m.created_at)),
                 ).fetchone()
                 has_incoming[row[0]] = False
             cid = convs[m.fan_id] = int(row[0])
@@ -433,7 +433,7 @@ def ingest_messages(
                 ).fetchone()
                 is not None
             )
-        when = str(m.created_at)
+        when = to_db(m.created_at)
         if (
             dedupe
             and execute(
@@ -459,7 +459,7 @@ def ingest_messages(
             execute(
                 "INSERT INTO message(conversation_id, direction, text, created_at, read, "
                 "auto_reply, rule_id) VALUES (?, 'out', ?, ?, TRUE, TRUE, ?)",
-                (cid, rule.reply, str(m.created_at + timedelta(seconds=1)), rule.id),
+                (cid, rule.reply, to_db(m.created_at + timedelta(seconds=1)), rule.id),
             )
             replies += 1
     refresh_conversations(work, touched)

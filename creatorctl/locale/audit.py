@@ -45,6 +45,11 @@ MESSAGES = {
         "{where}: your database role may not make this change (permission denied); "
         "ask the team store's owner for editor rights",
     ),
+    "store.upgrade_by_owner": (
+        "{where} 需要升级到本版本的结构({rev}),只有该库的所有者能升级:请所有者先运行一次 creatorctl",
+        "{where} needs this release's schema ({rev}), which only the store's owner may make: "
+        "ask the owner to run creatorctl once",
+    ),
     # migrate-store
     "migrate.url_needed": (
         "--to 须为 PostgreSQL 地址,例如 postgresql:///team",

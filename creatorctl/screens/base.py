@@ -3,22 +3,82 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
-from textual.app import App
 from textual.containers import Vertical
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
     from creatorctl.accounts import AccountInfo
     from creatorctl.app import CreatorApp
     from creatorctl.store import Store
 
+    _Node = DOMNode
+else:
+    _Node = object
 
-class TabView(Vertical):
-    """A tab's content. Subclasses implement `reload()` (start workers; never block).
+
+class AppAccess(_Node):
+    """For widgets and screens of `CreatorApp`: the app, typed, and its open store."""
+
+    @property
+    def capp(self) -> CreatorApp:
+        return cast("CreatorApp", self.app)
+
+    def need_store(self) -> Store:
+        """The open store (the screens that call this are shown only once it is open)."""
+        store = self.capp.store
+        assert store is not None
+        return store
+
+
+class LazyView(AppAccess, Vertical):
+    """A view that loads lazily: a tab, or one of the Inbox's sub-views (its panes).
+
+    Subclasses implement `reload()` (start workers; never block). Something marks the view
+    `stale` when its data changes; `show()` reloads it only then, so hidden views cost nothing.
+    """
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self.stale = True
+
+    @property
+    def account(self) -> AccountInfo | None:
+        return self.capp.account
+
+    @property
+    def ready(self) -> bool:
+        """The store is open and an account chosen: there is something to load."""
+        return self.capp.store is not None and self.capp.account is not None
+
+    def show(self) -> None:
+        """Reload if something changed since the last load (and there is something to load)."""
+        if self.stale and self.ready:
+            self.stale = False
+            self.reload()
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def reload_in_place(self) -> None:
+        """Reload without moving the cursor to the top (views that can, override this)."""
+        self.reload()
+
+    def focus_default(self) -> None:
+        """Put the keyboard where the view's work happens (its first list by default)."""
+        for widget in self.query("*"):
+            if widget.focusable and widget.display and widget.visible:
+                widget.focus()
+                return
+
+
+class TabView(LazyView):
+    """A tab's content (keys 1–6).
 
     The app calls `mark_stale()` when the account or the data changes; a stale tab reloads
-    when it is next shown, so hidden tabs cost nothing.
+    when it is next shown, and `refresh_data()` when another process changed the store.
     """
 
     TAB_ID: str = ""
@@ -26,19 +86,10 @@ class TabView(Vertical):
 
     def __init__(self) -> None:
         super().__init__(id=f"view-{self.TAB_ID}")
-        self.stale = True
-
-    @property
-    def capp(self) -> CreatorApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def store(self) -> Store | None:
         return self.capp.store
-
-    @property
-    def account(self) -> AccountInfo | None:
-        return self.capp.account
 
     def on_mount(self) -> None:
         # A tab built on first use was not there when it was activated: do it once composed.
@@ -58,25 +109,16 @@ class TabView(Vertical):
         """Called when the tab is shown; reloads only if something changed."""
         if self.capp.screen is self.screen:
             self.focus_default()
-        if self.stale and self.store is not None and self.account is not None:
-            self.stale = False
-            self.reload()
-
-    def reload(self) -> None:
-        raise NotImplementedError
+        self.show()
 
     def refresh_data(self) -> None:
         """The data changed elsewhere (another process, F5): reload in place if shown, keeping
         focus and position; a hidden tab only notes that it must reload when next shown."""
-        if self.is_active and self.store is not None and self.account is not None:
+        if self.is_active and self.ready:
             self.stale = False
             self.reload_in_place()
         else:
             self.stale = True
-
-    def reload_in_place(self) -> None:
-        """Reload without moving the cursor to the top (tabs that can, override this)."""
-        self.reload()
 
     def post_from_worker(self, show: Callable[..., object], *args: object) -> None:
         """From a thread worker: run `show(*args)` on the UI thread, unless the worker was
@@ -85,18 +127,3 @@ class TabView(Vertical):
 
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(show, *args)
-
-    def focus_default(self) -> None:
-        """Put the keyboard where the tab's work happens (its main list by default)."""
-        for widget in self.query("*"):
-            if widget.focusable and widget.display:
-                widget.focus()
-                return
-
-
-def toast_from_any_thread(app: App[Any], line: str) -> None:
-    """A store writer waiting for an import says so in the app (from a worker or the loop)."""
-    try:
-        app.call_from_thread(app.notify, line, severity="warning", timeout=8)
-    except RuntimeError:  # already on the event loop
-        app.notify(line, severity="warning", timeout=8)

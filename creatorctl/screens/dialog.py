@@ -12,10 +12,12 @@ from typing import TypeVar
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
+from creatorctl.screens.base import AppAccess
+
 ResultType = TypeVar("ResultType")
 
 
-class DialogScreen(ModalScreen[ResultType]):
+class DialogScreen(AppAccess, ModalScreen[ResultType]):
     """A modal whose `.dialog-body` gets the rows the rest of the box leaves free."""
 
     DEFAULT_CSS = """

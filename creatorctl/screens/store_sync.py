@@ -1,5 +1,5 @@
 """The app's part in keeping up with the store: changes made by other processes appear on their
-own (creatorctl.watch), F5 reads everything again, the trash screen, and Works `u` after `x`.
+own (creatorctl.watch), F5 reads everything again, and the trash screen.
 
 A mixin of `CreatorApp` (kept apart so app.py stays about tabs and screens).
 """
@@ -34,14 +34,12 @@ LONG_RUNNING = {"inbox-live-follow"}
 
 
 class StoreSync(_Base):
-    """Polling, refresh, trash and undo-delete for the app."""
+    """Polling, refresh and the trash for the app."""
 
     store: Store | None
     account: AccountInfo | None
     watcher: StoreWatcher | PgStoreWatcher | None = None
     writes_seen = 0
-    last_deleted_work: int | None = None
-    """The work `x` just deleted: Works `u` brings it back before undoing any edit."""
 
     if TYPE_CHECKING:
 
@@ -52,8 +50,6 @@ class StoreSync(_Base):
 
         def view(self, tab_id: str) -> TabView: ...
 
-        def _reload_works_in_place(self) -> None: ...
-
     def on_unmount(self) -> None:
         if self.watcher is not None:
             self.watcher.close()
@@ -63,32 +59,6 @@ class StoreSync(_Base):
         """The command palette's entries for the trash and refresh."""
         yield SystemCommand(t("trash.title"), t("trash.palette"), self.action_trash)
         yield SystemCommand(t("ui.key_refresh"), t("ui.palette_refresh"), self.action_refresh_data)
-
-    # --- Works: delete, and undo the delete -----------------------------------------------
-
-    def delete_work(self, work_id: int, title: str = "") -> None:
-        from creatorctl.screens.confirm import ConfirmScreen
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._delete_work(work_id)
-
-        question = (
-            t("works.confirm_delete_titled", id=work_id, title=title)
-            if title
-            else t("works.confirm_delete_id", id=work_id)
-        )
-        self.push_screen(ConfirmScreen(question), answered)
-
-    @work(thread=True, group="delete", exit_on_error=False)
-    def _delete_work(self, work_id: int) -> None:
-        from creatorctl.works import delete_work
-
-        assert self.store is not None
-        delete_work(self.store, work_id)
-        self.last_deleted_work = work_id
-        self.call_from_thread(self.notify, t("works.deleted_hint"))
-        self.call_from_thread(self._reload_works_in_place)
 
     # --- changes made by other processes -------------------------------------------------
 
@@ -173,27 +143,3 @@ class StoreSync(_Base):
         from creatorctl.screens.trash import TrashScreen
 
         self.push_screen(TrashScreen(self.account.id))
-
-    @work(thread=True, group="delete", exit_on_error=False)
-    def undo_delete_work(self) -> None:
-        """Works `u` right after `x`: the work comes back from the trash."""
-        from creatorctl.trash import newest_trash_id, restore
-
-        work_id = self.last_deleted_work
-        assert self.store is not None and self.account is not None and work_id is not None
-        self.last_deleted_work = None
-        trash_id = newest_trash_id(self.store, self.account.id, "work", work_id)
-        if trash_id is None:  # restored meanwhile (the trash screen, the CLI)
-            self.call_from_thread(self.notify, t("works.nothing_to_undo"), severity="warning")
-            return
-        restore(self.store, [trash_id])
-        self.call_from_thread(self.notify, t("works.delete_undone", id=work_id))
-        self.call_from_thread(self._restored_work, work_id)
-
-    def _restored_work(self, work_id: int) -> None:
-        from creatorctl.screens.works.tab import WorksTab
-
-        self.data_changed(in_place=True)
-        works = self.view("works")
-        if isinstance(works, WorksTab):  # the cursor goes to the work that came back
-            works.reload(keep_position=True, follow=str(work_id))

@@ -66,7 +66,76 @@ Fetcher = Callable[[int, int], Page]
 """fetch(offset, limit) -> Page; runs in a thread."""
 
 
-class PagedTable(DataTable):
+class MemoTable(DataTable):  # type: ignore[type-arg]
+    """A DataTable that remembers rendered cells by what they show (see `_render_cell`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._cell_memo: dict[tuple[object, ...], Any] = {}
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> Any:
+        """DataTable's cell render, remembered by what the cell shows.
+
+        DataTable's own cache forgets every cell when any row changes, so a page fetched again
+        after new data (mostly the same rows) was rendered cell by cell again: the largest
+        single cost of refreshing a tab. The key holds everything DataTable's render reads,
+        so the segments are the ones it would make.
+        """
+        if row_index < 0 or column_index < 0 or self.fixed_rows or self.fixed_columns:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        row_key = self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
+        if row_key is None or column_key is None:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        row = self.rows.get(row_key)
+        value = self._data.get(row_key, {}).get(column_key)
+        if row is None or row.auto_height or not isinstance(value, Text):
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        styles = self._get_styles_to_render_cell(
+            False,
+            False,
+            False,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
+        key = (
+            row_index,
+            column_index,
+            base_style,
+            width,
+            row.height,
+            styles,
+            self.cell_padding,
+            value.plain,
+            value.style,
+            tuple(value.spans),
+            value.justify,
+            value.overflow,
+            value.no_wrap,
+            value.end,
+        )
+        lines = self._cell_memo.get(key)
+        if lines is None:
+            lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+            if len(self._cell_memo) >= CELL_MEMO_MAX:
+                self._cell_memo.clear()
+            self._cell_memo[key] = lines
+        return lines
+
+
+class PagedTable(MemoTable):
     """A DataTable over a `Fetcher`; call `load()` to (re)load from the first page."""
 
     BINDINGS = [
@@ -105,7 +174,6 @@ class PagedTable(DataTable):
         self._cursor_after_load: int | str = 0
         self._follow_key: str | None = None
         self._page: Page | None = None
-        self._cell_memo: dict[tuple[object, ...], Any] = {}
 
     def on_mount(self) -> None:
         self._add_columns()
@@ -213,67 +281,6 @@ class PagedTable(DataTable):
                 row = keys.index(self._follow_key)
             self.move_cursor(row=row, animate=False)
         self.post_message(self.PageLoaded(self, page))
-
-    def _render_cell(
-        self,
-        row_index: int,
-        column_index: int,
-        base_style: Style,
-        width: int,
-        cursor: bool = False,
-        hover: bool = False,
-    ) -> Any:
-        """DataTable's cell render, remembered by what the cell shows.
-
-        DataTable's own cache forgets every cell when any row changes, so a page fetched again
-        after new data (mostly the same rows) was rendered cell by cell again: the largest
-        single cost of refreshing a tab. The key holds everything DataTable's render reads,
-        so the segments are the ones it would make.
-        """
-        if row_index < 0 or column_index < 0 or self.fixed_rows or self.fixed_columns:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        row_key = self._row_locations.get_key(row_index)
-        column_key = self._column_locations.get_key(column_index)
-        if row_key is None or column_key is None:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        row = self.rows.get(row_key)
-        value = self._data.get(row_key, {}).get(column_key)
-        if row is None or row.auto_height or not isinstance(value, Text):
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        styles = self._get_styles_to_render_cell(
-            False,
-            False,
-            False,
-            hover,
-            cursor,
-            self.show_cursor,
-            self._show_hover_cursor,
-            self.cursor_foreground_priority == "css",
-            self.cursor_background_priority == "css",
-        )
-        key = (
-            row_index,
-            column_index,
-            base_style,
-            width,
-            row.height,
-            styles,
-            self.cell_padding,
-            value.plain,
-            value.style,
-            tuple(value.spans),
-            value.justify,
-            value.overflow,
-            value.no_wrap,
-            value.end,
-        )
-        lines = self._cell_memo.get(key)
-        if lines is None:
-            lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-            if len(self._cell_memo) >= CELL_MEMO_MAX:
-                self._cell_memo.clear()
-            self._cell_memo[key] = lines
-        return lines
 
     # --- paging at the edges -------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.importers.base import Column, ImportContext, Kind, Row, RowProblem, register
 from creatorctl.importers.numbers import ParseError, parse_datetime, parse_text
-from creatorctl.timeutil import local_to_utc
+from creatorctl.timeutil import local_to_utc, to_db
 
 QUEUE_WORDS = {"queue", "排队", "队列", "加入队列", "q"}
 
@@ -168,8 +168,7 @@ class BulkDrafts(Kind):
         return when
 
 
-def ts(dt: datetime) -> str:
-    return dt.isoformat(sep=" ", timespec="microseconds")
+ts = to_db
 
 
 def _slots(ctx: ImportContext, slots_from: Any) -> Any:
@@ -196,14 +195,14 @@ def _slots(ctx: ImportContext, slots_from: Any) -> Any:
 
 
 def _scheduled(ctx: ImportContext) -> list[datetime]:
-    from creatorctl.timeutil import as_datetime, utc_to_local
+    from creatorctl.timeutil import from_db, utc_to_local
 
     rows = ctx.conn.execute(
         "SELECT scheduled_at FROM draft WHERE account_id = ? AND deleted_at IS NULL "
         "AND state IN ('scheduled', 'publishing') AND scheduled_at IS NOT NULL",
         (ctx.account_id,),
     ).fetchall()
-    return [utc_to_local(as_datetime(r[0])) for r in rows]
+    return [utc_to_local(from_db(r[0])) for r in rows]
 
 
 _ = (time, ParseError)

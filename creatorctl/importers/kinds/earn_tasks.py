@@ -24,10 +24,10 @@ from creatorctl.importers.numbers import (
     parse_money,
     parse_text,
 )
-from creatorctl.timeutil import local_to_utc
+from creatorctl.timeutil import local_to_utc, to_db
 
 if TYPE_CHECKING:
-    from creatorctl.store_bulk import Bulk
+    pass
 
 SOURCES = {
     "brand": "brand", "商单": "brand", "星图": "brand", "星图商单": "brand", "品牌合作": "brand",
@@ -79,8 +79,8 @@ class PlatformTasks(Kind):
     def write(self, ctx: ImportContext, rows: Sequence[Row]) -> None:
         conn, acc = ctx.conn, ctx.account_id
         for row in rows:
-            starts = local_to_utc(row["starts_at"]).isoformat(sep=" ")
-            ends = local_to_utc(row["ends_at"]).isoformat(sep=" ")
+            starts = to_db(local_to_utc(row["starts_at"]))
+            ends = to_db(local_to_utc(row["ends_at"]))
             values = (
                 row["title"] or "",
                 row["play_threshold"],
@@ -89,9 +89,8 @@ class PlatformTasks(Kind):
                 row["rules"] or "",
             )
             old = conn.execute(
-                f"SELECT id, title, play_threshold, reward, {_secs(conn, 'ends_at')}, rules "
-                "FROM platformtask WHERE account_id = ? AND topic = ? "
-                f"AND {_secs(conn, 'starts_at')} = {_secs(conn, '?')}",
+                "SELECT id, title, play_threshold, reward, ends_at, rules "
+                "FROM platformtask WHERE account_id = ? AND topic = ? AND starts_at = ?",
                 (acc, row["topic"], starts),
             ).fetchone()
             if old is None:
@@ -181,10 +180,3 @@ register_export(
         ),
     )
 )
-
-
-def _secs(work: Bulk, expr: str) -> str:
-    """A stored instant (TEXT, with or without a fraction or a 'T') as 'YYYY-MM-DD HH:MM:SS'."""
-    if work.is_sqlite:
-        return f"datetime({expr})"
-    return f"to_char(CAST({expr} AS timestamp), 'YYYY-MM-DD HH24:MI:SS')"

@@ -367,8 +367,8 @@ register_export(
             ("topic", "heat", "sample_titles", "day", "niche"),
             {"sample_titles": "samples"},
         ),
-        sql="SELECT id, topic, heat, sample_titles, day, niche FROM trendingtopic "
-        "WHERE account_id = ?1 OR (account_id IS NULL AND niche = "
-        "(SELECT niche FROM account WHERE id = ?1)) ORDER BY day, heat DESC, topic",
+        sql="SELECT t.id, t.topic, t.heat, t.sample_titles, t.day, t.niche FROM trendingtopic t "
+        "JOIN account a ON a.id = ? WHERE t.account_id = a.id "
+        "OR (t.account_id IS NULL AND t.niche = a.niche) ORDER BY t.day, t.heat DESC, t.topic",
     )
 )

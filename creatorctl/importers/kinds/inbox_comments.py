@@ -34,7 +34,7 @@ from creatorctl.importers.numbers import (
     parse_id,
     parse_text,
 )
-from creatorctl.timeutil import LocalToUtc, now_local
+from creatorctl.timeutil import LocalToUtc, now_local, to_db
 
 PARENT_OPTION = KindOption(
     "parent", "The comment the file's comments reply to (its platform comment_id or store id); "
@@ -167,7 +167,7 @@ class Comments(Kind):
             ref = row["work"]
             work_id = works[ref] if ref is not None else int(ctx.options["work"])
             assert work_id is not None  # check() refused rows of unknown works
-            created = str(to_utc(row["created_at"]))
+            created = to_db(to_utc(row["created_at"]))
             content = row["content"]
             # A comment without a platform id is known by who wrote what when.
             key = row["comment_id"] or local_key(row["user_id"], row["nickname"], created, content)

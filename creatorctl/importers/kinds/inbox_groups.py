@@ -14,7 +14,7 @@ from creatorctl.importers.numbers import (
     parse_id,
     parse_text,
 )
-from creatorctl.timeutil import local_to_utc, utcnow
+from creatorctl.timeutil import local_to_utc, to_db, utcnow
 
 ROLES = {
     "owner": "owner", "群主": "owner", "admin": "admin", "管理员": "admin", "管理": "admin",
@@ -61,7 +61,7 @@ class GroupMembers(Kind):
                 row = ctx.conn.execute(
                     "INSERT INTO fangroup(account_id, name, created_at) VALUES (?, ?, ?) "
                     "RETURNING id",
-                    (ctx.account_id, name, str(utcnow())),
+                    (ctx.account_id, name, to_db(utcnow())),
                 ).fetchone()
             groups[name] = int(row[0])
         return groups[name]
@@ -72,8 +72,8 @@ class GroupMembers(Kind):
             values = (
                 row["nickname"] or "",
                 row["role"] or "member",
-                str(local_to_utc(row["joined_at"])) if row["joined_at"] else str(utcnow()),
-                str(local_to_utc(row["last_active_at"])) if row["last_active_at"] else None,
+                to_db(local_to_utc(row["joined_at"])) if row["joined_at"] else to_db(utcnow()),
+                to_db(local_to_utc(row["last_active_at"])) if row["last_active_at"] else None,
                 row["message_count"] or 0,
             )
             old = ctx.conn.execute(

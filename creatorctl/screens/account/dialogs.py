@@ -111,7 +111,9 @@ class ProfileScreen(DialogScreen[bool]):
         from creatorctl.timeutil import fmt_local
 
         self.query_one("#profile-heading", Label).update(
-            f"{t('account.title')} @{acc.handle} · {t('col.fans')} {fmt_int(acc.fans)}"
+            safe_text.text(
+                f"{t('account.title')} @{acc.handle} · {t('col.fans')} {fmt_int(acc.fans)}"
+            )
         )
         self.query_one("#profile-nickname", Input).value = acc.nickname
         self.query_one("#profile-bio", Input).value = acc.bio

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from creatorctl.i18n import t
+from creatorctl.widgets.plain import PlainStatic
 
 
 class WelcomeScreen(ModalScreen[tuple[str, str] | None]):
@@ -39,7 +40,7 @@ class WelcomeScreen(ModalScreen[tuple[str, str] | None]):
             yield Button(t("welcome.import") + " (i)", id="welcome-import")
             yield Button(t("welcome.account") + " (n)", id="welcome-account")
             yield Input(placeholder=t("switch.add_placeholder"), id="welcome-handle")
-            yield Static("", id="welcome-error")
+            yield PlainStatic("", id="welcome-error")
 
     @on(Button.Pressed, "#welcome-demo")
     def _demo(self) -> None:
@@ -61,7 +62,7 @@ class WelcomeScreen(ModalScreen[tuple[str, str] | None]):
 
         handle = event.value.strip()
         if not HANDLE_RE.match(handle):
-            self.query_one("#welcome-error", Static).update(t("err.bad_handle", handle=handle))
+            self.query_one("#welcome-error", PlainStatic).update(t("err.bad_handle", handle=handle))
             return
         self.dismiss(("account", handle))
 

@@ -11,7 +11,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from creatorctl import safe_text
@@ -19,12 +18,12 @@ from creatorctl.i18n import fit_cells, in_language, t
 from creatorctl.screens.base import TabView
 from creatorctl.screens.drafts.queue import QueueActions
 from creatorctl.timeutil import zone_label
+from creatorctl.widgets.paged_table import MemoTable
 from creatorctl.widgets.week_calendar import CalendarEntry, WeekCalendar, week_start
 
 if TYPE_CHECKING:
     from creatorctl.drafts import DraftInfo
     from creatorctl.inbox.live import Preview
-    from creatorctl.publishing import PublishOutcome
 
 FILTERS: tuple[tuple[str, ...] | None, ...] = (
     None,
@@ -42,24 +41,6 @@ STATE_STYLES = {
     "missed": "bold red",
     "unknown": "bold magenta",
 }
-
-
-class PostPublished(Message):
-    """A scheduler (thread) finished a try; the app shows it and refreshes the lists."""
-
-    def __init__(self, outcome: PublishOutcome) -> None:
-        super().__init__()
-        self.outcome = outcome
-        """How the try ended."""
-
-
-class SchedulerTrouble(Message):
-    """The in-app scheduler could not run a tick (shown once per distinct error)."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-        """One line for the user."""
 
 
 @dataclass(frozen=True)
@@ -156,7 +137,7 @@ class DraftsTab(QueueActions, TabView):
         with Horizontal(id="drafts-main"):
             # Columns are set up here, not in on_mount: a tab built just as the app quits
             # has its children removed before its Mount handler runs.
-            table: DataTable = DataTable(id="drafts-table", cursor_type="row", zebra_stripes=True)
+            table: DataTable = MemoTable(id="drafts-table", cursor_type="row", zebra_stripes=True)
             table.add_column(t("col.state"), key="state", width=6)
             table.add_column(t("drafts.col_when"), key="when", width=11)
             table.add_column(t("col.title"), key="title")
@@ -432,6 +413,7 @@ class DraftsTab(QueueActions, TabView):
 
         def answered(yes: bool | None) -> None:
             if yes:
+                self.app.notify(t("drafts.publishing", id=d.id))
                 self._publish(d.id)
 
         self.app.push_screen(
@@ -442,11 +424,11 @@ class DraftsTab(QueueActions, TabView):
     def _publish(self, draft_id: int) -> None:
         from creatorctl.config import load_config
         from creatorctl.publishing import publish_now
+        from creatorctl.screens.publisher import InAppPublisher
 
         assert self.store is not None
-        self.app.call_from_thread(self.app.notify, t("drafts.publishing", id=draft_id))
         outcome = publish_now(self.store, load_config().publish, draft_id)
-        self.app.post_message(PostPublished(outcome))
+        self.app.post_message(InAppPublisher.PostPublished(outcome))
 
     def action_resolve(self) -> None:
         d = self.selected

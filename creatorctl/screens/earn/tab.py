@@ -16,10 +16,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import ContentSwitcher, DataTable, Static
 
 from creatorctl.i18n import fmt_amount, fmt_int, fmt_pct, t
 from creatorctl.screens.base import TabView
+from creatorctl.screens.earn.brand_actions import BrandTaskActions
 from creatorctl.screens.earn.panels import (
     PRODUCT_COLUMNS,
     EligibilityCard,
@@ -30,7 +32,7 @@ from creatorctl.screens.earn.panels import (
     product_cells,
 )
 from creatorctl.widgets.chart import Chart
-from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
+from creatorctl.widgets.paged_table import ColumnSpec, MemoTable, Page, PagedTable, cell
 
 if TYPE_CHECKING:
     from creatorctl.config import Config
@@ -107,7 +109,7 @@ def _fetch_brand(
     )
 
 
-class EarnTab(TabView):
+class EarnTab(BrandTaskActions, TabView):
     """Eligibility on top; b/p/t/m switch between brand deals, products, tasks and earnings."""
 
     TAB_ID = "earn"
@@ -168,7 +170,7 @@ class EarnTab(TabView):
                 yield Static("", id="earn-products-status", classes="earn-status")
                 # Set up here, not in on_mount: a tab built just as the app quits has its
                 # children removed before its Mount handler runs.
-                table: DataTable = DataTable(
+                table: DataTable = MemoTable(
                     id="earn-products-table", cursor_type="row", zebra_stripes=True
                 )
                 for key, label, width, numeric in PRODUCT_COLUMNS:
@@ -248,9 +250,18 @@ class EarnTab(TabView):
             earnings=earn.earnings(store, account_id),
             rewards_added=added,
         )
-        self.app.call_from_thread(self._show_summary, summary)
+        self.post_message(self.SummaryLoaded(summary))
 
-    def _show_summary(self, s: EarnSummary) -> None:
+    @dataclass
+    class SummaryLoaded(Message):
+        """`_load_summary` read the cards, products, platform tasks and earnings."""
+
+        summary: EarnSummary
+        """What the tab shows above and beside the brand list."""
+
+    @on(SummaryLoaded)
+    def _show_summary(self, event: SummaryLoaded) -> None:
+        s = event.summary
         first = self.config is None
         self.summary, self.config = s, s.config
         for key, result in s.eligibility.items():
@@ -383,116 +394,9 @@ class EarnTab(TabView):
         self._show_brand_status()
         self._load_brand()
 
-    # --- brand-task actions --------------------------------------------------------------
-
-    def _selected_task(self) -> BrandTask | None:
-        key = self.brand_table.selected_key
-        return self.tasks.get(int(key)) if key is not None else None
-
-    def _task_for(self, action: str) -> BrandTask | None:
-        """The selected task if `action` may start from its state; else say why, None."""
-        from creatorctl.earn import transition_error
-
-        task = self._selected_task()
-        if task is None:
-            self.notify(t("earn.no_selection"), severity="warning")
-            return None
-        error = transition_error(task, action)
-        if error:
-            self.notify(error, severity="error")
-            return None
-        return task
-
-    def action_accept(self) -> None:
-        from creatorctl.config import Config
-        from creatorctl.earn import accept_refusal
-        from creatorctl.screens.confirm import ConfirmScreen
-
-        task = self._task_for("accept")
-        if task is None or self.summary is None or self.account is None:
-            return
-        fans = self.summary.eligibility["xingtu"].fans
-        refusal = accept_refusal(task, fans, self.account.verified, self.config or Config())
-        if refusal:
-            self.notify(refusal, severity="error", timeout=8)
-            return
-        question = t(
-            "earn.confirm_accept",
-            id=task.id,
-            brand=task.brand,
-            title=task.title,
-            commission=fmt_amount(task.commission),
-        )
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._change("accept", task.id)
-
-        self.app.push_screen(ConfirmScreen(question), answered)
-
-    def action_deliver(self) -> None:
-        from creatorctl.screens.confirm import ConfirmScreen
-        from creatorctl.screens.works.picker import WorkPickerScreen
-
-        task = self._task_for("deliver")
-        if task is None or self.store is None or self.account is None:
-            return
-
-        def picked(work_id: int | None) -> None:
-            if work_id is None:
-                return
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self._change("deliver", task.id, work_id)
-
-            question = t(
-                "earn.confirm_deliver",
-                id=task.id,
-                brand=task.brand,
-                title=task.title,
-                work=work_id,
-                work_title=picker.picked_title,
-            )
-            self.app.push_screen(ConfirmScreen(question), answered)
-
-        prompt = t("earn.pick_work", id=task.id)
-        picker = WorkPickerScreen(self.store, self.account.id, prompt)
-        self.app.push_screen(picker, picked)
-
-    def action_settle(self) -> None:
-        from creatorctl.screens.earn.settle import SettleScreen
-
-        task = self._task_for("settle")
-        if task is None:
-            return
-        question = t("earn.settle_question", id=task.id, brand=task.brand)
-
-        def answered(amount: float | None) -> None:
-            if amount is not None:
-                self._change("settle", task.id, amount)
-
-        self.app.push_screen(SettleScreen(question, task.commission), answered)
-
-    @work(thread=True, group="earn-change", exit_on_error=False)
-    def _change(self, action: str, task_id: int, arg: Any = None) -> None:
-        from creatorctl import earn
-
-        store, account = self.store, self.account
-        assert store is not None and account is not None
-        if action == "accept":
-            task = earn.accept_brand_task(store, account.id, task_id, self.config)
-            message = t("earn.accepted", id=task.id, title=task.title)
-        elif action == "deliver":
-            task = earn.deliver_brand_task(store, account.id, task_id, int(arg))
-            message = t("earn.delivered", id=task.id, work=arg)
-        else:
-            task = earn.settle_brand_task(store, account.id, task_id, arg)
-            message = t("earn.settled", id=task.id, amount=fmt_amount(task.settled_amount or 0))
-        self.app.call_from_thread(self._changed, message)
-
-    def _changed(self, message: str) -> None:
-        self.notify(message)
+    @on(BrandTaskActions.TaskChanged)
+    def _changed(self, event: BrandTaskActions.TaskChanged) -> None:
+        self.notify(event.line)
         for view in self.capp.query(TabView):
             if view is not self:
                 view.mark_stale()

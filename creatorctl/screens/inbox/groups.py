@@ -13,9 +13,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
+from creatorctl import safe_text
 from creatorctl.i18n import fmt_int, t
 from creatorctl.screens.inbox.tab import InboxPane
 from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
+from creatorctl.widgets.plain import PlainStatic
 
 if TYPE_CHECKING:
     from creatorctl.inbox.groups import GroupRow
@@ -84,7 +86,7 @@ class GroupsPane(InboxPane):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="group-head")
-        yield Static("", id="members-status")
+        yield PlainStatic("", id="members-status")
         yield PagedTable(
             [
                 ColumnSpec("nickname", t("inbox.col_user"), None),
@@ -153,17 +155,15 @@ class GroupsPane(InboxPane):
         ]
         if self.inactive:
             parts.append(t("inbox.only_inactive", days=INACTIVE_DAYS))
-        self.query_one("#members-status", Static).update(" · ".join(parts))
+        self.query_one("#members-status", PlainStatic).update(" · ".join(parts))
 
     @on(PagedTable.PageLoaded, "#members-table")
     def _loaded(self) -> None:
         first, last, total = self.table.position
         self._update_status()
-        status = self.query_one("#members-status", Static)
-        status.update(
-            f"{status.content} · "
-            + t("works.position", first=first, last=last, total=fmt_int(total))
-        )
+        status = self.query_one("#members-status", PlainStatic)
+        position = t("works.position", first=first, last=last, total=fmt_int(total))
+        status.update(safe_text.text(f"{status.content} · {position}"))
 
     def action_next_group(self) -> None:
         if self.groups:

@@ -23,6 +23,7 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 from creatorctl.i18n import t
 from creatorctl.screens.inbox.tab import InboxPane
 from creatorctl.widgets.chart import Chart, ChartData, Series
+from creatorctl.widgets.plain import PlainStatic
 
 if TYPE_CHECKING:
     from creatorctl.inbox.live import DropAlert, LiveMonitor, LiveSummary, Sample, SampleFollower
@@ -85,7 +86,7 @@ class LivePane(InboxPane):
         with Horizontal(id="live-top"):
             yield previews
             yield sessions
-        yield Static(t("inbox.live_hint"), id="live-status")
+        yield PlainStatic(t("inbox.live_hint"), id="live-status")
         yield Chart(id="live-chart")
         yield Static("", id="live-alerts")
         yield Static("", id="live-summary")
@@ -198,7 +199,7 @@ class LivePane(InboxPane):
         self.monitor = LiveMonitor(cfg.live_drop_ratio, cfg.live_drop_window_s)
         self.follower = SampleFollower(path)
         self.following = True
-        self.query_one("#live-status", Static).update(t("inbox.following", path=path))
+        self.query_one("#live-status", PlainStatic).update(t("inbox.following", path=path))
         self.query_one("#live-summary", Static).update("")
         self.query_one("#live-alerts", Static).update("")
         self._read()
@@ -328,7 +329,7 @@ class PreviewScreen(ModalScreen[tuple[str, datetime] | None]):
             yield Input(id="preview-topic")
             yield Label(t("inbox.field_start"))
             yield Input(start.strftime("%Y-%m-%d %H:%M"), id="preview-start")
-            yield Static("", id="preview-error")
+            yield PlainStatic("", id="preview-error")
             with Horizontal():
                 yield Button(t("key.save") + " (ctrl+s)", variant="primary", id="preview-save")
                 yield Button(t("key.cancel") + " (esc)", id="preview-cancel")
@@ -343,11 +344,11 @@ class PreviewScreen(ModalScreen[tuple[str, datetime] | None]):
 
         topic = self.query_one("#preview-topic", Input).value.strip()
         raw = self.query_one("#preview-start", Input).value.strip()
-        error = self.query_one("#preview-error", Static)
+        error = self.query_one("#preview-error", PlainStatic)
         try:
             start = datetime.fromisoformat(raw.replace("/", "-"))
         except ValueError:
-            error.update(t("inbox.err_bad_time", value=raw))
+            self.query_one("#preview-error", PlainStatic).update(t("inbox.err_bad_time", value=raw))
             return
         if not topic:
             error.update(t("err.empty", field=t("inbox.field_topic")))

@@ -10,15 +10,13 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.events import Mount
 from textual.widgets import TabbedContent, TabPane, Tabs
 
 from creatorctl.i18n import t
-from creatorctl.screens.base import TabView
+from creatorctl.screens.base import LazyView, TabView
 
 if TYPE_CHECKING:
-    from creatorctl.app import CreatorApp
     from creatorctl.store import Store
 
 SUBVIEWS = ("comments", "messages", "groups", "live")
@@ -40,48 +38,18 @@ def _tabs_on_mount_unless_torn_down(self: Tabs, event: Mount) -> None:
 Tabs._on_mount = _tabs_on_mount_unless_torn_down  # type: ignore[method-assign, assignment]
 
 
-class InboxPane(Vertical):
-    """A sub-view of the Inbox: reloads (in workers) when shown after something changed."""
-
-    def __init__(self, *, id: str) -> None:
-        super().__init__(id=id)
-        self.stale = True
-
-    @property
-    def capp(self) -> CreatorApp:
-        return self.app  # type: ignore[return-value]
+class InboxPane(LazyView):
+    """A sub-view of the Inbox (comments, messages, groups, live), shown only once its store is
+    open: `store` and `account_id` need no check."""
 
     @property
     def store(self) -> Store:
-        assert self.capp.store is not None
-        return self.capp.store
+        return self.need_store()
 
     @property
     def account_id(self) -> int:
         assert self.capp.account is not None
         return self.capp.account.id
-
-    @property
-    def ready(self) -> bool:
-        return self.capp.store is not None and self.capp.account is not None
-
-    def show(self) -> None:
-        if self.stale and self.ready:
-            self.stale = False
-            self.reload()
-
-    def reload(self) -> None:
-        raise NotImplementedError
-
-    def reload_in_place(self) -> None:
-        """Reload after an outside change without moving the cursor (panes that can override)."""
-        self.reload()
-
-    def focus_default(self) -> None:
-        for widget in self.query("*"):
-            if widget.focusable and widget.display and widget.visible:
-                widget.focus()
-                return
 
 
 class InboxTab(TabView):

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from creatorctl.i18n import fmt_int, fmt_pct, t
+from creatorctl.screens.works.editing import WorkEditing
 from creatorctl.widgets.chart import Chart, ChartData, Series
 
 if TYPE_CHECKING:
-    from creatorctl.app import CreatorApp
+    from creatorctl.accounts import Change
     from creatorctl.diagnosis import Comparison
     from creatorctl.insights import WorkStat
     from creatorctl.works import WorkDetail
@@ -89,7 +92,7 @@ def _rel_cell(key: str, c: Comparison) -> str:
     )
 
 
-class WorkDetailScreen(Screen[None]):
+class WorkDetailScreen(WorkEditing, Screen[None]):
     """Opened from the Works list (Enter) or the command palette."""
 
     BINDINGS = [
@@ -111,10 +114,6 @@ class WorkDetailScreen(Screen[None]):
         super().__init__()
         self.work_id = work_id
         self.detail: WorkDetail | None = None
-
-    @property
-    def capp(self) -> CreatorApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="detail-head"):
@@ -139,7 +138,7 @@ class WorkDetailScreen(Screen[None]):
         assert store is not None
         detail = get_work(store, self.work_id)
         changes = history(store, "work", self.work_id)[:8]
-        self.app.call_from_thread(self._show, detail, changes)
+        self.post_message(self.Loaded(detail, changes))
         from creatorctl.config import load_config
         from creatorctl.fans import work_fan_change
         from creatorctl.insights import work_flags
@@ -150,14 +149,33 @@ class WorkDetailScreen(Screen[None]):
         fans = work_fan_change(store, self.work_id)
         if fans is not None:  # per-work 粉丝增量 between snapshots: issue 16 §3
             text.append("\n" + t("detail.fan_effect", gained=fans[0], lost=fans[1]), style="cyan")
-        self.app.call_from_thread(self._show_flags, text)
+        self.post_message(self.FlagsLoaded(text))
 
-    def _show_flags(self, text: Text) -> None:
-        self.query_one("#detail-flags", Static).update(text)
+    @dataclass
+    class Loaded(Message):
+        """The work and its newest changes, read by `load`."""
 
-    def _show(self, w: WorkDetail, changes: list) -> None:  # type: ignore[type-arg]
+        detail: WorkDetail
+        """The work with its numbers and daily series."""
+        changes: list[Change]
+        """Its newest edits, newest first."""
+
+    @dataclass
+    class FlagsLoaded(Message):
+        """The diagnosis and fan effect, read after the numbers (they take longer)."""
+
+        text: Text
+        """What the flags line shows."""
+
+    @on(FlagsLoaded)
+    def _show_flags(self, event: FlagsLoaded) -> None:
+        self.query_one("#detail-flags", Static).update(event.text)
+
+    @on(Loaded)
+    def _show(self, event: Loaded) -> None:
         from creatorctl.timeutil import fmt_local
 
+        w, changes = event.detail, event.changes
         self.detail = w
         self.query_one("#detail-title", Static).update(Text(w.title, style="bold"))
         meta = Text()
@@ -201,10 +219,29 @@ class WorkDetailScreen(Screen[None]):
         self.dismiss(None)
 
     def action_edit(self) -> None:
-        self.capp.edit_work(self.work_id, on_saved=self.load)
+        self.edit_work(self.work_id)
 
     def action_comments(self) -> None:
         self.capp.show_comments(self.work_id)
 
     def action_undo(self) -> None:
-        self.capp.undo_work_edit(self.work_id, on_done=self.load)
+        self.undo_work_edit(self.work_id)
+
+    @on(WorkEditing.Edited)
+    def _edited(self, event: WorkEditing.Edited) -> None:
+        self.tell_edited(event)
+        self.load()
+        self._works_tab_changed(edited=True)
+
+    @on(WorkEditing.EditUndone)
+    def _edit_undone(self, event: WorkEditing.EditUndone) -> None:
+        if self.tell_undone(event):
+            self.load()
+            self._works_tab_changed()
+
+    def _works_tab_changed(self, *, edited: bool = False) -> None:
+        from creatorctl.screens.works.tab import WorksTab
+
+        works = self.capp.view("works")
+        if isinstance(works, WorksTab):
+            works.work_changed(edited=edited)

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from creatorctl import safe_text
 from creatorctl.i18n import t
 from creatorctl.screens.dialog import DialogScreen
+
+if TYPE_CHECKING:
+    from creatorctl.works import WorkDetail
 
 
 class WorkEditScreen(DialogScreen[dict | None]):
@@ -57,10 +64,25 @@ class WorkEditScreen(DialogScreen[dict | None]):
     def load(self) -> None:
         from creatorctl.works import get_work
 
-        w = get_work(self.app.store, self.work_id)  # type: ignore[attr-defined]
-        self.app.call_from_thread(self._fill, w)
+        self.post_message(self.Loaded(get_work(self.need_store(), self.work_id)))
 
-    def _fill(self, w) -> None:  # type: ignore[no-untyped-def]
+    @dataclass
+    class Loaded(Message):
+        """The work as stored, to fill the fields with."""
+
+        work: WorkDetail
+        """The work."""
+
+    @dataclass
+    class Refused(Message):
+        """The store refused the edit (an empty title, a tag too long …)."""
+
+        error: str
+        """Why, in one line."""
+
+    @on(Loaded)
+    def _fill(self, event: Loaded) -> None:
+        w = event.work
         self.query_one("#edit-heading", Label).update(f"{t('edit.heading')} #{w.id}")
         self.query_one("#edit-title", Input).value = w.title
         self.query_one("#edit-description", TextArea).text = w.description
@@ -84,7 +106,7 @@ class WorkEditScreen(DialogScreen[dict | None]):
 
         try:
             changes = edit_work(
-                self.app.store,  # type: ignore[attr-defined]
+                self.need_store(),
                 self.work_id,
                 title=title,
                 description=description,
@@ -92,13 +114,25 @@ class WorkEditScreen(DialogScreen[dict | None]):
                 cover_path=cover,
             )
         except UserError as exc:
-            self.app.call_from_thread(self._error, str(exc))
+            self.post_message(self.Refused(str(exc)))
             return
-        self.app.call_from_thread(self.dismiss, changes)
+        self.post_message(self.Saved(changes))
 
-    def _error(self, message: str) -> None:
+    @dataclass
+    class Saved(Message):
+        """The store took the edit."""
+
+        changes: dict[str, tuple[str, str]]
+        """{field: (old, new)} for each field that changed."""
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        self.dismiss(event.changes)
+
+    @on(Refused)
+    def _error(self, event: Refused) -> None:
         status = self.query_one("#edit-error", Static)
-        status.update(safe_text.text("✗ " + message))
+        status.update(safe_text.text("✗ " + event.error))
         status.add_class("error")
         self.call_after_refresh(self.fit_body)
 

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Static
 
 from creatorctl import safe_text
 from creatorctl.i18n import fmt_count, fmt_pct, t
 from creatorctl.marks import warn
 from creatorctl.screens.base import TabView
+from creatorctl.screens.works.editing import WorkEditing
 from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
 from creatorctl.widgets.search_box import SearchBox
 
@@ -105,8 +108,8 @@ def columns(width: int) -> list[ColumnSpec]:
     return specs
 
 
-class WorksTab(TabView):
-    """All published works; Enter opens one, `e` edits it."""
+class WorksTab(WorkEditing, TabView):
+    """All published works; Enter opens one, `e` edits it, `x` deletes it, `u` undoes."""
 
     TAB_ID = "works"
     BINDINGS = [
@@ -130,6 +133,8 @@ class WorksTab(TabView):
         self.query_text = ""
         self.sort = "published_at"
         self.descending = True
+        self.last_deleted_work: int | None = None
+        """The work `x` just deleted: `u` brings it back before undoing any edit."""
 
     def compose(self) -> ComposeResult:
         yield SearchBox(placeholder=t("works.search_placeholder"), id="works-search")
@@ -245,23 +250,111 @@ class WorksTab(TabView):
     def action_edit(self) -> None:
         work_id = self._selected_id()
         if work_id is not None:
-            self.capp.edit_work(work_id)
+            self.edit_work(work_id)
 
     def reload_in_place(self) -> None:
         self.reload(keep_position=True)
 
+    def work_changed(self, *, edited: bool = False) -> None:
+        """A work changed (here or on its detail screen): reload keeping the cursor.
+
+        `edited`: an edit was saved, so `u` now undoes that edit, not an earlier delete."""
+        if edited:
+            self.last_deleted_work = None
+        self.stale = False
+        self.reload(keep_position=True)
+
+    @on(WorkEditing.Edited)
+    def _edited(self, event: WorkEditing.Edited) -> None:
+        self.tell_edited(event)
+        self.work_changed(edited=True)
+
+    @on(WorkEditing.EditUndone)
+    def _edit_undone(self, event: WorkEditing.EditUndone) -> None:
+        if self.tell_undone(event):
+            self.work_changed()
+
     def action_undo(self) -> None:
         """Undo the last thing done here: a delete (`x`) first, else the selected work's edit."""
-        if self.capp.last_deleted_work is not None:
-            self.capp.undo_delete_work()
+        deleted = self.last_deleted_work
+        if deleted is not None:
+            self.last_deleted_work = None
+            self.undo_delete(deleted)
             return
         work_id = self._selected_id()
         if work_id is not None:
-            self.capp.undo_work_edit(work_id)
+            self.undo_work_edit(work_id)
+
+    # --- delete, and undo the delete ----------------------------------------------------
+
+    @dataclass
+    class Deleted(Message):
+        """A work went to the trash (`x`)."""
+
+        work_id: int
+        """The work deleted."""
+
+    @dataclass
+    class DeleteUndone(Message):
+        """`u` after `x`: the work came back from the trash (or had already come back)."""
+
+        work_id: int
+        """The work deleted."""
+        restored: bool
+        """False when it was no longer in the trash (restored meanwhile elsewhere)."""
 
     def action_delete(self) -> None:
         work_id = self._selected_id()
-        if work_id is not None:
-            # The confirmation names the work by title too (issue 13), from the row shown.
-            cell = self.query_one("#works-table", PagedTable).get_cell(str(work_id), "title")
-            self.capp.delete_work(work_id, getattr(cell, "plain", str(cell)).strip())
+        if work_id is None:
+            return
+        from creatorctl.screens.confirm import ConfirmScreen
+
+        # The confirmation names the work by title too (issue 13), from the row shown.
+        cell = self.table.get_cell(str(work_id), "title")
+        title = getattr(cell, "plain", str(cell)).strip()
+        question = (
+            t("works.confirm_delete_titled", id=work_id, title=title)
+            if title
+            else t("works.confirm_delete_id", id=work_id)
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.delete(work_id)
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    @work(thread=True, group="delete", exit_on_error=False)
+    def delete(self, work_id: int) -> None:
+        from creatorctl.works import delete_work
+
+        assert self.store is not None
+        delete_work(self.store, work_id)
+        self.post_message(self.Deleted(work_id))
+
+    @on(Deleted)
+    def _deleted(self, event: Deleted) -> None:
+        self.last_deleted_work = event.work_id
+        self.notify(t("works.deleted_hint"))
+        self.work_changed()
+
+    @work(thread=True, group="delete", exit_on_error=False)
+    def undo_delete(self, work_id: int) -> None:
+        """Works `u` right after `x`: the work comes back from the trash."""
+        from creatorctl.trash import newest_trash_id, restore
+
+        assert self.store is not None and self.account is not None
+        trash_id = newest_trash_id(self.store, self.account.id, "work", work_id)
+        if trash_id is not None:  # else restored meanwhile (the trash screen, the CLI)
+            restore(self.store, [trash_id])
+        self.post_message(self.DeleteUndone(work_id, restored=trash_id is not None))
+
+    @on(DeleteUndone)
+    def _delete_undone(self, event: DeleteUndone) -> None:
+        if not event.restored:
+            self.notify(t("works.nothing_to_undo"), severity="warning")
+            return
+        self.notify(t("works.delete_undone", id=event.work_id))
+        self.capp.data_changed(in_place=True)
+        self.stale = False  # the cursor goes to the work that came back
+        self.reload(keep_position=True, follow=str(event.work_id))
