@@ -136,6 +136,24 @@ def backend(request: pytest.FixtureRequest) -> Iterator[str]:
         pg_backend.LEG.current = None
 
 
+@pytest.fixture
+def pg_session_url() -> str:
+    """The PostgreSQL session database's URL (owned by the test role, so pg_trgm is there).
+
+    For tests that scribble in temporary tables of their own; skipped loudly without a server,
+    failed when CI=true, like the `backend` leg.
+    """
+    from tests import pg_backend
+
+    try:
+        return pg_backend.session_url()
+    except RuntimeError as exc:
+        message = f"PostgreSQL leg NOT RUN: {exc}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " (CI=true needs it)")
+        pytest.skip(message)
+
+
 @pytest.fixture(autouse=True)
 def _backend_leg(request: pytest.FixtureRequest) -> None:
     """Set the backend up first in tests marked `backends` (they need not name the fixture)."""

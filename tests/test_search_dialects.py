@@ -1,13 +1,12 @@
 """Search finds the same rows on SQLite (FTS5 trigram + LIKE for short terms) and on
 PostgreSQL (ILIKE served by pg_trgm GIN indexes), issue 14 §3.
 
-The PostgreSQL half runs when ``CREATORCTL_TEST_PG_URL`` names a throwaway database (it makes
-temporary tables only).
+The PostgreSQL half runs in the test session's PostgreSQL database (`pg_session_url`), in
+temporary tables rolled back afterwards.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
@@ -15,8 +14,6 @@ import sqlalchemy as sa
 
 from creatorctl.inbox.comments import CommentFilter, _from_where
 from creatorctl.search import search_clause
-
-PG_URL = os.environ.get("CREATORCTL_TEST_PG_URL")
 
 ROWS = [
     ("广州早茶攻略", "凌晨四点排队的老字号", "#美食 #广州"),
@@ -81,10 +78,10 @@ def sqlite_works(store):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def pg_conn() -> Iterator[sa.Connection]:
-    if not PG_URL:
-        pytest.skip("CREATORCTL_TEST_PG_URL is not set")
-    engine = sa.create_engine(sa.engine.make_url(PG_URL).set(drivername="postgresql+psycopg"))
+def pg_conn(pg_session_url: str) -> Iterator[sa.Connection]:
+    engine = sa.create_engine(
+        sa.engine.make_url(pg_session_url).set(drivername="postgresql+psycopg")
+    )
     with engine.connect() as conn, conn.begin() as trans:
         conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         conn.exec_driver_sql(

@@ -1,12 +1,11 @@
 """`Store.bulk()` and `Store.unit()`: the one way row-heavy code reaches the driver.
 
-The PostgreSQL cases run when ``CREATORCTL_TEST_PG_URL`` names a database to scribble in
-(a throwaway one: they make and drop their own tables).
+The PostgreSQL cases run in the test session's PostgreSQL database (`pg_session_url`), in
+temporary tables rolled back afterwards.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +17,6 @@ from creatorctl.store import BULK_CACHE_KIB
 from creatorctl.store_bulk import Bulk, pg_sql
 
 PACKAGE = Path(__file__).parent.parent / "creatorctl"
-PG_URL = os.environ.get("CREATORCTL_TEST_PG_URL")
 
 
 def _pragma(store, name: str) -> int:  # type: ignore[no-untyped-def]
@@ -114,10 +112,8 @@ def test_only_the_store_reaches_the_driver() -> None:
 
 
 @pytest.fixture
-def pg_work() -> Iterator[Bulk]:
-    if not PG_URL:
-        pytest.skip("CREATORCTL_TEST_PG_URL is not set")
-    url = sa.engine.make_url(PG_URL).set(drivername="postgresql+psycopg")
+def pg_work(pg_session_url: str) -> Iterator[Bulk]:
+    url = sa.engine.make_url(pg_session_url).set(drivername="postgresql+psycopg")
     engine = sa.create_engine(url)
     with engine.connect() as conn, conn.begin() as trans:
         conn.exec_driver_sql(
