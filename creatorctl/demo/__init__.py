@@ -20,6 +20,7 @@ import sqlalchemy as sa
 
 from creatorctl.accounts import AccountInfo, get_account
 from creatorctl.demo.content import NICHES, make_title
+from creatorctl.demo.rates import AccountStyle
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store, set_setting
@@ -174,6 +175,7 @@ def _make_works(conn: sa.Connection, ctx: DemoContext, n: int, years: int, n_sna
     start = ctx.now - timedelta(minutes=span_min)
     work_rows: list[dict[str, Any]] = []
     works: list[DemoWork] = []
+    style = AccountStyle(random.Random(f"{ctx.seed}:style"))
     for i, m in enumerate(minutes):
         published = start + timedelta(minutes=m)
         # Posts cluster in the evening, like real creators'.
@@ -187,13 +189,14 @@ def _make_works(conn: sa.Connection, ctx: DemoContext, n: int, years: int, n_sna
         final = int(min(3e8, rng.lognormvariate(8.3, 1.5) * (1 + 3 * (i / n))))
         tau = rng.uniform(1.2, 6.0)
         plays = int(final * _growth(min(age_days, 89), tau)) + 1
-        completion = min(0.92, max(0.06, rng.betavariate(3.2, 5.5)))
-        like_rate = rng.uniform(0.015, 0.09) * (0.6 + completion)
-        discuss = rng.choice((0.02, 0.05, 0.08, 0.12, 0.2))  # comments per like
-        share_rate = rng.choice((0.05, 0.15, 0.3, 0.6, 1.2))  # shares per comment
-        likes = int(plays * like_rate)
-        comments = int(likes * discuss)
-        shares = int(comments * share_rate + plays * 0.0005)
+        # The rates come from the account's style (its own stream). The numbers drawn here for
+        # them before are still drawn, so everything after (titles, times, plays) stays as was.
+        rng.betavariate(3.2, 5.5), rng.random(), rng.randrange(5), rng.randrange(5)
+        r = style.next()
+        completion = r.completion
+        likes = round(plays * r.like_rate)
+        comments = round(likes * r.comments_per_like)
+        shares = round(comments * r.shares_per_comment + plays * 0.0005)
         works.append(
             DemoWork(0, title, tags, published, plays, likes, comments, shares, completion)
         )
@@ -211,19 +214,21 @@ def _make_works(conn: sa.Connection, ctx: DemoContext, n: int, years: int, n_sna
                 "likes": likes,
                 "comments": comments,
                 "shares": shares,
-                "fav": int(likes * rng.uniform(0.05, 0.4)),
-                "pv": int(plays * rng.uniform(0.002, 0.02)),
-                "fans": int(plays * rng.uniform(0.0005, 0.006)),
+                "fav": round(likes * r.favorites_per_like),
+                "pv": round(plays * r.visits_per_play),
+                "fans": round(plays * r.fans_per_play),
                 "cr": round(completion, 4),
-                "c5": round(min(0.98, completion + rng.uniform(0.15, 0.35)), 4),
-                "ctr": round(rng.uniform(0.03, 0.18), 4),
-                "b2": round(rng.uniform(0.1, 0.45), 4),
-                "aw": round(rng.uniform(6, 45), 1),
+                "c5": round(r.completion_5s, 4),
+                "ctr": round(r.cover_ctr, 4),
+                "b2": round(r.bounce_2s, 4),
+                "aw": round(r.avg_watch_s, 1),
                 "sd": ctx.today,
                 "tau": tau,
                 "age": age_days,
             }
         )
+        for _ in range(7):  # the seven rates drawn here before (see above)
+            rng.random()
     insert = sa.text(
         "INSERT INTO work(account_id, item_id, title, description, tags, cover_path, "
         "published_at, genre, review_status, plays, likes, comments, shares, favorites, "
