@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from creatorctl.config import NotifyConfig, PublishConfig
     from creatorctl.quickstart import QuickStart
     from creatorctl.scheduler import InAppScheduler
+    from creatorctl.screens.inbox.tab import InboxTab
+    from creatorctl.screens.works.tab import WorksTab
     from creatorctl.store import Store
 
 TAB_CLASSES = {
@@ -160,7 +162,7 @@ class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
         # Data with the first frame; SQLAlchemy and the store load once it is painted.
         self.account = self.quick_account = first.account
         self._show_account_bar(first.account)
-        self.view("works").show_first_page(first)  # type: ignore[attr-defined]
+        cast("WorksTab", self.view("works")).show_first_page(first)
         self.call_after_refresh(self.open_store)
 
     # --- loading -------------------------------------------------------------------------
@@ -257,7 +259,7 @@ class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
         view = self.view("inbox")
         while not view.is_mounted or not view.children:
             await asyncio.sleep(0.01)
-        view.show_view(name)  # type: ignore[attr-defined]
+        cast("InboxTab", view).show_view(name)
 
     @on(InAppPublisher.PostPublished)
     def _post_published(self, event: InAppPublisher.PostPublished) -> None:
@@ -321,7 +323,7 @@ class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
         self.main_screen.query_one("#tabs", TabbedContent).active = tab_id
 
     @property
-    def main_screen(self) -> Screen:  # type: ignore[type-arg]
+    def main_screen(self) -> Screen[Any]:
         """The screen holding the tabs (`self.query` would search whatever modal is on top)."""
         return self.screen_stack[0]
 
@@ -393,7 +395,7 @@ class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
         view = self.view("inbox")
         while not view.is_mounted or not view.children:
             await asyncio.sleep(0.01)
-        view.show_work_comments(work_id)  # type: ignore[attr-defined]
+        cast("InboxTab", view).show_work_comments(work_id)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from creatorctl.screens.palette import builtin_commands

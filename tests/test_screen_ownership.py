@@ -112,3 +112,16 @@ async def test_edit_and_undo_from_the_detail_screen_reach_the_list(
         await settle(pilot, app)
         assert get_work(s, work_id).title == old
         s.close()
+
+
+def test_screens_reach_the_app_through_a_typed_accessor() -> None:
+    """No `self.app.store  # type: ignore[attr-defined]`: screens use AppAccess (capp,
+    need_store), so mypy checks what they do with the app."""
+    files = [*PACKAGE.glob("screens/**/*.py"), *PACKAGE.glob("widgets/*.py")]
+    found = [
+        f"{f.relative_to(PACKAGE)}:{n}"
+        for f in sorted(files)
+        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
+        if "self.app.store" in line or "type: ignore[attr-defined]" in line
+    ]
+    assert found == []

@@ -7,10 +7,11 @@ scrolls inside the box instead of pushing its buttons off the bottom edge.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 
 from creatorctl.screens.base import AppAccess
 
@@ -42,8 +43,8 @@ class DialogScreen(AppAccess, ModalScreen[ResultType]):
         body = next(iter(bodies), None)
         if body is None or body.parent is None or not body.is_mounted:
             return
-        box = body.parent
-        chrome = box.outer_size.height - body.outer_size.height  # type: ignore[attr-defined]
+        box = cast(Widget, body.parent)
+        chrome = box.outer_size.height - body.outer_size.height
         room = max(3, self.size.height - chrome)
         if body.styles.max_height is None or body.styles.max_height.value != room:
             body.styles.max_height = room
@@ -53,6 +54,6 @@ class DialogScreen(AppAccess, ModalScreen[ResultType]):
     def _check_fit(self, tries: int) -> None:
         bodies = self.query(".dialog-body").results(VerticalScroll)
         body = next(iter(bodies), None)
-        box = body.parent if body is not None else None
-        if box is not None and box.outer_size.height > self.size.height:  # type: ignore[attr-defined]
+        box = cast(Widget, body.parent) if body is not None else None
+        if box is not None and box.outer_size.height > self.size.height:
             self.fit_body(tries)

@@ -63,7 +63,7 @@ class TrashScreen(DialogScreen[bool]):
     def load(self) -> None:
         from creatorctl.trash import list_trash
 
-        items = list_trash(self.app.store, self.account_id)  # type: ignore[attr-defined]
+        items = list_trash(self.need_store(), self.account_id)
         self.app.call_from_thread(self._fill, items)
 
     def _fill(self, items: list[TrashItem]) -> None:
@@ -111,7 +111,7 @@ class TrashScreen(DialogScreen[bool]):
         kind = t(f"trash.kind.{item.entity}")
         self.said = "↺ " + t("trash.restored_one", kind=kind, label=item.label)
         self._status(self.said)
-        self.app.data_changed(in_place=True)  # type: ignore[attr-defined]
+        self.capp.data_changed(in_place=True)
         self.load()
 
     @on(Button.Pressed, "#trash-close")

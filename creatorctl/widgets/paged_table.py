@@ -17,6 +17,7 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 from textual.worker import get_current_worker
 
 from creatorctl.i18n import fit_cells, t
@@ -207,7 +208,7 @@ class PagedTable(MemoTable):
     def on_resize(self) -> None:
         flexible = [s for s in self.specs if s.width is None]
         if flexible:
-            col = self.columns.get(flexible[0].key)  # type: ignore[call-overload]
+            col = self.columns.get(ColumnKey(flexible[0].key))
             if col is not None:
                 col.width = self._flex_width()
                 col.auto_width = False
@@ -217,7 +218,7 @@ class PagedTable(MemoTable):
     def set_labels(self, labels: dict[str, str]) -> None:
         """Relabel columns (e.g. to mark the sort column)."""
         for key, label in labels.items():
-            col = self.columns.get(key)  # type: ignore[call-overload]
+            col = self.columns.get(ColumnKey(key))
             if col is not None:
                 spec = next(s for s in self.specs if s.key == key)
                 if spec.width:  # ends in … when too long, keeping a sort arrow

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from creatorctl import safe_text
 from creatorctl.i18n import fmt_int, t
+from creatorctl.screens.base import AppAccess
 from creatorctl.screens.dialog import DialogScreen
 from creatorctl.widgets.toggle import MarkedCheckbox
 
@@ -82,7 +83,7 @@ class ProfileScreen(DialogScreen[bool]):
         from creatorctl.accounts import get_account_by_id, history
         from creatorctl.audit import list_entries
 
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.need_store()
         acc = get_account_by_id(store, self.account_id)
         changes = history(store, "account", self.account_id)[:6]
         entries = list_entries(store, account_id=self.account_id, limit=AUDIT_SHOWN)
@@ -153,7 +154,7 @@ class ProfileScreen(DialogScreen[bool]):
         from creatorctl.errors import UserError
 
         try:
-            changes = update_profile(self.app.store, self.account_id, **values)  # type: ignore[attr-defined]
+            changes = update_profile(self.need_store(), self.account_id, **values)
         except UserError as exc:
             self.app.call_from_thread(self._error, str(exc))
             return
@@ -182,7 +183,7 @@ class ProfileScreen(DialogScreen[bool]):
     def undo(self) -> None:
         from creatorctl.accounts import undo_last
 
-        restored = undo_last(self.app.store, "account", self.account_id)  # type: ignore[attr-defined]
+        restored = undo_last(self.need_store(), "account", self.account_id)
         self.app.call_from_thread(self._undone, restored)
 
     def _undone(self, restored: dict[str, str] | None) -> None:
@@ -198,7 +199,7 @@ class ProfileScreen(DialogScreen[bool]):
         self.dismiss(self.saved)
 
 
-class AccountSwitcher(ModalScreen[str | None]):
+class AccountSwitcher(AppAccess, ModalScreen[str | None]):
     """Pick an account, or add a new one; dismisses with the handle chosen."""
 
     BINDINGS = [Binding("escape", "close", t("key.back"))]
@@ -225,7 +226,7 @@ class AccountSwitcher(ModalScreen[str | None]):
     def load(self) -> None:
         from creatorctl.accounts import list_accounts
 
-        accounts = list_accounts(self.app.store)  # type: ignore[attr-defined]
+        accounts = list_accounts(self.need_store())
         self.app.call_from_thread(self._fill, accounts)
 
     def _fill(self, accounts) -> None:  # type: ignore[no-untyped-def]
@@ -257,7 +258,7 @@ class AccountSwitcher(ModalScreen[str | None]):
         from creatorctl.errors import UserError
 
         try:
-            acc = add_account(self.app.store, handle)  # type: ignore[attr-defined]
+            acc = add_account(self.need_store(), handle)
         except UserError as exc:
             self.app.call_from_thread(self.query_one("#switch-error", Static).update, str(exc))
             return

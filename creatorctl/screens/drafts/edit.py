@@ -13,9 +13,10 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from creatorctl import safe_text
 from creatorctl.i18n import t
+from creatorctl.screens.base import AppAccess
 
 
-class DraftEditScreen(ModalScreen[int | None]):
+class DraftEditScreen(AppAccess, ModalScreen[int | None]):
     """Dismisses with the draft's id when saved (new or changed), None when cancelled."""
 
     BINDINGS = [
@@ -73,7 +74,7 @@ class DraftEditScreen(ModalScreen[int | None]):
         from creatorctl.drafts import get_draft
 
         assert self.draft_id is not None
-        d = get_draft(self.app.store, self.draft_id)  # type: ignore[attr-defined]
+        d = get_draft(self.need_store(), self.draft_id)
         self.app.call_from_thread(self._fill, d)
 
     def _fill(self, d) -> None:  # type: ignore[no-untyped-def]
@@ -119,7 +120,7 @@ class DraftEditScreen(ModalScreen[int | None]):
         from creatorctl.drafts import add_draft, edit_draft
         from creatorctl.errors import UserError
 
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.need_store()
         try:
             if self.draft_id is None:
                 draft_id = add_draft(

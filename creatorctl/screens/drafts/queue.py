@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -65,6 +65,10 @@ class QueueActions:
     account: Any
     selected: Any
 
+    if TYPE_CHECKING:
+
+        def _scheduled(self, result: Any) -> None: ...
+
     def action_queue(self) -> None:
         d = self.selected
         if d is not None and self.account is not None:
@@ -90,7 +94,7 @@ class QueueActions:
             return
         for reason in done.skipped[:3]:
             self.app.call_from_thread(self.app.notify, reason, timeout=8)
-        self.app.call_from_thread(self._scheduled, done.scheduled)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._scheduled, done.scheduled)
 
     def action_slots(self) -> None:
         if self.account is not None:

@@ -20,12 +20,13 @@ from textual.widgets import Button, Input, Label, Static
 
 from creatorctl import safe_text
 from creatorctl.i18n import t
+from creatorctl.screens.base import AppAccess
 from creatorctl.timeutil import zone_label
 
 FORMAT = "%Y-%m-%d %H:%M"
 
 
-class ScheduleScreen(ModalScreen[object]):
+class ScheduleScreen(AppAccess, ModalScreen[object]):
     """Dismisses with the `drafts.Scheduled` result, or None when cancelled."""
 
     BINDINGS = [
@@ -135,7 +136,7 @@ class ScheduleScreen(ModalScreen[object]):
                     ),
                     style="green",
                 )
-                store = self.app.store  # type: ignore[attr-defined]
+                store = self.need_store()
                 for other in conflicts(store, self.account_id, when, exclude_id=self.draft_id):
                     line.append("\n⚠ ", style="yellow")
                     line.append(
@@ -167,7 +168,7 @@ class ScheduleScreen(ModalScreen[object]):
 
         try:
             result = schedule_draft(
-                self.app.store,  # type: ignore[attr-defined]
+                self.need_store(),
                 self.draft_id,
                 parse_local_time(text),
                 account_id=self.account_id,

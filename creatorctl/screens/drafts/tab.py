@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import ColumnKey
 
 from creatorctl import safe_text
 from creatorctl.i18n import fit_cells, in_language, t
@@ -24,6 +25,7 @@ from creatorctl.widgets.week_calendar import CalendarEntry, WeekCalendar, week_s
 if TYPE_CHECKING:
     from creatorctl.drafts import DraftInfo
     from creatorctl.inbox.live import Preview
+    from creatorctl.publish_log import AttemptInfo
 
 FILTERS: tuple[tuple[str, ...] | None, ...] = (
     None,
@@ -151,7 +153,7 @@ class DraftsTab(QueueActions, TabView):
 
     def _fit_title(self) -> None:
         # The title takes what the fixed columns leave, so no horizontal scrollbar appears.
-        column = self.table.columns.get("title")  # type: ignore[call-overload]
+        column = self.table.columns.get(ColumnKey("title"))
         if column is not None and self.table.size.width:
             column.width = max(10, self.table.size.width - 6 - 11 - 2 * 3 - 3)
             column.auto_width = False
@@ -301,7 +303,7 @@ class DraftsTab(QueueActions, TabView):
         attempts = list_attempts(self.store, draft_id, limit=3)
         self.app.call_from_thread(self._show_attempts, draft_id, attempts)
 
-    def _show_attempts(self, draft_id: int, attempts: list) -> None:  # type: ignore[type-arg]
+    def _show_attempts(self, draft_id: int, attempts: list[AttemptInfo]) -> None:
         """The latest tries under the details: when, who, and the hook's stderr tail."""
         d = self.selected
         if d is None or d.id != draft_id or not attempts:

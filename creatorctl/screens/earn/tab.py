@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import ContentSwitcher, DataTable, Static
+from textual.widgets.data_table import ColumnKey
 
 from creatorctl.i18n import fmt_amount, fmt_int, fmt_pct, t
 from creatorctl.screens.base import TabView
@@ -197,7 +198,7 @@ class EarnTab(BrandTaskActions, TabView):
         # The reasons get what the fixed product columns leave (the brand table's title
         # column does the same by itself).
         table = self.query_one("#earn-products-table", DataTable)
-        column = table.columns.get("reasons")  # type: ignore[call-overload]
+        column = table.columns.get(ColumnKey("reasons"))
         if column is not None:
             fixed = sum(c[2] + 2 for c in PRODUCT_COLUMNS)
             column.width = max(10, self.size.width - fixed - 4)

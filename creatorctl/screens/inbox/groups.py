@@ -20,15 +20,22 @@ from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 from creatorctl.widgets.plain import PlainStatic
 
 if TYPE_CHECKING:
-    from creatorctl.inbox.groups import GroupRow
+    from creatorctl.inbox.groups import GroupRow, MemberRow
+    from creatorctl.store import Store
 
 INACTIVE_DAYS = 30
 """The inactive filter: members silent this many days (as `inbox.groups.INACTIVE_DAYS`)."""
 
 
 def fetch_members(
-    store, account_id: int, group_id: int, sort: str, inactive: bool, offset: int, limit: int
-) -> Page:  # type: ignore[no-untyped-def]
+    store: Store,
+    account_id: int,
+    group_id: int,
+    sort: str,
+    inactive: bool,
+    offset: int,
+    limit: int,
+) -> Page:
     from creatorctl.inbox.groups import count_members, list_members
 
     days = INACTIVE_DAYS if inactive else None
@@ -118,7 +125,7 @@ class GroupsPane(InboxPane):
         admin_rows = admins(self.store, self.account_id, groups[index].id) if groups else []
         self.app.call_from_thread(self._show_groups, groups, index, admin_rows)
 
-    def _show_groups(self, groups: list[GroupRow], index: int, admin_rows: list) -> None:  # type: ignore[type-arg]
+    def _show_groups(self, groups: list[GroupRow], index: int, admin_rows: list[MemberRow]) -> None:
         self.groups, self.index = groups, index
         g = self.group
         head = Text()

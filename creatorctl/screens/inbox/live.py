@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Input, Label, Static
+from textual.widgets.data_table import ColumnKey
 
 from creatorctl.i18n import t
 from creatorctl.screens.inbox.tab import InboxPane
@@ -26,7 +27,15 @@ from creatorctl.widgets.chart import Chart, ChartData, Series
 from creatorctl.widgets.plain import PlainStatic
 
 if TYPE_CHECKING:
-    from creatorctl.inbox.live import DropAlert, LiveMonitor, LiveSummary, Sample, SampleFollower
+    from creatorctl.inbox.live import (
+        DropAlert,
+        LiveMonitor,
+        LiveSummary,
+        Preview,
+        Sample,
+        SampleFollower,
+        SessionRow,
+    )
     from creatorctl.notify import Notifier
 
 POLL_S = 0.5
@@ -71,8 +80,8 @@ class LivePane(InboxPane):
         self.notifier: Notifier | None = None
         self.following = False
         self._timer: Timer | None = None
-        self.previews: list = []  # type: ignore[type-arg]
-        self.sessions: list = []  # type: ignore[type-arg]
+        self.previews: list[Preview] = []
+        self.sessions: list[SessionRow] = []
 
     def compose(self) -> ComposeResult:
         # Columns are set up here, not in on_mount: a tab built just as the app quits has its
@@ -95,7 +104,7 @@ class LivePane(InboxPane):
         # Fixed widths (auto width raced with the rows arriving and could shrink to nothing).
         for table_id, key in (("#live-previews", "topic"), ("#live-sessions", "title")):
             table = self.query_one(table_id, DataTable)
-            col = table.columns.get(key)  # type: ignore[call-overload]
+            col = table.columns.get(ColumnKey(key))
             if col is not None:
                 col.width = max(8, self.size.width // 2 - 11 - 6)
                 col.auto_width = False
@@ -113,7 +122,7 @@ class LivePane(InboxPane):
         sessions = list_sessions(self.store, self.account_id)
         self.app.call_from_thread(self._show_lists, previews, sessions)
 
-    def _show_lists(self, previews: list, sessions: list) -> None:  # type: ignore[type-arg]
+    def _show_lists(self, previews: list[Preview], sessions: list[SessionRow]) -> None:
         self.previews, self.sessions = previews, sessions
         table = self.query_one("#live-previews", DataTable)
         table.clear()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -16,8 +17,13 @@ from creatorctl.i18n import fmt_int, t
 from creatorctl.screens.inbox.tab import InboxPane
 from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
 
+if TYPE_CHECKING:
+    from creatorctl.store import Store
 
-def fetch_conversations(store, account_id: int, unread_only: bool, offset: int, limit: int) -> Page:  # type: ignore[no-untyped-def]
+
+def fetch_conversations(
+    store: Store, account_id: int, unread_only: bool, offset: int, limit: int
+) -> Page:
     from creatorctl.inbox.messages import count_conversations, list_conversations
     from creatorctl.timeutil import fmt_short
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -10,12 +12,16 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Static
 
+if TYPE_CHECKING:
+    from creatorctl.store import Store
+
 from creatorctl.i18n import t
 from creatorctl.inbox.messages import Rule, rule_name
+from creatorctl.screens.base import AppAccess
 from creatorctl.widgets.toggle import MarkedCheckbox
 
 
-class RulesScreen(ModalScreen[None]):
+class RulesScreen(AppAccess, ModalScreen[None]):
     """The account's auto-reply rules in the order they are tried.
 
     Rules are named by their id (the table's first column) and keyword in every message; the
@@ -72,8 +78,8 @@ class RulesScreen(ModalScreen[None]):
         self.load()
 
     @property
-    def store(self):  # type: ignore[no-untyped-def]
-        return self.app.store  # type: ignore[attr-defined]
+    def store(self) -> Store:
+        return self.need_store()
 
     @work(thread=True, exclusive=True, group="rules", exit_on_error=False)
     def load(self) -> None:
@@ -191,7 +197,7 @@ class RulesScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class RuleEditScreen(ModalScreen[Rule | None]):
+class RuleEditScreen(AppAccess, ModalScreen[Rule | None]):
     """Add or change a rule: keywords, reply, priority, on/off, welcome."""
 
     AUTO_FOCUS = "#rule-keyword"  # once, as the screen opens (not again after a key typed)
@@ -262,7 +268,7 @@ class RuleEditScreen(ModalScreen[Rule | None]):
 
         try:
             rule = save_rule(
-                self.app.store,  # type: ignore[attr-defined]
+                self.need_store(),
                 self.account_id,
                 rule_id=self.rule.id if self.rule else None,
                 keyword=keyword,

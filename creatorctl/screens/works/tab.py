@@ -23,17 +23,18 @@ from creatorctl.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from creatorctl.quickstart import FirstPage, QuickRow
+    from creatorctl.store import Store
     from creatorctl.works import WorkRow
 
 SORTABLE = ("published_at", "title", "plays", "likes", "comments", "shares", "completion_rate")
 
 
 def _fetch_page(
-    store,
+    store: Store,
     account_id: int,
     query: str,
     sort: str,
-    desc: bool,  # type: ignore[no-untyped-def]
+    desc: bool,
     offset: int,
     limit: int,
 ) -> Page:
