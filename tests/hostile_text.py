@@ -13,6 +13,7 @@ import csv
 import sqlite3
 from pathlib import Path
 
+from creatorctl.search import BIGRAM_FUNCTION, bigrams
 from tests.import_helpers import WORKS_HEADER, cli, works_row
 
 OSC52_PAYLOAD = "cm0gLXJmIH4="  # base64 of "rm -rf ~"
@@ -46,6 +47,9 @@ def load_hostile_store(tmp_path: Path, db: str) -> None:
         return
     _load(tmp_path)
     raw = sqlite3.connect(db)
+    # The comment search triggers (migration 0010) call a function creatorctl's connections
+    # register; a raw connection must register it too.
+    raw.create_function(BIGRAM_FUNCTION, 2, bigrams, deterministic=True)
     raw.execute("UPDATE comment SET content = ? WHERE comment_id = 'c9'", (LONG_LINE,))
     raw.commit()
     raw.close()
