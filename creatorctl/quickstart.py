@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from creatorctl.account_info import AccountInfo
+from creatorctl.work_row import WorkRow
 
 PAGE_SIZE = 100
 """The Works list's page (widgets.paged_table.PAGE_SIZE; a test keeps them equal)."""
@@ -49,27 +50,11 @@ _WORKS_SQL = (
 
 
 @dataclass(frozen=True)
-class QuickRow:
-    """A row of the Works list (the fields of works.WorkRow the list shows)."""
-
-    id: int
-    title: str
-    published_at: datetime
-    """Local time."""
-    tags: tuple[str, ...]
-    plays: int
-    likes: int
-    comments: int
-    shares: int
-    completion_rate: float | None
-
-
-@dataclass(frozen=True)
 class FirstPage:
     """What the first frame can show: the account and the newest works."""
 
     account: AccountInfo
-    rows: list[QuickRow]
+    rows: list[WorkRow]
     total: int
 
 
@@ -167,7 +152,7 @@ def read_first_page(path: Path, override: str | None) -> FirstPage | None:
     return FirstPage(
         account=account,
         rows=[
-            QuickRow(
+            WorkRow(
                 id=w[0],
                 title=w[1],
                 published_at=utc_to_local(datetime.fromisoformat(str(w[2]))),

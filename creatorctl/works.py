@@ -15,6 +15,7 @@ from creatorctl.i18n import t
 from creatorctl.search import search_clause
 from creatorctl.store import Store
 from creatorctl.timeutil import from_db, utc_to_local
+from creatorctl.work_row import WorkRow
 
 TITLE_MAX = 55
 DESCRIPTION_MAX = 1000
@@ -32,35 +33,6 @@ SORT_COLUMNS = {
     "shares": "shares",
     "completion_rate": "completion_rate",
 }
-
-
-@dataclass(frozen=True)
-class WorkRow:
-    """One line of the Works list."""
-
-    id: int
-    title: str
-    published_at: datetime
-    """Local time."""
-    tags: tuple[str, ...]
-    plays: int
-    likes: int
-    comments: int
-    shares: int
-    completion_rate: float | None
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "published_at": self.published_at.isoformat(sep=" "),
-            "tags": list(self.tags),
-            "plays": self.plays,
-            "likes": self.likes,
-            "comments": self.comments,
-            "shares": self.shares,
-            "completion_rate": self.completion_rate,
-        }
 
 
 @dataclass(frozen=True)

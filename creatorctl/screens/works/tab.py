@@ -22,7 +22,7 @@ from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, 
 from creatorctl.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
-    from creatorctl.quickstart import FirstPage, QuickRow
+    from creatorctl.quickstart import FirstPage
     from creatorctl.store import Store
     from creatorctl.works import WorkRow
 
@@ -54,7 +54,7 @@ def _fetch_page(
     return page_of(rows, total, offset)
 
 
-def page_of(rows: Sequence[WorkRow | QuickRow], total: int, offset: int = 0) -> Page:
+def page_of(rows: Sequence[WorkRow], total: int, offset: int = 0) -> Page:
     """The list's cells for these rows (from the store, or from the quick start's read)."""
     return Page(
         offset=offset,
