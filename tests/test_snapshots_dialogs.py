@@ -19,6 +19,13 @@ async def _quiet(pilot) -> None:  # type: ignore[no-untyped-def]
     pilot.app.screen.set_focus(None)
     pilot.app.clear_notifications()  # the dialog says it itself; toasts would hide its buttons
     await pilot.pause()
+    # A status line that grew is fitted over the next frames: on a busy machine (the whole
+    # suite on 2 cores) the box could still overflow the screen here, so wait until it fits.
+    for _ in range(20):
+        if pilot.app.screen.max_scroll_y == 0:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
 
 
 class TestDialogsLook:

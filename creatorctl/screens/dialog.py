@@ -34,11 +34,11 @@ class DialogScreen(AppAccess, ModalScreen[ResultType]):
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit_body)
 
-    def fit_body(self, tries: int = 3) -> None:
+    def fit_body(self, tries: int = 6) -> None:
         """Cap the body's height at what the screen has left after the box's other rows.
 
         Sizes are read after a refresh; a status line that grew in the same frame may not be
-        laid out yet, so the fit is checked again (a few times at most) until the box fits."""
+        laid out yet, so the fit is checked again (a few times at most, as a busy machine may take several frames) until the box fits."""
         bodies = self.query(".dialog-body").results(VerticalScroll)
         body = next(iter(bodies), None)
         if body is None or body.parent is None or not body.is_mounted:
