@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,6 +18,9 @@ from creatorctl.i18n import fmt_int, t
 from creatorctl.screens.base import AppAccess
 from creatorctl.screens.dialog import DialogScreen
 from creatorctl.widgets.toggle import MarkedCheckbox
+
+if TYPE_CHECKING:
+    from creatorctl.audit import AuditEntry
 
 AUDIT_SHOWN = 5
 """Audit entries the profile shows (the newest)."""
@@ -90,7 +95,7 @@ class ProfileScreen(DialogScreen[bool]):
         self.app.call_from_thread(self._fill, acc, changes)
         self.app.call_from_thread(self._fill_audit, entries)
 
-    def _fill_audit(self, entries) -> None:  # type: ignore[no-untyped-def]
+    def _fill_audit(self, entries: list[AuditEntry]) -> None:
         """Who changed what in this account lately (the audit log; `audit list` has it all)."""
         from creatorctl.audit import action_label, object_label, summary
         from creatorctl.timeutil import fmt_local
