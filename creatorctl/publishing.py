@@ -397,7 +397,7 @@ def propose_slot(store: Store, account_id: int, now: datetime) -> SlotProposal:
     best = [(s.weekday, s.hour) for s in best_times(store, account_id)]
     earliest = now + timedelta(minutes=10)
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    lives = LiveCalendar(store, account_id, now, midnight + timedelta(days=days))
+    lives = LiveCalendar.read(store, account_id, now, midnight + timedelta(days=days))
     skipped: list[str] = []
     candidate = midnight.replace(hour=BEST_HOUR)
     for day in range(days):
