@@ -228,22 +228,7 @@ class ImportScreen(DialogScreen[bool]):
         self.query_one("#import-progress", ProgressBar).remove_class("running")
         result = event.result
         c = result.counts
-        snapshot = (
-            t("imp.summary_snapshot", date=result.snapshot_date.isoformat())
-            if result.snapshot_date
-            else ""
-        )
-        lines = [
-            t("imp.summary", file=result.path.name, kind=result.label, snapshot=snapshot,
-              added=c.added, updated=c.updated, unchanged=c.unchanged, skipped=c.skipped)
-        ]  # fmt: skip
-        if not result.dry_run:
-            lines.insert(0, t("imp.ui_done"))
-        if result.dry_run:
-            lines.append(t("imp.dry_run"))
-        lines += [t("imp.skipped_reason", n=n, reason=r) for r, n in c.reasons.most_common()]
-        lines += [f"    {e}" for e in c.examples]
-        lines += c.merge_lines() + result.notes()
+        lines = result.summary() if result.dry_run else [t("imp.ui_done"), *result.summary()]
         self._show(lines)
         if not result.dry_run and (c.added or c.updated):
             self.changed = True
