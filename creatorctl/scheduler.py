@@ -439,18 +439,32 @@ def _quote(arg: str) -> str:
     return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def unit_text(db_path: Path | None, hook_timeout: float = 120.0) -> str:
-    """The systemd user unit that runs the headless scheduler on the same store.
+def unit_location(store: Store) -> tuple[str | None, bool]:
+    """What the unit's `--db` says for `store` — its file, or its PostgreSQL URL with no
+    password (never written to disk: libpq finds it in ~/.pgpass) — and whether a password
+    was left out."""
+    if store.path is not None:
+        return str(store.path.resolve()), False
+    if store.dialect == "postgresql":
+        from creatorctl.store_pg import without_password
+
+        return without_password(store.url)
+    return None, False
+
+
+def unit_text(db: Path | str | None, hook_timeout: float = 120.0) -> str:
+    """The systemd user unit that runs the headless scheduler on the same store (`db`: its
+    file, or a PostgreSQL URL without a password, see `unit_location`).
 
     On stop only the scheduler gets SIGTERM (KillMode=mixed): a hook in flight may finish and
     its result is written before the process exits, within the hook's own timeout.
     """
     argv = [sys.executable, "-m", "creatorctl"]
-    if db_path is not None:
-        argv += ["--db", str(db_path.resolve())]
+    if db is not None:
+        argv += ["--db", str(db.resolve()) if isinstance(db, Path) else db]
     argv += ["scheduler", "run"]
     env = []
-    for var in ("CREATORCTL_CONFIG", "TZ", "LANG"):
+    for var in ("CREATORCTL_CONFIG", "TZ", "LANG", "PGPASSFILE"):
         value = os.environ.get(var)
         if value:
             env.append(f"Environment={_quote(f'{var}={value}')}")
@@ -476,11 +490,12 @@ def unit_text(db_path: Path | None, hook_timeout: float = 120.0) -> str:
     return "\n".join(lines)
 
 
-def install_unit(db_path: Path | None, hook_timeout: float = 120.0) -> tuple[Path, list[str]]:
-    """Write the unit; return its path and the commands that enable it and keep it running."""
+def install_unit(db: Path | str | None, hook_timeout: float = 120.0) -> tuple[Path, list[str]]:
+    """Write the unit (0600); return its path and the commands that enable it and keep it
+    running."""
     from creatorctl.safe_fs import make_private_dir, write_private
 
-    text = unit_text(db_path, hook_timeout)
+    text = unit_text(db, hook_timeout)
     path = make_private_dir(unit_dir(), what=t("fs.what.unit")) / UNIT_NAME
     write_private(path, text, what=t("fs.what.unit"))
     user = os.environ.get("USER") or "$USER"

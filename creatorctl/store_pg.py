@@ -52,6 +52,16 @@ def label(url: str) -> str:
     return sa.engine.make_url(url).render_as_string(hide_password=True)
 
 
+def without_password(url: str) -> tuple[str, bool]:
+    """`url` as a user writes it (`postgresql://…`) with no password, neither in its user part
+    nor as `?password=`; and whether it had one. For files on disk (the scheduler's unit): the
+    password belongs in `~/.pgpass`, which libpq reads by itself."""
+    parsed = sa.engine.make_url(url)
+    had = parsed.password is not None or "password" in parsed.query
+    bare = parsed._replace(drivername="postgresql", password=None)
+    return bare.difference_update_query(["password"]).render_as_string(hide_password=False), had
+
+
 def make_engine(url: str) -> Engine:
     engine = sa.create_engine(
         url,

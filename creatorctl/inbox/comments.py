@@ -97,6 +97,9 @@ _COLUMNS = (
 )
 
 
+_WORK_JOIN = " JOIN work w ON w.id = c.work_id"
+
+
 def _row(r: Any) -> CommentRow:
     return CommentRow(
         id=r.id,
@@ -169,7 +172,7 @@ def _from_where(
             # (`+` keeps SQLite from looking up each hit in a work's index and sorting them.)
             probe = "+c.id" if f.work_id is not None else "c.id"
             conds.append(f"{probe} IN (SELECT rowid FROM {index} WHERE {index} MATCH :fts)")
-    return source + " JOIN work w ON w.id = c.work_id", " AND ".join(conds), id_col
+    return source + _WORK_JOIN, " AND ".join(conds), id_col
 
 
 def _search_index(f: CommentFilter, bigram: bool) -> tuple[str, list[str]]:
@@ -236,10 +239,22 @@ def list_comments(
         if after is not None:
             params["ai"] = after[0]
             where += f" AND {id_col} < :ai"
-    sql = f"SELECT {_COLUMNS} FROM {source} WHERE {where} ORDER BY {order} LIMIT :lim"
+    page = " LIMIT :lim"
     if after is None and offset:
-        sql += " OFFSET :off"
+        page += " OFFSET :off"
         params["off"] = offset
+    if uses_fts(store.engine.dialect.name):
+        # The page's ids first, then its rows: a sort (a most-liked search) then carries two
+        # numbers per hit, not every column and the work's title (half its time at 3,000 hits).
+        inner = source.replace(_WORK_JOIN, "")
+        outer = "p.likes DESC, p.id DESC" if f.sort == "likes" else "p.id DESC"
+        sql = (
+            f"SELECT {_COLUMNS} FROM (SELECT {id_col} AS id, c.likes AS likes FROM {inner} "
+            f"WHERE {where} ORDER BY {order}{page}) AS p "
+            f"CROSS JOIN comment c ON c.id = p.id{_WORK_JOIN} ORDER BY {outer}"
+        )
+    else:
+        sql = f"SELECT {_COLUMNS} FROM {source} WHERE {where} ORDER BY {order}{page}"
     with store.read() as conn:
         return [_row(r) for r in conn.execute(sa.text(sql), params)]
 
@@ -252,7 +267,7 @@ def count_comments(store: Store, f: CommentFilter, cap: int | None = None) -> in
     source, where, _ = _from_where(
         f, params, bigram=_has_bigrams(store), dialect=store.engine.dialect.name
     )
-    source = source.replace(" JOIN work w ON w.id = c.work_id", "")
+    source = source.replace(_WORK_JOIN, "")
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT :cap) AS hits"
     with store.read() as conn:
         return int(conn.execute(sa.text(sql), params).scalar_one())
