@@ -20,10 +20,10 @@ from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.inbox.flags import parse_flags
 from creatorctl.search import bigram_term, fts_expression, like_clause, split_terms, uses_fts
+from creatorctl.sorting import COMMENT_SORTS
 from creatorctl.store import Store
 from creatorctl.timeutil import from_db, utc_to_local
 
-SORTS = ("new", "likes")
 COUNT_CAP = 10_000
 """Totals stop counting here (shown as "10,000+"): an exact count of a million rows costs more
 than the page itself."""
@@ -85,7 +85,7 @@ class CommentFilter:
 
     account_id: int
     work_id: int | None = None
-    sort: str = "new"
+    sort: str = COMMENT_SORTS.default
     query: str = ""
     flagged: bool = False
 
@@ -135,8 +135,7 @@ def _from_where(
     PostgreSQL has no FTS table: every term is an ILIKE that its pg_trgm indexes serve
     (`search`), and its planner picks the order.
     """
-    if f.sort not in SORTS:
-        raise UserError(t("err.bad_sort", col=f.sort, cols=", ".join(SORTS)))
+    COMMENT_SORTS.check(f.sort)
     conds = ["c.deleted_at IS NULL"]
     if f.work_id is not None:
         # The work's own index: the account follows from the work (checked by the caller).
