@@ -173,3 +173,55 @@ class Tab:
         "_direct -> run_worker",
     ]
     assert calls_from_thread(source) == [5, 15]
+
+
+async def test_a_message_after_its_dialog_closed_is_dropped(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Pilot: a worker's message reaching a dialog the user already closed (edit, schedule,
+    import, trash) is dropped (the closed screen takes no messages): no crash, and the Drafts
+    tab still answers messages and keys."""
+    from textual.screen import Screen
+
+    from creatorctl.app import CreatorApp
+    from creatorctl.drafts import add_draft, get_draft, list_drafts
+    from creatorctl.screens.drafts.edit import DraftEditScreen
+    from creatorctl.screens.drafts.schedule import ScheduleScreen
+    from creatorctl.screens.import_file import ImportScreen
+    from creatorctl.screens.trash import TrashScreen
+    from tests._drafts_support import new_store
+    from tests.test_drafts_tab import _open, _settle
+
+    monkeypatch.setenv("CREATORCTL_CONFIG", str(tmp_path / "none.toml"))
+    store, acc = new_store(tmp_path)
+    draft = get_draft(store, add_draft(store, acc, title="周末探店").id)
+    app = CreatorApp(store=store, scheduler=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        tab = await _open(pilot)
+        closed: list[Screen[object]] = []
+        for key, kind in (("e", DraftEditScreen), ("s", ScheduleScreen), ("i", ImportScreen)):
+            await pilot.press(key)
+            await _settle(pilot)
+            assert isinstance(app.screen, kind), key
+            closed.append(app.screen)
+            await pilot.press("escape")
+            await _settle(pilot)
+        app.action_trash()
+        await _settle(pilot)
+        assert isinstance(app.screen, TrashScreen)
+        closed.append(app.screen)
+        await pilot.press("escape")
+        await _settle(pilot)
+        edit, schedule, importer, trash = closed
+        assert not edit.post_message(DraftEditScreen.Loaded(draft))
+        edit.post_message(DraftEditScreen.Refused("late"))
+        schedule.post_message(ScheduleScreen.Refused("late"))
+        importer.post_message(ImportScreen.Rejected(["late"]))
+        trash.post_message(TrashScreen.Loaded([]))
+        tab.post_message(tab.Changed("a late change"))  # the tab is alive: it reloads
+        await _settle(pilot)
+        assert app.screen is app.main_screen and app.is_running
+        assert "a late change" in [n.message for n in app._notifications]
+        await pilot.press("n")
+        await _settle(pilot)
+        assert isinstance(app.screen, DraftEditScreen)
+    assert [d.title for d in list_drafts(store, acc)] == ["周末探店"]
+    store.close()
