@@ -20,10 +20,10 @@ from creatorctl.i18n import t
 from creatorctl.inbox.comment_plan import Plan, has_bigrams, plan_search, search_index
 from creatorctl.inbox.flags import parse_flags
 from creatorctl.search import fts_expression, like_clause, split_terms, uses_fts
+from creatorctl.sorting import COMMENT_SORTS
 from creatorctl.store import Store
 from creatorctl.timeutil import from_db, utc_to_local
 
-SORTS = ("new", "likes")
 COUNT_CAP = 10_000
 """Totals stop counting here (shown as "10,000+"): an exact count of a million rows costs more
 than the page itself."""
@@ -83,7 +83,7 @@ class CommentFilter:
 
     account_id: int
     work_id: int | None = None
-    sort: str = "new"
+    sort: str = COMMENT_SORTS.default
     query: str = ""
     flagged: bool = False
 
@@ -134,8 +134,7 @@ def _from_where(
     PostgreSQL has no FTS table: every term is an ILIKE that its pg_trgm indexes serve
     (`search`), and its planner picks the order. `few_hits` and `like_walk` come from `_plan`.
     """
-    if f.sort not in SORTS:
-        raise UserError(t("err.bad_sort", col=f.sort, cols=", ".join(SORTS)))
+    COMMENT_SORTS.check(f.sort)
     conds = ["c.deleted_at IS NULL"]
     if f.work_id is not None:
         # The work's own index: the account follows from the work (checked by the caller).
@@ -234,7 +233,7 @@ def count_comments(
     params: dict[str, object] = {"cap": cap + 1}
     dialect = store.engine.dialect.name
     # Order does not matter to a count: the account's hits are counted from the index.
-    f = replace(f, sort="new") if f.sort in SORTS else f
+    f = replace(f, sort="new") if f.sort in COMMENT_SORTS.keys else f
     if f.work_id is not None:  # (one work's plan does not depend on the order)
         plan = plan if plan is not None else plan_search(store, f)
     walk = plan is not None and f.work_id is not None and plan[1]

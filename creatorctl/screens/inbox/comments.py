@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from creatorctl import safe_text
 from creatorctl.i18n import fmt_count, fmt_int, t
 from creatorctl.screens.inbox.tab import InboxPane
+from creatorctl.sorting import COMMENT_SORTS
 from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 from creatorctl.widgets.search_box import SearchBox
 
@@ -68,7 +69,7 @@ class CommentsPane(InboxPane):
         super().__init__(id=id)
         self.work_id: int | None = None
         self.work_title = ""
-        self.sort = "new"
+        self.sort = COMMENT_SORTS.default
         self.query_text = ""
         self.flagged = False
         self.pager: CommentPager | None = None
@@ -244,7 +245,7 @@ class CommentsPane(InboxPane):
         self.table.focus()
 
     def action_sort(self) -> None:
-        self.sort = "likes" if self.sort == "new" else "new"
+        self.sort = COMMENT_SORTS.after(self.sort)
         self.reload()
 
     def action_flagged(self) -> None:
