@@ -1,11 +1,12 @@
 """Inbox speed on the large demo (1,000,000 comments, 100,000 messages).
 
-SPEC: the comment list and comment search over 1,000,000 comments ≤ 20 ms each. Each case is
+Issue 15: every comment list and search ≤ 10 ms on the large demo (1,000,000 comments) and
+≤ 20 ms on the huge one (10,000,000), most-liked order and two-character terms included. Each case is
 timed as the app's fetcher does it — the page of 100 rows plus the (capped) total — median over
 --runs, with a fresh store per case so no Python-side cache helps. The worst case is also given
 as a multiple of a bare Textual app's first frame, measured (in a pty) in the same run.
 
-    python bench/bench_inbox.py [--runs 15] [--db PATH] [--smoke]
+    python bench/bench_inbox.py [--runs 15] [--size large|huge] [--db PATH] [--smoke]
 """
 
 from __future__ import annotations
@@ -19,19 +20,23 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from common import FROZEN, add_smoke_flag, bare_baseline, large_store, median, ratio  # noqa: E402
 
-TARGET_MS = 20.0
+TARGET_MS = {"small": 10.0, "large": 10.0, "huge": 20.0}
+"""The worst list or search, per demo size (issue 15); a store given by --db: the large one's."""
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--size", default="large", choices=("large", "huge"))
     ap.add_argument("--db", type=Path, default=None)
     add_smoke_flag(ap)
     args = ap.parse_args()
     if args.smoke:
         args.runs = 1
     os.environ.setdefault("CREATORCTL_FAKE_NOW", FROZEN)
-    db = args.db or large_store("small" if args.smoke else "large")
+    size = "small" if args.smoke else args.size
+    db = args.db or large_store(size)
+    target = TARGET_MS[size]
     bare = bare_baseline(1 if args.smoke else 5)
 
     import sqlalchemy as sa
@@ -104,17 +109,18 @@ def main() -> None:
         m = median(times)
         if label.startswith(("list", "search")):
             worst = max(worst, m)
-        print(f"  {label:<34} {m:7.2f} ms")
+        over = "  over" if label.startswith(("list", "search")) and m > target else ""
+        print(f"  {label:<34} {m:7.2f} ms{over}")
     timings: list[float] = []
     for _ in range(max(3, args.runs // 5)):
         next_pages(CommentFilter(acc.id))
     print(f"  {'list: page 50 by keyset':<34} {median(timings):7.2f} ms")
     rows = list_comments(store, CommentFilter(acc.id), limit=1)
     assert rows
-    verdict = "OK" if worst <= TARGET_MS else "OVER"
+    verdict = "OK" if worst <= target else "OVER"
     print(
         f"worst comment list/search: {worst:.2f} ms ({ratio(worst / 1000, bare)}) "
-        f"(target ≤ {TARGET_MS:.0f} ms) {verdict}"
+        f"(target ≤ {target:.0f} ms) {verdict}"
     )
 
 

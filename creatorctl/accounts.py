@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from creatorctl.account_info import AccountInfo
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
-from creatorctl.store import Store, get_setting, set_setting
+from creatorctl.store import Store, Unit, get_setting, set_setting
 from creatorctl.timeutil import from_db, use_account_zone, utcnow, valid_zone
 
 CURRENT_KEY = "current_account"
@@ -200,7 +200,7 @@ def _validate_profile(values: dict[str, object]) -> dict[str, object]:
 
 
 def record_changes(
-    conn: sa.Connection,
+    conn: Unit,
     *,
     account_id: int,
     entity: str,

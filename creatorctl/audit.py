@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from creatorctl.store import Store
+from creatorctl.store import Store, Unit
 from creatorctl.timeutil import from_db, local_to_utc, to_db, utc_to_local, utcnow_exact
 
 ACTIONS = (
@@ -89,7 +89,7 @@ def _json(values: dict[str, Any] | None) -> str:
     return json_dumps(values, default=str)
 
 
-def _insert_sql(conn: sa.Connection) -> sa.TextClause:
+def _insert_sql(conn: Unit) -> sa.TextClause:
     # On PostgreSQL the server names the actor: a role cannot claim to be another.
     who = "current_user" if conn.dialect.name == "postgresql" else ":who"
     return sa.text(
@@ -99,7 +99,7 @@ def _insert_sql(conn: sa.Connection) -> sa.TextClause:
 
 
 def record(
-    conn: sa.Connection,
+    conn: Unit,
     action: str,
     kind: str,
     object_id: int | None = None,
@@ -118,7 +118,7 @@ AuditRow = tuple[
 """(action, kind, object_id, account_id, before, after)"""
 
 
-def record_many(conn: sa.Connection, rows: list[AuditRow]) -> None:
+def record_many(conn: Unit, rows: list[AuditRow]) -> None:
     """Write several audit rows in one statement (a delete of many comments, a batch)."""
     if not rows:
         return
@@ -139,9 +139,7 @@ def record_many(conn: sa.Connection, rows: list[AuditRow]) -> None:
     conn.execute(_insert_sql(conn), params)
 
 
-def record_import(
-    conn: sa.Connection, path: object, kind: str, account_id: int, counts: Any
-) -> None:
+def record_import(conn: Unit, path: object, kind: str, account_id: int, counts: Any) -> None:
     """One audit row per import, with its counts (never one per row: imports stay fast)."""
     c = counts
     done = {"file": str(path), "kind": kind, "added": c.added, "updated": c.updated}

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from creatorctl.config import InsightsConfig
 from creatorctl.i18n import fmt_pct, t
-from creatorctl.store import Store
+from creatorctl.store import Store, Unit
 from creatorctl.timeutil import local_to_utc, to_db
 
 TRAILING_DAYS = 30
@@ -112,7 +112,7 @@ def find_spikes(days: Sequence[LossDay]) -> list[tuple[LossDay, float]]:
     return out
 
 
-def _loss_days(conn: sa.Connection, account_id: int) -> list[LossDay]:
+def _loss_days(conn: Unit, account_id: int) -> list[LossDay]:
     rows = conn.execute(
         sa.text(
             "SELECT day, fans_gained, fans_lost FROM accountdaily WHERE account_id=:a ORDER BY day"
@@ -122,7 +122,7 @@ def _loss_days(conn: sa.Connection, account_id: int) -> list[LossDay]:
     return [LossDay(date.fromisoformat(str(r[0])), r[1], r[2]) for r in rows]
 
 
-def _attribute(conn: sa.Connection, account_id: int, day: date) -> tuple[int, str] | None:
+def _attribute(conn: Unit, account_id: int, day: date) -> tuple[int, str] | None:
     """The latest work published from two days before `day` to the end of `day` (local)."""
     lo = local_to_utc(datetime.combine(day - timedelta(days=ATTRIBUTION_DAYS - 1), time()))
     hi = local_to_utc(datetime.combine(day + timedelta(days=1), time()))
@@ -147,9 +147,7 @@ ORDER BY lost DESC, w.id LIMIT 1
 """
 
 
-def _attribute_per_work(
-    conn: sa.Connection, account_id: int, day: date
-) -> tuple[int, str, int] | None:
+def _attribute_per_work(conn: Unit, account_id: int, day: date) -> tuple[int, str, int] | None:
     """The work whose own fan count (the export's per-work 粉丝增量, snapshot to snapshot) fell
     most on `day`: (id, title, fans it lost); None when no work's numbers show a fall."""
     row = conn.execute(sa.text(_PER_WORK_SQL), {"a": account_id, "d": day.isoformat()}).first()
@@ -210,7 +208,7 @@ def work_fan_effects(store: Store, account_id: int, since: date, n: int = 5) -> 
     return [WorkFans(int(r[0]), r[1], int(r[2]), int(r[3])) for r in rows]
 
 
-def early_top_works(conn: sa.Connection, account_id: int, n: int = EARLY_TOP) -> list[EarlyWork]:
+def early_top_works(conn: Unit, account_id: int, n: int = EARLY_TOP) -> list[EarlyWork]:
     """The most-played of the account's early works (its first fifth, at least 10)."""
     count = conn.execute(
         sa.text("SELECT count(*) FROM work WHERE account_id=:a AND deleted_at IS NULL"),

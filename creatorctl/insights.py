@@ -17,7 +17,7 @@ from creatorctl.config import Config, InsightsConfig
 from creatorctl.diagnosis import Diagnosis
 from creatorctl.periods import Period
 from creatorctl.sqlport import contains, days_between, dialect_of, trunc_int
-from creatorctl.store import Store
+from creatorctl.store import Store, Unit
 from creatorctl.timeutil import from_db, utc_to_local
 
 KPI_KEYS = ("plays", "likes", "comments", "shares", "favorites", "profile_visits", "net_fans")
@@ -309,7 +309,7 @@ def trending(store: Store, account_id: int, limit: int = 30) -> list[Trend]:
         ]
 
 
-def _covered(conn: sa.Connection, account_id: int, topic: str) -> bool:
+def _covered(conn: Unit, account_id: int, topic: str) -> bool:
     """Whether one of the account's works carries `topic` (a whole topic, not a prefix).
 
     The trigram index finds candidates without scanning every work (topics of 3+ characters);

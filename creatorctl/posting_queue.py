@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
@@ -28,6 +29,9 @@ from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store, get_setting, set_setting
 from creatorctl.timeutil import now_local
+
+if TYPE_CHECKING:
+    from creatorctl.inbox.live import Preview
 
 HORIZON_WEEKS = 8
 """How far ahead the queue looks for a free slot."""
@@ -148,16 +152,21 @@ def live_conflicts(store: Store, account_id: int, when_local: datetime) -> list[
 
 
 class LiveCalendar:
-    """The account's live previews from `start` to `end` (local), read once, so that many
-    candidate slots are checked against them without a query each."""
+    """An account's live previews, read once, so that many candidate slots are checked against
+    them without a query each. The one rule every slot picker follows (the schedule dialog's
+    suggestion, the queue, the bulk-drafts import): no post within an hour of a live."""
 
-    def __init__(self, store: Store, account_id: int, start: datetime, end: datetime) -> None:
+    def __init__(self, previews: list[Preview]) -> None:
+        self.previews = previews
+
+    @classmethod
+    def read(cls, store: Store, account_id: int, start: datetime, end: datetime) -> LiveCalendar:
+        """The previews that can clash with a slot from `start` to `end` (local)."""
         from creatorctl.inbox.live import list_previews
 
         margin = timedelta(minutes=LIVE_WINDOW_MIN)
-        self.previews = list_previews(
-            store, account_id, start=start - margin, end=end + margin + timedelta(seconds=1)
-        )
+        end = end + margin + timedelta(seconds=1)
+        return cls(list_previews(store, account_id, start=start - margin, end=end))
 
     def skip_reason(self, when: datetime) -> str | None:
         """Why a suggested slot at `when` is passed over (a live preview within an hour)."""
@@ -184,7 +193,7 @@ def next_free_slot(
 ) -> tuple[datetime, QueueSlot]:
     """The first slot occurrence after now + 10 min with no post within 30 minutes and no live
     preview within an hour; why each slot was passed over for a live goes to `skipped`."""
-    lives = LiveCalendar(store, account_id, now, now + timedelta(weeks=HORIZON_WEEKS, days=1))
+    lives = LiveCalendar.read(store, account_id, now, horizon_end(now))
 
     def taken(when: datetime) -> bool:
         if conflicts(store, account_id, when, exclude_id=exclude_id):
@@ -195,6 +204,11 @@ def next_free_slot(
         return reason is not None
 
     return free_slot(slots, tags, now, taken)
+
+
+def horizon_end(now: datetime) -> datetime:
+    """The last moment the queue looks at for a free slot."""
+    return now + timedelta(weeks=HORIZON_WEEKS, days=1)
 
 
 def free_slot(

@@ -18,6 +18,7 @@ from creatorctl.hooks import HookResult
 from creatorctl.i18n import t
 from creatorctl.publish_recovery import MAX_ATTEMPTS
 from creatorctl.publish_types import Claim, PublishOutcome, claim_from
+from creatorctl.store import Unit
 
 RETRY_BACKOFF_S = (30.0, 120.0, 600.0)
 """Wait after the 1st, 2nd (3rd) failed try before the next one."""
@@ -32,12 +33,12 @@ def item_id_of(result: HookResult) -> str | None:
     return None
 
 
-def create_work_for(conn: sa.Connection, draft_id: int, item_id: str | None, now: datetime) -> int:
+def create_work_for(conn: Unit, draft_id: int, item_id: str | None, now: datetime) -> int:
     """The Work for a draft the user says did go out (`drafts resolve --published`)."""
     return _create_work(conn, claim_from(conn, draft_id, 0), item_id, now)
 
 
-def _create_work(conn: sa.Connection, claim: Claim, item_id: str | None, now: datetime) -> int:
+def _create_work(conn: Unit, claim: Claim, item_id: str | None, now: datetime) -> int:
     """The published work, linked both ways to its draft; visible in Works at once."""
     if item_id is not None:
         existing = conn.execute(
@@ -111,7 +112,7 @@ def outcome_of(
     )
 
 
-def _still_mine(conn: sa.Connection, claim: Claim, worker_id: str, ok: bool) -> bool:
+def _still_mine(conn: Unit, claim: Claim, worker_id: str, ok: bool) -> bool:
     """Is the draft where this claim left it (so the result may be written)?"""
     if claim.attempt_id:  # the main store knows the claim: state 'publishing', ours
         sql = "SELECT 1 FROM draft WHERE id=:i AND state='publishing' AND claimed_by=:w"
@@ -128,7 +129,7 @@ def _still_mine(conn: sa.Connection, claim: Claim, worker_id: str, ok: bool) -> 
 
 
 def apply_result(
-    conn: sa.Connection,
+    conn: Unit,
     claim: Claim,
     result: HookResult,
     worker_id: str,

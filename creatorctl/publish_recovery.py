@@ -26,7 +26,7 @@ from creatorctl.audit import record, record_many
 from creatorctl.drafts import DraftInfo, get_draft, ts
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
-from creatorctl.store import Store
+from creatorctl.store import Store, Unit
 from creatorctl.timeutil import fmt_local, from_db, utc_to_local, utcnow_exact
 
 MAX_ATTEMPTS = 3
@@ -66,7 +66,7 @@ def claimer_dead(worker_id: str | None) -> bool:
     return False
 
 
-def dead_claims(conn: sa.Connection, now: datetime, claim_timeout: float) -> list[int]:
+def dead_claims(conn: Unit, now: datetime, claim_timeout: float) -> list[int]:
     """Drafts left 'publishing' by a process that died: older than the claim timeout, or
     claimed by a process of this host that no longer exists."""
     cutoff = ts(now - timedelta(seconds=claim_timeout))
@@ -115,7 +115,7 @@ def lost_line(worker: str, hook_pid: int | None, started: object) -> str:
     )
 
 
-def _lost_line(conn: sa.Connection, draft_id: int, worker: str) -> str:
+def _lost_line(conn: Unit, draft_id: int, worker: str) -> str:
     att = conn.execute(
         sa.text(
             "SELECT hook_pid, hook_started_at, started_at FROM publishattempt "
@@ -129,7 +129,7 @@ def _lost_line(conn: sa.Connection, draft_id: int, worker: str) -> str:
 
 
 def recover_stale_claims(
-    conn: sa.Connection, now: datetime, claim_timeout: float, *, rerun: bool = False
+    conn: Unit, now: datetime, claim_timeout: float, *, rerun: bool = False
 ) -> list[Recovered]:
     """Take back posts whose claimer died. `rerun` (no hook, or an idempotent one): due again
     at once, the lost try counting as one of three; else `unknown`, for the user to settle."""
@@ -176,7 +176,7 @@ def recover_stale_claims(
     return out
 
 
-def mark_missed(conn: sa.Connection, now: datetime, grace_hours: float) -> list[int]:
+def mark_missed(conn: Unit, now: datetime, grace_hours: float) -> list[int]:
     """Posts that fell due more than the grace period ago while nothing ran: the user decides."""
     oldest = ts(now - timedelta(hours=grace_hours))
     rows = conn.execute(

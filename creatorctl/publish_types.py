@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from creatorctl.drafts import ts
 from creatorctl.publish_ledger import Key
 from creatorctl.publish_recovery import idempotency_key
+from creatorctl.store import Unit
 from creatorctl.timeutil import from_db, utc_to_local, utcnow_exact
 from creatorctl.works import split_tags
 
@@ -111,7 +112,7 @@ _CLAIM_COLS = (
 )
 
 
-def claim_from(conn: sa.Connection, draft_id: int, attempt_id: int) -> Claim:
+def claim_from(conn: Unit, draft_id: int, attempt_id: int) -> Claim:
     r = conn.execute(sa.text(_CLAIM_COLS), {"i": draft_id}).one()
     return Claim(
         draft_id=r.id,

@@ -47,7 +47,7 @@ from creatorctl.publish_recovery import (
     recover_stale_claims,
 )
 from creatorctl.publish_types import Claim, PublishOutcome, claim_from
-from creatorctl.store import Store
+from creatorctl.store import Store, Unit
 from creatorctl.store_wait import read_marker
 from creatorctl.timeutil import from_db, utcnow_exact
 
@@ -79,7 +79,7 @@ def _main_busy(store: Store) -> bool:
     return read_marker(store) is not None
 
 
-def _mirror(conn: sa.Connection, ledger: Ledger, claim: Claim, worker_id: str) -> Claim | None:
+def _mirror(conn: Unit, ledger: Ledger, claim: Claim, worker_id: str) -> Claim | None:
     """Tell the main store about a ledger claim: the draft becomes 'publishing', ours, with an
     attempt row. None if the draft changed meanwhile (the ledger claim is dropped)."""
     row = conn.execute(
@@ -102,7 +102,7 @@ def _mirror(conn: sa.Connection, ledger: Ledger, claim: Claim, worker_id: str) -
     return _log_attempt(conn, ledger, claim, worker_id)
 
 
-def _log_attempt(conn: sa.Connection, ledger: Ledger, claim: Claim, worker_id: str) -> Claim:
+def _log_attempt(conn: Unit, ledger: Ledger, claim: Claim, worker_id: str) -> Claim:
     attempt_id = conn.execute(
         sa.text(
             "INSERT INTO publishattempt(draft_id, worker_id, started_at, ok, error, "
@@ -397,7 +397,7 @@ def propose_slot(store: Store, account_id: int, now: datetime) -> SlotProposal:
     best = [(s.weekday, s.hour) for s in best_times(store, account_id)]
     earliest = now + timedelta(minutes=10)
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    lives = LiveCalendar(store, account_id, now, midnight + timedelta(days=days))
+    lives = LiveCalendar.read(store, account_id, now, midnight + timedelta(days=days))
     skipped: list[str] = []
     candidate = midnight.replace(hour=BEST_HOUR)
     for day in range(days):

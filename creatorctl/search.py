@@ -7,7 +7,7 @@ for two-character terms (`bigrams`, migration 0010, SQLite only): it finds the c
 LIKE still decides, so results are LIKE's.
 
 PostgreSQL: a GIN index per searched table on ``creatorctl_bigrams`` of its searched columns
-(migration 0015) finds the rows holding every two-character piece of a term of two characters
+(migration 0016) finds the rows holding every two-character piece of a term of two characters
 or more, in any database locale; ILIKE on the columns stays the test, so the results are
 ILIKE's (the same rows as SQLite's, tests/test_search_dialects.py). A term with no cased
 letter (Chinese, digits) is tested with LIKE, which compares bytes and costs a fraction of
@@ -87,7 +87,7 @@ PG_GRAMS = {
     "work": "w.title || ' ' || w.description || ' ' || w.tags",
     "comment": "c.content || ' ' || c.nickname",
 }
-"""The text each table's bigram index (migration 0015) is built on, as queries spell it (the
+"""The text each table's bigram index (migration 0016) is built on, as queries spell it (the
 planner matches the expression to the index's)."""
 
 

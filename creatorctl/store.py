@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NewType
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -36,6 +36,14 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # A datetime bound to SQL (sa.text or the raw driver) is stored in the one form, not sqlite3's
 # default (whole seconds when the microseconds are 0, deprecated since Python 3.12).
 sqlite3.register_adapter(datetime, to_db)
+Unit = NewType("Unit", Connection)
+"""The unit of work a Store hands out: the connection of one open transaction, from
+`Store.read()`, `write()` or `try_write()` (and `Bulk.conn`). The door's one rule: a public
+domain function takes the `Store` and opens its own short transaction, or takes a `Unit` (or a
+`Bulk`, its row-heavy form from `Store.unit`/`bulk`) when it must join its caller's
+transaction. A `Unit` is a SQLAlchemy connection to the code holding it, so statements cost
+nothing extra; the type says where it came from — mypy refuses a connection opened around the
+Store (`engine.connect()`) where a `Unit` is wanted."""
 BUSY_TIMEOUT_MS = 10_000
 BULK_CACHE_KIB = 32 * 1024
 """The page cache of a bulk load's connection (SQLite). A big load touches index pages all
@@ -188,13 +196,13 @@ class Store:
                 self.writes += 1
 
     @contextmanager
-    def read(self) -> Iterator[Connection]:
+    def read(self) -> Iterator[Unit]:
         """A short read transaction."""
         with self.engine.connect() as conn, conn.begin():
-            yield conn
+            yield Unit(conn)
 
     @contextmanager
-    def write(self, long: str | None = None) -> Iterator[Connection]:
+    def write(self, long: str | None = None) -> Iterator[Unit]:
         """A short write transaction (BEGIN IMMEDIATE); rolled back if anything raises.
 
         If another process holds the write lock for long (an import), this waits — saying so
@@ -205,7 +213,7 @@ class Store:
             trans = self.begin_write(conn)
             unmark = self.mark_long_write(long) if long else None
             try:
-                yield conn
+                yield Unit(conn)
             except BaseException:
                 trans.rollback()
                 raise
@@ -236,7 +244,7 @@ class Store:
         return self.url
 
     @contextmanager
-    def try_write(self, timeout_ms: int = 200) -> Iterator[Connection | None]:
+    def try_write(self, timeout_ms: int = 200) -> Iterator[Unit | None]:
         """A write transaction if the lock comes within `timeout_ms`, else None (no wait, no
         message): for the scheduler, whose posts must not queue behind an import."""
         if self.dialect == "postgresql":
@@ -253,7 +261,7 @@ class Store:
                     yield None
                     return
                 try:
-                    yield conn
+                    yield Unit(conn)
                 except BaseException:
                     trans.rollback()
                     raise
@@ -261,7 +269,7 @@ class Store:
             finally:
                 set_busy_timeout(conn, BUSY_TIMEOUT_MS)
 
-    def unit(self, conn: Connection) -> Bulk:
+    def unit(self, conn: Unit) -> Bulk:
         """The unit of work for row-heavy code over `conn`, a connection already in a
         transaction (from `read` or `write`). Changes no setting; see `bulk` for big loads."""
         driver = conn.connection.driver_connection
@@ -270,7 +278,7 @@ class Store:
 
     @contextmanager
     def bulk(
-        self, conn: Connection | None = None, *, long: str | None = None, commit: bool = True
+        self, conn: Unit | None = None, *, long: str | None = None, commit: bool = True
     ) -> Iterator[Bulk]:
         """A bulk load: many rows in one write transaction, on a connection tuned for it.
 
@@ -295,7 +303,7 @@ class Store:
                 restore()
             return
         with self.write_engine.connect() as own:
-            work = self.unit(own)
+            work = self.unit(Unit(own))
             restore = _tune_for_bulk(work, temp_store=True)
             unmark: Callable[[], None] | None = None
             try:
@@ -315,7 +323,7 @@ class Store:
                     unmark()
                 restore()
 
-    def _try_write_pg(self, timeout_ms: int) -> Iterator[Connection | None]:
+    def _try_write_pg(self, timeout_ms: int) -> Iterator[Unit | None]:
         from creatorctl.store_pg import try_begin_write
 
         with self.write_engine.connect() as conn:
@@ -324,7 +332,7 @@ class Store:
                 yield None
                 return
             try:
-                yield conn
+                yield Unit(conn)
             except BaseException:
                 trans.rollback()
                 raise
@@ -481,12 +489,12 @@ def migrate_store(store: Store) -> None:
 # --- settings -------------------------------------------------------------------------------
 
 
-def get_setting(conn: Connection, key: str) -> str | None:
+def get_setting(conn: Unit, key: str) -> str | None:
     row = conn.execute(sa.text("SELECT value FROM setting WHERE key=:k"), {"k": key}).first()
     return row[0] if row else None
 
 
-def set_setting(conn: Connection, key: str, value: str) -> None:
+def set_setting(conn: Unit, key: str, value: str) -> None:
     conn.execute(
         sa.text(
             "INSERT INTO setting(key, value) VALUES (:k, :v) "

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
+    from creatorctl.store import Unit
 
 
 class Cursor(Protocol):
@@ -37,7 +37,7 @@ class Bulk:
     """One connection inside one write transaction, for code that moves many rows.
 
     Attributes:
-        conn: the SQLAlchemy connection (for ``sa.text`` statements in the same transaction).
+        conn: the transaction's `Unit` (for ``sa.text`` statements in the same transaction).
         dialect: ``"sqlite"`` or ``"postgresql"``: the few statements spelled differently
             (search indexes, temporary tables, suspending indexes) branch on it.
         execute: ``(sql, params=()) -> Cursor``; SQL with ``?`` placeholders.
@@ -47,7 +47,7 @@ class Bulk:
     execute: Callable[..., Cursor]
     executemany: Callable[..., Any]
 
-    def __init__(self, conn: Connection, driver: Any) -> None:
+    def __init__(self, conn: Unit, driver: Any) -> None:
         self.conn = conn
         self.dialect: str = conn.dialect.name
         self._driver = driver

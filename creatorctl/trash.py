@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
-from creatorctl.store import Store
+from creatorctl.store import Store, Unit
 from creatorctl.timeutil import from_db, utcnow
 
 TRASHABLE = {"work", "draft", "comment"}
@@ -30,7 +30,7 @@ class TrashItem:
 
 
 def move_to_trash(
-    conn: sa.Connection, *, account_id: int, entity: str, ids: list[int], labels: list[str]
+    conn: Unit, *, account_id: int, entity: str, ids: list[int], labels: list[str]
 ) -> int:
     """Mark rows deleted and list them in the trash, inside the caller's transaction."""
     if entity not in TRASHABLE:

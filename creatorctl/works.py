@@ -13,6 +13,7 @@ from creatorctl.accounts import record_changes
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.search import search_clause
+from creatorctl.sorting import WORK_SORTS
 from creatorctl.store import Store
 from creatorctl.timeutil import from_db, utc_to_local
 from creatorctl.work_row import WorkRow
@@ -23,16 +24,6 @@ TAG_MAX = 30
 TAGS_MAX = 10
 # A topic holds letters (any script), digits and underscores: no spaces, punctuation or '#'.
 TAG_RE = re.compile(r"^[^\W]+$")
-
-SORT_COLUMNS = {
-    "published_at": "published_at",
-    "title": "title",
-    "plays": "plays",
-    "likes": "likes",
-    "comments": "comments",
-    "shares": "shares",
-    "completion_rate": "completion_rate",
-}
 
 
 @dataclass(frozen=True)
@@ -136,17 +127,15 @@ def list_works(
     account_id: int,
     *,
     query: str | None = None,
-    sort: str = "published_at",
+    sort: str = WORK_SORTS.default,
     descending: bool = True,
     offset: int = 0,
     limit: int = 100,
 ) -> list[WorkRow]:
     """A page of works, sorted in SQL on an indexed column (ties broken by id)."""
-    if sort not in SORT_COLUMNS:
-        raise UserError(t("err.bad_sort", col=sort, cols=", ".join(SORT_COLUMNS)))
+    col = WORK_SORTS.check(sort)
     params: dict[str, object] = {"lim": max(0, limit), "off": max(0, offset)}
     order = "DESC" if descending else "ASC"
-    col = SORT_COLUMNS[sort]
     nulls = " NULLS LAST" if col == "completion_rate" else ""
     sql = (
         "SELECT w.id, w.title, w.published_at, w.tags, w.plays, w.likes, w.comments, w.shares,"

@@ -179,3 +179,27 @@ def load_copy_of(sqlite_path: str) -> str:
                 )
         conn.commit()
     return url
+
+
+def scratch_db(tag: str) -> str:
+    """A new empty database of its own (no schema), dropped at exit: for a test that needs a
+    store at an older revision. Raises RuntimeError when there is no server, like `reset`."""
+    import psycopg
+    import sqlalchemy as sa
+
+    session = sa.engine.make_url(session_url())
+    name = f"{session.database}_{tag}"
+    admin_url = session.set(database="postgres").render_as_string(hide_password=False)
+    with psycopg.connect(admin_url, autocommit=True, connect_timeout=10) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+
+    def drop() -> None:
+        try:
+            with psycopg.connect(admin_url, autocommit=True, connect_timeout=10) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        except Exception:  # noqa: BLE001, S110 - best effort at exit
+            pass
+
+    atexit.register(drop)
+    return session.set(database=name).render_as_string(hide_password=False)

@@ -124,4 +124,29 @@ def test_a_works_sheet_is_not_taken_for_drafts(db: Path, tmp_path: Path) -> None
     assert "bulk drafts" not in out and "works" in out
 
 
-_ = datetime
+def test_queued_rows_keep_an_hour_from_a_live_preview(
+    store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13 (s5): the bulk import picked the queue's slots without looking at live
+    previews (直播预告), so a queued row landed next to a live that the schedule dialog and
+    `drafts queue` pass over. Now all three follow posting_queue.LiveCalendar: a row's slot is
+    more than an hour from every live. On both backends (the previews are read in the import's
+    own transaction)."""
+    from creatorctl.accounts import add_account
+    from creatorctl.inbox.live import add_preview
+
+    monkeypatch.setenv("CREATORCTL_FAKE_NOW", NOW)
+    monkeypatch.setenv("CREATORCTL_CONFIG", str(tmp_path / "none.toml"))
+    acc = add_account(store, "me").id
+    set_account_slots(store, acc, parse_slots("fri 20:00, sat 12:00"))
+    live = datetime(2026, 11, 27, 20, 30)  # Friday: half an hour after the 20:00 slot
+    add_preview(store, acc, "周五直播", live)
+    src = write_csv(
+        tmp_path / "q.csv", [["标题", "视频", "发布时间"], ["排一条", "/v/1.mp4", "queue"]]
+    )
+    code, _out, err = cli("--db", store.url, "import", str(src))
+    assert code == 0, err
+    [draft] = list_drafts(store, acc)
+    assert draft.state == "scheduled"
+    assert draft.scheduled_at == datetime(2026, 11, 28, 12, 0)  # Saturday's slot, not Friday's
+    assert abs(draft.scheduled_at - live).total_seconds() > 3600

@@ -17,7 +17,7 @@ import pytest
 import sqlalchemy as sa
 
 from creatorctl.store import MIGRATIONS_DIR, Store, current_revision, known_revisions, open_store
-from tests.store_checks import bad_instants
+from tests.store_checks import bad_instants, instant_columns
 
 REVISIONS = known_revisions()
 OLDER = REVISIONS[:-1]
@@ -360,7 +360,11 @@ ROWS: list[tuple[str, str, list[dict[str, object]]]] = [
 
 def _fill(store: Store, rev: str) -> dict[str, int]:
     """Rows fitting revision `rev`; returns how many went into each table."""
+    from creatorctl.timeutil import from_db, to_db
+
     counts: dict[str, int] = {}
+    # From 0014 on, a release writes every instant in the one form (to_db).
+    instants = instant_columns() if _at(rev, "0014") else {}
     with store.write() as conn:
         for since, table, rows in ROWS:
             if not _at(rev, since):
@@ -374,10 +378,15 @@ def _fill(store: Store, rev: str) -> dict[str, int]:
                         f"INSERT INTO {table} ({', '.join(cols)}) "
                         f"VALUES ({', '.join(':' + c for c in cols)})"
                     ),
-                    {c: row[c] for c in cols},
+                    {
+                        c: to_db(from_db(row[c]))
+                        if c in instants.get(table, ()) and row[c] is not None
+                        else row[c]
+                        for c in cols
+                    },
                 )
             counts[table] = counts.get(table, 0) + len(rows)
-        if _at(rev, "0005"):
+        if _at(rev, "0005") and not _at(rev, "0014"):
             # The search index's pause row, as a bulk load writes it (migration 0005's trigger
             # skips indexing while it exists), left committed; a comment that went in under it
             # was never indexed.
@@ -388,6 +397,15 @@ def _fill(store: Store, rev: str) -> dict[str, int]:
                 sa.text(
                     "INSERT INTO comment(id, account_id, work_id, content, created_at) "
                     "VALUES (3, 1, 1, '糖醋排骨也想学', '2026-11-20T12:00:00')"
+                )
+            )
+            counts["comment"] += 1
+        elif _at(rev, "0014"):
+            # 0014 cleared a stale pause row, and releases since never leave one committed.
+            conn.execute(
+                sa.text(
+                    "INSERT INTO comment(id, account_id, work_id, content, created_at) "
+                    "VALUES (3, 1, 1, '糖醋排骨也想学', '2026-11-20 12:00:00.000000')"
                 )
             )
             counts["comment"] += 1
@@ -409,8 +427,10 @@ def _saved_at(tmp_path: Path, rev: str) -> tuple[Path, dict[str, int]]:
 def test_every_revision_is_tested() -> None:
     assert OLDER[0] == "0001" and len(OLDER) >= 7
     # 0007–0010 added columns and indexes (0010: the comment bigram index), no tables; 0012
-    # and 0013 only PostgreSQL's search indexes, ledger and counter; 0014 rewrote stored times.
-    no_rows = {"0007", "0008", "0009", "0010", "0012", "0013", "0014"}
+    # and 0013 only PostgreSQL's search indexes, ledger and counter; 0014 and 0015 rewrote
+    # stored times (0015 on PostgreSQL: tests/test_migrations_pg.py); 0016 only PostgreSQL's
+    # bigram search indexes (tests/test_search_pg.py).
+    no_rows = {"0007", "0008", "0009", "0010", "0012", "0013", "0014", "0015", "0016"}
     assert {since for since, _, _ in ROWS} | no_rows >= set(OLDER)
 
 

@@ -1,5 +1,5 @@
 """Search finds the same rows on SQLite (FTS5 trigram + LIKE for short terms) and on
-PostgreSQL (LIKE/ILIKE served by the bigram GIN indexes of migration 0015), issue 14 §3 and §5.
+PostgreSQL (LIKE/ILIKE served by the bigram GIN indexes of migration 0016), issue 14 §3 and §5.
 
 The PostgreSQL half runs in the test session's PostgreSQL database (`pg_session_url`), in
 temporary tables rolled back afterwards, and in a database of its own made with the ``C``
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from creatorctl.inbox.comments import CommentFilter, _from_where
 from creatorctl.search import search_clause
 
-pg_bigrams = importlib.import_module("creatorctl.migrations.versions.0015_pg_bigrams")
+pg_bigrams = importlib.import_module("creatorctl.migrations.versions.0016_pg_bigrams")
 
 ROWS = [
     ("广州早茶攻略", "凌晨四点排队的老字号", "#美食 #广州"),

@@ -2,7 +2,7 @@
 
 pg_trgm makes trigrams only of characters the database's LC_CTYPE calls alphanumeric: in a
 ``C`` database Chinese text has none, so the trigram indexes of migration 0012 served no
-Chinese search there, and none of two characters anywhere. Migration 0015's bigram indexes do,
+Chinese search there, and none of two characters anywhere. Migration 0016's bigram indexes do,
 whatever the locale. These tests fill a SQLite store and a fresh ``C``-locale PostgreSQL store
 with the same works and comments and compare what every search lists, in both orders and over
 pages, through each of the three ways `comment_search_pg` fetches a page.

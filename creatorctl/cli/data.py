@@ -166,30 +166,7 @@ def import_cmd(
 
 
 def _echo_result(result: Any) -> None:
-    from creatorctl.i18n import t
-
-    c = result.counts
-    snapshot = (
-        t("imp.summary_snapshot", date=result.snapshot_date.isoformat())
-        if result.snapshot_date
-        else ""
-    )
-    line = t(
-        "imp.summary",
-        file=result.path.name,
-        kind=result.label,
-        snapshot=snapshot,
-        added=c.added,
-        updated=c.updated,
-        unchanged=c.unchanged,
-        skipped=c.skipped,
-    )
-    click.echo(f"{line} {t('imp.dry_run')}" if result.dry_run else line)
-    for reason, n in c.reasons.most_common():
-        click.echo(t("imp.skipped_reason", n=n, reason=reason))
-    for example in c.examples:
-        click.echo(f"    {example}")
-    for line in c.merge_lines() + result.notes():
+    for line in result.summary():
         click.echo(line)
 
 

@@ -8,6 +8,7 @@ import click
 
 from creatorctl.cli import Ctx, pass_ctx
 from creatorctl.cli.common import echo_json, echo_table
+from creatorctl.sorting import COMMENT_SORTS
 
 
 @click.group("comments")
@@ -17,7 +18,12 @@ def comments() -> None:
 
 @comments.command("list")
 @click.option("--work", "work_id", type=int, metavar="ID", help="Only this work's comments.")
-@click.option("--sort", type=click.Choice(["new", "likes"]), default="new", show_default=True)
+@click.option(
+    "--sort",
+    type=click.Choice(COMMENT_SORTS.keys),
+    default=COMMENT_SORTS.default,
+    show_default=True,
+)
 @click.option("--search", "query", metavar="Q", help="Keywords in the text or nickname.")
 @click.option("--flagged", is_flag=True, help="Only comments flagged as ads, spam or abuse.")
 @click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)

@@ -6,6 +6,7 @@ import click
 
 from creatorctl.cli import Ctx, pass_ctx
 from creatorctl.cli.common import echo_json, echo_table
+from creatorctl.sorting import MEMBER_SORTS
 
 
 @click.group("messages")
@@ -234,7 +235,7 @@ def groups_list(ctx: Ctx, as_json: bool) -> None:
 @groups.command("members")
 @click.argument("group_id", type=int)
 @click.option(
-    "--sort", type=click.Choice(["active", "messages"]), default="active", show_default=True
+    "--sort", type=click.Choice(MEMBER_SORTS.keys), default=MEMBER_SORTS.default, show_default=True
 )
 @click.option(
     "--inactive",

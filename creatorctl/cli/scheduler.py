@@ -123,18 +123,20 @@ def status_cmd(ctx: Ctx, as_json: bool) -> None:
 def install_cmd(ctx: Ctx, print_only: bool) -> None:
     """Write a systemd user unit that runs `scheduler run` on this store."""
     from creatorctl.i18n import t
-    from creatorctl.scheduler import install_unit, unit_text
+    from creatorctl.scheduler import install_unit, unit_location, unit_text
 
-    path = ctx.store.path
+    db, had_password = unit_location(ctx.store)
     timeout = ctx.config.publish.timeout
     if print_only:
-        click.echo(unit_text(path, timeout), nl=False)
-        return
-    unit, commands = install_unit(path, timeout)
-    click.echo(t("sched.unit_written", path=unit))
-    click.echo(t("sched.enable_with"))
-    for command in commands:
-        click.echo(f"  {command}")
+        click.echo(unit_text(db, timeout), nl=False)
+    else:
+        unit, commands = install_unit(db, timeout)
+        click.echo(t("sched.unit_written", path=unit))
+        click.echo(t("sched.enable_with"))
+        for command in commands:
+            click.echo(f"  {command}")
+    if had_password:  # the unit runs without it: say where it goes
+        click.echo(f"creatorctl: {t('sched.password_left_out')}", err=True)
 
 
 COMMANDS = [scheduler]

@@ -6,8 +6,7 @@ import click
 
 from creatorctl.cli import Ctx, pass_ctx
 from creatorctl.cli.common import echo_json, echo_table
-
-SORTS = ["published_at", "title", "plays", "likes", "comments", "shares", "completion_rate"]
+from creatorctl.sorting import WORK_SORTS
 
 
 @click.group("works")
@@ -17,22 +16,35 @@ def works() -> None:
 
 @works.command("list")
 @click.option("--search", "query", metavar="Q", help="Keywords in title, description or topics.")
-@click.option("--sort", type=click.Choice(SORTS), default="published_at", show_default=True)
-@click.option("--asc", is_flag=True, help="Ascending (default: descending).")
+@click.option(
+    "--sort", type=click.Choice(WORK_SORTS.keys), default=WORK_SORTS.default, show_default=True
+)
+@click.option(
+    "--asc/--desc",
+    default=None,
+    help="Ascending or descending (default: as the Works tab: titles A→Z, the rest most first).",
+)
 @click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_ctx
 def list_cmd(
-    ctx: Ctx, query: str | None, sort: str, asc: bool, limit: int, offset: int, as_json: bool
+    ctx: Ctx,
+    query: str | None,
+    sort: str,
+    asc: bool | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
 ) -> None:
     """List works, newest first."""
     from creatorctl.i18n import fmt_int, fmt_pct, t
     from creatorctl.works import count_works, list_works
 
     acc = ctx.require_account()
+    descending = WORK_SORTS.descending(sort) if asc is None else not asc
     rows = list_works(
-        ctx.store, acc.id, query=query, sort=sort, descending=not asc, offset=offset, limit=limit
+        ctx.store, acc.id, query=query, sort=sort, descending=descending, offset=offset, limit=limit
     )
     if len(rows) == limit or offset:
         # A cut list must say so (on stderr, so pipes and --json stay clean).

@@ -23,7 +23,7 @@ from creatorctl.demo.content import NICHES, make_title
 from creatorctl.demo.rates import AccountStyle
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
-from creatorctl.store import Store, set_setting
+from creatorctl.store import Store, Unit, set_setting
 from creatorctl.store_bulk import Bulk
 from creatorctl.timeutil import local_to_utc, now_local
 
@@ -167,7 +167,7 @@ def generate(
     return get_account(store, handle)
 
 
-def _make_works(conn: sa.Connection, ctx: DemoContext, n: int, years: int, n_snaps: int) -> None:
+def _make_works(conn: Unit, ctx: DemoContext, n: int, years: int, n_snaps: int) -> None:
     rng, niche = ctx.rng, NICHES[ctx.niche]
     span_min = years * 365 * 24 * 60
     # Publish times spread over the years, more recent ones denser (the account grew).
@@ -286,7 +286,7 @@ def _make_works(conn: sa.Connection, ctx: DemoContext, n: int, years: int, n_sna
         ctx.bulk.insert_rows("worksnapshot", SNAPSHOT_COLUMNS, batch)
 
 
-def _make_days(conn: sa.Connection, ctx: DemoContext, n_days: int) -> None:
+def _make_days(conn: Unit, ctx: DemoContext, n_days: int) -> None:
     """The account's daily numbers: plays from the works' early lives, fans that mostly grow."""
     rng = ctx.rng
     start = ctx.today - timedelta(days=n_days - 1)

@@ -19,6 +19,7 @@ from creatorctl.demo import DemoContext
 from creatorctl.demo.content import NICHES, make_title
 from creatorctl.drafts import ts
 from creatorctl.i18n import t
+from creatorctl.store import Unit
 from creatorctl.timeutil import from_db, local_to_utc
 
 FILTERS = ("清新", "胶片", "暖阳", "日系", "黑白", "奶油", "原图")
@@ -65,7 +66,7 @@ def _write_files(ctx: DemoContext, names: list[str]) -> None:
         write_private(ctx.media_dir / name, PLACEHOLDER.format(name=name, what=kind), what=what)
 
 
-def extend(conn: sa.Connection, ctx: DemoContext) -> None:
+def extend(conn: Unit, ctx: DemoContext) -> None:
     rng = ctx.rng
     now = ctx.now
     rows: list[dict[str, object]] = []

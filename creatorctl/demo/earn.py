@@ -23,19 +23,20 @@ from creatorctl.demo.earn_content import (
     TASK_RULES,
     TASK_TITLES,
 )
+from creatorctl.store import Unit
 from creatorctl.timeutil import local_to_utc
 
 YEAR = 365
 
 
-def extend(conn: sa.Connection, ctx: DemoContext) -> None:
+def extend(conn: Unit, ctx: DemoContext) -> None:
     _brand_tasks(conn, ctx)
     _products(conn, ctx)
     _platform_tasks(conn, ctx)
 
 
 def _earning(
-    conn: sa.Connection,
+    conn: Unit,
     ctx: DemoContext,
     day: date,
     source: str,
@@ -65,7 +66,7 @@ def _work_after(ctx: DemoContext, when: datetime) -> DemoWork | None:
     return later[0] if later else None
 
 
-def _brand_tasks(conn: sa.Connection, ctx: DemoContext) -> None:
+def _brand_tasks(conn: Unit, ctx: DemoContext) -> None:
     rng, fans = ctx.rng, ctx.fans_total
     templates = BRAND_TASKS[ctx.niche]
     # Thresholds both sides of the account's fans, so "I qualify" filters something out.
@@ -147,7 +148,7 @@ def _brand_tasks(conn: sa.Connection, ctx: DemoContext) -> None:
         )
 
 
-def _products(conn: sa.Connection, ctx: DemoContext) -> None:
+def _products(conn: Unit, ctx: DemoContext) -> None:
     rng = ctx.rng
     bulk = ctx.bulk
     start = ctx.today - timedelta(days=YEAR - 1)
@@ -210,7 +211,7 @@ def _topic_works(ctx: DemoContext, topic: str, start: datetime, end: datetime) -
     )
 
 
-def _platform_tasks(conn: sa.Connection, ctx: DemoContext) -> None:
+def _platform_tasks(conn: Unit, ctx: DemoContext) -> None:
     rng = ctx.rng
     used: dict[str, int] = {}
     for w in ctx.works:

@@ -23,6 +23,7 @@ from creatorctl.inbox.comment_load import bulk_loading, insert_rows, local_key
 from creatorctl.inbox.flags import comment_flags
 from creatorctl.inbox.live import Sample, save_session
 from creatorctl.inbox.messages import Incoming, ingest_messages
+from creatorctl.store import Unit
 from creatorctl.store_bulk import Bulk
 from creatorctl.timeutil import local_to_utc, to_db
 
@@ -32,7 +33,7 @@ MEMBERS = {"small": 120, "large": 500, "huge": 500}
 BATCH = 50_000
 
 
-def extend(conn: sa.Connection, ctx: DemoContext) -> None:
+def extend(conn: Unit, ctx: DemoContext) -> None:
     nick = NICHES[ctx.niche].nickname
     _comments(conn, ctx)
     rule_ids = _rules(conn, ctx, nick)
@@ -91,7 +92,7 @@ _PHONE = "3589"
 _CODES = ("a8Kd2", "xq7Lm", "zz91p", "hb3Fq", "mm0Wt")
 
 
-def _comments(conn: sa.Connection, ctx: DemoContext) -> None:
+def _comments(conn: Unit, ctx: DemoContext) -> None:
     rng = ctx.rng
     total = COMMENTS[ctx.size]
     works = [w for w in ctx.works if w.comments > 0] or ctx.works
@@ -189,7 +190,7 @@ def _indexes_built_after(bulk: Bulk) -> Iterator[None]:
         bulk.execute(sql)
 
 
-def _rules(conn: sa.Connection, ctx: DemoContext, nick: str) -> list[int]:
+def _rules(conn: Unit, ctx: DemoContext, nick: str) -> list[int]:
     ids = []
     created = local_to_utc(ctx.now - timedelta(days=60))
     for keyword, reply, prio, enabled, welcome in C.RULES:
@@ -213,7 +214,7 @@ def _rules(conn: sa.Connection, ctx: DemoContext, nick: str) -> list[int]:
     return ids
 
 
-def _messages(conn: sa.Connection, ctx: DemoContext, rule_ids: list[int]) -> None:
+def _messages(conn: Unit, ctx: DemoContext, rule_ids: list[int]) -> None:
     rng = ctx.rng
     total = MESSAGES[ctx.size]
     fans = max(20, total // 5)
@@ -255,7 +256,7 @@ GROUPMEMBER_COLUMNS = (
 )  # fmt: skip
 
 
-def _groups(conn: sa.Connection, ctx: DemoContext, nick: str) -> None:
+def _groups(conn: Unit, ctx: DemoContext, nick: str) -> None:
     rng = ctx.rng
     members = MEMBERS[ctx.size]
     names = _nicknames(rng, members * 2)
@@ -307,7 +308,7 @@ def _groups(conn: sa.Connection, ctx: DemoContext, nick: str) -> None:
         bulk.insert_rows("groupmember", GROUPMEMBER_COLUMNS, rows)
 
 
-def _lives(conn: sa.Connection, ctx: DemoContext) -> None:
+def _lives(conn: Unit, ctx: DemoContext) -> None:
     rng = ctx.rng
     bulk = ctx.bulk
     for i, title in enumerate(C.LIVE_TITLES):

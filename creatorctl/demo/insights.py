@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from creatorctl.demo import DemoContext
 from creatorctl.demo.content import NICHES
+from creatorctl.store import Unit
 
 DECLINE_DAYS = 30
 
@@ -43,7 +44,7 @@ SAMPLE_TITLES = (
 )
 
 
-def extend(conn: sa.Connection, ctx: DemoContext) -> None:
+def extend(conn: Unit, ctx: DemoContext) -> None:
     _reshape_fans(conn, ctx)
     _portrait(conn, ctx)
     _activity(conn, ctx)
@@ -64,7 +65,7 @@ def decline_window(ctx: DemoContext, first: date) -> tuple[date, date] | None:
     return window
 
 
-def _reshape_fans(conn: sa.Connection, ctx: DemoContext) -> None:
+def _reshape_fans(conn: Unit, ctx: DemoContext) -> None:
     rng = ctx.rng
     rows = conn.execute(
         sa.text(
@@ -108,7 +109,7 @@ def _shares(weights: list[float]) -> list[float]:
     return shares
 
 
-def _portrait(conn: sa.Connection, ctx: DemoContext) -> None:
+def _portrait(conn: Unit, ctx: DemoContext) -> None:
     rng = ctx.rng
     female = FEMALE_SHARE.get(ctx.niche, 0.55) + rng.uniform(-0.04, 0.04)
     home = HOME_PROVINCE.get(ctx.niche, "广东")
@@ -164,7 +165,7 @@ WEEKEND_CURVE = (
 )  # fmt: skip
 
 
-def _activity(conn: sa.Connection, ctx: DemoContext) -> None:
+def _activity(conn: Unit, ctx: DemoContext) -> None:
     rng = ctx.rng
     fans = max(ctx.fans_total, 100)
     rows = []
@@ -177,7 +178,7 @@ def _activity(conn: sa.Connection, ctx: DemoContext) -> None:
     ctx.bulk.insert_rows("fanactivity", ("account_id", "weekday", "hour", "value"), rows)
 
 
-def _trending(conn: sa.Connection, ctx: DemoContext) -> None:
+def _trending(conn: Unit, ctx: DemoContext) -> None:
     rng = ctx.rng
     niche = NICHES[ctx.niche]
     covered = rng.sample(niche.topics, min(6, len(niche.topics)))

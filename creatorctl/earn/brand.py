@@ -17,7 +17,7 @@ from creatorctl.earn.ledger import as_date, record_earning
 from creatorctl.eligibility import evaluate
 from creatorctl.errors import UserError
 from creatorctl.i18n import fmt_int, t
-from creatorctl.store import Store
+from creatorctl.store import Store, Unit
 from creatorctl.timeutil import from_db, today, utc_to_local, utcnow
 
 BRAND_STATES = ("open", "accepted", "delivered", "settled")
@@ -174,7 +174,7 @@ def get_brand_task(store: Store, account_id: int, task_id: int) -> BrandTask:
         return _get(conn, account_id, task_id)
 
 
-def _get(conn: sa.Connection, account_id: int, task_id: int) -> BrandTask:
+def _get(conn: Unit, account_id: int, task_id: int) -> BrandTask:
     r = conn.execute(
         sa.text(f"{_SELECT} WHERE b.id = :i AND b.account_id = :a"), {"i": task_id, "a": account_id}
     ).first()
@@ -324,9 +324,7 @@ def brand_totals(store: Store, account_id: int) -> BrandTotals:
     )
 
 
-def _audit(
-    conn: sa.Connection, account_id: int, task: BrandTask, state: str, **after: object
-) -> None:
+def _audit(conn: Unit, account_id: int, task: BrandTask, state: str, **after: object) -> None:
     """A brand task's step in the audit log (creatorctl.audit)."""
     from creatorctl.audit import record
 

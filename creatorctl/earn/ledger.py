@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
-from creatorctl.store import Store
+from creatorctl.store import Store, Unit
 from creatorctl.timeutil import today
 
 EARNING_SOURCES = ("brand", "selling", "tasks")
@@ -38,7 +38,7 @@ def parse_amount(value: str) -> float:
 
 
 def record_earning(
-    conn: sa.Connection,
+    conn: Unit,
     *,
     account_id: int,
     day: date,

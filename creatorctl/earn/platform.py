@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from creatorctl.earn.ledger import record_earning
 from creatorctl.sqlport import contains
-from creatorctl.store import Store
+from creatorctl.store import Store, Unit
 from creatorctl.timeutil import from_db, to_db, today, utc_to_local, utcnow
 
 SHOWN_WORKS = 20
@@ -104,7 +104,7 @@ WHERE w.account_id = :a AND w.published_at >= :s AND w.published_at <= :e
 """
 
 
-def _topic(conn: sa.Connection) -> str:
+def _topic(conn: Unit) -> str:
     return contains(conn, "' ' || w.tags || ' '", "' ' || :topic || ' '")
 
 
@@ -114,7 +114,7 @@ def _window(starts: datetime, ends: datetime) -> dict[str, object]:
     return {"s": to_db(starts), "e": to_db(ends.replace(microsecond=999_999))}
 
 
-def _task_works(conn: sa.Connection, params: dict[str, object], cond: str) -> tuple[TaskWork, ...]:
+def _task_works(conn: Unit, params: dict[str, object], cond: str) -> tuple[TaskWork, ...]:
     threshold = int(params["th"])  # type: ignore[call-overload]
     rows = conn.execute(sa.text(_TASK_WORKS.format(cond=cond, topic=_topic(conn))), params)
     return tuple(

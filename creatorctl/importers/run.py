@@ -72,6 +72,31 @@ class FileResult:
             return []
         return [t("imp.snapshot_guessed", date=self.snapshot_date.isoformat())]
 
+    def summary(self) -> list[str]:
+        """What the file did, in lines: the counts (marked on a dry run), why rows were
+        skipped with examples, the merges, how the file was read. The one text `creatorctl
+        import` prints and the import dialog shows."""
+        c = self.counts
+        snapshot = (
+            t("imp.summary_snapshot", date=self.snapshot_date.isoformat())
+            if self.snapshot_date
+            else ""
+        )
+        line = t(
+            "imp.summary",
+            file=self.path.name,
+            kind=self.label,
+            snapshot=snapshot,
+            added=c.added,
+            updated=c.updated,
+            unchanged=c.unchanged,
+            skipped=c.skipped,
+        )
+        lines = [f"{line} {t('imp.dry_run')}" if self.dry_run else line]
+        lines += [t("imp.skipped_reason", n=n, reason=r) for r, n in c.reasons.most_common()]
+        lines += [f"    {example}" for example in c.examples]
+        return lines + c.merge_lines() + self.notes()
+
 
 def load_kinds() -> dict[str, Kind]:
     """Every registered kind (importing each module under creatorctl.importers.kinds)."""

@@ -1,6 +1,6 @@
 """A page of searched comments on PostgreSQL, whether the term is rare or common.
 
-The bigram GIN index (migration 0015) finds a term's rows in any order, so a page from it
+The bigram GIN index (migration 0016) finds a term's rows in any order, so a page from it
 costs a fetch of every hit and a sort: quick for a rare term, slow for one in every fiftieth
 comment (19,000 fetches for 收藏了). A common term is found sooner by walking the list's own
 order (newest by id, most liked by the likes index) and testing each row with LIKE, a walk

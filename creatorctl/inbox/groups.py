@@ -11,11 +11,11 @@ import sqlalchemy as sa
 from creatorctl.audit import record
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
+from creatorctl.sorting import MEMBER_SORTS
 from creatorctl.store import Store
 from creatorctl.timeutil import from_db, utc_to_local, utcnow
 
 ROLES = ("owner", "admin", "member")
-MEMBER_SORTS = ("active", "messages")
 ANNOUNCEMENT_MAX = 500
 INACTIVE_DAYS = 30
 
@@ -119,15 +119,14 @@ def list_members(
     account_id: int,
     group_id: int,
     *,
-    sort: str = "active",
+    sort: str = MEMBER_SORTS.default,
     inactive_days: int | None = None,
     offset: int = 0,
     limit: int = 100,
 ) -> list[MemberRow]:
     """Members, most recently active (or most messages) first; `inactive_days`: only those
     without activity for that long."""
-    if sort not in MEMBER_SORTS:
-        raise UserError(t("err.bad_sort", col=sort, cols=", ".join(MEMBER_SORTS)))
+    MEMBER_SORTS.check(sort)
     get_group(store, account_id, group_id)
     params: dict[str, object] = {"l": limit, "o": offset}
     where = _member_where(group_id, inactive_days, params)

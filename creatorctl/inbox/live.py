@@ -15,6 +15,7 @@ import os
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +30,6 @@ from creatorctl.store_bulk import Bulk
 from creatorctl.timeutil import from_db, local_to_utc, now_local, to_db, utc_to_local, utcnow
 
 TOPIC_MAX = 55
-FIELDS = ("ts", "online", "gifts", "likes", "new_fans")
-HEADER_ALIASES = {
-    "ts": ("ts", "time", "timestamp", "时间", "时间点"),
-    "online": ("online", "viewers", "在线", "在线人数", "在线观众"),
-    "gifts": ("gifts", "礼物", "音浪", "礼物数"),
-    "likes": ("likes", "点赞", "点赞数"),
-    "new_fans": ("new_fans", "fans", "新增粉丝", "涨粉", "新粉丝"),
-}
 
 
 @dataclass(frozen=True)
@@ -225,14 +218,25 @@ def _count(value: Any) -> int:
     return n or 0
 
 
+@cache
+def _header_keys() -> dict[str, str]:
+    """A normalized header → the sample field it names (the live-samples import's columns)."""
+    from creatorctl.importers.base import normalize_header
+    from creatorctl.importers.kinds.inbox_live import LiveSamples
+
+    return {normalize_header(h): c.key for c in LiveSamples.columns for h in (c.key, *c.headers)}
+
+
 def sample_from(record: dict[str, Any], base: datetime | None = None) -> Sample:
     """A sample from a mapping with (aliases of) ts, online, gifts, likes, new_fans."""
+    from creatorctl.importers.base import normalize_header
+
+    keys = _header_keys()
     norm: dict[str, Any] = {}
     for key, value in record.items():
-        k = str(key).strip().lstrip("\ufeff").lower()
-        for name, aliases in HEADER_ALIASES.items():
-            if k in aliases:
-                norm[name] = value
+        name = keys.get(normalize_header(key))
+        if name is not None:
+            norm[name] = value
     for need in ("ts", "online"):
         if need not in norm:
             raise ValueError(t("inbox.err_sample_missing", col=need))

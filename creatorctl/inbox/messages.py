@@ -20,7 +20,7 @@ from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.inbox.rule_audit import rule_row as _rule_row
 from creatorctl.inbox.rule_audit import rule_values as _rule_values
-from creatorctl.store import Store
+from creatorctl.store import Store, Unit
 from creatorctl.store_bulk import Bulk
 from creatorctl.timeutil import from_db, to_db, utc_to_local, utcnow
 
@@ -117,7 +117,7 @@ def list_rules(store: Store, account_id: int) -> list[Rule]:
         return _load_rules(conn, account_id)
 
 
-def _load_rules(conn: sa.Connection, account_id: int) -> list[Rule]:
+def _load_rules(conn: Unit, account_id: int) -> list[Rule]:
     rows = conn.execute(
         sa.text(
             "SELECT id, keyword, reply, priority, enabled, is_welcome FROM autoreplyrule "

@@ -6,8 +6,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from creatorctl.store import Unit
 
-def rule_row(conn: sa.Connection, account_id: int, rule_id: int) -> dict[str, Any] | None:
+
+def rule_row(conn: Unit, account_id: int, rule_id: int) -> dict[str, Any] | None:
     row = conn.execute(
         sa.text(
             "SELECT keyword AS k, reply AS r, priority AS p, enabled AS e, is_welcome AS w "

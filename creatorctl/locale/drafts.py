@@ -138,6 +138,15 @@ MESSAGES = {
     "sched.col_claimed_by": ("进程", "process"),
     "sched.recent_heading": ("最近的发布尝试:", "latest tries:"),
     "sched.unit_written": ("已写入 {path}", "wrote {path}"),
+    "sched.password_left_out": (
+        "单元文件里没有写入 --db 的密码(密码从不写到磁盘上):把它放进 ~/.pgpass"
+        "(一行 主机:端口:数据库:用户:密码,权限 0600;PGPASSFILE 可指定别的文件),"
+        "或改用 Unix 套接字的 peer 认证(postgresql:///数据库),见 docs/team.md",
+        "the password in --db was left out of the unit (it is never written to disk): put it "
+        "in ~/.pgpass (a line host:port:database:user:password, mode 0600; PGPASSFILE names "
+        "another file), or use peer authentication over the Unix socket "
+        "(postgresql:///DATABASE), see docs/team.md",
+    ),
     "sched.enable_with": (
         "启用并在注销后继续运行:",
         "to enable it, and keep it running after you log out:",

@@ -153,19 +153,20 @@ class ImportScreen(DialogScreen[bool]):
         from creatorctl.errors import UserError
         from creatorctl.importers import ImportRejected, import_file
 
-        app: Any = self.app
+        store = self.need_store()
         try:
             if handle is not None:
                 from creatorctl.accounts import add_account, get_account
 
                 try:
-                    account = get_account(app.store, handle)
+                    account = get_account(store, handle)
                 except UserError:
-                    account = add_account(app.store, handle)
+                    account = add_account(store, handle)
             else:
-                account = app.account
+                assert self.capp.account is not None
+                account = self.capp.account
             result = import_file(
-                app.store,
+                store,
                 path,
                 account_id=account.id,
                 snapshot_date=snapshot,
@@ -175,45 +176,59 @@ class ImportScreen(DialogScreen[bool]):
                 progress=self._progress,
             )
         except ImportRejected as exc:
-            app.call_from_thread(self._done, None, exc.problems)
+            self.post_message(self.Rejected(list(exc.problems)))
             return
         except UserError as exc:
-            app.call_from_thread(self._done, None, [str(exc)])
+            self.post_message(self.Rejected([str(exc)]))
             return
-        app.call_from_thread(self._done, result, [])
+        self.post_message(self.Imported(result))
 
     def _progress(self, _label: str, done: int, total: int) -> None:
         """Called from the import's thread after each batch."""
-        self.app.call_from_thread(self._show_progress, done, total)
+        self.post_message(self.Progress(done, total))
 
-    def _show_progress(self, done: int, total: int) -> None:
-        self.query_one("#import-progress", ProgressBar).update(total=max(total, 1), progress=done)
+    @dataclass
+    class Progress(Message):
+        """A batch of the file is in."""
+
+        done: int
+        """Rows read so far."""
+        total: int
+        """Rows in the file (an estimate while reading)."""
+
+    @on(Progress)
+    def _show_progress(self, event: Progress) -> None:
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.update(total=max(event.total, 1), progress=event.done)
 
     # --- the outcome ---------------------------------------------------------------------
 
-    def _done(self, result: FileResult | None, problems: list[str]) -> None:
+    @dataclass
+    class Imported(Message):
+        """The file was read (and, unless a dry run, written)."""
+
+        result: FileResult
+
+    @dataclass
+    class Rejected(Message):
+        """The file was refused: nothing was written."""
+
+        problems: list[str]
+        """What is wrong, one line each (file/row/column)."""
+
+    @on(Rejected)
+    def _rejected(self, event: Rejected) -> None:
         self.running = False
         self.query_one("#import-progress", ProgressBar).remove_class("running")
-        if result is None:
-            self._show(["✗ " + t("imp.ui_rejected"), *problems], error=True)
-            return
+        self._show(["✗ " + t("imp.ui_rejected"), *event.problems], error=True)
+
+    @on(Imported)
+    def _done(self, event: Imported) -> None:
+        self.running = False
+        self.query_one("#import-progress", ProgressBar).remove_class("running")
+        result = event.result
         c = result.counts
-        snapshot = (
-            t("imp.summary_snapshot", date=result.snapshot_date.isoformat())
-            if result.snapshot_date
-            else ""
-        )
-        lines = [
-            t("imp.summary", file=result.path.name, kind=result.label, snapshot=snapshot,
-              added=c.added, updated=c.updated, unchanged=c.unchanged, skipped=c.skipped)
-        ]  # fmt: skip
-        if not result.dry_run:
-            lines.insert(0, t("imp.ui_done"))
-        if result.dry_run:
-            lines.append(t("imp.dry_run"))
-        lines += [t("imp.skipped_reason", n=n, reason=r) for r, n in c.reasons.most_common()]
-        lines += [f"    {e}" for e in c.examples]
-        lines += c.merge_lines() + result.notes()
+        lines = result.summary() if result.dry_run else [t("imp.ui_done"), *result.summary()]
         self._show(lines)
         if not result.dry_run and (c.added or c.updated):
             self.changed = True

@@ -7,38 +7,38 @@ A mixin of `CreatorApp` (kept apart so app.py stays about tabs and screens).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import work
-from textual.app import SystemCommand
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.message import Message
 
 from creatorctl.i18n import t
 from creatorctl.screens.base import TabView
 from creatorctl.widgets.account_bar import AccountBar
 
 if TYPE_CHECKING:
-    from textual.app import App
     from textual.screen import Screen
 
     from creatorctl.accounts import AccountInfo
     from creatorctl.store import Store
     from creatorctl.watch import Change, PgStoreWatcher, StoreWatcher
 
-    _Base = App[str | None]
-else:
-    _Base = object
-
 
 LONG_RUNNING = {"inbox-live-follow"}
 """Workers that run for as long as something is followed: the app is idle beside them."""
 
 
-class StoreSync(_Base):
-    """Polling, refresh and the trash for the app."""
+class StoreSync(App[str | None]):
+    """Polling, refresh and the trash for the app. Its workers post the messages below; the
+    handlers, on the UI thread, start what comes next (the poll timer, the tabs' reloads)."""
 
     store: Store | None
     account: AccountInfo | None
     watcher: StoreWatcher | PgStoreWatcher | None = None
+    _new_watcher: StoreWatcher | PgStoreWatcher | None = None
+    """Made by `start_watching`, not yet taken by `_watching` (closed if the app ends first)."""
     writes_seen = 0
 
     if TYPE_CHECKING:
@@ -51,9 +51,10 @@ class StoreSync(_Base):
         def view(self, tab_id: str) -> TabView: ...
 
     def on_unmount(self) -> None:
-        if self.watcher is not None:
-            self.watcher.close()
-            self.watcher = None
+        for watcher in (self.watcher, self._new_watcher):
+            if watcher is not None:
+                watcher.close()
+        self.watcher = self._new_watcher = None
 
     def sync_commands(self) -> Iterable[SystemCommand]:
         """The command palette's entries for the trash and refresh."""
@@ -73,13 +74,34 @@ class StoreSync(_Base):
         watcher = watcher_for(store)
         if watcher is None:
             return
-        try:
-            self.call_from_thread(self._watching, watcher)
-        except BaseException:  # the app closed meanwhile: nobody will close it later
-            watcher.close()
-            raise
+        self._new_watcher = watcher
+        if not self.post_message(self.WatcherReady(watcher)):
+            watcher.close()  # the app closed meanwhile: nobody will close it later
 
-    def _watching(self, watcher: StoreWatcher) -> None:
+    @dataclass
+    class WatcherReady(Message):
+        """A watcher on the store is open: the app starts polling it."""
+
+        watcher: StoreWatcher | PgStoreWatcher
+
+    @dataclass
+    class OutsideChange(Message):
+        """Another process changed the store."""
+
+        change: Change
+        """The tables it changed."""
+
+    @dataclass
+    class AccountRead(Message):
+        """The account bar's account, read again."""
+
+        account: AccountInfo
+
+    @on(WatcherReady)
+    def _watching(self, event: WatcherReady) -> None:
+        watcher = event.watcher
+        if self._new_watcher is watcher:
+            self._new_watcher = None
         if self.store is None or not self.is_running or self.watcher is not None:
             watcher.close()
             return
@@ -103,11 +125,12 @@ class StoreSync(_Base):
         change = self.watcher.poll(rebase=writes != self.writes_seen)
         self.writes_seen = self.store.writes
         if change is not None and self.writes_seen == writes:
-            self.call_from_thread(self.outside_change, change)
+            self.post_message(self.OutsideChange(change))
 
-    def outside_change(self, change: Change) -> None:
+    @on(OutsideChange)
+    def outside_change(self, event: OutsideChange) -> None:
         """Reload what shows the changed tables; hidden tabs reload when next shown."""
-        areas = change.areas()
+        areas = event.change.areas()
         if "account" in areas and self.account is not None:
             self.refresh_account_bar()
         for view in self.main_screen.query(TabView):
@@ -119,14 +142,13 @@ class StoreSync(_Base):
         from creatorctl.accounts import get_account_by_id
 
         assert self.store is not None and self.account is not None
-        acc = get_account_by_id(self.store, self.account.id)
-        self.call_from_thread(
-            self.main_screen.query_one(AccountBar).show_account,
-            acc.nickname,
-            acc.handle,
-            acc.fans,
-            acc.verified,
-        )
+        self.post_message(self.AccountRead(get_account_by_id(self.store, self.account.id)))
+
+    @on(AccountRead)
+    def _account_read(self, event: AccountRead) -> None:
+        acc = event.account
+        bar = self.main_screen.query_one(AccountBar)
+        bar.show_account(acc.nickname, acc.handle, acc.fans, acc.verified)
 
     def action_refresh_data(self) -> None:
         """F5: read everything again now (and take the store's state as known)."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Button, DataTable, Label, Static
 
 from creatorctl.i18n import t
@@ -63,13 +65,25 @@ class TrashScreen(DialogScreen[bool]):
     def load(self) -> None:
         from creatorctl.trash import list_trash
 
-        items = list_trash(self.need_store(), self.account_id)
-        self.app.call_from_thread(self._fill, items)
+        self.post_message(self.Loaded(list_trash(self.need_store(), self.account_id)))
 
-    def _fill(self, items: list[TrashItem]) -> None:
+    @dataclass
+    class Loaded(Message):
+        """What is in the account's trash, newest first."""
+
+        items: list[TrashItem]
+
+    @dataclass
+    class Restored(Message):
+        """An item came back from the trash."""
+
+        item: TrashItem
+
+    @on(Loaded)
+    def _fill(self, event: Loaded) -> None:
         from creatorctl.timeutil import fmt_local
 
-        self.items = items
+        self.items = items = event.items
         table = self.query_one("#trash-table", DataTable)
         row = table.cursor_row
         table.clear()
@@ -102,11 +116,12 @@ class TrashScreen(DialogScreen[bool]):
     def restore(self, item: TrashItem) -> None:
         from creatorctl.trash import restore
 
-        app: Any = self.app
-        restore(app.store, [item.id])
-        app.call_from_thread(self._restored, item)
+        restore(self.need_store(), [item.id])
+        self.post_message(self.Restored(item))
 
-    def _restored(self, item: TrashItem) -> None:
+    @on(Restored)
+    def _restored(self, event: Restored) -> None:
+        item = event.item
         self.restored = True
         kind = t(f"trash.kind.{item.entity}")
         self.said = "↺ " + t("trash.restored_one", kind=kind, label=item.label)

@@ -13,7 +13,7 @@ from typing import Any
 
 from rich.style import Style
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
@@ -255,8 +255,19 @@ class PagedTable(MemoTable):
             # The list shrank under us: show its last page instead.
             last = max(0, (page.total - 1) // self.page_size * self.page_size)
             page = fetcher(last, self.page_size)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, page)
+        if not get_current_worker().is_cancelled:  # else a newer load replaced this one
+            self.post_message(self.PageFetched(page))
+
+    @dataclass
+    class PageFetched(Message):
+        """A worker read a page; the table shows it (and then posts `PageLoaded`)."""
+
+        page: Page
+
+    @on(PageFetched)
+    def _page_fetched(self, event: PageFetched) -> None:
+        event.stop()  # the table's own business: not for the screens around it
+        self._show(event.page)
 
     def show_page(self, page: Page) -> None:
         """Show a page read elsewhere (the quick start's), with no fetcher yet: paging waits

@@ -13,7 +13,7 @@ a published work, or repeats an earlier row, is skipped and counted.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from creatorctl.errors import UserError
@@ -154,15 +154,21 @@ class BulkDrafts(Kind):
         return t("drafts.imp.dup_work", id=row[0]) if row else None
 
     def _next_slot(self, ctx: ImportContext, tags: tuple[str, ...]) -> datetime:
+        """The queue's rule (posting_queue.next_free_slot): no post within 30 minutes, no live
+        preview within an hour; this file's own rows count as posts."""
         from creatorctl.posting_queue import CONFLICT_WINDOW, free_slot, slots_from
 
         if "slots" not in ctx.state:
             ctx.state["slots"] = _slots(ctx, slots_from)
             ctx.state.setdefault("taken", []).extend(_scheduled(ctx))
+            ctx.state["lives"] = _lives(ctx)
         taken: list[datetime] = ctx.state["taken"]
+        lives = ctx.state["lives"]
 
         def is_taken(when: datetime) -> bool:
-            return any(abs(when - other) < CONFLICT_WINDOW for other in taken)
+            if any(abs(when - other) < CONFLICT_WINDOW for other in taken):
+                return True
+            return lives.skip_reason(when) is not None
 
         when, _slot = free_slot(ctx.state["slots"], tags, ctx.state["now"], is_taken)
         return when
@@ -203,6 +209,20 @@ def _scheduled(ctx: ImportContext) -> list[datetime]:
         (ctx.account_id,),
     ).fetchall()
     return [utc_to_local(from_db(r[0])) for r in rows]
+
+
+def _lives(ctx: ImportContext) -> Any:
+    """The account's live previews (read in the import's own transaction)."""
+    from creatorctl.inbox.live import Preview
+    from creatorctl.posting_queue import LiveCalendar
+    from creatorctl.timeutil import from_db, utc_to_local
+
+    since = local_to_utc(ctx.state["now"] - timedelta(hours=2))  # a slot is >= now + 10 min
+    rows = ctx.conn.execute(
+        "SELECT id, topic, start_at FROM livepreview WHERE account_id = ? AND start_at >= ?",
+        (ctx.account_id, to_db(since)),
+    ).fetchall()
+    return LiveCalendar([Preview(r[0], r[1], utc_to_local(from_db(r[2]))) for r in rows])
 
 
 _ = (time, ParseError)

@@ -34,6 +34,7 @@ from creatorctl.importers.numbers import (
     parse_id,
     parse_text,
 )
+from creatorctl.store_bulk import Bulk
 from creatorctl.timeutil import LocalToUtc, now_local, to_db
 
 PARENT_OPTION = KindOption(
@@ -212,7 +213,7 @@ class Comments(Kind):
         )
 
 
-def find_comment(conn: Any, account_id: int, ref: str) -> tuple[int, int] | None:
+def find_comment(conn: Bulk, account_id: int, ref: str) -> tuple[int, int] | None:
     """(store id, work id) of a comment named by its platform comment_id or store id."""
     row = conn.execute(
         "SELECT id, work_id FROM comment WHERE account_id=? AND comment_id=? "

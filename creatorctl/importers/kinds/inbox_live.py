@@ -13,12 +13,16 @@ class LiveSamples(Kind):
     name = "live"
     label = ("直播数据", "live samples")
     columns = (
-        Column("ts", ("时间", "ts", "Time", "timestamp"), parse_datetime, required=True),
-        Column("online", ("在线人数", "在线", "online", "Viewers"), parse_count, required=True),
-        Column("gifts", ("礼物", "音浪", "gifts", "Gifts"), parse_count),
+        Column("ts", ("时间", "时间点", "ts", "Time", "timestamp"), parse_datetime, required=True),
+        Column("online", ("在线人数", "在线", "在线观众", "online", "Viewers"), parse_count,
+               required=True),
+        Column("gifts", ("礼物", "音浪", "礼物数", "gifts", "Gifts"), parse_count),
         Column("likes", ("点赞", "点赞数", "likes", "Likes"), parse_count),
-        Column("new_fans", ("新增粉丝", "涨粉", "new_fans", "New fans"), parse_count),
+        Column("new_fans", ("新增粉丝", "涨粉", "新粉丝", "new_fans", "New fans", "fans"),
+               parse_count),
     )  # fmt: skip
+    """The one vocabulary of a sample file's headers: the import reads them, and so does the
+    live monitor that follows a growing file (`inbox.live.sample_from`)."""
     options = (KindOption("title", "The live's title (default: the file name).", metavar="TEXT"),)
     batch_size = 50_000
 

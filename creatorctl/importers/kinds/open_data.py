@@ -35,6 +35,7 @@ from creatorctl.importers.numbers import (
 )
 from creatorctl.importers.upsert import upsert
 from creatorctl.models.columns import WORK_COUNTS, WORK_RATES
+from creatorctl.store_bulk import Bulk
 from creatorctl.timeutil import today
 
 
@@ -176,7 +177,7 @@ SNAP_COUNTS = WORK_COUNTS
 SNAP_RATES = WORK_RATES
 
 
-def find_work(conn: Any, account_id: int, ref: str) -> int | None:
+def find_work(conn: Bulk, account_id: int, ref: str) -> int | None:
     """A work by its store id, item_id or aweme id."""
     for col in ("item_id", "aweme_id"):
         row = conn.execute(

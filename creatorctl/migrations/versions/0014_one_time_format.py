@@ -12,7 +12,7 @@ would stop every later comment from being indexed. The indexes (trigram and, fro
 two-character) are rebuilt in that case, so the comments that went in meanwhile become
 findable.
 
-SQLite only: on PostgreSQL these columns are real timestamps and there is no FTS table.
+SQLite only (no FTS table on PostgreSQL); 0015 rewrites the instants of PostgreSQL stores.
 
 Revision ID: 0014
 Revises: 0013

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from creatorctl import safe_text
 from creatorctl.i18n import t
 from creatorctl.screens.base import AppAccess
+
+if TYPE_CHECKING:
+    from creatorctl.drafts import DraftInfo
 
 
 class DraftEditScreen(AppAccess, ModalScreen[int | None]):
@@ -74,10 +80,34 @@ class DraftEditScreen(AppAccess, ModalScreen[int | None]):
         from creatorctl.drafts import get_draft
 
         assert self.draft_id is not None
-        d = get_draft(self.need_store(), self.draft_id)
-        self.app.call_from_thread(self._fill, d)
+        self.post_message(self.Loaded(get_draft(self.need_store(), self.draft_id)))
 
-    def _fill(self, d) -> None:  # type: ignore[no-untyped-def]
+    @dataclass
+    class Loaded(Message):
+        """The draft as stored, to fill the fields with."""
+
+        draft: DraftInfo
+        """The draft."""
+
+    @dataclass
+    class Refused(Message):
+        """The store refused the draft (an empty title, a tag too long …)."""
+
+        error: str
+        """Why, in one line."""
+
+    @dataclass
+    class Saved(Message):
+        """The store took the draft (new or changed)."""
+
+        draft_id: int
+        """The draft saved."""
+        warnings: list[str]
+        """Douyin's limits it breaks: saved anyway, refused when scheduled."""
+
+    @on(Loaded)
+    def _fill(self, event: Loaded) -> None:
+        d = event.draft
         heading = t("draft_edit.heading", id=d.id, state=t(f"state.{d.state}"))
         self.query_one("#draft-heading", Label).update(heading)
         self.query_one("#draft-title", Input).value = d.title
@@ -146,18 +176,24 @@ class DraftEditScreen(AppAccess, ModalScreen[int | None]):
                     edit_params=params,
                 )
         except UserError as exc:
-            self.app.call_from_thread(self._error, str(exc))
+            self.post_message(self.Refused(str(exc)))
             return
         from creatorctl.drafts import get_draft
         from creatorctl.platform_limits import configured_limits, draft_violations
 
         # Douyin's limits: saved anyway (a draft is work in progress), refused when scheduled.
-        for v in draft_violations(get_draft(store, draft_id), configured_limits()):
-            self.app.call_from_thread(self.app.notify, v.message, severity="warning", timeout=10)
-        self.app.call_from_thread(self.dismiss, draft_id)
+        broken = draft_violations(get_draft(store, draft_id), configured_limits())
+        self.post_message(self.Saved(draft_id, [v.message for v in broken]))
 
-    def _error(self, message: str) -> None:
-        self.query_one("#draft-error", Static).update(safe_text.text(message))
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        for message in event.warnings:
+            self.app.notify(message, severity="warning", timeout=10)
+        self.dismiss(event.draft_id)
+
+    @on(Refused)
+    def _error(self, event: Refused) -> None:
+        self.query_one("#draft-error", Static).update(safe_text.text(event.error))
 
     @on(Button.Pressed, "#draft-cancel")
     def action_cancel(self) -> None:

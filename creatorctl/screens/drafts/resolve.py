@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
@@ -66,13 +68,34 @@ class ResolveScreen(ModalScreen[str | None]):
                 self.store, self.draft.id, published=published, item_id=item_id.strip() or None
             )
         except UserError as exc:
-            self.app.call_from_thread(self.app.notify, str(exc), severity="error")
+            self.post_message(self.Refused(str(exc)))
             return
         if published:
             text = t("drafts.resolved_published", id=d.id, work=f" → #{d.work_id}")
         else:
             text = t("drafts.resolved_retry_app", id=d.id)
-        self.app.call_from_thread(self.dismiss, text)
+        self.post_message(self.Resolved(text))
+
+    @dataclass
+    class Resolved(Message):
+        """The answer is recorded: the dialog closes with the line to show."""
+
+        text: str
+
+    @dataclass
+    class Refused(Message):
+        """The answer was refused (e.g. an item id already used)."""
+
+        error: str
+        """Why, in one line."""
+
+    @on(Resolved)
+    def _resolved(self, event: Resolved) -> None:
+        self.dismiss(event.text)
+
+    @on(Refused)
+    def _refused(self, event: Refused) -> None:
+        self.app.notify(event.error, severity="error")
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

@@ -8,13 +8,16 @@ The proposal itself avoids live previews; the dialog says which slots it passed 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
@@ -23,10 +26,13 @@ from creatorctl.i18n import t
 from creatorctl.screens.base import AppAccess
 from creatorctl.timeutil import zone_label
 
+if TYPE_CHECKING:
+    from creatorctl.drafts import Scheduled
+
 FORMAT = "%Y-%m-%d %H:%M"
 
 
-class ScheduleScreen(AppAccess, ModalScreen[object]):
+class ScheduleScreen(AppAccess, ModalScreen["Scheduled | None"]):
     """Dismisses with the `drafts.Scheduled` result, or None when cancelled."""
 
     BINDINGS = [
@@ -154,7 +160,17 @@ class ScheduleScreen(AppAccess, ModalScreen[object]):
                         t("drafts.live_clash", topic=live.topic, when=f"{live.start_at:%H:%M}"),
                         style="yellow",
                     )
-        self.app.call_from_thread(self.query_one("#schedule-check", Static).update, line)
+        self.post_message(self.Checked(line))
+
+    @dataclass
+    class Checked(Message):
+        """What scheduling at the typed time would do, as the line under the input."""
+
+        line: Text
+
+    @on(Checked)
+    def _checked(self, event: Checked) -> None:
+        self.query_one("#schedule-check", Static).update(event.line)
 
     @on(Input.Submitted, "#schedule-at")
     @on(Button.Pressed, "#schedule-ok")
@@ -174,14 +190,32 @@ class ScheduleScreen(AppAccess, ModalScreen[object]):
                 account_id=self.account_id,
             )
         except UserError as exc:
-            self.app.call_from_thread(self._refused, str(exc))
+            self.post_message(self.Refused(str(exc)))
             return
-        self.app.call_from_thread(self.dismiss, result)
+        self.post_message(self.Saved(result))
 
-    def _refused(self, message: str) -> None:
+    @dataclass
+    class Saved(Message):
+        """The draft is scheduled: the dialog closes with the outcome."""
+
+        result: Scheduled
+
+    @dataclass
+    class Refused(Message):
+        """Scheduling at the typed time was refused."""
+
+        error: str
+        """Why, in one line."""
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        self.dismiss(event.result)
+
+    @on(Refused)
+    def _refused(self, event: Refused) -> None:
         """The refusal once: the live check already said the same (e.g. a past time) in red."""
         self.query_one("#schedule-check", Static).update("")
-        self.query_one("#schedule-error", Static).update(safe_text.text(message))
+        self.query_one("#schedule-error", Static).update(safe_text.text(event.error))
 
     @on(Button.Pressed, "#schedule-cancel")
     def action_cancel(self) -> None:

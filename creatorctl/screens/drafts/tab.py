@@ -11,21 +11,23 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey
 
 from creatorctl import safe_text
-from creatorctl.i18n import fit_cells, in_language, t
-from creatorctl.screens.base import TabView
+from creatorctl.i18n import fit_cells, t
+from creatorctl.screens.drafts.detail import STATE_STYLES, detail_text, when_text
 from creatorctl.screens.drafts.queue import QueueActions
 from creatorctl.timeutil import zone_label
 from creatorctl.widgets.paged_table import MemoTable
 from creatorctl.widgets.week_calendar import CalendarEntry, WeekCalendar, week_start
 
 if TYPE_CHECKING:
-    from creatorctl.drafts import DraftInfo
+    from creatorctl.drafts import DraftInfo, Scheduled
     from creatorctl.inbox.live import Preview
     from creatorctl.publish_log import AttemptInfo
+    from creatorctl.publishing import SlotProposal
 
 FILTERS: tuple[tuple[str, ...] | None, ...] = (
     None,
@@ -34,21 +36,14 @@ FILTERS: tuple[tuple[str, ...] | None, ...] = (
     ("unknown", "missed", "failed"),
     ("published",),
 )
-STATE_STYLES = {
-    "draft": "",
-    "scheduled": "cyan",
-    "publishing": "yellow",
-    "published": "green",
-    "failed": "bold red",
-    "missed": "bold red",
-    "unknown": "bold magenta",
-}
 
 
 @dataclass(frozen=True)
 class DraftsData:
     """What one reload fetches, in a worker."""
 
+    start: date
+    """The first day of the week the calendar shows."""
     drafts: list[DraftInfo]
     counts: dict[str, int]
     week: list[DraftInfo] = field(default_factory=list)
@@ -57,47 +52,7 @@ class DraftsData:
     """Live previews in the week (shown in the calendar with the posts)."""
 
 
-def _when(d: DraftInfo) -> str:
-    when = d.published_at if d.state == "published" else d.scheduled_at
-    return when.strftime("%m-%d %H:%M") if when else "–"
-
-
-def _detail(d: DraftInfo) -> Text:
-    """Everything about one draft, exactly as saved, with what to worry about first."""
-    text = Text()
-    text.append(f"#{d.id} {d.title}\n", style="bold")
-    text.append(t(f"state.{d.state}"), style=STATE_STYLES.get(d.state, ""))
-    if d.scheduled_at and d.state != "published":
-        text.append(f" · {d.scheduled_at:%Y-%m-%d %H:%M}")
-    if d.published_at:
-        text.append(" · " + t("drafts.published_at", when=f"{d.published_at:%Y-%m-%d %H:%M}"))
-    if d.attempts and d.state != "published":
-        text.append(" · " + t("drafts.tries", n=d.attempts))
-    text.append("\n")
-    if d.last_error:
-        # No space after the mark: a CJK line then wraps in place instead of leaving it alone.
-        text.append(f"✗{in_language(d.last_error)}\n", style="red")
-    if d.state != "published":
-        for warning in d.warnings():
-            text.append(f"⚠{warning}\n", style="yellow")
-    for key, value in (
-        ("field.tags", " ".join(d.tags)),
-        ("field.video_path", d.video_path),
-        ("field.cover_path", d.cover_path),
-        ("field.description", d.description),
-    ):
-        if value:
-            text.append(f"{t(key)} ", style="dim")
-            text.append(f"{value}\n")
-    if d.work_id is not None:
-        text.append(f"{t('drafts.work')} ", style="dim")
-        text.append(f"#{d.work_id}" + (f" (item {d.item_id})" if d.item_id else "") + "\n")
-    text.append(f"{t('field.edit_params')}\n", style="dim")
-    text.append(d.edit_params or "–", style="cyan")
-    return text
-
-
-class DraftsTab(QueueActions, TabView):
+class DraftsTab(QueueActions):
     """Drafts by state; n new, e resume, s schedule, c cancel, p publish now."""
 
     TAB_ID = "drafts"
@@ -187,15 +142,24 @@ class DraftsTab(QueueActions, TabView):
         begin = now_local().replace(year=start.year, month=start.month, day=start.day)
         begin = begin.replace(hour=0, minute=0, second=0, microsecond=0)
         data = DraftsData(
+            start=start,
             drafts=list_drafts(store, account_id, states),
             counts=count_by_state(store, account_id),
             week=scheduled_between(store, account_id, begin, begin + timedelta(days=7)),
             today=today,
             lives=list_previews(store, account_id, start=begin, end=begin + timedelta(days=7)),
         )
-        self.app.call_from_thread(self._show, data, start)
+        self.post_message(self.Loaded(data))
 
-    def _show(self, data: DraftsData, start: date) -> None:
+    @dataclass
+    class Loaded(Message):
+        """A reload's drafts, counts and week."""
+
+        data: DraftsData
+
+    @on(Loaded)
+    def _show(self, event: Loaded) -> None:
+        data = event.data
         table = self.table
         keep = self.selected_id
         table.clear()
@@ -206,7 +170,7 @@ class DraftsTab(QueueActions, TabView):
                 title = Text.assemble(("⚠ ", "yellow"), title)
             table.add_row(
                 Text(fit_cells(t(f"state.{d.state}"), 6), style=STATE_STYLES.get(d.state, "")),
-                _when(d),
+                when_text(d),
                 title,
                 key=str(d.id),
             )
@@ -215,7 +179,7 @@ class DraftsTab(QueueActions, TabView):
         self._fit_title()
         self._status(data.counts)
         self._show_detail()
-        self.calendar.show_week(start, data.today)
+        self.calendar.show_week(data.start, data.today)
         self.calendar.set_entries(
             "posts",
             [
@@ -290,7 +254,7 @@ class DraftsTab(QueueActions, TabView):
     def _show_detail(self) -> None:
         d = self.selected
         self.query_one("#drafts-detail", Static).update(
-            _detail(d) if d else Text(t("drafts.none_hint"), style="dim")
+            detail_text(d) if d else Text(t("drafts.none_hint"), style="dim")
         )
         if d is not None and d.attempts and d.state != "published":
             self._load_attempts(d.id)
@@ -300,17 +264,26 @@ class DraftsTab(QueueActions, TabView):
         from creatorctl.publish_log import list_attempts
 
         assert self.store is not None
-        attempts = list_attempts(self.store, draft_id, limit=3)
-        self.app.call_from_thread(self._show_attempts, draft_id, attempts)
+        self.post_message(
+            self.AttemptsLoaded(draft_id, list_attempts(self.store, draft_id, limit=3))
+        )
 
-    def _show_attempts(self, draft_id: int, attempts: list[AttemptInfo]) -> None:
+    @dataclass
+    class AttemptsLoaded(Message):
+        """The latest publish tries of a draft (shown when it is still the one selected)."""
+
+        draft_id: int
+        attempts: list[AttemptInfo]
+
+    @on(AttemptsLoaded)
+    def _show_attempts(self, event: AttemptsLoaded) -> None:
         """The latest tries under the details: when, who, and the hook's stderr tail."""
         d = self.selected
-        if d is None or d.id != draft_id or not attempts:
+        if d is None or d.id != event.draft_id or not event.attempts:
             return
-        text = _detail(d)
+        text = detail_text(d)
         text.append(f"\n{t('drafts.attempts')}\n", style="dim")
-        for a in attempts:
+        for a in event.attempts:
             mark = ("✓", "green") if a.ok else ("✗", "red")
             text.append(mark[0], style=mark[1])
             text.append(f" {a.started_at:%m-%d %H:%M:%S} {a.worker_id.split(':')[0]}\n")
@@ -368,15 +341,28 @@ class DraftsTab(QueueActions, TabView):
 
         assert self.store is not None
         slot = propose_slot(self.store, account_id, now_local())
-        self.app.call_from_thread(self._ask_time, draft_id, account_id, title, slot)
+        self.post_message(self.SlotProposed(draft_id, account_id, title, slot))
 
-    def _ask_time(self, draft_id: int, account_id: int, title: str, slot) -> None:  # type: ignore[no-untyped-def]
+    @dataclass
+    class SlotProposed(Message):
+        """`s`: the time to propose for a draft; the schedule dialog opens with it."""
+
+        draft_id: int
+        account_id: int
+        title: str
+        slot: SlotProposal
+
+    @on(SlotProposed)
+    def _ask_time(self, event: SlotProposed) -> None:
         from creatorctl.screens.drafts.schedule import ScheduleScreen
 
-        screen = ScheduleScreen(draft_id, account_id, title, slot.when, skipped=slot.skipped)
+        slot = event.slot
+        screen = ScheduleScreen(
+            event.draft_id, event.account_id, event.title, slot.when, skipped=slot.skipped
+        )
         self.app.push_screen(screen, self._scheduled)
 
-    def _scheduled(self, result) -> None:  # type: ignore[no-untyped-def]
+    def _scheduled(self, result: Scheduled | None) -> None:
         if result is None:
             return
         d = result.draft
@@ -404,8 +390,19 @@ class DraftsTab(QueueActions, TabView):
 
         assert self.store is not None
         cancel_draft(self.store, draft_id)
-        self.app.call_from_thread(self.app.notify, t("drafts.cancelled", id=draft_id))
-        self.app.call_from_thread(self.refresh_all)
+        self.post_message(self.Changed(t("drafts.cancelled", id=draft_id)))
+
+    @dataclass
+    class Changed(Message):
+        """A draft was cancelled or deleted: say so, and reload."""
+
+        note: str
+        """What was done, in one line."""
+
+    @on(Changed)
+    def _changed(self, event: Changed) -> None:
+        self.app.notify(event.note)
+        self.refresh_all()
 
     def action_publish_now(self) -> None:
         d = self.selected
@@ -468,8 +465,7 @@ class DraftsTab(QueueActions, TabView):
 
         assert self.store is not None
         delete_draft(self.store, draft_id)
-        self.app.call_from_thread(self.app.notify, t("drafts.deleted_app", id=draft_id))
-        self.app.call_from_thread(self.refresh_all)
+        self.post_message(self.Changed(t("drafts.deleted_app", id=draft_id)))
 
     def action_filter(self) -> None:
         self.filter_index = (self.filter_index + 1) % len(FILTERS)

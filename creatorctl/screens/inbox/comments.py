@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -9,11 +10,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Input, Static
 
 from creatorctl import safe_text
 from creatorctl.i18n import fmt_count, fmt_int, t
 from creatorctl.screens.inbox.tab import InboxPane
+from creatorctl.sorting import COMMENT_SORTS
 from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 from creatorctl.widgets.search_box import SearchBox
 
@@ -36,7 +39,11 @@ def marks(c: CommentRow) -> Text:
 
 
 class CommentsPane(InboxPane):
-    """Comments newest first; `s` most liked, `/` search, `f` flagged only."""
+    """Comments newest first; `s` most liked, `/` search, `f` flagged only.
+
+    Its workers post the messages below; the handlers here (on the UI thread) show the
+    result and start the reload, so a worker never starts a worker.
+    """
 
     BINDINGS = [
         Binding("slash", "search", t("key.search")),
@@ -62,7 +69,7 @@ class CommentsPane(InboxPane):
         super().__init__(id=id)
         self.work_id: int | None = None
         self.work_title = ""
-        self.sort = "new"
+        self.sort = COMMENT_SORTS.default
         self.query_text = ""
         self.flagged = False
         self.pager: CommentPager | None = None
@@ -142,11 +149,21 @@ class CommentsPane(InboxPane):
         from creatorctl.inbox.comments import check_work
 
         title = check_work(self.store, work_id, self.account_id)
-        self.app.call_from_thread(self._title_loaded, work_id, title)
+        self.post_message(self.TitleLoaded(work_id, title))
 
-    def _title_loaded(self, work_id: int, title: str) -> None:
-        if self.work_id == work_id:
-            self.work_title = title
+    @dataclass
+    class TitleLoaded(Message):
+        """The title of the work whose comments are shown (for the status line)."""
+
+        work_id: int
+        """The work."""
+        title: str
+        """Its title."""
+
+    @on(TitleLoaded)
+    def _title_loaded(self, event: TitleLoaded) -> None:
+        if self.work_id == event.work_id:  # else another work was picked meanwhile
+            self.work_title = event.title
             self._update_status()
 
     @on(PagedTable.PageLoaded, "#comments-table")
@@ -228,7 +245,7 @@ class CommentsPane(InboxPane):
         self.table.focus()
 
     def action_sort(self) -> None:
-        self.sort = "likes" if self.sort == "new" else "new"
+        self.sort = COMMENT_SORTS.after(self.sort)
         self.reload()
 
     def action_flagged(self) -> None:
@@ -240,6 +257,45 @@ class CommentsPane(InboxPane):
             self.set_work(None)
 
     # --- actions ---------------------------------------------------------------------------
+
+    @dataclass
+    class Changed(Message):
+        """A pin, purge or reply was stored: say so and reload in place."""
+
+        note: str
+        """The toast (what was done)."""
+
+    @dataclass
+    class Deleted(Message):
+        """`d`: comments went to the trash (`u` brings them back)."""
+
+        ids: list[int]
+        """The comments deleted."""
+        n: int
+        """How many were deleted."""
+
+    @dataclass
+    class Restored(Message):
+        """`u` after `d`: the comments came back."""
+
+        ids: list[int]
+        """The comments restored (the cursor goes to the first)."""
+        n: int
+        """How many came back."""
+
+    @dataclass
+    class FlaggedCounted(Message):
+        """`X`: how many flagged comments a purge would delete (to ask first)."""
+
+        n: int
+        """Flagged comments in the current scope."""
+
+    @dataclass
+    class ReplyFailed(Message):
+        """The reply hook failed: the reply is stored, marked failed."""
+
+        error: str
+        """What the hook said."""
 
     def action_pin(self) -> None:
         c = self.selected
@@ -260,7 +316,11 @@ class CommentsPane(InboxPane):
         else:
             unpin_comment(self.store, comment_id, self.account_id)
             msg = t("inbox.unpinned_done", id=comment_id)
-        self.app.call_from_thread(self._done, msg)
+        self.post_message(self.Changed(msg))
+
+    @on(Changed)
+    def _changed(self, event: Changed) -> None:
+        self._done(event.note)
 
     def _done(self, message: str, follow: str | None = None) -> None:
         self.notify(message)
@@ -276,8 +336,12 @@ class CommentsPane(InboxPane):
         from creatorctl.inbox.comments import delete_comments
 
         n = delete_comments(self.store, ids, self.account_id)
-        self.last_deleted = ids
-        self.app.call_from_thread(self._done, t("inbox.deleted_undo", n=n))
+        self.post_message(self.Deleted(ids, n))
+
+    @on(Deleted)
+    def _deleted(self, event: Deleted) -> None:
+        self.last_deleted = event.ids
+        self._done(t("inbox.deleted_undo", n=event.n))
 
     def action_undo(self) -> None:
         if self.last_deleted:
@@ -290,9 +354,14 @@ class CommentsPane(InboxPane):
         from creatorctl.inbox.comments import restore_comments
 
         n = restore_comments(self.store, ids, self.account_id)
-        self.last_deleted = []
+        self.post_message(self.Restored(ids, n))
+
+    @on(Restored)
+    def _restored(self, event: Restored) -> None:
+        if self.last_deleted == event.ids:
+            self.last_deleted = []
         # the cursor goes back to the comment restored, so `r` next answers that one
-        self.app.call_from_thread(self._done, t("inbox.restored_done", n=n), str(ids[0]))
+        self._done(t("inbox.restored_done", n=event.n), str(event.ids[0]))
 
     def action_purge(self) -> None:
         self._count_flagged()
@@ -302,11 +371,13 @@ class CommentsPane(InboxPane):
         from creatorctl.inbox.comments import count_flagged
 
         n = count_flagged(self.store, self.account_id, self.work_id)
-        self.app.call_from_thread(self._ask_purge, n)
+        self.post_message(self.FlaggedCounted(n))
 
-    def _ask_purge(self, n: int) -> None:
+    @on(FlaggedCounted)
+    def _ask_purge(self, event: FlaggedCounted) -> None:
         from creatorctl.screens.confirm import ConfirmScreen
 
+        n = event.n
         if not n:
             self.notify(t("inbox.purge_none"))
             return
@@ -322,7 +393,7 @@ class CommentsPane(InboxPane):
         from creatorctl.inbox.comments import purge_flagged
 
         n = purge_flagged(self.store, self.account_id, self.work_id)
-        self.app.call_from_thread(self._done, t("inbox.purged_done", n=fmt_int(n)))
+        self.post_message(self.Changed(t("inbox.purged_done", n=fmt_int(n))))
 
     def action_reply(self) -> None:
         if self.selected is None:
@@ -345,17 +416,20 @@ class CommentsPane(InboxPane):
     @work(thread=True, group="inbox-comment-action", exit_on_error=False)
     def _reply(self, comment_id: int, text: str) -> None:
         from creatorctl.config import load_config
-        from creatorctl.errors import UserError
         from creatorctl.inbox.reply import reply_comment
 
         result = reply_comment(self.store, load_config(), self.account_id, comment_id, text)
         if result.status == "failed":
-            self.app.call_from_thread(self.reload, keep_position=True)
-            raise UserError(t("inbox.err_reply_hook", error=result.error))
-        self.app.call_from_thread(
-            self._done,
-            t("inbox.replied_done", id=comment_id, status=t(f"inbox.status.{result.status}")),
-        )
+            self.post_message(self.ReplyFailed(result.error))
+            return
+        status = t(f"inbox.status.{result.status}")
+        self.post_message(self.Changed(t("inbox.replied_done", id=comment_id, status=status)))
+
+    @on(ReplyFailed)
+    def _reply_failed(self, event: ReplyFailed) -> None:
+        # as the app shows a worker's UserError: one red line, no traceback
+        self.notify(t("inbox.err_reply_hook", error=event.error), severity="error", timeout=8)
+        self.reload(keep_position=True)
 
 
 def fetch_page_from_rows(rows: list[CommentRow], offset: int, total: int) -> Page:

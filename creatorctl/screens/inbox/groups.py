@@ -16,6 +16,7 @@ from textual.widgets import Button, Label, Static, TextArea
 from creatorctl import safe_text
 from creatorctl.i18n import fmt_int, t
 from creatorctl.screens.inbox.tab import InboxPane
+from creatorctl.sorting import MEMBER_SORTS
 from creatorctl.widgets.paged_table import ColumnSpec, Page, PagedTable, cell
 from creatorctl.widgets.plain import PlainStatic
 
@@ -88,7 +89,7 @@ class GroupsPane(InboxPane):
         super().__init__(id=id)
         self.groups: list[GroupRow] = []
         self.index = 0
-        self.sort = "active"
+        self.sort = MEMBER_SORTS.default
         self.inactive = False
 
     def compose(self) -> ComposeResult:
@@ -178,7 +179,7 @@ class GroupsPane(InboxPane):
             self._load_groups()
 
     def action_sort(self) -> None:
-        self.sort = "messages" if self.sort == "active" else "active"
+        self.sort = MEMBER_SORTS.after(self.sort)
         self._load_groups()
 
     def action_inactive(self) -> None:

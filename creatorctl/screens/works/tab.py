@@ -18,6 +18,7 @@ from creatorctl.i18n import fmt_count, fmt_pct, t
 from creatorctl.marks import warn
 from creatorctl.screens.base import TabView
 from creatorctl.screens.works.editing import WorkEditing
+from creatorctl.sorting import WORK_SORTS
 from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
 from creatorctl.widgets.search_box import SearchBox
 
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
     from creatorctl.quickstart import FirstPage
     from creatorctl.store import Store
     from creatorctl.works import WorkRow
-
-SORTABLE = ("published_at", "title", "plays", "likes", "comments", "shares", "completion_rate")
 
 
 def _fetch_page(
@@ -132,8 +131,8 @@ class WorksTab(WorkEditing, TabView):
     def __init__(self) -> None:
         super().__init__()
         self.query_text = ""
-        self.sort = "published_at"
-        self.descending = True
+        self.sort = WORK_SORTS.default
+        self.descending = WORK_SORTS.descending(self.sort)
         self.last_deleted_work: int | None = None
         """The work `x` just deleted: `u` brings it back before undoing any edit."""
 
@@ -215,9 +214,8 @@ class WorksTab(WorkEditing, TabView):
         self.table.focus()
 
     def action_sort_next(self) -> None:
-        i = SORTABLE.index(self.sort)
-        self.sort = SORTABLE[(i + 1) % len(SORTABLE)]
-        self.descending = self.sort != "title"
+        self.sort = WORK_SORTS.after(self.sort)
+        self.descending = WORK_SORTS.descending(self.sort)
         self.reload()
 
     def action_reverse(self) -> None:
@@ -228,11 +226,11 @@ class WorksTab(WorkEditing, TabView):
     def _header(self, event: PagedTable.HeaderSelected) -> None:
         key = event.column_key.value
         key = "published_at" if key == "published_short" else key
-        if key in SORTABLE:
+        if key in WORK_SORTS.keys:
             if key == self.sort:
                 self.descending = not self.descending
             else:
-                self.sort, self.descending = key, key != "title"
+                self.sort, self.descending = key, WORK_SORTS.descending(key)
             self.reload()
 
     def _selected_id(self) -> int | None:

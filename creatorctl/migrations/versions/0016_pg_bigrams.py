@@ -22,15 +22,15 @@ creatorctl.inbox.comment_search_pg, too). Same names, so imports suspend them as
 
 SQLite: nothing (FTS5 trigram and the bigram table of 0010).
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-11-29
 """
 
 from alembic import op
 
-revision = "0015"
-down_revision = "0014"
+revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
