@@ -19,7 +19,14 @@ from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.inbox.comment_plan import Plan, has_bigrams, plan_search, search_index
 from creatorctl.inbox.flags import parse_flags
-from creatorctl.search import fts_expression, like_clause, split_terms, uses_fts
+from creatorctl.search import (
+    PG_GRAMS,
+    fts_expression,
+    like_clause,
+    pg_clause,
+    split_terms,
+    uses_fts,
+)
 from creatorctl.sorting import COMMENT_SORTS
 from creatorctl.store import Store
 from creatorctl.timeutil import from_db, utc_to_local
@@ -131,8 +138,9 @@ def _from_where(
     With a search of 3+ character terms the FTS table leads (CROSS JOIN keeps it outer) so rows
     come out in rowid order and the page stops early. Without them, two-character terms lead
     the same way from the bigram index when the store has one (`bigram`); LIKE still decides.
-    PostgreSQL has no FTS table: every term is an ILIKE that its pg_trgm indexes serve
-    (`search`), and its planner picks the order. `few_hits` and `like_walk` come from `_plan`.
+    PostgreSQL has no FTS table: every term is a LIKE/ILIKE test, and with `bigram` also a
+    bigram-index condition (`search.pg_clause`); `comment_search_pg` picks which to send.
+    `few_hits` and `like_walk` (SQLite) come from `comment_plan.plan_search`.
     """
     COMMENT_SORTS.check(f.sort)
     conds = ["c.deleted_at IS NULL"]
@@ -147,7 +155,10 @@ def _from_where(
         conds.append("c.flags <> ''")
     long_terms, short_terms = split_terms(f.query.strip())
     if not uses_fts(dialect):
-        short_terms, long_terms = short_terms + long_terms, []
+        # PostgreSQL: LIKE decides; with `bigram`, terms also name their bigrams (GIN index).
+        columns = ("c.content", "c.nickname")
+        terms, long_terms, short_terms = f.query.split(), [], []
+        conds.append(pg_clause(terms, params, columns, PG_GRAMS["comment"], index=bigram))
     if short_terms:
         columns = ("c.content", "c.nickname")
         conds.append(like_clause(short_terms, params, columns, dialect=dialect))
@@ -189,7 +200,11 @@ def list_comments(
     plan: Plan | None = None,
 ) -> list[CommentRow]:
     """A page of comments after `after` (a keyset cursor), else at `offset` (`plan`: one
-    `_plan` gave for this filter, so a pager asks once)."""
+    `plan_search` gave for this filter, so a pager asks once)."""
+    if store.engine.dialect.name == "postgresql" and f.query.strip():
+        from creatorctl.inbox.comment_search_pg import list_found
+
+        return list_found(store, f, after=after, offset=offset, limit=limit)
     params: dict[str, object] = {"lim": max(0, limit)}
     dialect = store.engine.dialect.name
     few, walk = plan if plan is not None else plan_search(store, f)
@@ -234,12 +249,11 @@ def count_comments(
     dialect = store.engine.dialect.name
     # Order does not matter to a count: the account's hits are counted from the index.
     f = replace(f, sort="new") if f.sort in COMMENT_SORTS.keys else f
-    if f.work_id is not None:  # (one work's plan does not depend on the order)
+    if f.work_id is not None and uses_fts(dialect):  # (a work's plan is the same either way)
         plan = plan if plan is not None else plan_search(store, f)
     walk = plan is not None and f.work_id is not None and plan[1]
-    source, where, _ = _from_where(
-        f, params, bigram=has_bigrams(store), dialect=dialect, like_walk=walk
-    )
+    bigram = has_bigrams(store) or dialect == "postgresql"
+    source, where, _ = _from_where(f, params, bigram=bigram, dialect=dialect, like_walk=walk)
     source = source.replace(_WORK_JOIN, "")
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT :cap) AS hits"
     with store.read() as conn:
