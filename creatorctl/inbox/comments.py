@@ -19,7 +19,15 @@ from creatorctl.audit import record
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.inbox.flags import parse_flags
-from creatorctl.search import bigram_term, fts_expression, like_clause, split_terms, uses_fts
+from creatorctl.search import (
+    PG_GRAMS,
+    bigram_term,
+    fts_expression,
+    like_clause,
+    pg_clause,
+    split_terms,
+    uses_fts,
+)
 from creatorctl.sorting import COMMENT_SORTS
 from creatorctl.store import Store
 from creatorctl.timeutil import from_db, utc_to_local
@@ -132,8 +140,8 @@ def _from_where(
     With a search of 3+ character terms the FTS table leads (CROSS JOIN keeps it outer) so rows
     come out in rowid order and the page stops early. Without them, two-character terms lead
     the same way from the bigram index when the store has one (`bigram`); LIKE still decides.
-    PostgreSQL has no FTS table: every term is an ILIKE that its pg_trgm indexes serve
-    (`search`), and its planner picks the order.
+    PostgreSQL has no FTS table: every term is a LIKE/ILIKE test, and with `bigram` also a
+    bigram-index condition (`search.pg_clause`); `comment_search_pg` picks which to send.
     """
     COMMENT_SORTS.check(f.sort)
     conds = ["c.deleted_at IS NULL"]
@@ -148,7 +156,10 @@ def _from_where(
         conds.append("c.flags <> ''")
     long_terms, short_terms = split_terms(f.query.strip())
     if not uses_fts(dialect):
-        short_terms, long_terms = short_terms + long_terms, []
+        # PostgreSQL: LIKE decides; with `bigram`, terms also name their bigrams (GIN index).
+        columns = ("c.content", "c.nickname")
+        terms, long_terms, short_terms = f.query.split(), [], []
+        conds.append(pg_clause(terms, params, columns, PG_GRAMS["comment"], index=bigram))
     if short_terms:
         columns = ("c.content", "c.nickname")
         conds.append(like_clause(short_terms, params, columns, dialect=dialect))
@@ -224,6 +235,10 @@ def list_comments(
     limit: int = 100,
 ) -> list[CommentRow]:
     """A page of comments after `after` (a keyset cursor), else at `offset`."""
+    if store.engine.dialect.name == "postgresql" and f.query.strip():
+        from creatorctl.inbox.comment_search_pg import list_found
+
+        return list_found(store, f, after=after, offset=offset, limit=limit)
     params: dict[str, object] = {"lim": max(0, limit)}
     source, where, id_col = _from_where(
         f, params, _few_hits(store, f), _has_bigrams(store), store.engine.dialect.name
@@ -263,9 +278,9 @@ def count_comments(store: Store, f: CommentFilter, cap: int | None = None) -> in
     if cap is None:
         cap = SEARCH_COUNT_CAP if f.query.strip() else COUNT_CAP
     params: dict[str, object] = {"cap": cap + 1}
-    source, where, _ = _from_where(
-        f, params, bigram=_has_bigrams(store), dialect=store.engine.dialect.name
-    )
+    dialect = store.engine.dialect.name
+    bigram = _has_bigrams(store) or dialect == "postgresql"
+    source, where, _ = _from_where(f, params, bigram=bigram, dialect=dialect)
     source = source.replace(_WORK_JOIN, "")
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT :cap) AS hits"
     with store.read() as conn:
