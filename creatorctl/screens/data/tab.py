@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -9,6 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from creatorctl import safe_text
@@ -170,17 +172,49 @@ class DataTab(TabView):
         from creatorctl.periods import last_days
 
         period = custom if custom is not None else last_days(store, account_id, preset or 28)
-        report = insights.kpis(store, account_id, period)
-        self.post_from_worker(self._show_kpis, report)
+        # Each part is shown as soon as it is read (KPIs first), in the order of the page.
+        self.post_from_worker(self.KpisLoaded(insights.kpis(store, account_id, period)))
         cfg = load_config().insights
-        self.post_from_worker(self._load_flags, store, account_id, cfg, period)
-        self.post_from_worker(self._show_region, region(store, account_id, cfg))
+        self.post_from_worker(self.FlagsWanted(FlaggedWorks(store, account_id, cfg, period)))
+        self.post_from_worker(self.RegionLoaded(region(store, account_id, cfg)))
         series = insights.daily_series(store, account_id, period, max(10, width - 12))
         hist = insights.completion_histogram(store, account_id, period)
         top = insights.top_works(store, account_id, period, 5)
-        self.post_from_worker(self._show_charts, series, hist, top)
-        trends = insights.trending(store, account_id)
-        self.post_from_worker(self._show_trending, trends)
+        self.post_from_worker(self.ChartsLoaded(series, hist, top))
+        self.post_from_worker(self.TrendingLoaded(insights.trending(store, account_id)))
+
+    @dataclass
+    class KpisLoaded(Message):
+        """The period's KPIs (and the period itself, for the period bar)."""
+
+        report: KpiReport
+
+    @dataclass
+    class FlagsWanted(Message):
+        """The period is known: the flagged-works table loads its first page (its own worker,
+        started by the handler on the UI thread)."""
+
+        fetcher: FlaggedWorks
+
+    @dataclass
+    class RegionLoaded(Message):
+        """The account-level region flag."""
+
+        region: Region
+
+    @dataclass
+    class ChartsLoaded(Message):
+        """The daily, completion and top-works charts' data."""
+
+        series: DailySeries
+        hist: list[Bucket]
+        top: list[WorkStat]
+
+    @dataclass
+    class TrendingLoaded(Message):
+        """Trending topics, and whether the account covered them."""
+
+        trends: list[Trend]
 
     def _show_period_bar(self) -> None:
         self.query_one("#data-period", Static).update(self._period_bar())
@@ -197,7 +231,9 @@ class DataTab(TabView):
             bar.append(f"  {self.period.label()}", style="dim")
         return bar
 
-    def _show_kpis(self, report: KpiReport) -> None:
+    @on(KpisLoaded)
+    def _show_kpis(self, event: KpisLoaded) -> None:
+        report = event.report
         self.period = report.period
         self._show_period_bar()
         self.query_one(KpiRow).show(
@@ -211,13 +247,14 @@ class DataTab(TabView):
             ]
         )
 
-    def _load_flags(
-        self, store: Store, account_id: int, cfg: InsightsConfig, period: Period
-    ) -> None:
-        self.query_one("#data-flags", PagedTable).load(FlaggedWorks(store, account_id, cfg, period))
+    @on(FlagsWanted)
+    def _load_flags(self, event: FlagsWanted) -> None:
+        self.query_one("#data-flags", PagedTable).load(event.fetcher)
 
-    def _show_region(self, reg: Region) -> None:
+    @on(RegionLoaded)
+    def _show_region(self, event: RegionLoaded) -> None:
         """The account-level flag (region_concentrated) above the per-work ones."""
+        reg = event.region
         box = self.query_one("#data-region", Static)
         advice = f"{t('ins.flag.region_concentrated')}:{reg.advice}" if reg.advice else ""
         box.update(safe_text.text(advice))  # names a province from an imported file
@@ -230,9 +267,11 @@ class DataTab(TabView):
             t("data.flags_heading_n", n=fmt_int(total)) if total else t("data.no_flags")
         )
 
-    def _show_charts(self, series: DailySeries, hist: list[Bucket], top: list[WorkStat]) -> None:
+    @on(ChartsLoaded)
+    def _show_charts(self, event: ChartsLoaded) -> None:
         from creatorctl.widgets.chart import ChartData, Series
 
+        series, hist, top = event.series, event.hist, event.top
         labels = [d.strftime("%m-%d") for d in series.days]
         self._chart("#data-daily").show(
             ChartData(
@@ -267,7 +306,9 @@ class DataTab(TabView):
             else None
         )
 
-    def _show_trending(self, trends: list[Trend]) -> None:
+    @on(TrendingLoaded)
+    def _show_trending(self, event: TrendingLoaded) -> None:
+        trends = event.trends
         table = self.query_one("#data-trending", DataTable)
         if trends == self._trends and table.row_count:
             return  # the same topics: the rows on screen stay (and keep the cursor)

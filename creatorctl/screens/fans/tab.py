@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from creatorctl import safe_text
@@ -107,17 +109,53 @@ class FansTab(TabView):
             store, account_id, period, max(10, width - 12), ("fans_gained", "fans_lost")
         )
         month = insights.kpis(store, account_id, recent).get("net_fans")
-        self.post_from_worker(self._show_curve, series, total, month.value)
-        self.post_from_worker(self._show_loss, fans.fan_loss(store, account_id))
+        # Each part is shown as soon as it is read, in the order of the page.
+        self.post_from_worker(self.CurveLoaded(series, total, month.value))
+        self.post_from_worker(self.LossLoaded(fans.fan_loss(store, account_id)))
         effects = fans.work_fan_effects(store, account_id, recent.start)
-        self.post_from_worker(self._show_work_fans, effects)
-        self.post_from_worker(self._show_portrait, fans.portrait(store, account_id))
+        self.post_from_worker(self.WorkFansLoaded(effects))
+        self.post_from_worker(self.PortraitLoaded(fans.portrait(store, account_id)))
         grid = fans.activity_grid(store, account_id)
-        self.post_from_worker(self._show_activity, grid, fans.best_slots(grid))
+        self.post_from_worker(self.ActivityLoaded(grid, fans.best_slots(grid)))
 
-    def _show_curve(self, series: DailySeries, total: int | None, net_30: int) -> None:
+    @dataclass
+    class CurveLoaded(Message):
+        """90 days of fans gained and lost, the total and the last 30 days' net."""
+
+        series: DailySeries
+        total: int | None
+        net_30: int
+
+    @dataclass
+    class LossLoaded(Message):
+        """Days with unusual fan loss, and a steady decline if there is one."""
+
+        loss: FanLoss
+
+    @dataclass
+    class WorkFansLoaded(Message):
+        """Fans each recent work brought and lost."""
+
+        effects: list[WorkFans]
+
+    @dataclass
+    class PortraitLoaded(Message):
+        """The fans' shares by gender, age, province, device and interest."""
+
+        portrait: dict[str, list[Share]]
+
+    @dataclass
+    class ActivityLoaded(Message):
+        """When fans are online (weekday x hour) and the best slots to post."""
+
+        grid: list[list[float]]
+        best: list[Slot]
+
+    @on(CurveLoaded)
+    def _show_curve(self, event: CurveLoaded) -> None:
         from creatorctl.widgets.chart import ChartData, Series
 
+        series, total, net_30 = event.series, event.total, event.net_30
         gained = series.values["fans_gained"]
         lost = series.values["fans_lost"]
         self.query_one("#fans-summary", Static).update(
@@ -148,7 +186,9 @@ class FansTab(TabView):
             else None
         )
 
-    def _show_loss(self, loss: FanLoss) -> None:
+    @on(LossLoaded)
+    def _show_loss(self, event: LossLoaded) -> None:
+        loss = event.loss
         table = self.query_one("#fans-spikes", DataTable)
         table.clear()
         for s in loss.spikes:
@@ -171,7 +211,9 @@ class FansTab(TabView):
         decline.update(safe_text.text(loss.decline.advice if loss.decline else ""))  # titles
         decline.display = loss.decline is not None
 
-    def _show_work_fans(self, effects: list[WorkFans]) -> None:
+    @on(WorkFansLoaded)
+    def _show_work_fans(self, event: WorkFansLoaded) -> None:
+        effects = event.effects
         text = Text(no_wrap=True, overflow="ellipsis")
         for i, w in enumerate(effects):
             if i:
@@ -190,9 +232,11 @@ class FansTab(TabView):
         if key is not None and key.isdigit():
             self.capp.open_work(int(key))
 
-    def _show_portrait(self, portrait: dict[str, list[Share]]) -> None:
+    @on(PortraitLoaded)
+    def _show_portrait(self, event: PortraitLoaded) -> None:
         from creatorctl.widgets.chart import ChartData, Series
 
+        portrait = event.portrait
         for dim in DIMENSIONS:
             shares = portrait.get(dim, [])[:6]
             self._chart(f"#portrait-{dim}").show(
@@ -206,7 +250,9 @@ class FansTab(TabView):
                 else None
             )
 
-    def _show_activity(self, grid: list[list[float]], best: list[Slot]) -> None:
+    @on(ActivityLoaded)
+    def _show_activity(self, event: ActivityLoaded) -> None:
+        grid, best = event.grid, event.best
         self.query_one(Heatmap).show(
             grid, [t(f"weekday.{d}") for d in range(7)], {(s.weekday, s.hour) for s in best}
         )
