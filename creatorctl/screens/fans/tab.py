@@ -8,6 +8,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
+from textual.geometry import Size
 from textual.widgets import DataTable, Static
 
 from creatorctl import safe_text
@@ -19,9 +20,11 @@ if TYPE_CHECKING:
     from creatorctl.fans import FanLoss, Share, Slot, WorkFans
     from creatorctl.insights import DailySeries
     from creatorctl.store import Store
-    from creatorctl.widgets.chart import Chart
+    from creatorctl.widgets.chart import BuiltChart, Chart, ChartData
 
 CURVE_DAYS = 90
+CURVE_HEIGHT = 12
+"""The fan curve's height in DEFAULT_CSS: what it is drawn for before it is laid out."""
 DIMENSIONS = ("gender", "age", "province", "device", "interest")
 
 
@@ -32,7 +35,7 @@ class FansTab(TabView):
     DEFAULT_CSS = """
     FansTab #fans-body { height: 1fr; }
     FansTab #fans-summary { padding: 0 1; height: auto; }
-    FansTab #fans-curve { height: 12; }
+    FansTab #fans-curve { height: 12; }  /* CURVE_HEIGHT */
     FansTab .fans-heading { padding: 1 1 0 1; text-style: bold; }
     FansTab #fans-spikes { height: auto; max-height: 8; }
     FansTab #fans-decline { padding: 0 1; height: auto; color: $warning; }
@@ -94,12 +97,26 @@ class FansTab(TabView):
         if acc is None or store is None:
             return
         width = max(20, self.app.size.width - 2)
-        self._load(store, acc.id, acc.fans, width)
+        # The curve is drawn in the worker for its size (before it is laid out: the CSS
+        # height beside the body's scrollbar; a miss draws it here).
+        curve = self._chart("#fans-curve")
+        size = curve.size if curve.size.width else Size(width, CURVE_HEIGHT)
+        self._load(store, acc.id, acc.fans, width, size, curve.shown)
 
     @work(thread=True, exclusive=True, group="fans-tab", exit_on_error=False)
-    def _load(self, store: Store, account_id: int, total: int | None, width: int) -> None:
+    def _load(
+        self,
+        store: Store,
+        account_id: int,
+        total: int | None,
+        width: int,
+        curve_size: Size,
+        shown: tuple[object, ...],
+    ) -> None:
+        """Everything the tab shows, read and drawn (the curve too) here; shown in one go."""
         from creatorctl import fans, insights
         from creatorctl.periods import last_days
+        from creatorctl.widgets.chart import build_changed
 
         period = last_days(store, account_id, CURVE_DAYS)
         recent = last_days(store, account_id, 30)
@@ -107,17 +124,53 @@ class FansTab(TabView):
             store, account_id, period, max(10, width - 12), ("fans_gained", "fans_lost")
         )
         month = insights.kpis(store, account_id, recent).get("net_fans")
-        self.post_from_worker(self._show_curve, series, total, month.value)
-        self.post_from_worker(self._show_loss, fans.fan_loss(store, account_id))
+        curve_data = _curve_data(series)
+        curve = build_changed(curve_data, curve_size, str(shown[2]), shown)
+        loss = fans.fan_loss(store, account_id)
         effects = fans.work_fan_effects(store, account_id, recent.start)
-        self.post_from_worker(self._show_work_fans, effects)
-        self.post_from_worker(self._show_portrait, fans.portrait(store, account_id))
+        portrait = fans.portrait(store, account_id)
         grid = fans.activity_grid(store, account_id)
-        self.post_from_worker(self._show_activity, grid, fans.best_slots(grid))
+        best = fans.best_slots(grid)
+        self.post_from_worker(
+            self._show_all,
+            series,
+            total,
+            month.value,
+            (curve_data, curve),
+            loss,
+            effects,
+            portrait,
+            grid,
+            best,
+        )
 
-    def _show_curve(self, series: DailySeries, total: int | None, net_30: int) -> None:
-        from creatorctl.widgets.chart import ChartData, Series
+    def _show_all(
+        self,
+        series: DailySeries,
+        total: int | None,
+        net_30: int,
+        curve: tuple[ChartData | None, BuiltChart | None],
+        loss: FanLoss,
+        effects: list[WorkFans],
+        portrait: dict[str, list[Share]],
+        grid: list[list[float]],
+        best: list[Slot],
+    ) -> None:
+        """One layout and one paint for the whole tab, not one per part."""
+        with self.app.batch_update():
+            self._show_curve(series, total, net_30, curve)
+            self._show_loss(loss)
+            self._show_work_fans(effects)
+            self._show_portrait(portrait)
+            self._show_activity(grid, best)
 
+    def _show_curve(
+        self,
+        series: DailySeries,
+        total: int | None,
+        net_30: int,
+        curve: tuple[ChartData | None, BuiltChart | None],
+    ) -> None:
         gained = series.values["fans_gained"]
         lost = series.values["fans_lost"]
         self.query_one("#fans-summary", Static).update(
@@ -134,19 +187,7 @@ class FansTab(TabView):
                 ),
             )
         )
-        labels = [d.strftime("%m-%d") for d in series.days]
-        self._chart("#fans-curve").show(
-            ChartData(
-                t("rep.chart_fans"),
-                labels,
-                [
-                    Series(t("rep.series.fans_gained"), gained),
-                    Series(t("rep.series.fans_lost"), lost),
-                ],
-            )
-            if labels
-            else None
-        )
+        self._chart("#fans-curve").show(*curve)
 
     def _show_loss(self, loss: FanLoss) -> None:
         table = self.query_one("#fans-spikes", DataTable)
@@ -218,3 +259,20 @@ class FansTab(TabView):
         else:
             text.append(t("rep.no_activity"), style="dim")
         self.query_one("#fans-best", Static).update(text)
+
+
+def _curve_data(series: DailySeries) -> ChartData | None:
+    """The fan curve: fans gained and lost by day."""
+    from creatorctl.widgets.chart import ChartData, Series
+
+    labels = [d.strftime("%m-%d") for d in series.days]
+    if not labels:
+        return None
+    return ChartData(
+        t("rep.chart_fans"),
+        labels,
+        [
+            Series(t("rep.series.fans_gained"), series.values["fans_gained"]),
+            Series(t("rep.series.fans_lost"), series.values["fans_lost"]),
+        ],
+    )
