@@ -2,8 +2,9 @@
 
 Both are APScheduler 3.x with one interval job that calls `publishing.run_due`; the drafts
 table is the truth, so there is no APScheduler job store and any number of schedulers can run
-against one store. Each records itself in `schedulerprocess` (with a heartbeat) so `scheduler
-status` can say who is running and who holds claims.
+against one store. Both run the same `scheduler_tick.Tick`; each records itself in
+`schedulerprocess` (with a heartbeat) so `scheduler status` can say who is running and who
+holds claims.
 """
 
 from __future__ import annotations
@@ -13,87 +14,29 @@ import logging
 import os
 import shlex
 import signal
-import socket
 import sys
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from creatorctl.config import NotifyConfig, PublishConfig
-from creatorctl.drafts import DraftInfo, draft_from_row, ts
+from creatorctl.drafts import DraftInfo, draft_from_row
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.publish_log import AttemptInfo, list_attempts
-from creatorctl.publishing import PublishOutcome, new_worker_id, run_due
+from creatorctl.publishing import PublishOutcome
+from creatorctl.scheduler_tick import HEARTBEAT_S, Tick
 from creatorctl.store import Store
-from creatorctl.timeutil import fmt_local, from_db, now_local, utcnow_exact
+from creatorctl.timeutil import fmt_local, from_db, utcnow_exact
 
-HEARTBEAT_S = 10.0
-"""How often a running scheduler says it is alive (a write, so not every tick)."""
 ALIVE_S = 3 * HEARTBEAT_S
 UNIT_NAME = "creatorctl-scheduler.service"
-_SHOWN_BY_APP = ("publish_failed", "live_drop")
-
-
-def is_busy(exc: BaseException) -> bool:
-    """The store is locked by a long write (an import): skip this tick, the next one retries."""
-    return isinstance(exc, sa.exc.OperationalError) and "locked" in str(exc.orig)
-
-
-# --- who is running -------------------------------------------------------------------------
-
-
-def register_process(store: Store, worker_id: str, kind: str, now: datetime) -> bool:
-    """Say who we are; False while an import holds the store (a later tick tries again)."""
-    with store.try_write(200) as conn:
-        if conn is None:
-            return False
-        conn.execute(
-            sa.text(
-                "INSERT INTO schedulerprocess(worker_id, pid, host, kind, started_at, "
-                "heartbeat_at) VALUES (:w, :pid, :host, :kind, :now, :now)"
-            ),
-            {
-                "w": worker_id,
-                "pid": os.getpid(),
-                "host": socket.gethostname(),
-                "kind": kind,
-                "now": ts(now),
-            },
-        )
-        # Keep the table small: forget schedulers that stopped more than a week ago.
-        conn.execute(
-            sa.text("DELETE FROM schedulerprocess WHERE stopped_at < :old"),
-            {"old": ts(now - timedelta(days=7))},
-        )
-    return True
-
-
-def heartbeat(store: Store, worker_id: str, now: datetime) -> None:
-    """Say we are alive; skipped while an import holds the store (a tick must not queue)."""
-    with store.try_write(200) as conn:
-        if conn is None:
-            return
-        conn.execute(
-            sa.text("UPDATE schedulerprocess SET heartbeat_at=:now WHERE worker_id=:w"),
-            {"now": ts(now), "w": worker_id},
-        )
-
-
-def unregister_process(store: Store, worker_id: str, now: datetime) -> None:
-    """Best effort: while an import holds the store the heartbeat simply ages out."""
-    with store.try_write(1_000) as conn:
-        if conn is None:
-            return
-        conn.execute(
-            sa.text("UPDATE schedulerprocess SET stopped_at=:now WHERE worker_id=:w"),
-            {"now": ts(now), "w": worker_id},
-        )
+_SHOWN_BY_APP = ("publish_failed", "live_drop", "scheduler_error")
+"""Events of our own process the app has already shown (the tick's error goes to `on_error`)."""
 
 
 @dataclass(frozen=True)
@@ -228,51 +171,27 @@ class HeadlessScheduler:
     ) -> None:
         from creatorctl.notify import Notifier
 
-        self.store = store
         self.config = config
         self.log = log
-        self.worker_id = worker_id or new_worker_id("headless")
-        self.clock = clock
         self.stopping = threading.Event()
-        self._last_beat = 0.0
-        self._last_error = ""
         self.notifier = Notifier(notify or NotifyConfig(), store, log_line=log)
-        self._registered = False
-
-    def tick(self) -> None:
-        try:
-            if not self._registered:
-                self._registered = register_process(
-                    self.store, self.worker_id, "headless", self.clock()
-                )
-            run_due(
-                self.store,
-                self.config,
-                self.worker_id,
-                clock=self.clock,
-                on_outcome=lambda o: self.log(describe_outcome(o)),
-                stop=self.stopping.is_set,
-                on_event=self.notifier.publish_event,
-            )
-            if time.monotonic() - self._last_beat >= HEARTBEAT_S:
-                self._last_beat = time.monotonic()
-                heartbeat(self.store, self.worker_id, self.clock())
-            self.notifier.maybe_digest(now_local())
-            self._last_error = ""
-        except Exception as exc:  # noqa: BLE001 - a tick must never kill the scheduler
-            if is_busy(exc):
-                return
-            message = f"{type(exc).__name__}: {exc}"
-            if message != self._last_error:  # once, not every half second
-                self._last_error = message
-                self.log(t("sched.tick_error", error=message))
-                self.notifier.scheduler_error(message)
+        self.tick = Tick(
+            store,
+            config,
+            kind="headless",
+            notifier=self.notifier,
+            on_outcome=lambda o: log(describe_outcome(o)),
+            on_error=log,
+            stop=self.stopping.is_set,
+            clock=clock,
+            worker_id=worker_id,
+        )
+        self.worker_id = self.tick.worker_id
 
     def run(self) -> None:
         from apscheduler.schedulers.background import BackgroundScheduler
 
         logging.getLogger("apscheduler").setLevel(logging.ERROR)
-        self._last_beat = time.monotonic()
         previous = {
             sig: signal.signal(sig, lambda *_: self.stopping.set())
             for sig in (signal.SIGTERM, signal.SIGINT)
@@ -297,7 +216,7 @@ class HeadlessScheduler:
             sched.shutdown(wait=True)
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
-            unregister_process(self.store, self.worker_id, self.clock())
+            self.tick.unregister()
             self.notifier.flush(5)
             self.log(t("sched.stopped"))
 
@@ -323,54 +242,34 @@ class InAppScheduler:
     ) -> None:
         from creatorctl.notify import Notifier, SpoolWatcher
 
-        self.store = store
         self.config = config
-        self.on_outcome = on_outcome
         self.on_error = on_error
         self.notifier = Notifier(notify or NotifyConfig(), store)
         spool = self.notifier.spool
         self.watcher = SpoolWatcher(spool) if spool is not None else None
-        self.clock = clock
-        self.worker_id = new_worker_id("app")
-        self._sched: object | None = None
-        self._last_error = ""
-        self._last_beat = 0.0
         self._stopping = threading.Event()
-        self._registered = False
+        self.tick = Tick(
+            store,
+            config,
+            kind="app",
+            notifier=self.notifier,
+            on_outcome=on_outcome,
+            on_error=on_error,
+            stop=self._stopping.is_set,
+            clock=clock,
+        )
+        self.worker_id = self.tick.worker_id
+        self._sched: object | None = None
 
     def _work(self) -> None:
-        try:
-            if not self._registered:  # here, in the thread: no database on the event loop
-                self._registered = register_process(self.store, self.worker_id, "app", self.clock())
-                self._last_beat = time.monotonic()
-            run_due(
-                self.store,
-                self.config,
-                self.worker_id,
-                clock=self.clock,
-                on_outcome=self.on_outcome,
-                stop=self._stopping.is_set,
-                on_event=self.notifier.publish_event,
-            )
-            if time.monotonic() - self._last_beat >= HEARTBEAT_S:
-                self._last_beat = time.monotonic()
-                heartbeat(self.store, self.worker_id, self.clock())
-            self.notifier.maybe_digest(now_local())
-            self._last_error = ""
-        except Exception as exc:  # noqa: BLE001 - shown once, the next tick tries again
-            if is_busy(exc):
-                return
-            message = f"{type(exc).__name__}: {exc}"
-            if message != self._last_error:
-                self._last_error = message
-                self.on_error(t("sched.tick_error", error=message))
-                self.notifier.scheduler_error(message)
+        try:  # in a thread: no database on the event loop
+            self.tick()
         finally:
             self._show_spooled()
 
     def _show_spooled(self) -> None:
         """Events any process of this user wrote for this store: a toast and the bell (a
-        failed post or live drop of our own is already shown)."""
+        failed post, live drop or tick error of our own is already shown)."""
         for event in self.watcher.poll() if self.watcher is not None else []:
             if event.get("pid") == os.getpid() and event.get("event") in _SHOWN_BY_APP:
                 continue
@@ -401,11 +300,10 @@ class InAppScheduler:
         if self._sched is not None:
             self._sched.shutdown(wait=False)  # type: ignore[attr-defined]
             self._sched = None
-        if self._registered:
-            try:
-                unregister_process(self.store, self.worker_id, self.clock())
-            except Exception:  # noqa: BLE001 - the app is closing; the heartbeat ages out
-                logging.getLogger(__name__).debug("could not unregister", exc_info=True)
+        try:
+            self.tick.unregister()
+        except Exception:  # noqa: BLE001 - the app is closing; the heartbeat ages out
+            logging.getLogger(__name__).debug("could not unregister", exc_info=True)
 
 
 # --- systemd --------------------------------------------------------------------------------

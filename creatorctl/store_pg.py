@@ -52,14 +52,25 @@ def label(url: str) -> str:
     return sa.engine.make_url(url).render_as_string(hide_password=True)
 
 
-def without_password(url: str) -> tuple[str, bool]:
+def split_password(url: str) -> tuple[str, str | None]:
     """`url` as a user writes it (`postgresql://…`) with no password, neither in its user part
-    nor as `?password=`; and whether it had one. For files on disk (the scheduler's unit): the
-    password belongs in `~/.pgpass`, which libpq reads by itself."""
+    nor as `?password=`; and the password (None if it had none). For what others may read —
+    files on disk (the scheduler's unit: the password belongs in `~/.pgpass`, which libpq reads
+    by itself), other processes' command lines (`serve`'s sessions get it as PGPASSWORD)."""
     parsed = sa.engine.make_url(url)
-    had = parsed.password is not None or "password" in parsed.query
+    password = parsed.password
+    if password is None and "password" in parsed.query:
+        given = parsed.query["password"]
+        password = given if isinstance(given, str) else given[-1]
     bare = parsed._replace(drivername="postgresql", password=None)
-    return bare.difference_update_query(["password"]).render_as_string(hide_password=False), had
+    bare = bare.difference_update_query(["password"])
+    return bare.render_as_string(hide_password=False), None if password is None else str(password)
+
+
+def without_password(url: str) -> tuple[str, bool]:
+    """`split_password`'s URL, and whether a password was left out."""
+    bare, password = split_password(url)
+    return bare, password is not None
 
 
 def make_engine(url: str) -> Engine:

@@ -97,7 +97,7 @@ def test_a_scheduler_error_is_sent_once(tmp_path: Path, monkeypatch: pytest.Monk
     def broken(*_a: object, **_k: object) -> None:
         raise RuntimeError("the disk went away")
 
-    monkeypatch.setattr("creatorctl.scheduler.run_due", broken)
+    monkeypatch.setattr("creatorctl.scheduler_tick.run_due", broken)
     sched.tick()
     sched.tick()
     sched.notifier.flush()
@@ -222,7 +222,7 @@ async def test_an_open_app_shows_another_process_event_and_rings_the_bell(
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(30):  # the scheduler (and its spool watcher) is up
             await asyncio.sleep(0.1)
-            if app.scheduler is not None and app.scheduler._registered:
+            if app.scheduler is not None and app.scheduler.tick.registered:
                 break
         event = {"event": "publish_unknown", "text": "unknown #7 “猫爬架”: check Douyin", "pid": 1}
         with spool_path(store).open("a") as spool:  # type: ignore[union-attr]  # another process's line

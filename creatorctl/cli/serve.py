@@ -3,6 +3,7 @@ behind a one-time token (see creatorctl/serving.py)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -14,10 +15,20 @@ HOST = "127.0.0.1"
 
 
 def serve_argv(ctx: Ctx) -> list[str]:
-    """The argv textual-serve runs per browser session (no shell: nothing to quote)."""
+    """The argv textual-serve runs per browser session (no shell: nothing to quote).
+
+    A PostgreSQL URL goes in without its password (any local user may read a command line):
+    the sessions get it as PGPASSWORD, in their environment, which only this user can read."""
     argv = [sys.executable, "-m", "creatorctl"]
     if ctx.db:
-        argv += ["--db", ctx.db]
+        db = ctx.db
+        if ctx.store.dialect == "postgresql":
+            from creatorctl.store_pg import split_password
+
+            db, password = split_password(ctx.store.url)
+            if password is not None:
+                os.environ["PGPASSWORD"] = password  # inherited by the sessions only
+        argv += ["--db", db]
     if ctx.account:
         argv += ["--account", ctx.account]
     if ctx.lang:
@@ -28,7 +39,6 @@ def serve_argv(ctx: Ctx) -> list[str]:
 def prepare_socket(path: Path) -> Path:
     """The socket's folder must be the user's alone (0700): made so if missing, else checked.
     A stale socket of ours at `path` is removed; anything else there is refused."""
-    import os
     import stat
 
     from creatorctl.errors import UserError

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -10,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.geometry import Size
+from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from creatorctl import safe_text
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
 
 CHARTS = ("#data-daily", "#data-completion", "#data-top")
 CHART_HEIGHT = 14
-"""The charts' height in DEFAULT_CSS: what a chart not yet laid out will be drawn for."""
+"""The charts' height in DEFAULT_CSS: what a chart not yet laid out is drawn for."""
 
 
 class FlaggedWorks:
@@ -159,8 +161,8 @@ class DataTab(TabView):
             return
         # Charts span the screen; a hidden tab has no size yet, the app always has.
         width = max(20, self.app.size.width - 2)
-        # The size each chart will be drawn for in the worker: its own once laid out, else
-        # what the tab's CSS gives it beside the body's scrollbar (a miss draws it here).
+        # The size each chart is drawn for in the worker: its own once laid out, else what
+        # the tab's CSS gives it beside the body's scrollbar (a miss draws it here).
         charts = [self._chart(selector) for selector in CHARTS]
         sizes = [chart.size if chart.size.width else Size(width, CHART_HEIGHT) for chart in charts]
         shown = [chart.shown for chart in charts]
@@ -177,7 +179,6 @@ class DataTab(TabView):
         sizes: list[Size],
         shown: list[tuple[object, ...]],
     ) -> None:
-        """Everything the tab shows, read and drawn (charts too) here; shown in one go."""
         from creatorctl import insights
         from creatorctl.config import load_config
         from creatorctl.fans import region
@@ -186,36 +187,54 @@ class DataTab(TabView):
 
         period = custom if custom is not None else last_days(store, account_id, preset or 28)
         cfg = load_config().insights
-        self.post_from_worker(self._load_flags, store, account_id, cfg, period)  # its worker
+        self.post_from_worker(self.FlagsWanted(FlaggedWorks(store, account_id, cfg, period)))
         report = insights.kpis(store, account_id, period)
         reg = region(store, account_id, cfg)
         series = insights.daily_series(store, account_id, period, max(10, width - 12))
         hist = insights.completion_histogram(store, account_id, period)
         top = insights.top_works(store, account_id, period, 5)
         charts = _charts(series, hist, top)
+        # plotext draws here, not on the UI thread (20–40 ms a chart), and only a chart
+        # whose figures changed.
         theme = str(shown[0][2])
         built = [
             build_changed(d, size, theme, was)
             for d, size, was in zip(charts, sizes, shown, strict=True)
         ]
         trends = insights.trending(store, account_id)
-        self.post_from_worker(self._show_all, report, reg, charts, built, trends)
+        self.post_from_worker(self.Loaded(report, reg, charts, built, trends))
 
-    def _show_all(
-        self,
-        report: KpiReport,
-        reg: Region,
-        charts: list[ChartData | None],
-        built: list[BuiltChart | None],
-        trends: list[Trend],
-    ) -> None:
-        """One layout and one paint for the whole tab, not one per part."""
+    @dataclass
+    class FlagsWanted(Message):
+        """The period is known: the flagged-works table loads its first page (its own worker,
+        started by the handler on the UI thread)."""
+
+        fetcher: FlaggedWorks
+
+    @dataclass
+    class Loaded(Message):
+        """The rest of the tab, read and drawn: shown in one go (one layout and one paint, not
+        one per part; the reads take milliseconds)."""
+
+        report: KpiReport
+        """The period's KPIs (and the period itself, for the period bar)."""
+        region: Region
+        """The account-level region flag."""
+        charts: list[ChartData | None]
+        """The daily, completion and top-works charts' data (CHARTS' order)."""
+        built: list[BuiltChart | None]
+        """Their pictures, drawn in the worker (None: the chart shows them already)."""
+        trends: list[Trend]
+        """Trending topics, and whether the account covered them."""
+
+    @on(Loaded)
+    def _show_loaded(self, event: Loaded) -> None:
         with self.app.batch_update():
-            self._show_kpis(report)
-            self._show_region(reg)
-            for selector, data, picture in zip(CHARTS, charts, built, strict=True):
+            self._show_kpis(event.report)
+            self._show_region(event.region)
+            for selector, data, picture in zip(CHARTS, event.charts, event.built, strict=True):
                 self._chart(selector).show(data, picture)
-            self._show_trending(trends)
+            self._show_trending(event.trends)
 
     def _show_period_bar(self) -> None:
         self.query_one("#data-period", Static).update(self._period_bar())
@@ -246,10 +265,9 @@ class DataTab(TabView):
             ]
         )
 
-    def _load_flags(
-        self, store: Store, account_id: int, cfg: InsightsConfig, period: Period
-    ) -> None:
-        self.query_one("#data-flags", PagedTable).load(FlaggedWorks(store, account_id, cfg, period))
+    @on(FlagsWanted)
+    def _load_flags(self, event: FlagsWanted) -> None:
+        self.query_one("#data-flags", PagedTable).load(event.fetcher)
 
     def _show_region(self, reg: Region) -> None:
         """The account-level flag (region_concentrated) above the per-work ones."""
@@ -332,7 +350,7 @@ class DataTab(TabView):
 
 
 def _charts(series: DailySeries, hist: list[Bucket], top: list[WorkStat]) -> list[ChartData | None]:
-    """What the three charts show (CHARTS' order): plays and likes by day, completion, top."""
+    """What the charts show (CHARTS' order): plays and likes by day, completion, top works."""
     from creatorctl.widgets.chart import ChartData, Series
 
     labels = [d.strftime("%m-%d") for d in series.days]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -9,6 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.geometry import Size
+from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from creatorctl import safe_text
@@ -113,7 +115,6 @@ class FansTab(TabView):
         curve_size: Size,
         shown: tuple[object, ...],
     ) -> None:
-        """Everything the tab shows, read and drawn (the curve too) here; shown in one go."""
         from creatorctl import fans, insights
         from creatorctl.periods import last_days
         from creatorctl.widgets.chart import build_changed
@@ -124,53 +125,58 @@ class FansTab(TabView):
             store, account_id, period, max(10, width - 12), ("fans_gained", "fans_lost")
         )
         month = insights.kpis(store, account_id, recent).get("net_fans")
-        curve_data = _curve_data(series)
-        curve = build_changed(curve_data, curve_size, str(shown[2]), shown)
-        loss = fans.fan_loss(store, account_id)
-        effects = fans.work_fan_effects(store, account_id, recent.start)
-        portrait = fans.portrait(store, account_id)
+        curve = _curve_data(series)
         grid = fans.activity_grid(store, account_id)
-        best = fans.best_slots(grid)
         self.post_from_worker(
-            self._show_all,
-            series,
-            total,
-            month.value,
-            (curve_data, curve),
-            loss,
-            effects,
-            portrait,
-            grid,
-            best,
+            self.Loaded(
+                series,
+                total,
+                month.value,
+                curve,
+                build_changed(curve, curve_size, str(shown[2]), shown),  # plotext, off the UI
+                fans.fan_loss(store, account_id),
+                fans.work_fan_effects(store, account_id, recent.start),
+                fans.portrait(store, account_id),
+                grid,
+                fans.best_slots(grid),
+            )
         )
 
-    def _show_all(
-        self,
-        series: DailySeries,
-        total: int | None,
-        net_30: int,
-        curve: tuple[ChartData | None, BuiltChart | None],
-        loss: FanLoss,
-        effects: list[WorkFans],
-        portrait: dict[str, list[Share]],
-        grid: list[list[float]],
-        best: list[Slot],
-    ) -> None:
-        """One layout and one paint for the whole tab, not one per part."""
-        with self.app.batch_update():
-            self._show_curve(series, total, net_30, curve)
-            self._show_loss(loss)
-            self._show_work_fans(effects)
-            self._show_portrait(portrait)
-            self._show_activity(grid, best)
+    @dataclass
+    class Loaded(Message):
+        """The whole tab, read and drawn: shown in one go (one layout and one paint, not one
+        per part; the reads take milliseconds)."""
 
-    def _show_curve(
-        self,
-        series: DailySeries,
-        total: int | None,
-        net_30: int,
-        curve: tuple[ChartData | None, BuiltChart | None],
-    ) -> None:
+        series: DailySeries
+        """90 days of fans gained and lost."""
+        total: int | None
+        net_30: int
+        """The last 30 days' net."""
+        curve: ChartData | None
+        curve_built: BuiltChart | None
+        """The curve drawn in the worker (None: the chart shows it already)."""
+        loss: FanLoss
+        """Days with unusual fan loss, and a steady decline if there is one."""
+        effects: list[WorkFans]
+        """Fans each recent work brought and lost."""
+        portrait: dict[str, list[Share]]
+        """The fans' shares by gender, age, province, device and interest."""
+        grid: list[list[float]]
+        """When fans are online (weekday x hour)."""
+        best: list[Slot]
+        """The best slots to post."""
+
+    @on(Loaded)
+    def _show_loaded(self, event: Loaded) -> None:
+        with self.app.batch_update():
+            self._show_curve(event)
+            self._show_loss(event.loss)
+            self._show_work_fans(event.effects)
+            self._show_portrait(event.portrait)
+            self._show_activity(event.grid, event.best)
+
+    def _show_curve(self, event: Loaded) -> None:
+        series, total, net_30 = event.series, event.total, event.net_30
         gained = series.values["fans_gained"]
         lost = series.values["fans_lost"]
         self.query_one("#fans-summary", Static).update(
@@ -187,7 +193,7 @@ class FansTab(TabView):
                 ),
             )
         )
-        self._chart("#fans-curve").show(*curve)
+        self._chart("#fans-curve").show(event.curve, event.curve_built)
 
     def _show_loss(self, loss: FanLoss) -> None:
         table = self.query_one("#fans-spikes", DataTable)
