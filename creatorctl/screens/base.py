@@ -101,6 +101,13 @@ class TabView(LazyView):
         if self.is_active:
             self.activate()
 
+    def changed_here(self, *, in_place: bool = False) -> None:
+        """This tab changed the store: every other tab reloads (when next shown; `in_place`:
+        keeping its cursor), and this one counts as fresh, since the caller reloads it now
+        in its own way (keeping the cursor, following an item). One reload, not two."""
+        self.capp.data_changed(in_place=in_place, but=self)
+        self.stale = False
+
     @property
     def is_active(self) -> bool:
         return self.capp.active_tab == self.TAB_ID

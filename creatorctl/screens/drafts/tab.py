@@ -298,8 +298,7 @@ class DraftsTab(QueueActions):
 
     def refresh_all(self) -> None:
         """After a change: this tab now, every other tab when next shown."""
-        self.capp.data_changed()
-        self.stale = False
+        self.changed_here()
         self.reload()
 
     # --- actions -------------------------------------------------------------------------

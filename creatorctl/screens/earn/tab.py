@@ -398,7 +398,5 @@ class EarnTab(BrandTaskActions, TabView):
     @on(BrandTaskActions.TaskChanged)
     def _changed(self, event: BrandTaskActions.TaskChanged) -> None:
         self.notify(event.line)
-        for view in self.capp.query(TabView):
-            if view is not self:
-                view.mark_stale()
+        self.changed_here()
         self.reload(keep_position=True)
