@@ -114,3 +114,25 @@ def test_an_unknown_or_foreign_rule_is_one_clear_error_and_changes_nothing(st: S
             change()
     assert list_rules(st, other.id) == [theirs]
     assert _audit_rows(st) == before
+
+
+@pytest.mark.sqlite_only("holds the SQLite file's write lock from another connection")
+def test_a_session_waits_for_an_import_as_a_write_does_and_says_so_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`accounts add` goes through a session: it waits for the import, names it once, and
+    succeeds (a bare ORM session would wait silently, then fail after the busy timeout)."""
+    import os
+    import time
+
+    from tests.test_cli_drafts import Run
+    from tests.test_store_wait import _hold
+
+    run = Run(tmp_path / "s.db", {"CREATORCTL_CONFIG": str(tmp_path / "none.toml")})
+    assert run("accounts", "add", "me")[0] == 0
+    holder = _hold(run.db, 2.5)
+    began = time.monotonic()
+    code, _out, err = run("accounts", "add", "second")
+    assert code == 0, err
+    assert 2.0 < time.monotonic() - began < 8
+    assert err.count(f"waiting for an import in process {os.getpid()}…") == 1
+    holder.join()
+    assert "second" in run("accounts", "list")[1]
