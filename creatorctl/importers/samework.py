@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from creatorctl.timeutil import from_db, to_db
@@ -43,25 +43,42 @@ def near_works(
     conn: Bulk, account_id: int, times: Iterable[str], cols: Sequence[str]
 ) -> dict[str, list[list[Any]]]:
     """Stored works published within `WINDOW` of each time (stored UTC text) → their records
-    ``[id, *cols]``; one indexed range per time (ix_work_acc_pub), in one statement."""
+    ``[id, *cols]``; one indexed range per run of overlapping windows (ix_work_acc_pub), in
+    one statement. A file's works a minute apart make one range per batch, not one per row;
+    the works found are then given to each time they are near."""
+    at = sorted({from_db(t): t for t in times}.items())
+    if not at:
+        return {}
+    spans: list[list[datetime]] = []
+    for when, _t in at:
+        if spans and when - WINDOW <= spans[-1][1]:
+            spans[-1][1] = when + WINDOW
+        else:
+            spans.append([when - WINDOW, when + WINDOW])
     conn.execute(
         "CREATE TEMP TABLE IF NOT EXISTS import_near(t TEXT PRIMARY KEY, lo TEXT, hi TEXT)"
     )
     conn.execute("DELETE FROM import_near")
-    rows = []
-    for t in times:
-        at = from_db(t)
-        rows.append((t, _text(at - WINDOW), _text(at + WINDOW)))
-    if not rows:
-        return {}
-    conn.executemany("INSERT INTO import_near VALUES (?, ?, ?) ON CONFLICT DO NOTHING", rows)
-    out: dict[str, list[list[Any]]] = {}
+    conn.executemany(
+        "INSERT INTO import_near VALUES (?, ?, ?)",
+        [(str(i), _text(lo), _text(hi)) for i, (lo, hi) in enumerate(spans)],
+    )
     # (PostgreSQL has no CROSS JOIN … ON, and its planner finds that order itself.)
     join = "CROSS JOIN" if conn.is_sqlite else "JOIN"
     sql = _NEAR.format(cols=", ".join(f"w.{c}" for c in cols), join=join)
-    for r in conn.execute(sql, (account_id,)):
-        out.setdefault(r[0], []).append(list(r[1:]))
+    found = conn.execute(sql, (account_id,)).fetchall()
     conn.execute("DELETE FROM import_near")
+    out: dict[str, list[list[Any]]] = {}
+    if not found:
+        return out
+    whens = [w for w, _t in at]
+    pub_at = 2 + list(cols).index("published_at")  # r: (span, id, *cols)
+    # In index order (publish time, id), as a range per time gave them.
+    for pub, r in sorted(((from_db(r[pub_at]), r) for r in found), key=lambda p: (p[0], p[1][1])):
+        i = bisect_left(whens, pub - WINDOW)
+        while i < len(at) and at[i][0] <= pub + WINDOW:
+            out.setdefault(at[i][1], []).append(list(r[1:]))
+            i += 1
     return out
 
 

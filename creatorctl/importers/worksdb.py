@@ -56,6 +56,8 @@ _WORK_SELECT = (
 )
 _TOUCH = "INSERT INTO import_touched(id) VALUES (?) ON CONFLICT DO NOTHING"
 _FTS_TRIGGER = "work_fts_ai"
+_KEEP_INDEXES = ("ix_work_acc_pub", "ix_work_acc_aweme")
+"""The work indexes an import's own lookups use (`near_works`, the aweme_id lookup)."""
 _FTS_INSERT = (
     "INSERT INTO work_fts(rowid, title, description, tags) "
     "SELECT id, title, description, tags FROM work WHERE id BETWEEN ? AND ?"
@@ -156,6 +158,8 @@ class WorksKind(Kind):
         # Indexing new works for search row by row (the insert trigger) costs 35× more than one
         # INSERT ... SELECT per batch (see `write`).
         st["fts_trigger"] = ctx.suspend_trigger(_FTS_TRIGGER)
+        if ctx.rows_estimate() >= ctx.table_rows("work"):
+            ctx.suspend_indexes("work", keep=_KEEP_INDEXES)
 
     def finish(self, ctx: ImportContext) -> None:
         ctx.conn.execute(_REFRESH)
