@@ -7,7 +7,7 @@ Frame one already shows the Works list, read through sqlite3 while Textual loade
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
@@ -282,10 +282,19 @@ class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
             self.scheduler.shutdown()
             self.scheduler = None
 
-    def data_changed(self, *, in_place: bool = False) -> None:
-        """The store changed: tabs reload when next shown (`in_place`: keeping their cursor)."""
+    def data_changed(
+        self,
+        *,
+        in_place: bool = False,
+        but: TabView | None = None,
+        tabs: Collection[str] | None = None,
+    ) -> None:
+        """The store changed: the one place that marks tabs stale. They reload when next shown
+        (`in_place`: the shown one now, keeping its cursor); `but`: the tab that made the
+        change and reloads itself (`TabView.changed_here`); `tabs`: only these tab ids."""
         for view in self.main_screen.query(TabView):
-            (view.refresh_data if in_place else view.mark_stale)()
+            if view is not but and (tabs is None or view.TAB_ID in tabs):
+                (view.refresh_data if in_place else view.mark_stale)()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """One place that turns a failed worker into a message the user can read."""

@@ -6,10 +6,13 @@ characters (trigram cannot match them). Comments (a million and more) also have 
 for two-character terms (`bigrams`, migration 0010, SQLite only): it finds the candidates and
 LIKE still decides, so results are LIKE's.
 
-PostgreSQL: ILIKE on the table itself, which pg_trgm GIN indexes (``gin_trgm_ops``) on the
-searched columns serve for terms of three characters or more — the same rows as the trigram
-table. The searched columns are work.title, work.description, work.tags and comment.content,
-comment.nickname. Callers pass their engine's dialect name.
+PostgreSQL: a GIN index per searched table on ``creatorctl_bigrams`` of its searched columns
+(migration 0016) finds the rows holding every two-character piece of a term of two characters
+or more, in any database locale; ILIKE on the columns stays the test, so the results are
+ILIKE's (the same rows as SQLite's, tests/test_search_dialects.py). A term with no cased
+letter (Chinese, digits) is tested with LIKE, which compares bytes and costs a fraction of
+ILIKE's lower-casing. The searched columns are work.title, work.description, work.tags and
+comment.content, comment.nickname. Callers pass their engine's dialect name.
 """
 
 from __future__ import annotations
@@ -80,6 +83,47 @@ def like_clause(
     return " AND ".join(parts) if parts else TRUE
 
 
+PG_GRAMS = {
+    "work": "w.title || ' ' || w.description || ' ' || w.tags",
+    "comment": "c.content || ' ' || c.nickname",
+}
+"""The text each table's bigram index (migration 0016) is built on, as queries spell it (the
+planner matches the expression to the index's)."""
+
+
+def pg_bigram_term(term: str) -> bool:
+    """Whether the PostgreSQL bigram index can find a term: two characters or more, and no
+    chr(1) (the index's separator)."""
+    return len(term) >= 2 and "\x01" not in term
+
+
+def pg_clause(
+    terms: Sequence[str],
+    params: dict[str, object],
+    columns: Sequence[str],
+    grams: str,
+    prefix: str = "l",
+    *,
+    index: bool = True,
+) -> str:
+    """PostgreSQL: every term a case-insensitive substring of one of `columns`; with `index`,
+    terms of two characters or more also name their bigrams, which the GIN index on
+    ``creatorctl_bigrams(grams)`` serves (`TRUE` when there are no terms)."""
+    parts: list[str] = []
+    for i, term in enumerate(terms):
+        key = f"{prefix}{i}"
+        params[key] = like_pattern(term)
+        op = "LIKE" if term.lower() == term.upper() else "ILIKE"
+        test = "(" + " OR ".join(f"{c} {op} :{key} ESCAPE '\\'" for c in columns) + ")"
+        if index and pg_bigram_term(term):
+            params[f"{key}g"] = term
+            test = (
+                f'creatorctl_bigrams({grams}) COLLATE "C" @> creatorctl_bigrams(:{key}g) AND {test}'
+            )
+        parts.append(test)
+    return " AND ".join(parts) if parts else TRUE
+
+
 def uses_fts(dialect: str) -> bool:
     """Whether the store has FTS5 trigram tables to search (else ILIKE on pg_trgm indexes)."""
     return dialect == "sqlite"
@@ -101,7 +145,8 @@ def search_clause(
     from the FTS table with `fts_expression`, which stops after a page.)
     """
     if not uses_fts(dialect):
-        return like_clause(query.split(), params, like_columns, dialect=dialect)
+        grams = PG_GRAMS.get(fts_table.removesuffix("_fts"))
+        return pg_clause(query.split(), params, like_columns, grams or "", index=bool(grams))
     long_terms, short_terms = split_terms(query)
     parts: list[str] = []
     if long_terms:

@@ -1,5 +1,5 @@
 """A PostgreSQL team store saved at 0013 by an older release upgrades with every stored instant
-in the one form (migration 0015; 0014 did SQLite's)."""
+in the one form (migration 0016; 0014 did SQLite's)."""
 
 from __future__ import annotations
 

@@ -1,12 +1,14 @@
 """Search finds the same rows on SQLite (FTS5 trigram + LIKE for short terms) and on
-PostgreSQL (ILIKE served by pg_trgm GIN indexes), issue 14 §3.
+PostgreSQL (LIKE/ILIKE served by the bigram GIN indexes of migration 0016), issue 14 §3 and §5.
 
 The PostgreSQL half runs in the test session's PostgreSQL database (`pg_session_url`), in
-temporary tables rolled back afterwards.
+temporary tables rolled back afterwards, and in a database of its own made with the ``C``
+locale, where pg_trgm found no trigram in Chinese text at all.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 
 import pytest
@@ -14,6 +16,8 @@ import sqlalchemy as sa
 
 from creatorctl.inbox.comments import CommentFilter, _from_where
 from creatorctl.search import search_clause
+
+pg_bigrams = importlib.import_module("creatorctl.migrations.versions.0016_pg_bigrams")
 
 ROWS = [
     ("广州早茶攻略", "凌晨四点排队的老字号", "#美食 #广州"),
@@ -83,13 +87,15 @@ def pg_conn(pg_session_url: str) -> Iterator[sa.Connection]:
         sa.engine.make_url(pg_session_url).set(drivername="postgresql+psycopg")
     )
     with engine.connect() as conn, conn.begin() as trans:
-        conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        conn.exec_driver_sql(pg_bigrams.FUNCTION)  # the session database has it; made again
         conn.exec_driver_sql(
             "CREATE TEMP TABLE work(id serial PRIMARY KEY, title text NOT NULL, "
             "description text NOT NULL, tags text NOT NULL)"
         )
-        for col in ("title", "description", "tags"):
-            conn.exec_driver_sql(f"CREATE INDEX ON work USING gin ({col} gin_trgm_ops)")
+        conn.exec_driver_sql(
+            "CREATE INDEX work_grams_idx ON work USING gin "
+            "((creatorctl_bigrams(title || ' ' || description || ' ' || tags)) COLLATE \"C\")"
+        )
         conn.execute(
             sa.text("INSERT INTO work(title, description, tags) VALUES (:t, :d, :g)"),
             [{"t": t, "d": d, "g": g} for t, d, g in ROWS],
@@ -133,29 +139,34 @@ def test_postgresql_finds_what_sqlite_finds(sqlite_works, pg_conn) -> None:  # t
         assert _pg_hits(pg_conn, query) == _store_hits(sqlite_works, query), query
 
 
-def test_postgresql_search_uses_the_trigram_index(pg_conn: sa.Connection) -> None:
+def test_postgresql_search_uses_the_bigram_index(pg_conn: sa.Connection) -> None:
     pg_conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
-    params: dict[str, object] = {}
-    clause = search_clause(
-        "广州早茶",
-        params,
-        fts_table="work_fts",
-        id_column="w.id",
-        like_columns=COLUMNS,
-        dialect="postgresql",
-    )
-    plan = "\n".join(
-        r[0]
-        for r in pg_conn.execute(sa.text(f"EXPLAIN SELECT 1 FROM work w WHERE {clause}"), params)
-    )
-    assert "work_title_idx" in plan, plan
+    for query in ("广州早茶", "早茶", "VLOG"):
+        params: dict[str, object] = {}
+        clause = search_clause(
+            query,
+            params,
+            fts_table="work_fts",
+            id_column="w.id",
+            like_columns=COLUMNS,
+            dialect="postgresql",
+        )
+        sql = f"EXPLAIN SELECT 1 FROM work w WHERE {clause}"
+        plan = "\n".join(r[0] for r in pg_conn.execute(sa.text(sql), params))
+        assert "work_grams_idx" in plan, plan
 
 
 def test_comment_search_on_postgresql_reads_no_fts_table() -> None:
     for sort in ("new", "likes"):
         params: dict[str, object] = {}
-        f = CommentFilter(account_id=1, query="早茶 好", sort=sort)
-        source, where, id_col = _from_where(f, params, dialect="postgresql")
+        f = CommentFilter(account_id=1, query="早茶 好 Vlog", sort=sort)
+        source, where, id_col = _from_where(f, params, bigram=True, dialect="postgresql")
         assert "fts" not in source + where and "INDEXED BY" not in source
-        assert where.count("ILIKE") == 4 and id_col == "c.id"
-        assert sorted(v for k, v in params.items() if k.startswith("l")) == ["%好%", "%早茶%"]
+        # Caseless terms compare bytes (LIKE); a cased one ILIKE; 1 character: no bigram.
+        assert where.count(" LIKE ") == 4 and where.count(" ILIKE ") == 2 and id_col == "c.id"
+        assert where.count("creatorctl_bigrams(:") == 2
+        assert sorted(v for k, v in params.items() if k.startswith("l") and k[-1] != "g") == [
+            "%Vlog%",
+            "%好%",
+            "%早茶%",
+        ]

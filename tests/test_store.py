@@ -22,7 +22,7 @@ def mode(p: Path) -> int:
 
 
 def test_new_store_is_migrated_to_head(store) -> None:  # type: ignore[no-untyped-def]
-    """On both backends; SQLite gets FTS5 trigram tables, PostgreSQL pg_trgm GIN indexes."""
+    """On both backends; SQLite gets FTS5 trigram tables, PostgreSQL bigram GIN indexes."""
     assert current_revision(store) == known_revisions()[-1]
     with store.read() as conn:
         inspector = sa.inspect(conn)
@@ -32,7 +32,7 @@ def test_new_store_is_migrated_to_head(store) -> None:  # type: ignore[no-untype
             search = {"work_fts", "comment_fts"}
         else:
             tables |= {i["name"] for t in ("work", "comment") for i in inspector.get_indexes(t)}
-            search = {"ix_work_title_trgm", "ix_comment_content_trgm"}
+            search = {"ix_work_bigrams", "ix_comment_bigrams"}
             kind = conn.exec_driver_sql(
                 "SELECT data_type FROM information_schema.columns "
                 "WHERE table_name='work' AND column_name='published_at'"

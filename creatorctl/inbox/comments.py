@@ -7,9 +7,8 @@ after a page.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -18,8 +17,16 @@ import sqlalchemy as sa
 from creatorctl.audit import record
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
+from creatorctl.inbox.comment_plan import Plan, has_bigrams, plan_search, search_index
 from creatorctl.inbox.flags import parse_flags
-from creatorctl.search import bigram_term, fts_expression, like_clause, split_terms, uses_fts
+from creatorctl.search import (
+    PG_GRAMS,
+    fts_expression,
+    like_clause,
+    pg_clause,
+    split_terms,
+    uses_fts,
+)
 from creatorctl.sorting import COMMENT_SORTS
 from creatorctl.store import Store
 from creatorctl.timeutil import from_db, utc_to_local
@@ -29,8 +36,6 @@ COUNT_CAP = 10_000
 than the page itself."""
 SEARCH_COUNT_CAP = 1_000
 """Search totals stop here: each hit is checked against its comment row."""
-SORT_HITS_MAX = 5_000
-
 Cursor = tuple[int, ...]
 """Where a keyset page ends: (id,) newest first, (likes, id) most liked."""
 
@@ -126,14 +131,16 @@ def _from_where(
     few_hits: bool = False,
     bigram: bool = False,
     dialect: str = "sqlite",
+    like_walk: bool = False,
 ) -> tuple[str, str, str]:
     """(FROM, WHERE, the id column to order by) for a filter.
 
     With a search of 3+ character terms the FTS table leads (CROSS JOIN keeps it outer) so rows
     come out in rowid order and the page stops early. Without them, two-character terms lead
     the same way from the bigram index when the store has one (`bigram`); LIKE still decides.
-    PostgreSQL has no FTS table: every term is an ILIKE that its pg_trgm indexes serve
-    (`search`), and its planner picks the order.
+    PostgreSQL has no FTS table: every term is a LIKE/ILIKE test, and with `bigram` also a
+    bigram-index condition (`search.pg_clause`); `comment_search_pg` picks which to send.
+    `few_hits` and `like_walk` (SQLite) come from `comment_plan.plan_search`.
     """
     COMMENT_SORTS.check(f.sort)
     conds = ["c.deleted_at IS NULL"]
@@ -148,7 +155,10 @@ def _from_where(
         conds.append("c.flags <> ''")
     long_terms, short_terms = split_terms(f.query.strip())
     if not uses_fts(dialect):
-        short_terms, long_terms = short_terms + long_terms, []
+        # PostgreSQL: LIKE decides; with `bigram`, terms also name their bigrams (GIN index).
+        columns = ("c.content", "c.nickname")
+        terms, long_terms, short_terms = f.query.split(), [], []
+        conds.append(pg_clause(terms, params, columns, PG_GRAMS["comment"], index=bigram))
     if short_terms:
         columns = ("c.content", "c.nickname")
         conds.append(like_clause(short_terms, params, columns, dialect=dialect))
@@ -158,13 +168,19 @@ def _from_where(
         # flagged comments, in id order.
         source = "comment c INDEXED BY ix_comment_flagged"
     id_col = "c.id"
-    index, terms = _search_index(f, bigram) if uses_fts(dialect) else ("", [])
+    index, terms = search_index(f, bigram) if uses_fts(dialect) else ("", [])
     if index:
         params["fts"] = fts_expression(terms)
         if (f.sort == "new" and f.work_id is None) or few_hits:
             source = f"{index} CROSS JOIN comment c ON c.id = {index}.rowid"
             id_col = f"{index}.rowid"
             conds.append(f"{index} MATCH :fts")
+        elif like_walk:
+            # Hits are dense: walk the likes (or the work's) index and let LIKE test each row,
+            # which for these terms finds what the index does (`like_decides`).
+            if long_terms:  # (two-character terms have their LIKE already)
+                columns = ("c.content", "c.nickname")
+                conds.append(like_clause(long_terms, params, columns, prefix="w"))
         else:
             # Many hits, most liked first, or one work's comments: walk that index and probe
             # the hit set (a work holds a sliver of the account's hits).
@@ -174,47 +190,6 @@ def _from_where(
     return source + _WORK_JOIN, " AND ".join(conds), id_col
 
 
-def _search_index(f: CommentFilter, bigram: bool) -> tuple[str, list[str]]:
-    """The index a search is driven from and the terms it matches: the trigram index for terms
-    of 3+ characters, else the bigram index for two-character ones ("" when neither)."""
-    long_terms, short_terms = split_terms(f.query.strip())
-    if long_terms:
-        return "comment_fts", long_terms
-    indexed = [x for x in short_terms if bigram_term(x)]
-    if bigram and indexed:
-        return "comment_bigram", indexed
-    return "", []
-
-
-_BIGRAM_STORES: weakref.WeakKeyDictionary[Store, bool] = weakref.WeakKeyDictionary()
-
-
-def _has_bigrams(store: Store) -> bool:
-    """Whether the store has the two-character index (SQLite stores from migration 0010)."""
-    if store not in _BIGRAM_STORES:
-        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'comment_bigram'"
-        found = False
-        if store.engine.dialect.name == "sqlite":
-            with store.read() as conn:
-                found = conn.execute(sa.text(sql)).first() is not None
-        _BIGRAM_STORES[store] = found
-    return _BIGRAM_STORES[store]
-
-
-def _few_hits(store: Store, f: CommentFilter) -> bool:
-    """Whether a most-liked search has few enough hits to sort them all (else it walks the
-    likes index, which is quick when hits are many and slow when they are rare)."""
-    index, terms = _search_index(f, _has_bigrams(store))
-    if f.sort != "likes" or not index or not uses_fts(store.engine.dialect.name):
-        return False
-    sql = f"SELECT count(*) FROM (SELECT 1 FROM {index} WHERE {index} MATCH :fts LIMIT :cap)"
-    with store.read() as conn:
-        n = conn.execute(
-            sa.text(sql), {"fts": fts_expression(terms), "cap": SORT_HITS_MAX + 1}
-        ).scalar_one()
-    return int(n) <= SORT_HITS_MAX
-
-
 def list_comments(
     store: Store,
     f: CommentFilter,
@@ -222,12 +197,18 @@ def list_comments(
     after: Cursor | None = None,
     offset: int = 0,
     limit: int = 100,
+    plan: Plan | None = None,
 ) -> list[CommentRow]:
-    """A page of comments after `after` (a keyset cursor), else at `offset`."""
+    """A page of comments after `after` (a keyset cursor), else at `offset` (`plan`: one
+    `plan_search` gave for this filter, so a pager asks once)."""
+    if store.engine.dialect.name == "postgresql" and f.query.strip():
+        from creatorctl.inbox.comment_search_pg import list_found
+
+        return list_found(store, f, after=after, offset=offset, limit=limit)
     params: dict[str, object] = {"lim": max(0, limit)}
-    source, where, id_col = _from_where(
-        f, params, _few_hits(store, f), _has_bigrams(store), store.engine.dialect.name
-    )
+    dialect = store.engine.dialect.name
+    few, walk = plan if plan is not None else plan_search(store, f)
+    source, where, id_col = _from_where(f, params, few, has_bigrams(store), dialect, walk)
     if f.sort == "likes":
         order = f"c.likes DESC, {id_col} DESC"
         if after is not None:
@@ -242,7 +223,7 @@ def list_comments(
     if after is None and offset:
         page += " OFFSET :off"
         params["off"] = offset
-    if uses_fts(store.engine.dialect.name):
+    if uses_fts(dialect):
         # The page's ids first, then its rows: a sort (a most-liked search) then carries two
         # numbers per hit, not every column and the work's title (half its time at 3,000 hits).
         inner = source.replace(_WORK_JOIN, "")
@@ -258,14 +239,21 @@ def list_comments(
         return [_row(r) for r in conn.execute(sa.text(sql), params)]
 
 
-def count_comments(store: Store, f: CommentFilter, cap: int | None = None) -> int:
+def count_comments(
+    store: Store, f: CommentFilter, cap: int | None = None, plan: Plan | None = None
+) -> int:
     """How many comments the filter shows, up to `cap` + 1 (more than `cap` means "cap+")."""
     if cap is None:
         cap = SEARCH_COUNT_CAP if f.query.strip() else COUNT_CAP
     params: dict[str, object] = {"cap": cap + 1}
-    source, where, _ = _from_where(
-        f, params, bigram=_has_bigrams(store), dialect=store.engine.dialect.name
-    )
+    dialect = store.engine.dialect.name
+    # Order does not matter to a count: the account's hits are counted from the index.
+    f = replace(f, sort="new") if f.sort in COMMENT_SORTS.keys else f
+    if f.work_id is not None and uses_fts(dialect):  # (a work's plan is the same either way)
+        plan = plan if plan is not None else plan_search(store, f)
+    walk = plan is not None and f.work_id is not None and plan[1]
+    bigram = has_bigrams(store) or dialect == "postgresql"
+    source, where, _ = _from_where(f, params, bigram=bigram, dialect=dialect, like_walk=walk)
     source = source.replace(_WORK_JOIN, "")
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT :cap) AS hits"
     with store.read() as conn:
@@ -284,6 +272,13 @@ class CommentPager:
         self.filter = f
         self._starts: dict[int, Cursor | None] = {0: None}
         self._total: int | None = None
+        self._plan: Plan | None = None
+
+    @property
+    def plan(self) -> Plan:
+        if self._plan is None:
+            self._plan = plan_search(self.store, self.filter)
+        return self._plan
 
     @property
     def exact_total(self) -> bool:
@@ -295,14 +290,20 @@ class CommentPager:
     @property
     def total(self) -> int:
         if self._total is None:
-            self._total = count_comments(self.store, self.filter) if self.exact_total else 0
+            if self.exact_total:
+                self._total = count_comments(self.store, self.filter, plan=self.plan)
+            else:
+                self._total = 0
         return self._total
 
     def page(self, offset: int, limit: int) -> list[CommentRow]:
         if offset in self._starts:
-            rows = list_comments(self.store, self.filter, after=self._starts[offset], limit=limit)
+            after = self._starts[offset]
+            rows = list_comments(self.store, self.filter, after=after, limit=limit, plan=self.plan)
         else:
-            rows = list_comments(self.store, self.filter, offset=offset, limit=limit)
+            rows = list_comments(
+                self.store, self.filter, offset=offset, limit=limit, plan=self.plan
+            )
         if rows and len(rows) == limit:
             self._starts[offset + limit] = rows[-1].cursor(self.filter.sort)
         if not self.exact_total:
@@ -314,6 +315,7 @@ class CommentPager:
         """The list changed (a delete, a restore): count again, re-page from cursors."""
         self._total = None
         self._starts = {0: None}
+        self._plan = None
 
 
 def get_comment(store: Store, comment_id: int, account_id: int) -> CommentRow:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from textual.containers import Vertical
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
+    from textual.message import Message
 
     from creatorctl.accounts import AccountInfo
     from creatorctl.app import CreatorApp
@@ -101,6 +101,13 @@ class TabView(LazyView):
         if self.is_active:
             self.activate()
 
+    def changed_here(self, *, in_place: bool = False) -> None:
+        """This tab changed the store: every other tab reloads (when next shown; `in_place`:
+        keeping its cursor), and this one counts as fresh, since the caller reloads it now
+        in its own way (keeping the cursor, following an item). One reload, not two."""
+        self.capp.data_changed(in_place=in_place, but=self)
+        self.stale = False
+
     @property
     def is_active(self) -> bool:
         return self.capp.active_tab == self.TAB_ID
@@ -120,10 +127,11 @@ class TabView(LazyView):
         else:
             self.stale = True
 
-    def post_from_worker(self, show: Callable[..., object], *args: object) -> None:
-        """From a thread worker: run `show(*args)` on the UI thread, unless the worker was
-        cancelled because a newer load replaced it (its results would overwrite newer ones)."""
+    def post_from_worker(self, message: Message) -> None:
+        """From a thread worker: post `message` to this tab (its `@on` handler shows it), unless
+        the worker was cancelled because a newer load replaced it (its results would overwrite
+        newer ones)."""
         from textual.worker import get_current_worker
 
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(show, *args)
+            self.post_message(message)

@@ -6,7 +6,7 @@ A mixin of `CreatorApp` (kept apart so app.py stays about tabs and screens).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -46,7 +46,9 @@ class StoreSync(App[str | None]):
         @property
         def main_screen(self) -> Screen[None]: ...
 
-        def data_changed(self, *, in_place: bool = False) -> None: ...
+        def data_changed(
+            self, *, in_place: bool = False, tabs: Collection[str] | None = None
+        ) -> None: ...
 
         def view(self, tab_id: str) -> TabView: ...
 
@@ -133,9 +135,7 @@ class StoreSync(App[str | None]):
         areas = event.change.areas()
         if "account" in areas and self.account is not None:
             self.refresh_account_bar()
-        for view in self.main_screen.query(TabView):
-            if view.TAB_ID in areas:
-                view.refresh_data()
+        self.data_changed(in_place=True, tabs=areas)
 
     @work(thread=True, exclusive=True, group="account-bar", exit_on_error=False)
     def refresh_account_bar(self) -> None:
@@ -155,8 +155,7 @@ class StoreSync(App[str | None]):
         if self.store is None or self.account is None:
             return
         self.refresh_account_bar()
-        for view in self.main_screen.query(TabView):
-            view.refresh_data()
+        self.data_changed(in_place=True)
         self.notify(t("ui.refreshed"), timeout=2)
 
     def action_trash(self) -> None:

@@ -260,7 +260,7 @@ class WorksTab(WorkEditing, TabView):
         `edited`: an edit was saved, so `u` now undoes that edit, not an earlier delete."""
         if edited:
             self.last_deleted_work = None
-        self.stale = False
+        self.changed_here()  # titles and numbers show on the other tabs too
         self.reload(keep_position=True)
 
     @on(WorkEditing.Edited)
@@ -354,6 +354,5 @@ class WorksTab(WorkEditing, TabView):
             self.notify(t("works.nothing_to_undo"), severity="warning")
             return
         self.notify(t("works.delete_undone", id=event.work_id))
-        self.capp.data_changed(in_place=True)
-        self.stale = False  # the cursor goes to the work that came back
+        self.changed_here(in_place=True)
         self.reload(keep_position=True, follow=str(event.work_id))
