@@ -225,3 +225,35 @@ async def test_a_message_after_its_dialog_closed_is_dropped(tmp_path: Path, monk
         assert isinstance(app.screen, DraftEditScreen)
     assert [d.title for d in list_drafts(store, acc)] == ["周末探店"]
     store.close()
+
+
+async def test_a_refused_draft_says_why_on_screen_at_80x24(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Pilot at 80x24: saving a draft with an empty title shows the refusal inside the visible
+    part of the dialog (it was below the fold), and nothing is saved."""
+    from textual.widgets import Input, Static
+
+    from creatorctl.app import CreatorApp
+    from creatorctl.drafts import add_draft, list_drafts
+    from creatorctl.screens.drafts.edit import DraftEditScreen
+    from tests._drafts_support import new_store
+    from tests.test_drafts_tab import _open, _settle
+
+    monkeypatch.setenv("CREATORCTL_CONFIG", str(tmp_path / "none.toml"))
+    store, acc = new_store(tmp_path)
+    add_draft(store, acc, title="周末探店", edit_params='{\n "a": 1,\n "b": 2\n}')
+    app = CreatorApp(store=store, scheduler=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot)
+        await pilot.press("e")
+        await _settle(pilot)
+        assert isinstance(app.screen, DraftEditScreen)
+        app.screen.query_one("#draft-title", Input).value = ""
+        await pilot.press("ctrl+s")
+        await _settle(pilot)
+        error = app.screen.query_one("#draft-error", Static)
+        assert str(error.render()).strip()
+        box = error.parent
+        assert box is not None and box.region.contains_region(error.region)
+        assert error.region.height >= 1 and error.region.bottom <= 24
+    assert [d.title for d in list_drafts(store, acc)] == ["周末探店"]
+    store.close()

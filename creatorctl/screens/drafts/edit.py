@@ -193,7 +193,10 @@ class DraftEditScreen(AppAccess, ModalScreen[int | None]):
 
     @on(Refused)
     def _error(self, event: Refused) -> None:
-        self.query_one("#draft-error", Static).update(safe_text.text(event.error))
+        error = self.query_one("#draft-error", Static)
+        error.update(safe_text.text(event.error))
+        # At 80x24 the line is below the fold: bring it (and the buttons) into view.
+        self.call_after_refresh(error.scroll_visible, animate=False)
 
     @on(Button.Pressed, "#draft-cancel")
     def action_cancel(self) -> None:
