@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from creatorctl.account_info import AccountInfo
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
-from creatorctl.store import Store, Unit, get_setting, set_setting
+from creatorctl.store import Store, Unit, get_setting, set_setting, unit_of
 from creatorctl.timeutil import from_db, use_account_zone, utcnow, valid_zone
 
 CURRENT_KEY = "current_account"
@@ -126,40 +126,37 @@ def add_account(
     verified: bool = False,
     make_current: bool = True,
 ) -> AccountInfo:
+    """Add an account (an ORM session on the `Account` model, audited in the same
+    transaction), the current one unless `make_current` is False."""
+    from sqlmodel import select
+
+    from creatorctl.audit import record
+    from creatorctl.models import Account
+
     handle = validate_handle(handle)
     fields = _validate_profile({"nickname": nickname or handle, "niche": niche})
-    with store.write() as conn:
-        exists = conn.execute(
-            sa.text("SELECT 1 FROM account WHERE handle=:h"), {"h": handle}
-        ).first()
-        if exists:
+    with store.session() as session:
+        if session.exec(select(Account.id).where(Account.handle == handle)).first() is not None:
             raise UserError(t("err.account_exists", handle=handle))
-        conn.execute(
-            sa.text(
-                "INSERT INTO account(handle, nickname, avatar_path, bio, niche, verified, created_at)"
-                " VALUES (:h, :n, '', '', :niche, :v, :c)"
-            ),
-            {
-                "h": handle,
-                "n": fields["nickname"],
-                "niche": fields["niche"],
-                "v": verified,
-                "c": utcnow(),
-            },
+        row = Account(
+            handle=handle,
+            nickname=str(fields["nickname"]),
+            niche=str(fields["niche"]),
+            verified=verified,
+            created_at=utcnow(),
         )
+        session.add(row)
+        session.flush()  # its id
+        assert row.id is not None
+        unit = unit_of(session)
         if make_current:
-            set_setting(conn, CURRENT_KEY, handle)
-        new_id = conn.execute(
-            sa.text("SELECT id FROM account WHERE handle=:h"), {"h": handle}
-        ).scalar_one()
-        from creatorctl.audit import record
-
+            set_setting(unit, CURRENT_KEY, handle)
         record(
-            conn,
+            unit,
             action="create",
             kind="account",
-            object_id=new_id,
-            account_id=new_id,
+            object_id=row.id,
+            account_id=row.id,
             after={"handle": handle, "nickname": fields["nickname"], "niche": fields["niche"]},
         )
     return get_account(store, handle)
@@ -242,9 +239,11 @@ def record_changes(
 
 def update_profile(store: Store, account_id: int, **values: object) -> dict[str, tuple[str, str]]:
     """Change profile fields; returns {field: (old, new)} for what actually changed."""
+    from creatorctl.models import Account
+
     clean = _validate_profile(values)
-    with store.write() as conn:
-        row = conn.execute(sa.text("SELECT * FROM account WHERE id=:i"), {"i": account_id}).first()
+    with store.session() as session:
+        row = session.get(Account, account_id)
         if row is None:
             raise UserError(t("err.unknown_account", handle=f"#{account_id}"))
         changes: dict[str, tuple[str, str]] = {}
@@ -254,12 +253,15 @@ def update_profile(store: Store, account_id: int, **values: object) -> dict[str,
                 old, new = bool(old), bool(new)
             if old != new:
                 changes[key] = (_s(old), _s(new))
-                conn.execute(
-                    sa.text(f"UPDATE account SET {key}=:v WHERE id=:i"), {"v": new, "i": account_id}
-                )
+                setattr(row, key, new)
+        session.flush()
         if changes:
             record_changes(
-                conn, account_id=account_id, entity="account", entity_id=account_id, changes=changes
+                unit_of(session),
+                account_id=account_id,
+                entity="account",
+                entity_id=account_id,
+                changes=changes,
             )
     return changes
 

@@ -24,7 +24,8 @@ from sqlalchemy.pool import StaticPool
 from creatorctl.errors import StoreError, store_error
 from creatorctl.paths import default_db_path, ensure_private_dir
 from creatorctl.search import BIGRAM_FUNCTION, bigrams
-from creatorctl.store_bulk import Bulk
+from creatorctl.store_bulk import BULK_CACHE_KIB as BULK_CACHE_KIB  # the bulk page cache
+from creatorctl.store_bulk import Bulk, tune_for_bulk
 from creatorctl.store_wait import is_locked, wait_for_write_lock, write_marker, writer_marker
 from creatorctl.timeutil import to_db
 
@@ -45,10 +46,6 @@ transaction. A `Unit` is a SQLAlchemy connection to the code holding it, so stat
 nothing extra; the type says where it came from — mypy refuses a connection opened around the
 Store (`engine.connect()`) where a `Unit` is wanted."""
 BUSY_TIMEOUT_MS = 10_000
-BULK_CACHE_KIB = 32 * 1024
-"""The page cache of a bulk load's connection (SQLite). A big load touches index pages all
-over its tables; with this they are not re-read from the WAL. 64 MB was slower (works
-snapshots: 22 s a million rows against 18–19.6 s) and took more memory."""
 
 
 def resolve_location(db: str | None) -> tuple[str, Path | None]:
@@ -296,7 +293,7 @@ class Store:
         """
         if conn is not None:
             work = self.unit(conn)
-            restore = _tune_for_bulk(work, temp_store=False)
+            restore = tune_for_bulk(work, temp_store=False)
             try:
                 yield work
             finally:
@@ -304,7 +301,7 @@ class Store:
             return
         with self.write_engine.connect() as own:
             work = self.unit(Unit(own))
-            restore = _tune_for_bulk(work, temp_store=True)
+            restore = tune_for_bulk(work, temp_store=True)
             unmark: Callable[[], None] | None = None
             try:
                 trans = self.begin_write(own)  # waits (and says so) for another import
@@ -353,22 +350,29 @@ class Store:
         return unmark
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """An ORM session in a write transaction; commits on success, rolls back on error."""
+    def session(self, long: str | None = None) -> Iterator[Session]:
+        """An ORM session (SQLModel) for simple CRUD, inside one `write` transaction: it waits
+        for another writer as `write` does, is flushed and committed at the end, and rolled
+        back if anything raises. `unit_of(session)` is that transaction's `Unit` (the audit
+        log writes through it, in the same transaction). Hot reads and bulk loads stay on
+        Core (`read`, `bulk`)."""
         from sqlmodel import Session
 
-        with Session(self.write_engine, expire_on_commit=False) as session:
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
+        with self.write(long) as unit, Session(bind=unit, expire_on_commit=False) as session:
+            session.info["unit"] = unit
+            yield session
+            session.flush()
 
     def close(self) -> None:
         self.engine.dispose()
         if self.path is not None:
             _tighten(self.path)
+
+
+def unit_of(session: Session) -> Unit:
+    """The `Unit` of a `Store.session()`: the same transaction, for Core statements."""
+    unit: Unit = session.info["unit"]
+    return unit
 
 
 def set_busy_timeout(conn: Connection, ms: int) -> None:
@@ -378,27 +382,6 @@ def set_busy_timeout(conn: Connection, ms: int) -> None:
         driver = conn.connection.driver_connection
         assert driver is not None
         driver.execute(f"PRAGMA busy_timeout={int(ms)}")
-
-
-def _tune_for_bulk(work: Bulk, *, temp_store: bool) -> Callable[[], None]:
-    """Set a bulk load's PRAGMAs on `work`'s connection; returns what puts them back."""
-    if not work.is_sqlite:
-        return lambda: None
-    # PRAGMA temp_store drops the connection's temporary tables: only on a connection
-    # of its own, before its transaction.
-    pragmas = ("cache_size", "temp_store") if temp_store else ("cache_size",)
-    before = {p: int(work.execute(f"PRAGMA {p}").fetchone()[0]) for p in pragmas}
-    work.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
-    if temp_store:
-        work.execute("PRAGMA temp_store=MEMORY")
-    driver_error = work.conn.dialect.loaded_dbapi.Error
-
-    def restore() -> None:
-        with suppress(driver_error):  # an interrupted connection still takes PRAGMAs
-            for p, value in before.items():
-                work.execute(f"PRAGMA {p}={value}")
-
-    return restore
 
 
 def open_store(db: str | None = None, *, migrate: bool = True) -> Store:

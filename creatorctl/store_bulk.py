@@ -11,11 +11,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from creatorctl.store import Unit
+
+
+BULK_CACHE_KIB = 32 * 1024
+"""The page cache of a bulk load's connection (SQLite). A big load touches index pages all
+over its tables; with this they are not re-read from the WAL. 64 MB was slower (works
+snapshots: 22 s a million rows against 18–19.6 s) and took more memory."""
 
 
 class Cursor(Protocol):
@@ -140,6 +147,27 @@ class Bulk:
         cur = self._driver.cursor()
         cur.executemany(pg_sql(sql), rows)
         return cur  # type: ignore[no-any-return]
+
+
+def tune_for_bulk(work: Bulk, *, temp_store: bool) -> Callable[[], None]:
+    """Set a bulk load's PRAGMAs on `work`'s connection; returns what puts them back."""
+    if not work.is_sqlite:
+        return lambda: None
+    # PRAGMA temp_store drops the connection's temporary tables: only on a connection
+    # of its own, before its transaction.
+    pragmas = ("cache_size", "temp_store") if temp_store else ("cache_size",)
+    before = {p: int(work.execute(f"PRAGMA {p}").fetchone()[0]) for p in pragmas}
+    work.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+    if temp_store:
+        work.execute("PRAGMA temp_store=MEMORY")
+    driver_error = work.conn.dialect.loaded_dbapi.Error
+
+    def restore() -> None:
+        with suppress(driver_error):  # an interrupted connection still takes PRAGMAs
+            for p, value in before.items():
+                work.execute(f"PRAGMA {p}={value}")
+
+    return restore
 
 
 _TOKEN_RE = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?|%")

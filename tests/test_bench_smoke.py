@@ -51,7 +51,7 @@ def test_bench_script_runs_on_the_small_demo(script: str, tmp_path: Path) -> Non
         assert line in out, f"{line!r} missing from:\n{out}"
 
 
-NOT_SMOKED = {"bench_postgres.py": "needs a PostgreSQL server and the large demo"}
+NOT_SMOKED = {"bench_postgres.py": "needs a PostgreSQL server: test_postgres_bench_smoke"}
 """Scripts left out of the smoke run, and why."""
 
 
@@ -59,3 +59,37 @@ def test_every_bench_script_has_a_smoke_run() -> None:
     """A new script in bench/ joins SCRIPTS (and so takes `--smoke`), or says here why not."""
     scripts = {p.name for p in BENCH.glob("*.py")} - {"common.py", "bare_app.py"}
     assert scripts - set(NOT_SMOKED) == set(SCRIPTS)
+
+
+@pytest.mark.postgresql
+def test_postgres_bench_smoke(tmp_path: Path) -> None:
+    """bench_postgres.py --smoke against the test server: the import on both backends (wall,
+    CPU) and every search case side by side, with the verdict lines the targets name."""
+    import sqlalchemy as sa
+
+    from tests import pg_backend
+
+    try:
+        server = sa.engine.make_url(pg_backend.session_url()).set(database="postgres")
+    except RuntimeError as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL leg NOT RUN: {exc}")
+        pytest.skip(f"PostgreSQL leg NOT RUN: {exc}")
+    env = dict(os.environ, BENCH_OUT=str(tmp_path), CREATORCTL_CONFIG=str(tmp_path / "none.toml"))
+    env.pop("CREATORCTL_DB", None)
+    env["HOME"] = str(tmp_path)
+    pg = server.render_as_string(hide_password=False)
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "bench_postgres.py"), "--smoke", "--pg", pg],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout
+    assert "import 2,000 comments (added 2,000 on each)" in out
+    assert re.search(r"PostgreSQL import: \d+\.\d s \(target ≤ 20 s\) (OK|OVER); ×\d", out)
+    assert re.search(r"comment search: 微信 \(2 chars\) +\d+\.\d\d ms +\d+\.\d\d ms", out)
+    assert "worst PostgreSQL search:" in out and "load " in out

@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 
 from creatorctl.inbox.flags import comment_flags
 from creatorctl.store import Store
@@ -120,7 +121,13 @@ def local_key(user_id: object, nickname: object, created_utc: str, content: str)
     user ids and nicknames are None here, as an import reads them. The time is hashed as
     ``str(datetime)`` (what every release before the one stored form hashed), whatever form it
     comes in, so keys in older stores still match."""
-    text = f"{user_id or None}|{nickname or None}|{from_db(created_utc)}|{content}"
+    return local_key_at(user_id, nickname, from_db(created_utc), content)
+
+
+def local_key_at(user_id: object, nickname: object, created: datetime, content: str) -> str:
+    """`local_key` of a comment whose UTC time is at hand as a datetime (the demo's ten
+    million comments: no reading their stored text back)."""
+    text = f"{user_id or None}|{nickname or None}|{created}|{content}"
     return "h:" + hashlib.sha1(text.encode()).hexdigest()[:20]
 
 
@@ -207,16 +214,21 @@ _FROM_PAYLOAD = (
 )
 
 
-def merge_rows(work: Bulk, account_id: int, payload: str, n: int) -> tuple[int, int]:
+def merge_rows(
+    work: Bulk, account_id: int, payload: str | Sequence[Sequence[object]], n: int
+) -> tuple[int, int]:
     """Insert the `n` comments in `payload` (`merge_payload`; each with its comment_id, no
     two with the same work and comment_id) or, for those already stored, take their likes.
 
     Returns (added, updated): the rest were there with the same likes. Set-based: one
     INSERT … SELECT; and only when some were there already, one UPDATE … FROM.
-    PostgreSQL: the batch goes to a staging table by COPY, then the same two statements.
+    PostgreSQL: the batch (the tuples themselves, or that JSON) goes to a staging table by
+    COPY, then the same two statements.
     """
     if not work.is_sqlite:
-        return _pg_merge_rows(work, account_id, payload, n)
+        rows = json.loads(payload) if isinstance(payload, str) else payload
+        return _pg_merge_rows(work, account_id, rows, n)
+    assert isinstance(payload, str)
     added = work.execute(
         f"INSERT OR IGNORE INTO comment(account_id, {MERGE_COLUMNS}) "
         f"SELECT :account, * FROM ({_FROM_PAYLOAD})",
@@ -235,9 +247,11 @@ def merge_rows(work: Bulk, account_id: int, payload: str, n: int) -> tuple[int, 
     return added, max(0, int(updated))
 
 
-def _pg_merge_rows(work: Bulk, account_id: int, payload: str, n: int) -> tuple[int, int]:
+def _pg_merge_rows(
+    work: Bulk, account_id: int, rows: Sequence[Sequence[object]], n: int
+) -> tuple[int, int]:
     columns = f"account_id, {MERGE_COLUMNS}"
-    _pg_stage(work, "comment_merge", columns, ((account_id, *r) for r in json.loads(payload)))
+    _pg_stage(work, "comment_merge", columns, ((account_id, *r) for r in rows))
     added = _pg_insert_staged(work, "comment_merge", columns)
     if added == n:
         return added, 0

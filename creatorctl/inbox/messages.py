@@ -7,7 +7,6 @@ as outgoing messages marked `auto_reply` with the rule that wrote them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -18,41 +17,21 @@ import sqlalchemy as sa
 from creatorctl.audit import record
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
-from creatorctl.inbox.rule_audit import rule_row as _rule_row
-from creatorctl.inbox.rule_audit import rule_values as _rule_values
-from creatorctl.store import Store, Unit
+from creatorctl.inbox.rules import KEYWORD_SPLIT as KEYWORD_SPLIT
+from creatorctl.inbox.rules import REPLY_MAX as REPLY_MAX
+from creatorctl.inbox.rules import Rule as Rule
+from creatorctl.inbox.rules import delete_rule as delete_rule  # importable here too
+from creatorctl.inbox.rules import list_rules as list_rules
+from creatorctl.inbox.rules import match_rule as match_rule
+from creatorctl.inbox.rules import rule_name as rule_name
+from creatorctl.inbox.rules import save_rule as save_rule
+from creatorctl.inbox.rules import set_rule_enabled as set_rule_enabled
+from creatorctl.inbox.rules import test_rules as test_rules
+from creatorctl.store import Store
 from creatorctl.store_bulk import Bulk
 from creatorctl.timeutil import from_db, to_db, utc_to_local, utcnow
 
-KEYWORD_SPLIT = re.compile(r"[|,，、]+")
-REPLY_MAX = 500
 TEXT_MAX = 2000
-
-
-@dataclass(frozen=True)
-class Rule:
-    """An auto-reply rule."""
-
-    id: int
-    keyword: str
-    reply: str
-    priority: int
-    enabled: bool
-    is_welcome: bool
-
-    @property
-    def keywords(self) -> tuple[str, ...]:
-        return tuple(k.strip().lower() for k in KEYWORD_SPLIT.split(self.keyword) if k.strip())
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "keyword": self.keyword,
-            "reply": self.reply,
-            "priority": self.priority,
-            "enabled": self.enabled,
-            "is_welcome": self.is_welcome,
-        }
 
 
 @dataclass(frozen=True)
@@ -103,142 +82,6 @@ class Incoming:
     read: bool = False
     auto_reply: bool = False
     """An automatic reply (from an export), stored as such but never answered."""
-
-
-# --- rules ------------------------------------------------------------------------------------
-
-
-def _rule(r: Any) -> Rule:
-    return Rule(r.id, r.keyword, r.reply, r.priority, bool(r.enabled), bool(r.is_welcome))
-
-
-def list_rules(store: Store, account_id: int) -> list[Rule]:
-    with store.read() as conn:
-        return _load_rules(conn, account_id)
-
-
-def _load_rules(conn: Unit, account_id: int) -> list[Rule]:
-    rows = conn.execute(
-        sa.text(
-            "SELECT id, keyword, reply, priority, enabled, is_welcome FROM autoreplyrule "
-            "WHERE account_id=:a ORDER BY priority DESC, id"
-        ),
-        {"a": account_id},
-    )
-    return [_rule(r) for r in rows]
-
-
-def rule_name(rule: Rule) -> str:
-    """How messages name a rule beside its id: its keywords, or 欢迎语 for the welcome rule."""
-    return t("inbox.welcome") if rule.is_welcome else rule.keyword
-
-
-def match_rule(rules: Sequence[Rule], text: str, *, first: bool) -> Rule | None:
-    """The rule that answers `text`: the first enabled keyword rule (by priority) whose keyword
-    appears in it; else, for a fan's first message, the first enabled welcome rule."""
-    low = text.lower()
-    ordered = sorted(rules, key=lambda r: (-r.priority, r.id))
-    for rule in ordered:
-        if rule.enabled and not rule.is_welcome and any(k in low for k in rule.keywords):
-            return rule
-    if first:
-        for rule in ordered:
-            if rule.enabled and rule.is_welcome:
-                return rule
-    return None
-
-
-def test_rules(store: Store, account_id: int, text: str, *, first: bool = False) -> Rule | None:
-    """Which rule would answer `text` (a fan's first message when `first`)."""
-    return match_rule(list_rules(store, account_id), text, first=first)
-
-
-def save_rule(
-    store: Store,
-    account_id: int,
-    *,
-    rule_id: int | None = None,
-    keyword: str,
-    reply: str,
-    priority: int = 0,
-    enabled: bool = True,
-    is_welcome: bool = False,
-) -> Rule:
-    """Add (rule_id None) or change a rule; validated before anything is written."""
-    keyword = " ".join(keyword.split())
-    reply = reply.strip()
-    if not reply:
-        raise UserError(t("err.empty", field=t("inbox.field_reply")))
-    if len(reply) > REPLY_MAX:
-        raise UserError(
-            t("err.too_long", field=t("inbox.field_reply"), limit=REPLY_MAX, n=len(reply))
-        )
-    if not is_welcome and not any(k.strip() for k in KEYWORD_SPLIT.split(keyword)):
-        raise UserError(t("inbox.err_rule_keyword"))
-    values = {
-        "a": account_id,
-        "k": keyword,
-        "r": reply,
-        "p": priority,
-        "e": enabled,
-        "w": is_welcome,
-        "c": utcnow(),
-        "i": rule_id,
-    }
-    with store.write() as conn:
-        if rule_id is None:
-            rule_id = conn.execute(
-                sa.text(
-                    "INSERT INTO autoreplyrule(account_id, keyword, reply, priority, enabled, "
-                    "is_welcome, created_at) VALUES (:a, :k, :r, :p, :e, :w, :c) RETURNING id"
-                ),
-                values,
-            ).scalar_one()
-            record(conn, "create", "rule", rule_id, account_id, None, _rule_values(values))
-        else:
-            old = _rule_row(conn, account_id, rule_id)
-            n = conn.execute(
-                sa.text(
-                    "UPDATE autoreplyrule SET keyword=:k, reply=:r, priority=:p, enabled=:e, "
-                    "is_welcome=:w WHERE id=:i AND account_id=:a"
-                ),
-                values,
-            ).rowcount
-            if not n or old is None:
-                raise UserError(t("inbox.err_unknown_rule", id=rule_id))
-            was, now = _rule_values(old), _rule_values(values)
-            changed = [k for k in now if was[k] != now[k]]
-            was, now = {k: was[k] for k in changed}, {k: now[k] for k in changed}
-            if changed:
-                record(conn, "edit", "rule", rule_id, account_id, was, now)
-    assert rule_id is not None
-    return Rule(rule_id, keyword, reply, priority, enabled, is_welcome)
-
-
-def set_rule_enabled(store: Store, account_id: int, rule_id: int, enabled: bool) -> None:
-    with store.write() as conn:
-        n = conn.execute(
-            sa.text("UPDATE autoreplyrule SET enabled=:e WHERE id=:i AND account_id=:a"),
-            {"e": enabled, "i": rule_id, "a": account_id},
-        ).rowcount
-        if n:
-            was, now = {"enabled": not enabled}, {"enabled": enabled}
-            record(conn, "edit", "rule", rule_id, account_id, was, now)
-    if not n:
-        raise UserError(t("inbox.err_unknown_rule", id=rule_id))
-
-
-def delete_rule(store: Store, account_id: int, rule_id: int) -> None:
-    with store.write() as conn:
-        old = _rule_row(conn, account_id, rule_id)
-        n = conn.execute(
-            sa.text("DELETE FROM autoreplyrule WHERE id=:i AND account_id=:a"),
-            {"i": rule_id, "a": account_id},
-        ).rowcount
-        if n and old is not None:
-            record(conn, "delete", "rule", rule_id, account_id, _rule_values(old))
-    if not n:
-        raise UserError(t("inbox.err_unknown_rule", id=rule_id))
 
 
 # --- conversations ----------------------------------------------------------------------------

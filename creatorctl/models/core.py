@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-from creatorctl.models.fields import default, long_text
+from creatorctl.models.fields import default, instant, long_text
 
 
 class WorkMetrics(SQLModel):
@@ -45,7 +45,7 @@ class Account(SQLModel, table=True):
     bio: str = default("")
     niche: str = default("")
     verified: bool = default(False)
-    created_at: datetime
+    created_at: datetime = instant()
     timezone: str = default("")
     """IANA zone this account's Douyin times are read and shown in; empty: the
     ``[account] timezone`` setting (default Asia/Shanghai)."""
@@ -81,13 +81,13 @@ class Work(WorkMetrics, table=True):
     description: str = long_text()
     tags: str = default("")
     cover_path: str = default("")
-    published_at: datetime
+    published_at: datetime = instant()
     genre: str = default("")
     review_status: str = default("")
     duration_s: float | None = None
     """The work's length in seconds (作品时长)."""
     stats_date: date | None = None
-    deleted_at: datetime | None = None
+    deleted_at: datetime | None = instant(None)
     draft_id: int | None = Field(default=None, index=True)
     """The draft this work was published from (creatorctl.publishing), if any."""
 
@@ -137,7 +137,7 @@ class EditHistory(SQLModel, table=True):
     old_value: str = default("")
     new_value: str = default("")
     batch: str
-    changed_at: datetime
+    changed_at: datetime = instant()
     undone: bool = default(False)
 
 
@@ -149,4 +149,4 @@ class Trash(SQLModel, table=True):
     entity: str
     entity_id: int
     label: str = default("")
-    deleted_at: datetime
+    deleted_at: datetime = instant()

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
-from creatorctl.models.fields import default, long_text
+from creatorctl.models.fields import default, instant, long_text
 
 DRAFT_STATES = (
     "draft",
@@ -43,18 +43,18 @@ class Draft(SQLModel, table=True):
     edit_params: str = long_text()
     """The editor's parameters as JSON text, kept byte for byte as saved."""
     state: str = default("draft")
-    scheduled_at: datetime | None = None
-    next_try_at: datetime | None = None
+    scheduled_at: datetime | None = instant(None)
+    next_try_at: datetime | None = instant(None)
     attempts: int = default(0)
     last_error: str = default("")
     claimed_by: str | None = None
-    claimed_at: datetime | None = None
+    claimed_at: datetime | None = instant(None)
     work_id: int | None = Field(default=None, foreign_key="work.id", ondelete="SET NULL")
     item_id: str | None = None
-    published_at: datetime | None = None
-    created_at: datetime
-    updated_at: datetime
-    deleted_at: datetime | None = None
+    published_at: datetime | None = instant(None)
+    created_at: datetime = instant()
+    updated_at: datetime = instant()
+    deleted_at: datetime | None = instant(None)
 
 
 class PublishAttempt(SQLModel, table=True):
@@ -65,8 +65,8 @@ class PublishAttempt(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     draft_id: int = Field(foreign_key="draft.id", ondelete="CASCADE")
     worker_id: str = default("")
-    started_at: datetime
-    finished_at: datetime | None = None
+    started_at: datetime = instant()
+    finished_at: datetime | None = instant(None)
     ok: bool = default(False)
     exit_code: int | None = None
     error: str = default("")
@@ -74,7 +74,7 @@ class PublishAttempt(SQLModel, table=True):
     item_id: str | None = None
     hook_pid: int | None = None
     """The hook supervisor's pid (it leads the hook's process group)."""
-    hook_started_at: datetime | None = None
+    hook_started_at: datetime | None = instant(None)
     idem_key: str = default("")
     """CREATORCTL_IDEMPOTENCY_KEY of this run: stable per draft and scheduled time."""
 
@@ -86,6 +86,6 @@ class SchedulerProcess(SQLModel, table=True):
     pid: int
     host: str = default("")
     kind: str = default("")
-    started_at: datetime
-    heartbeat_at: datetime
-    stopped_at: datetime | None = None
+    started_at: datetime = instant()
+    heartbeat_at: datetime = instant()
+    stopped_at: datetime | None = instant(None)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from creatorctl.models.fields import default, long_text
+from creatorctl.models.fields import default, instant, long_text
 
 
 class BrandTask(SQLModel, table=True):
@@ -32,10 +32,10 @@ class BrandTask(SQLModel, table=True):
     deadline: date | None = None
     state: str = default("open")
     """open → accepted → delivered → settled (creatorctl.earn.brand.BRAND_STATES)."""
-    accepted_at: datetime | None = None
+    accepted_at: datetime | None = instant(None)
     delivered_work_id: int | None = Field(default=None, foreign_key="work.id", ondelete="SET NULL")
-    delivered_at: datetime | None = None
-    settled_at: datetime | None = None
+    delivered_at: datetime | None = instant(None)
+    settled_at: datetime | None = instant(None)
     settled_amount: float | None = None
 
 
@@ -91,9 +91,9 @@ class PlatformTask(SQLModel, table=True):
     title: str = default("")
     play_threshold: int = default(0)
     reward: float = default(0.0)
-    starts_at: datetime
+    starts_at: datetime = instant()
     """UTC; the window includes both ends."""
-    ends_at: datetime
+    ends_at: datetime = instant()
     rules: str = long_text()
 
 

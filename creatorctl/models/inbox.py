@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import Column, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-from creatorctl.models.fields import default, long_text
+from creatorctl.models.fields import default, instant, long_text
 
 
 class Comment(SQLModel, table=True):
@@ -49,7 +49,7 @@ class Comment(SQLModel, table=True):
     user_id: str = default("")
     nickname: str = default("")
     content: str = Field(sa_column=Column(Text, nullable=False))
-    created_at: datetime
+    created_at: datetime = instant()
     likes: int = default(0)
     pinned: bool = default(False)
     parent_id: int | None = None
@@ -61,7 +61,7 @@ class Comment(SQLModel, table=True):
     send_status: str = default("")
     """For the account's replies: sent, failed, or local (no reply hook configured)."""
     flags: str = default("")
-    deleted_at: datetime | None = None
+    deleted_at: datetime | None = instant(None)
 
 
 class AutoReplyRule(SQLModel, table=True):
@@ -76,7 +76,7 @@ class AutoReplyRule(SQLModel, table=True):
     """Higher first."""
     enabled: bool = default(True)
     is_welcome: bool = default(False)
-    created_at: datetime
+    created_at: datetime = instant()
 
 
 class Conversation(SQLModel, table=True):
@@ -91,7 +91,7 @@ class Conversation(SQLModel, table=True):
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
     fan_id: str
     fan_nickname: str = default("")
-    last_at: datetime
+    last_at: datetime = instant()
     last_text: str = long_text()
     unread: int = default(0)
 
@@ -106,7 +106,7 @@ class Message(SQLModel, table=True):
     direction: str = Field(max_length=3)
     """in or out."""
     text: str = Field(sa_column=Column(Text, nullable=False))
-    created_at: datetime
+    created_at: datetime = instant()
     read: bool = default(False)
     auto_reply: bool = default(False)
     rule_id: int | None = Field(default=None, foreign_key="autoreplyrule.id", ondelete="SET NULL")
@@ -121,7 +121,7 @@ class FanGroup(SQLModel, table=True):
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
     name: str
     announcement: str = long_text()
-    created_at: datetime
+    created_at: datetime = instant()
 
 
 class GroupMember(SQLModel, table=True):
@@ -138,8 +138,8 @@ class GroupMember(SQLModel, table=True):
     user_id: str
     nickname: str = default("")
     role: str = default("member")
-    joined_at: datetime
-    last_active_at: datetime | None = None
+    joined_at: datetime = instant()
+    last_active_at: datetime | None = instant(None)
     message_count: int = default(0)
 
 
@@ -151,7 +151,7 @@ class GroupAnnouncement(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     group_id: int = Field(foreign_key="fangroup.id", ondelete="CASCADE")
     text: str = Field(sa_column=Column(Text, nullable=False))
-    changed_at: datetime
+    changed_at: datetime = instant()
 
 
 class LivePreview(SQLModel, table=True):
@@ -162,8 +162,8 @@ class LivePreview(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
     topic: str
-    start_at: datetime
-    created_at: datetime
+    start_at: datetime = instant()
+    created_at: datetime = instant()
 
 
 class LiveSession(SQLModel, table=True):
@@ -174,8 +174,8 @@ class LiveSession(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
     title: str = default("")
-    started_at: datetime
-    ended_at: datetime | None = None
+    started_at: datetime = instant()
+    ended_at: datetime | None = instant(None)
 
 
 class LiveSample(SQLModel, table=True):
@@ -185,7 +185,7 @@ class LiveSample(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = Field(foreign_key="livesession.id", ondelete="CASCADE")
-    ts: datetime
+    ts: datetime = instant()
     online: int = default(0)
     gifts: int = default(0)
     likes: int = default(0)

@@ -8,38 +8,30 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from creatorctl import safe_text
 from creatorctl.i18n import t
-from creatorctl.screens.base import AppAccess
+from creatorctl.screens.post_form import PostFormScreen, PostText
 
 if TYPE_CHECKING:
     from creatorctl.drafts import DraftInfo
 
 
-class DraftEditScreen(AppAccess, ModalScreen[int | None]):
-    """Dismisses with the draft's id when saved (new or changed), None when cancelled."""
+class DraftEditScreen(PostFormScreen[int | None]):
+    """Dismisses with the draft's id when saved (new or changed), None when cancelled.
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", t("key.save")),
-        Binding("escape", "cancel", t("key.cancel")),
-    ]
+    The post form (title, description, topics, cover; its status line and Save/Cancel stay on
+    screen while the fields scroll) plus the video, a warning under each path, and the
+    editor's parameters."""
+
+    PREFIX = "draft"
     DEFAULT_CSS = """
-    DraftEditScreen { align: center middle; }
-    DraftEditScreen > VerticalScroll { width: 90%; max-width: 100; height: auto; max-height: 100%;
-        border: thick $accent; background: $surface; padding: 0 1; }
-    DraftEditScreen Label { margin-top: 0; color: $text-muted; }
+    DraftEditScreen Label { color: $text-muted; }
     DraftEditScreen #draft-description { height: 3; }
     DraftEditScreen #draft-params { height: 4; }
     DraftEditScreen .warning { color: $warning; height: auto; }
-    DraftEditScreen #draft-error { color: $error; height: auto; }
-    DraftEditScreen Horizontal { height: auto; align-horizontal: right; }
-    DraftEditScreen Button { margin-left: 1; }
     """
 
     def __init__(self, account_id: int, draft_id: int | None = None) -> None:
@@ -47,27 +39,18 @@ class DraftEditScreen(AppAccess, ModalScreen[int | None]):
         self.account_id = account_id
         self.draft_id = draft_id
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Label(t("draft_edit.new") if self.draft_id is None else "", id="draft-heading")
-            yield Label(t("field.title"))
-            yield Input(id="draft-title")
-            yield Label(t("field.description"))
-            yield TextArea(id="draft-description")
-            yield Label(t("edit.tags_hint"))
-            yield Input(id="draft-tags")
-            yield Label(t("field.video_path"))
-            yield Input(id="draft-video", placeholder="~/视频/….mp4")
-            yield Static("", id="draft-video-warning", classes="warning")
-            yield Label(t("field.cover_path"))
-            yield Input(id="draft-cover")
-            yield Static("", id="draft-cover-warning", classes="warning")
-            yield Label(t("draft_edit.params_hint"))
-            yield TextArea(id="draft-params", language=None)
-            yield Static("", id="draft-error")
-            with Horizontal():
-                yield Button(t("key.save") + " (ctrl+s)", variant="primary", id="draft-save")
-                yield Button(t("key.cancel") + " (esc)", id="draft-cancel")
+    def heading(self) -> str:
+        return t("draft_edit.new") if self.draft_id is None else ""
+
+    def compose_media(self) -> ComposeResult:
+        yield Label(t("field.video_path"))
+        yield Input(id="draft-video", placeholder="~/视频/….mp4")
+        yield Static("", id="draft-video-warning", classes="warning")
+
+    def compose_extra(self) -> ComposeResult:
+        yield Static("", id="draft-cover-warning", classes="warning")
+        yield Label(t("draft_edit.params_hint"))
+        yield TextArea(id="draft-params", language=None)
 
     def on_mount(self) -> None:
         if self.draft_id is not None:
@@ -90,13 +73,6 @@ class DraftEditScreen(AppAccess, ModalScreen[int | None]):
         """The draft."""
 
     @dataclass
-    class Refused(Message):
-        """The store refused the draft (an empty title, a tag too long …)."""
-
-        error: str
-        """Why, in one line."""
-
-    @dataclass
     class Saved(Message):
         """The store took the draft (new or changed)."""
 
@@ -108,15 +84,10 @@ class DraftEditScreen(AppAccess, ModalScreen[int | None]):
     @on(Loaded)
     def _fill(self, event: Loaded) -> None:
         d = event.draft
-        heading = t("draft_edit.heading", id=d.id, state=t(f"state.{d.state}"))
-        self.query_one("#draft-heading", Label).update(heading)
-        self.query_one("#draft-title", Input).value = d.title
-        self.query_one("#draft-description", TextArea).text = d.description
-        self.query_one("#draft-tags", Input).value = " ".join(d.tags)
         self.query_one("#draft-video", Input).value = d.video_path
-        self.query_one("#draft-cover", Input).value = d.cover_path
         self.query_one("#draft-params", TextArea).text = d.edit_params
-        self.query_one("#draft-title", Input).focus()
+        heading = t("draft_edit.heading", id=d.id, state=t(f"state.{d.state}"))
+        self.fill(heading, PostText(d.title, d.description, " ".join(d.tags), d.cover_path))
 
     @on(Input.Changed, "#draft-video")
     @on(Input.Changed, "#draft-cover")
@@ -132,35 +103,30 @@ class DraftEditScreen(AppAccess, ModalScreen[int | None]):
         warning = safe_text.text(f"⚠ {message}" if message else "")  # quotes the path typed
         self.query_one(f"#draft-{which}-warning", Static).update(warning)
 
-    @on(Button.Pressed, "#draft-save")
     def action_save(self) -> None:
         self.save(
-            self.query_one("#draft-title", Input).value,
-            self.query_one("#draft-description", TextArea).text,
-            self.query_one("#draft-tags", Input).value,
+            self.post_text(),
             self.query_one("#draft-video", Input).value,
-            self.query_one("#draft-cover", Input).value,
             self.query_one("#draft-params", TextArea).text,
         )
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def save(
-        self, title: str, description: str, tags: str, video: str, cover: str, params: str
-    ) -> None:
+    def save(self, text: PostText, video: str, params: str) -> None:
         from creatorctl.drafts import add_draft, edit_draft
         from creatorctl.errors import UserError
 
         store = self.need_store()
+        tags = (text.tags,)
         try:
             if self.draft_id is None:
                 draft_id = add_draft(
                     store,
                     self.account_id,
-                    title=title,
-                    description=description,
-                    tags=(tags,),
+                    title=text.title,
+                    description=text.description,
+                    tags=tags,
                     video_path=video,
-                    cover_path=cover,
+                    cover_path=text.cover,
                     edit_params=params,
                 ).id
             else:
@@ -168,11 +134,11 @@ class DraftEditScreen(AppAccess, ModalScreen[int | None]):
                 edit_draft(
                     store,
                     draft_id,
-                    title=title,
-                    description=description,
-                    tags=(tags,),
+                    title=text.title,
+                    description=text.description,
+                    tags=tags,
                     video_path=video,
-                    cover_path=cover,
+                    cover_path=text.cover,
                     edit_params=params,
                 )
         except UserError as exc:
@@ -190,14 +156,3 @@ class DraftEditScreen(AppAccess, ModalScreen[int | None]):
         for message in event.warnings:
             self.app.notify(message, severity="warning", timeout=10)
         self.dismiss(event.draft_id)
-
-    @on(Refused)
-    def _error(self, event: Refused) -> None:
-        error = self.query_one("#draft-error", Static)
-        error.update(safe_text.text(event.error))
-        # At 80x24 the line is below the fold: bring it (and the buttons) into view.
-        self.call_after_refresh(error.scroll_visible, animate=False)
-
-    @on(Button.Pressed, "#draft-cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -6,56 +6,26 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Input, Label, Static, TextArea
 
-from creatorctl import safe_text
 from creatorctl.i18n import t
-from creatorctl.screens.dialog import DialogScreen
+from creatorctl.screens.post_form import PostFormScreen, PostText
 
 if TYPE_CHECKING:
     from creatorctl.works import WorkDetail
 
 
-class WorkEditScreen(DialogScreen[dict | None]):
+class WorkEditScreen(PostFormScreen[dict | None]):
     """Dismisses with the {field: (old, new)} changes saved, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", t("key.save")),
-        Binding("escape", "cancel", t("key.cancel")),
-    ]
-    DEFAULT_CSS = """
-    WorkEditScreen > Vertical { width: 90%; max-width: 100; height: auto;
-        border: thick $accent; background: $surface; padding: 0 1; }
-    WorkEditScreen TextArea { height: 5; }
-    WorkEditScreen #edit-error { color: $error; }
-    WorkEditScreen Horizontal { height: auto; align-horizontal: right; }
-    WorkEditScreen Button { margin-left: 1; }
-    """
+    PREFIX = "edit"
 
     def __init__(self, work_id: int) -> None:
         super().__init__()
         self.work_id = work_id
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(t("edit.heading"), id="edit-heading")
-            with VerticalScroll(classes="dialog-body"):
-                yield Label(t("field.title"))
-                yield Input(id="edit-title")
-                yield Label(t("field.description"))
-                yield TextArea(id="edit-description")
-                yield Label(t("edit.tags_hint"))
-                yield Input(id="edit-tags")
-                yield Label(t("field.cover_path"))
-                yield Input(id="edit-cover")
-            yield Static("", id="edit-error", classes="dialog-status")
-            with Horizontal():
-                yield Button(t("key.save") + " (ctrl+s)", variant="primary", id="edit-save")
-                yield Button(t("key.cancel") + " (esc)", id="edit-cancel")
+    def heading(self) -> str:
+        return t("edit.heading")
 
     def on_mount(self) -> None:
         self.load()
@@ -73,34 +43,17 @@ class WorkEditScreen(DialogScreen[dict | None]):
         work: WorkDetail
         """The work."""
 
-    @dataclass
-    class Refused(Message):
-        """The store refused the edit (an empty title, a tag too long …)."""
-
-        error: str
-        """Why, in one line."""
-
     @on(Loaded)
     def _fill(self, event: Loaded) -> None:
         w = event.work
-        self.query_one("#edit-heading", Label).update(f"{t('edit.heading')} #{w.id}")
-        self.query_one("#edit-title", Input).value = w.title
-        self.query_one("#edit-description", TextArea).text = w.description
-        self.query_one("#edit-tags", Input).value = " ".join(w.tags)
-        self.query_one("#edit-cover", Input).value = w.cover_path
-        self.query_one("#edit-title", Input).focus()
+        text = PostText(w.title, w.description, " ".join(w.tags), w.cover_path)
+        self.fill(f"{t('edit.heading')} #{w.id}", text)
 
-    @on(Button.Pressed, "#edit-save")
     def action_save(self) -> None:
-        self.save(
-            self.query_one("#edit-title", Input).value,
-            self.query_one("#edit-description", TextArea).text,
-            self.query_one("#edit-tags", Input).value,
-            self.query_one("#edit-cover", Input).value,
-        )
+        self.save(self.post_text())
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def save(self, title: str, description: str, tags: str, cover: str) -> None:
+    def save(self, text: PostText) -> None:
         from creatorctl.errors import UserError
         from creatorctl.works import edit_work
 
@@ -108,10 +61,10 @@ class WorkEditScreen(DialogScreen[dict | None]):
             changes = edit_work(
                 self.need_store(),
                 self.work_id,
-                title=title,
-                description=description,
-                tags=(tags,),
-                cover_path=cover,
+                title=text.title,
+                description=text.description,
+                tags=(text.tags,),
+                cover_path=text.cover,
             )
         except UserError as exc:
             self.post_message(self.Refused(str(exc)))
@@ -128,14 +81,3 @@ class WorkEditScreen(DialogScreen[dict | None]):
     @on(Saved)
     def _saved(self, event: Saved) -> None:
         self.dismiss(event.changes)
-
-    @on(Refused)
-    def _error(self, event: Refused) -> None:
-        status = self.query_one("#edit-error", Static)
-        status.update(safe_text.text("✗ " + event.error))
-        status.add_class("error")
-        self.call_after_refresh(self.fit_body)
-
-    @on(Button.Pressed, "#edit-cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
