@@ -114,6 +114,8 @@ class ProfileScreen(DialogScreen[bool]):
             return
         self._fill(event.account, event.changes)
         self._fill_audit(event.entries)
+        if not isinstance(self.focused, Input):  # typing goes to the first field, not nowhere
+            self.query_one("#profile-nickname", Input).focus()
 
     def _fill_audit(self, entries: list[AuditEntry]) -> None:
         """Who changed what in this account lately (the audit log; `audit list` has it all)."""
@@ -317,8 +319,10 @@ class AccountSwitcher(AppAccess, ModalScreen[str | None]):
             mark = "● " if current is not None and a.id == current.id else "  "
             options.add_option(
                 Option(
-                    f"{mark}{a.nickname} @{a.handle} · {t('col.fans')} {fmt_int(a.fans)} · "
-                    f"{t('col.works')} {fmt_int(a.works)}",
+                    safe_text.text(
+                        f"{mark}{a.nickname} @{a.handle} · {t('col.fans')} {fmt_int(a.fans)} · "
+                        f"{t('col.works')} {fmt_int(a.works)}"
+                    ),
                     id=a.handle,
                 )
             )
@@ -352,7 +356,7 @@ class AccountSwitcher(AppAccess, ModalScreen[str | None]):
     @on(Refused)
     def _refused(self, event: Refused) -> None:
         if self.is_active:
-            self.query_one("#switch-error", Static).update(event.error)
+            self.query_one("#switch-error", Static).update(safe_text.text(event.error))
 
     def action_close(self) -> None:
         self.dismiss(None)

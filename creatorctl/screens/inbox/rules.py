@@ -17,6 +17,7 @@ from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, S
 if TYPE_CHECKING:
     from creatorctl.store import Store
 
+from creatorctl import safe_text
 from creatorctl.i18n import t
 from creatorctl.inbox.messages import Rule, rule_name
 from creatorctl.screens.base import AppAccess
@@ -209,10 +210,12 @@ class RulesScreen(AppAccess, ModalScreen[None]):
             out.update("")
             return
         rule = match_rule(self.rules, text, first=first)
-        out.update(
-            t("inbox.test_match", id=rule.id, keyword=rule_name(rule), reply=rule.reply)
-            if rule
-            else t("inbox.test_none")
+        out.update(  # keywords and replies are typed text: shown as they are, never as markup
+            safe_text.text(
+                t("inbox.test_match", id=rule.id, keyword=rule_name(rule), reply=rule.reply)
+                if rule
+                else t("inbox.test_none")
+            )
         )
 
     def action_close(self) -> None:
@@ -331,7 +334,7 @@ class RuleEditScreen(AppAccess, ModalScreen[Rule | None]):
     @on(Refused)
     def _refused(self, event: Refused) -> None:
         if self.is_active:
-            self.query_one("#rule-error", Static).update(event.error)
+            self.query_one("#rule-error", Static).update(safe_text.text(event.error))
 
     @on(Button.Pressed, "#rule-cancel")
     def action_cancel(self) -> None:
