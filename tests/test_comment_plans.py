@@ -135,6 +135,11 @@ def test_the_liked_index_follows_likes_text_and_deletes(demo_store, demo_account
     from creatorctl.inbox.comment_load import pause_search_index, resume_search_index
 
     f = CommentFilter(demo_account.id, sort="likes", query="量子")
+    with demo_store.read() as conn:  # the demo's writer filled it: one row per liked comment
+        indexed = conn.execute(sa.text("SELECT count(*) FROM comment_liked_bigram_docsize"))
+        liked = conn.execute(sa.text("SELECT count(*) FROM comment WHERE likes > 0"))
+        assert indexed.scalar_one() == liked.scalar_one() > 0
+    _liked_index_ok(demo_store)
     with demo_store.write() as conn:
         wid = conn.execute(sa.text("SELECT min(id) FROM work")).scalar_one()
 
