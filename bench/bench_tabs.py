@@ -24,6 +24,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from common import FROZEN, add_smoke_flag, bare_baseline, large_store, median, ratio  # noqa: E402
@@ -48,13 +49,21 @@ async def measure(db: Path, runs: int) -> dict[str, Samples]:
     from creatorctl.app import CreatorApp
 
     frames: list[tuple[float, float, bool]] = []
-    paint = Screen._compositor_refresh
+    paint, layout = Screen._compositor_refresh, Screen._refresh_layout
+    laid_out = [False]  # since the last frame
+
+    def timed_layout(screen: Screen, *args: Any, **kwargs: Any) -> None:  # type: ignore[type-arg]
+        laid_out[0] = True
+        layout(screen, *args, **kwargs)
 
     def timed_paint(screen: Screen) -> None:  # type: ignore[type-arg]
         dirty = list(screen._dirty_widgets)
-        slide = bool(dirty) and all(isinstance(w, Underline) for w in dirty)
+        slide = not laid_out[0] and bool(dirty) and all(isinstance(w, Underline) for w in dirty)
         paint(screen)
+        laid_out[0] = False
         frames.append((time.perf_counter(), time.thread_time(), slide))
+
+    Screen._refresh_layout = timed_layout  # type: ignore[method-assign]
 
     Screen._compositor_refresh = timed_paint  # type: ignore[method-assign]
     app = CreatorApp(db=str(db))
@@ -79,7 +88,7 @@ async def measure(db: Path, runs: int) -> dict[str, Samples]:
                 t0, cpu0 = time.perf_counter(), time.thread_time()
                 app.action_show_tab(tab)
                 await settle(3)
-                filled = [f for f in frames if not f[2]][-1]
+                filled = ([f for f in frames if not f[2]] or frames)[-1]
                 results[tab][0].append((frames[0][0] - t0) * 1000)
                 results[tab][1].append((frames[0][1] - cpu0) * 1000)
                 results[tab][2].append((filled[0] - t0) * 1000)

@@ -24,7 +24,7 @@ import sqlalchemy as sa
 
 from creatorctl.config import PlatformConfig
 from creatorctl.drafts import CONFLICT_WINDOW as CONFLICT_WINDOW  # the bulk-drafts import's
-from creatorctl.drafts import Scheduled, conflicts, get_draft, schedule_draft
+from creatorctl.drafts import DraftInfo, Scheduled, conflicts, get_draft, schedule_draft
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
 from creatorctl.store import Store, get_setting, set_setting
@@ -139,6 +139,18 @@ def set_account_slots(store: Store, account_id: int, slots: list[QueueSlot] | No
             conn.execute(sa.text("DELETE FROM setting WHERE key=:k"), {"k": key})
         if now != was:
             record(conn, "edit", "slots", None, account_id, {"slots": was}, {"slots": now})
+
+
+def conflict_line(other: DraftInfo) -> str:
+    """The warning for another post scheduled within 30 minutes."""
+    when = f"{other.scheduled_at:%H:%M}" if other.scheduled_at else ""
+    return t("drafts.conflict", id=other.id, title=other.title, when=when)
+
+
+def schedule_warnings(done: Scheduled) -> list[str]:
+    """Everything a scheduling should warn about: Douyin's limits, a live preview near it,
+    other posts near it (the CLI prints these, the Drafts tab shows them as notices)."""
+    return list(done.warnings) + [conflict_line(o) for o in done.conflicts]
 
 
 def live_conflicts(store: Store, account_id: int, when_local: datetime) -> list[str]:

@@ -221,23 +221,14 @@ def schedule_cmd(ctx: Ctx, draft_id: int, at: str, as_json: bool) -> None:
     """Schedule (or reschedule) a draft for a time in the future (Beijing time by default)."""
     from creatorctl.drafts import parse_local_time, schedule_draft
     from creatorctl.i18n import t
+    from creatorctl.posting_queue import schedule_warnings
     from creatorctl.timeutil import zone_label
 
     acc = ctx.require_account()
     result = schedule_draft(
         ctx.store, draft_id, parse_local_time(at), account_id=acc.id, limits=ctx.config.platform
     )
-    warnings = list(result.warnings)
-    for other in result.conflicts:
-        warnings.append(
-            t(
-                "drafts.conflict",
-                id=other.id,
-                title=other.title,
-                when=other.scheduled_at.strftime("%H:%M") if other.scheduled_at else "",
-            )
-        )
-    _warn(warnings)
+    _warn(schedule_warnings(result))
     d = result.draft
     if as_json:
         echo_json({**d.as_json(), "conflicts": [c.id for c in result.conflicts]})

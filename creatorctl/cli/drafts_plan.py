@@ -52,7 +52,7 @@ def check_cmd(ctx: Ctx, draft_id: int, as_json: bool) -> None:
 def queue_cmd(ctx: Ctx, draft_id: int, as_json: bool) -> None:
     """Schedule a draft at the next free posting slot (see: drafts slots)."""
     from creatorctl.i18n import t
-    from creatorctl.posting_queue import queue_draft
+    from creatorctl.posting_queue import queue_draft, schedule_warnings
 
     acc = ctx.require_account()
     done = queue_draft(
@@ -63,9 +63,7 @@ def queue_cmd(ctx: Ctx, draft_id: int, as_json: bool) -> None:
         limits=ctx.config.platform,
     )
     s = done.scheduled
-    warnings = list(s.warnings)
-    for other in s.conflicts:  # cannot happen for a free slot, but never hide one
-        warnings.append(t("drafts.conflict", id=other.id, title=other.title, when=""))
+    warnings = schedule_warnings(s)  # a conflict cannot happen for a free slot: never hidden
     for w in warnings:
         click.echo(f"creatorctl: ⚠ {w}", err=True)
     for reason in done.skipped:

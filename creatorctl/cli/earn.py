@@ -63,7 +63,7 @@ def tasks_cmd(ctx: Ctx, category: str | None, qualify_only: bool, as_json: bool)
     """星图 brand tasks, open ones first."""
     from creatorctl.earn import brand_categories, brand_totals, list_brand_tasks
     from creatorctl.errors import UserError
-    from creatorctl.i18n import fmt_amount, fmt_int, t
+    from creatorctl.i18n import fmt_int, t
 
     acc = ctx.require_account()
     if category is not None:
@@ -108,18 +108,7 @@ def tasks_cmd(ctx: Ctx, category: str | None, qualify_only: bool, as_json: bool)
             for r in rows
         ],
     )
-    tot = brand_totals(ctx.store, acc.id)
-    click.echo(
-        t(
-            "earn.brand_totals",
-            open=tot.counts["open"],
-            open_c=fmt_amount(tot.open_commission),
-            pending=tot.counts["accepted"] + tot.counts["delivered"],
-            pending_c=fmt_amount(tot.pending_commission),
-            settled=tot.counts["settled"],
-            settled_c=fmt_amount(tot.settled),
-        )
-    )
+    click.echo(brand_totals(ctx.store, acc.id).line())
 
 
 @earn.command("accept")

@@ -16,7 +16,7 @@ from creatorctl.config import Config
 from creatorctl.earn.ledger import as_date, record_earning
 from creatorctl.eligibility import evaluate
 from creatorctl.errors import UserError
-from creatorctl.i18n import fmt_int, t
+from creatorctl.i18n import fmt_amount, fmt_int, t
 from creatorctl.store import Store, Unit
 from creatorctl.timeutil import from_db, today, utc_to_local, utcnow
 
@@ -61,6 +61,19 @@ class BrandTotals:
     pending_commission: float
     """Accepted or delivered, not yet paid."""
     settled: float
+
+    def line(self) -> str:
+        """One line: open / in progress / settled, each with its money (`earn brand list`
+        under its table, the Earn tab's brand status)."""
+        return t(
+            "earn.brand_totals",
+            open=self.counts["open"],
+            open_c=fmt_amount(self.open_commission),
+            pending=self.counts["accepted"] + self.counts["delivered"],
+            pending_c=fmt_amount(self.pending_commission),
+            settled=self.counts["settled"],
+            settled_c=fmt_amount(self.settled),
+        )
 
 
 _SELECT = """

@@ -10,6 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
@@ -26,7 +27,12 @@ if TYPE_CHECKING:
     from creatorctl.fans import Region
     from creatorctl.insights import Bucket, DailySeries, KpiReport, Trend, WorkStat
     from creatorctl.store import Store
-    from creatorctl.widgets.chart import Chart
+    from creatorctl.widgets.chart import BuiltChart, Chart, ChartData
+
+
+CHARTS = ("#data-daily", "#data-completion", "#data-top")
+CHART_HEIGHT = 14
+"""The charts' height in DEFAULT_CSS: what a chart not yet laid out is drawn for."""
 
 
 class FlaggedWorks:
@@ -79,7 +85,7 @@ class DataTab(TabView):
     DataTab #data-custom { display: none; }
     DataTab #data-custom.visible { display: block; }
     DataTab #data-body { height: 1fr; }
-    DataTab .data-chart { height: 14; }
+    DataTab .data-chart { height: 14; }  /* CHART_HEIGHT */
     DataTab .data-heading { padding: 1 1 0 1; text-style: bold; }
     DataTab #data-flags { height: 12; }
     DataTab #data-region { padding: 0 1; height: auto; color: $warning; }
@@ -155,7 +161,12 @@ class DataTab(TabView):
             return
         # Charts span the screen; a hidden tab has no size yet, the app always has.
         width = max(20, self.app.size.width - 2)
-        self._load(store, acc.id, self.preset, self.custom_range, width)
+        # The size each chart is drawn for in the worker: its own once laid out, else what
+        # the tab's CSS gives it beside the body's scrollbar (a miss draws it here).
+        charts = [self._chart(selector) for selector in CHARTS]
+        sizes = [chart.size if chart.size.width else Size(width, CHART_HEIGHT) for chart in charts]
+        shown = [chart.shown for chart in charts]
+        self._load(store, acc.id, self.preset, self.custom_range, width, sizes, shown)
 
     @work(thread=True, exclusive=True, group="data-tab", exit_on_error=False)
     def _load(
@@ -165,29 +176,33 @@ class DataTab(TabView):
         preset: int | None,
         custom: Period | None,
         width: int,
+        sizes: list[Size],
+        shown: list[tuple[object, ...]],
     ) -> None:
         from creatorctl import insights
         from creatorctl.config import load_config
         from creatorctl.fans import region
         from creatorctl.periods import last_days
+        from creatorctl.widgets.chart import build_changed
 
         period = custom if custom is not None else last_days(store, account_id, preset or 28)
-        # Each part is shown as soon as it is read (KPIs first), in the order of the page.
-        self.post_from_worker(self.KpisLoaded(insights.kpis(store, account_id, period)))
         cfg = load_config().insights
         self.post_from_worker(self.FlagsWanted(FlaggedWorks(store, account_id, cfg, period)))
-        self.post_from_worker(self.RegionLoaded(region(store, account_id, cfg)))
+        report = insights.kpis(store, account_id, period)
+        reg = region(store, account_id, cfg)
         series = insights.daily_series(store, account_id, period, max(10, width - 12))
         hist = insights.completion_histogram(store, account_id, period)
         top = insights.top_works(store, account_id, period, 5)
-        self.post_from_worker(self.ChartsLoaded(series, hist, top))
-        self.post_from_worker(self.TrendingLoaded(insights.trending(store, account_id)))
-
-    @dataclass
-    class KpisLoaded(Message):
-        """The period's KPIs (and the period itself, for the period bar)."""
-
-        report: KpiReport
+        charts = _charts(series, hist, top)
+        # plotext draws here, not on the UI thread (20–40 ms a chart), and only a chart
+        # whose figures changed.
+        theme = str(shown[0][2])
+        built = [
+            build_changed(d, size, theme, was)
+            for d, size, was in zip(charts, sizes, shown, strict=True)
+        ]
+        trends = insights.trending(store, account_id)
+        self.post_from_worker(self.Loaded(report, reg, charts, built, trends))
 
     @dataclass
     class FlagsWanted(Message):
@@ -197,24 +212,29 @@ class DataTab(TabView):
         fetcher: FlaggedWorks
 
     @dataclass
-    class RegionLoaded(Message):
-        """The account-level region flag."""
+    class Loaded(Message):
+        """The rest of the tab, read and drawn: shown in one go (one layout and one paint, not
+        one per part; the reads take milliseconds)."""
 
+        report: KpiReport
+        """The period's KPIs (and the period itself, for the period bar)."""
         region: Region
-
-    @dataclass
-    class ChartsLoaded(Message):
-        """The daily, completion and top-works charts' data."""
-
-        series: DailySeries
-        hist: list[Bucket]
-        top: list[WorkStat]
-
-    @dataclass
-    class TrendingLoaded(Message):
+        """The account-level region flag."""
+        charts: list[ChartData | None]
+        """The daily, completion and top-works charts' data (CHARTS' order)."""
+        built: list[BuiltChart | None]
+        """Their pictures, drawn in the worker (None: the chart shows them already)."""
+        trends: list[Trend]
         """Trending topics, and whether the account covered them."""
 
-        trends: list[Trend]
+    @on(Loaded)
+    def _show_loaded(self, event: Loaded) -> None:
+        with self.app.batch_update():
+            self._show_kpis(event.report)
+            self._show_region(event.region)
+            for selector, data, picture in zip(CHARTS, event.charts, event.built, strict=True):
+                self._chart(selector).show(data, picture)
+            self._show_trending(event.trends)
 
     def _show_period_bar(self) -> None:
         self.query_one("#data-period", Static).update(self._period_bar())
@@ -231,9 +251,7 @@ class DataTab(TabView):
             bar.append(f"  {self.period.label()}", style="dim")
         return bar
 
-    @on(KpisLoaded)
-    def _show_kpis(self, event: KpisLoaded) -> None:
-        report = event.report
+    def _show_kpis(self, report: KpiReport) -> None:
         self.period = report.period
         self._show_period_bar()
         self.query_one(KpiRow).show(
@@ -251,10 +269,8 @@ class DataTab(TabView):
     def _load_flags(self, event: FlagsWanted) -> None:
         self.query_one("#data-flags", PagedTable).load(event.fetcher)
 
-    @on(RegionLoaded)
-    def _show_region(self, event: RegionLoaded) -> None:
+    def _show_region(self, reg: Region) -> None:
         """The account-level flag (region_concentrated) above the per-work ones."""
-        reg = event.region
         box = self.query_one("#data-region", Static)
         advice = f"{t('ins.flag.region_concentrated')}:{reg.advice}" if reg.advice else ""
         box.update(safe_text.text(advice))  # names a province from an imported file
@@ -267,48 +283,7 @@ class DataTab(TabView):
             t("data.flags_heading_n", n=fmt_int(total)) if total else t("data.no_flags")
         )
 
-    @on(ChartsLoaded)
-    def _show_charts(self, event: ChartsLoaded) -> None:
-        from creatorctl.widgets.chart import ChartData, Series
-
-        series, hist, top = event.series, event.hist, event.top
-        labels = [d.strftime("%m-%d") for d in series.days]
-        self._chart("#data-daily").show(
-            ChartData(
-                t("rep.chart_plays"),
-                labels,
-                [
-                    Series(t("rep.series.plays"), series.values["plays"]),
-                    Series(t("rep.series.likes"), series.values["likes"], right=True),
-                ],
-            )
-            if labels
-            else None
-        )
-        self._chart("#data-completion").show(
-            ChartData(
-                t("data.chart_completion"),
-                [b.label.removesuffix("%") for b in hist],
-                [Series(t("data.works_count"), [b.count for b in hist])],
-                kind="bar",
-            )
-            if any(b.count for b in hist)
-            else None
-        )
-        self._chart("#data-top").show(
-            ChartData(
-                t("data.chart_top"),
-                [_short(w.title) for w in reversed(top)],
-                [Series(t("rep.series.plays"), [w.plays for w in reversed(top)])],
-                kind="hbar",
-            )
-            if top
-            else None
-        )
-
-    @on(TrendingLoaded)
-    def _show_trending(self, event: TrendingLoaded) -> None:
-        trends = event.trends
+    def _show_trending(self, trends: list[Trend]) -> None:
         table = self.query_one("#data-trending", DataTable)
         if trends == self._trends and table.row_count:
             return  # the same topics: the rows on screen stay (and keep the cursor)
@@ -372,6 +347,41 @@ class DataTab(TabView):
         key = event.row_key.value
         if key is not None:
             self.capp.open_work(int(key))
+
+
+def _charts(series: DailySeries, hist: list[Bucket], top: list[WorkStat]) -> list[ChartData | None]:
+    """What the charts show (CHARTS' order): plays and likes by day, completion, top works."""
+    from creatorctl.widgets.chart import ChartData, Series
+
+    labels = [d.strftime("%m-%d") for d in series.days]
+    return [
+        ChartData(
+            t("rep.chart_plays"),
+            labels,
+            [
+                Series(t("rep.series.plays"), series.values["plays"]),
+                Series(t("rep.series.likes"), series.values["likes"], right=True),
+            ],
+        )
+        if labels
+        else None,
+        ChartData(
+            t("data.chart_completion"),
+            [b.label.removesuffix("%") for b in hist],
+            [Series(t("data.works_count"), [b.count for b in hist])],
+            kind="bar",
+        )
+        if any(b.count for b in hist)
+        else None,
+        ChartData(
+            t("data.chart_top"),
+            [_short(w.title) for w in reversed(top)],
+            [Series(t("rep.series.plays"), [w.plays for w in reversed(top)])],
+            kind="hbar",
+        )
+        if top
+        else None,
+    ]
 
 
 def _short(title: str, n: int = 10) -> str:

@@ -116,7 +116,7 @@ class ScheduleScreen(AppAccess, ModalScreen["Scheduled | None"]):
         """Say what scheduling at `text` would do: refused, warned or fine."""
         from creatorctl.drafts import conflicts, parse_local_time
         from creatorctl.errors import UserError
-        from creatorctl.inbox.live import live_clashes
+        from creatorctl.posting_queue import conflict_line, live_conflicts
         from creatorctl.timeutil import now_local
 
         line = Text()
@@ -143,23 +143,11 @@ class ScheduleScreen(AppAccess, ModalScreen["Scheduled | None"]):
                     style="green",
                 )
                 store = self.need_store()
-                for other in conflicts(store, self.account_id, when, exclude_id=self.draft_id):
+                others = conflicts(store, self.account_id, when, exclude_id=self.draft_id)
+                lives = live_conflicts(store, self.account_id, when)
+                for warning in [*map(conflict_line, others), *lives]:
                     line.append("\n⚠ ", style="yellow")
-                    line.append(
-                        t(
-                            "drafts.conflict",
-                            id=other.id,
-                            title=other.title,
-                            when=f"{other.scheduled_at:%H:%M}" if other.scheduled_at else "",
-                        ),
-                        style="yellow",
-                    )
-                for live in live_clashes(store, self.account_id, when):
-                    line.append("\n⚠ ", style="yellow")
-                    line.append(
-                        t("drafts.live_clash", topic=live.topic, when=f"{live.start_at:%H:%M}"),
-                        style="yellow",
-                    )
+                    line.append(warning, style="yellow")
         self.post_message(self.Checked(line))
 
     @dataclass

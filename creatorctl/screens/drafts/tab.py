@@ -367,14 +367,9 @@ class DraftsTab(QueueActions):
         d = result.draft
         when = f"{d.scheduled_at:%Y-%m-%d %H:%M} {zone_label()}"
         self.app.notify(t("drafts.scheduled", id=d.id, when=when))
-        for other in result.conflicts:
-            when = f"{other.scheduled_at:%H:%M}" if other.scheduled_at else ""
-            self.app.notify(
-                t("drafts.conflict", id=other.id, title=other.title, when=when),
-                severity="warning",
-                timeout=8,
-            )
-        for warning in result.warnings:
+        from creatorctl.posting_queue import schedule_warnings
+
+        for warning in schedule_warnings(result):
             self.app.notify(warning, severity="warning", timeout=8)
         self.refresh_all()
 

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import ContentSwitcher, DataTable, Static
 from textual.widgets.data_table import ColumnKey
 
-from creatorctl.i18n import fmt_amount, fmt_int, fmt_pct, t
+from creatorctl.i18n import fmt_int, fmt_pct, t
 from creatorctl.screens.base import TabView
 from creatorctl.screens.earn.brand_actions import BrandTaskActions
 from creatorctl.screens.earn.panels import (
@@ -294,18 +294,7 @@ class EarnTab(BrandTaskActions, TabView):
         if self.qualify_only:
             parts.append(t("earn.filter_qualify"))
         if self.summary is not None:
-            tot = self.summary.totals
-            parts.append(
-                t(
-                    "earn.brand_totals",
-                    open=tot.counts["open"],
-                    open_c=fmt_amount(tot.open_commission),
-                    pending=tot.counts["accepted"] + tot.counts["delivered"],
-                    pending_c=fmt_amount(tot.pending_commission),
-                    settled=tot.counts["settled"],
-                    settled_c=fmt_amount(tot.settled),
-                )
-            )
+            parts.append(self.summary.totals.line())
         status = Text(" · ".join(parts), no_wrap=True, overflow="ellipsis")
         self.query_one("#earn-brand-status", Static).update(status)
 

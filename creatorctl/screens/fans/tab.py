@@ -9,6 +9,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
@@ -21,9 +22,11 @@ if TYPE_CHECKING:
     from creatorctl.fans import FanLoss, Share, Slot, WorkFans
     from creatorctl.insights import DailySeries
     from creatorctl.store import Store
-    from creatorctl.widgets.chart import Chart
+    from creatorctl.widgets.chart import BuiltChart, Chart, ChartData
 
 CURVE_DAYS = 90
+CURVE_HEIGHT = 12
+"""The fan curve's height in DEFAULT_CSS: what it is drawn for before it is laid out."""
 DIMENSIONS = ("gender", "age", "province", "device", "interest")
 
 
@@ -34,7 +37,7 @@ class FansTab(TabView):
     DEFAULT_CSS = """
     FansTab #fans-body { height: 1fr; }
     FansTab #fans-summary { padding: 0 1; height: auto; }
-    FansTab #fans-curve { height: 12; }
+    FansTab #fans-curve { height: 12; }  /* CURVE_HEIGHT */
     FansTab .fans-heading { padding: 1 1 0 1; text-style: bold; }
     FansTab #fans-spikes { height: auto; max-height: 8; }
     FansTab #fans-decline { padding: 0 1; height: auto; color: $warning; }
@@ -96,12 +99,25 @@ class FansTab(TabView):
         if acc is None or store is None:
             return
         width = max(20, self.app.size.width - 2)
-        self._load(store, acc.id, acc.fans, width)
+        # The curve is drawn in the worker for its size (before it is laid out: the CSS
+        # height beside the body's scrollbar; a miss draws it here).
+        curve = self._chart("#fans-curve")
+        size = curve.size if curve.size.width else Size(width, CURVE_HEIGHT)
+        self._load(store, acc.id, acc.fans, width, size, curve.shown)
 
     @work(thread=True, exclusive=True, group="fans-tab", exit_on_error=False)
-    def _load(self, store: Store, account_id: int, total: int | None, width: int) -> None:
+    def _load(
+        self,
+        store: Store,
+        account_id: int,
+        total: int | None,
+        width: int,
+        curve_size: Size,
+        shown: tuple[object, ...],
+    ) -> None:
         from creatorctl import fans, insights
         from creatorctl.periods import last_days
+        from creatorctl.widgets.chart import build_changed
 
         period = last_days(store, account_id, CURVE_DAYS)
         recent = last_days(store, account_id, 30)
@@ -109,52 +125,57 @@ class FansTab(TabView):
             store, account_id, period, max(10, width - 12), ("fans_gained", "fans_lost")
         )
         month = insights.kpis(store, account_id, recent).get("net_fans")
-        # Each part is shown as soon as it is read, in the order of the page.
-        self.post_from_worker(self.CurveLoaded(series, total, month.value))
-        self.post_from_worker(self.LossLoaded(fans.fan_loss(store, account_id)))
-        effects = fans.work_fan_effects(store, account_id, recent.start)
-        self.post_from_worker(self.WorkFansLoaded(effects))
-        self.post_from_worker(self.PortraitLoaded(fans.portrait(store, account_id)))
+        curve = _curve_data(series)
         grid = fans.activity_grid(store, account_id)
-        self.post_from_worker(self.ActivityLoaded(grid, fans.best_slots(grid)))
+        self.post_from_worker(
+            self.Loaded(
+                series,
+                total,
+                month.value,
+                curve,
+                build_changed(curve, curve_size, str(shown[2]), shown),  # plotext, off the UI
+                fans.fan_loss(store, account_id),
+                fans.work_fan_effects(store, account_id, recent.start),
+                fans.portrait(store, account_id),
+                grid,
+                fans.best_slots(grid),
+            )
+        )
 
     @dataclass
-    class CurveLoaded(Message):
-        """90 days of fans gained and lost, the total and the last 30 days' net."""
+    class Loaded(Message):
+        """The whole tab, read and drawn: shown in one go (one layout and one paint, not one
+        per part; the reads take milliseconds)."""
 
         series: DailySeries
+        """90 days of fans gained and lost."""
         total: int | None
         net_30: int
-
-    @dataclass
-    class LossLoaded(Message):
-        """Days with unusual fan loss, and a steady decline if there is one."""
-
+        """The last 30 days' net."""
+        curve: ChartData | None
+        curve_built: BuiltChart | None
+        """The curve drawn in the worker (None: the chart shows it already)."""
         loss: FanLoss
-
-    @dataclass
-    class WorkFansLoaded(Message):
-        """Fans each recent work brought and lost."""
-
+        """Days with unusual fan loss, and a steady decline if there is one."""
         effects: list[WorkFans]
-
-    @dataclass
-    class PortraitLoaded(Message):
-        """The fans' shares by gender, age, province, device and interest."""
-
+        """Fans each recent work brought and lost."""
         portrait: dict[str, list[Share]]
-
-    @dataclass
-    class ActivityLoaded(Message):
-        """When fans are online (weekday x hour) and the best slots to post."""
-
+        """The fans' shares by gender, age, province, device and interest."""
         grid: list[list[float]]
+        """When fans are online (weekday x hour)."""
         best: list[Slot]
+        """The best slots to post."""
 
-    @on(CurveLoaded)
-    def _show_curve(self, event: CurveLoaded) -> None:
-        from creatorctl.widgets.chart import ChartData, Series
+    @on(Loaded)
+    def _show_loaded(self, event: Loaded) -> None:
+        with self.app.batch_update():
+            self._show_curve(event)
+            self._show_loss(event.loss)
+            self._show_work_fans(event.effects)
+            self._show_portrait(event.portrait)
+            self._show_activity(event.grid, event.best)
 
+    def _show_curve(self, event: Loaded) -> None:
         series, total, net_30 = event.series, event.total, event.net_30
         gained = series.values["fans_gained"]
         lost = series.values["fans_lost"]
@@ -172,23 +193,9 @@ class FansTab(TabView):
                 ),
             )
         )
-        labels = [d.strftime("%m-%d") for d in series.days]
-        self._chart("#fans-curve").show(
-            ChartData(
-                t("rep.chart_fans"),
-                labels,
-                [
-                    Series(t("rep.series.fans_gained"), gained),
-                    Series(t("rep.series.fans_lost"), lost),
-                ],
-            )
-            if labels
-            else None
-        )
+        self._chart("#fans-curve").show(event.curve, event.curve_built)
 
-    @on(LossLoaded)
-    def _show_loss(self, event: LossLoaded) -> None:
-        loss = event.loss
+    def _show_loss(self, loss: FanLoss) -> None:
         table = self.query_one("#fans-spikes", DataTable)
         table.clear()
         for s in loss.spikes:
@@ -211,9 +218,7 @@ class FansTab(TabView):
         decline.update(safe_text.text(loss.decline.advice if loss.decline else ""))  # titles
         decline.display = loss.decline is not None
 
-    @on(WorkFansLoaded)
-    def _show_work_fans(self, event: WorkFansLoaded) -> None:
-        effects = event.effects
+    def _show_work_fans(self, effects: list[WorkFans]) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")
         for i, w in enumerate(effects):
             if i:
@@ -232,11 +237,9 @@ class FansTab(TabView):
         if key is not None and key.isdigit():
             self.capp.open_work(int(key))
 
-    @on(PortraitLoaded)
-    def _show_portrait(self, event: PortraitLoaded) -> None:
+    def _show_portrait(self, portrait: dict[str, list[Share]]) -> None:
         from creatorctl.widgets.chart import ChartData, Series
 
-        portrait = event.portrait
         for dim in DIMENSIONS:
             shares = portrait.get(dim, [])[:6]
             self._chart(f"#portrait-{dim}").show(
@@ -250,9 +253,7 @@ class FansTab(TabView):
                 else None
             )
 
-    @on(ActivityLoaded)
-    def _show_activity(self, event: ActivityLoaded) -> None:
-        grid, best = event.grid, event.best
+    def _show_activity(self, grid: list[list[float]], best: list[Slot]) -> None:
         self.query_one(Heatmap).show(
             grid, [t(f"weekday.{d}") for d in range(7)], {(s.weekday, s.hour) for s in best}
         )
@@ -264,3 +265,20 @@ class FansTab(TabView):
         else:
             text.append(t("rep.no_activity"), style="dim")
         self.query_one("#fans-best", Static).update(text)
+
+
+def _curve_data(series: DailySeries) -> ChartData | None:
+    """The fan curve: fans gained and lost by day."""
+    from creatorctl.widgets.chart import ChartData, Series
+
+    labels = [d.strftime("%m-%d") for d in series.days]
+    if not labels:
+        return None
+    return ChartData(
+        t("rep.chart_fans"),
+        labels,
+        [
+            Series(t("rep.series.fans_gained"), series.values["fans_gained"]),
+            Series(t("rep.series.fans_lost"), series.values["fans_lost"]),
+        ],
+    )
