@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
@@ -25,6 +25,7 @@ from creatorctl.i18n import t
 from creatorctl.safe_text import escape
 from creatorctl.screens.account.flow import AccountFlow
 from creatorctl.screens.base import TabView
+from creatorctl.screens.idle_gc import IdleCollector
 from creatorctl.screens.publisher import InAppPublisher
 from creatorctl.screens.store_sync import StoreSync
 from creatorctl.widgets.account_bar import AccountBar
@@ -87,7 +88,7 @@ class WorkSearchProvider(Provider):
             )
 
 
-class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
+class CreatorApp(CleanToasts, StoreSync, AccountFlow, IdleCollector, App[str | None]):
     """creatorctl: the Douyin Creator Center in a terminal."""
 
     CSS_PATH = "creatorctl.tcss"
@@ -153,7 +154,7 @@ class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
         import gc
 
         if not gc.isenabled():  # paused for start-up by the command line (cli.root)
-            self.call_after_refresh(_collector_on)
+            self.call_after_refresh(self._collector_on)
         self.main_screen.query_one(AccountBar).show_account(None, None, None)
         first = self.quick.result() if self.quick is not None and self.store is None else None
         if first is None:
@@ -277,7 +278,20 @@ class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
         self.notify(event.text, severity="error", timeout=10)
         self.bell()
 
+    def _collector_on(self) -> None:
+        """After the first frame: the collector back on, start-up's objects out of its sight."""
+        import gc
+
+        self.start_idle_collector()
+        gc.enable()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self.note_activity()  # the idle collector's full passes wait for a pause
+        await super().on_event(event)
+
     def on_unmount(self) -> None:
+        self.stop_idle_collector()
         if self.scheduler is not None:
             self.scheduler.shutdown()
             self.scheduler = None
@@ -331,6 +345,7 @@ class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
             view.activate()
 
     def action_show_tab(self, tab_id: str) -> None:
+        self.note_activity()
         self.main_screen.query_one("#tabs", TabbedContent).active = tab_id
 
     @property
@@ -346,7 +361,7 @@ class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
                 self.view(tab_id)
                 self.set_timer(0.15, self._build_next_tab)
                 return
-        _freeze_heap()
+        self.start_idle_collector()  # what is built lives as long as the app (screens.idle_gc)
 
     def view(self, tab_id: str) -> TabView:
         """The tab's view, built and mounted on first use."""
@@ -432,27 +447,6 @@ class CreatorApp(CleanToasts, StoreSync, AccountFlow, App[str | None]):
         yield SystemCommand(t("key.profile"), t("palette.profile"), self.action_profile)
         yield from self.sync_commands()
         yield SystemCommand(t("key.help"), t("palette.help"), self.action_help)
-
-
-def _collector_on() -> None:
-    """After the first frame: the garbage collector back on, start-up's objects out of its sight."""
-    import gc
-
-    _freeze_heap()
-    gc.enable()
-
-
-def _freeze_heap() -> None:
-    """Move every object alive now out of the collector's sight (`gc.freeze`).
-
-    What exists once the tabs are built (widgets, styles, SQLAlchemy) lives as long as the app;
-    a full collection walked all of it, ~110 ms at 170,000 objects on the large demo, and
-    landed in the middle of a tab switch every few switches. Frozen, a full collection walks only
-    what came after. Called after the first frame and once every tab is built (in tests, with
-    prebuilding off, never: their apps come and go in one process)."""
-    import gc
-
-    gc.freeze()
 
 
 def run_app(

@@ -134,3 +134,13 @@ async def test_import_options_speak_the_ui_language(demo_db: Path, app_factory) 
         labels = " ".join(str(w.render()) for w in app.screen.query("Label"))
         assert "--work" not in labels and "belong to" not in labels
         assert t("imp.opt.work") in labels
+
+
+async def test_profile_opens_with_the_nickname_field_focused(demo_db: Path, app_factory) -> None:  # type: ignore[no-untyped-def]
+    """Typing right after `P` goes to the first field (nothing was focused: keys went nowhere)."""
+    app = app_factory(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("P")
+        await settle(pilot, app)
+        assert app.focused is app.screen.query_one("#profile-nickname", Input)

@@ -44,3 +44,22 @@ def test_public_domain_functions_take_a_store_or_its_unit_of_work() -> None:
     connection typed `sa.Connection`, `sqlite3.Connection` or `Any` that any code could have
     opened around the Store."""
     assert _raw_connection_params() == []
+
+
+AROUND_THE_DOOR = ("driver_connection", ".engine.connect(", ".engine.begin(", "write_engine")
+"""Ways to a connection that skip `Store.read/write/bulk/session` (and their Unit)."""
+KNOWN_EXCEPTIONS = {
+    "watch.py": "the PostgreSQL change watcher holds one idle connection between polls",
+    "publish_ledger_pg.py": "the publish ledger's claims commit outside the store's write lock",
+}
+
+
+def test_no_code_outside_the_store_modules_reaches_around_the_door() -> None:
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).as_posix()
+        if rel in DOOR or rel.startswith("migrations/") or rel in KNOWN_EXCEPTIONS:
+            continue
+        text = path.read_text(encoding="utf-8")
+        offenders += [f"{rel}: {way}" for way in AROUND_THE_DOOR if way in text]
+    assert offenders == []

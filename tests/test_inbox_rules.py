@@ -208,3 +208,32 @@ async def test_rules_dialog_at_80x24(demo_db, app_factory) -> None:  # type: ign
         assert isinstance(app.screen, RuleEditScreen)
         assert app.screen.query_one("#rule-keyword", Input).value == ""
         assert app.screen.query_one("#rule-reply", Input).value == "x"
+
+
+async def test_rule_tester_shows_markup_in_a_rule_as_typed(demo_db: str, app_factory) -> None:  # type: ignore[no-untyped-def]
+    """A keyword or reply holding Rich markup (`[b]`, a stray `[/]`, `[link=…]`) is shown in the
+    tester's result as it was typed: never parsed (a stray `[/]` raised MarkupError, a tag
+    swallowed the text)."""
+    from dataclasses import replace
+
+    from textual.widgets import Input, Static
+
+    from creatorctl.screens.inbox.rules import RulesScreen
+    from tests.helpers import settle
+    from tests.test_app_inbox import open_inbox
+
+    app = app_factory(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_inbox(pilot, app, view=1)
+        await pilot.press("R")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, RulesScreen)
+        keyword_rule = next(r for r in screen.rules if not r.is_welcome)
+        screen.rules = [
+            replace(keyword_rule, keyword="[b]价格", reply="点[/]这里[link=https://x.example]看")
+        ]
+        screen.query_one("#rule-test", Input).value = "[b]价格多少"
+        await settle(pilot, app)
+        result = str(screen.query_one("#rule-test-result", Static).render())
+        assert "[b]价格" in result and "点[/]这里[link=https://x.example]看" in result

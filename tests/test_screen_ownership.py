@@ -125,3 +125,23 @@ def test_screens_reach_the_app_through_a_typed_accessor() -> None:
         if "self.app.store" in line or "type: ignore[attr-defined]" in line
     ]
     assert found == []
+
+
+def test_no_ui_code_calls_from_thread_or_starts_a_worker_from_a_worker() -> None:
+    """The whole UI (app.py, every screen, every widget), not one slice: no `call_from_thread`
+    anywhere, and no thread worker starts or hands on a worker (the helpers of
+    tests/test_screen_workers_rest.py do the scanning)."""
+    from tests.test_screen_workers_rest import (
+        UI_CODE,
+        calls_from_thread,
+        worker_starters,
+        workers_starting_workers,
+    )
+
+    sources = {str(p.relative_to(PACKAGE)): p.read_text(encoding="utf-8") for p in UI_CODE}
+    assert len(sources) > 40  # every screen and widget, found by rglob
+    called = {f: calls_from_thread(s) for f, s in sources.items()}
+    assert {f: lines for f, lines in called.items() if lines} == {}
+    starters = worker_starters(sources.values())
+    started = {f: workers_starting_workers(s, starters) for f, s in sources.items()}
+    assert {f: hits for f, hits in started.items() if hits} == {}

@@ -17,9 +17,10 @@ import sqlalchemy as sa
 from creatorctl.config import InboxConfig
 from creatorctl.demo import DemoContext
 from creatorctl.demo import inbox_content as C
+from creatorctl.demo.comment_writer import comment_writer
 from creatorctl.demo.content import NICHES
 from creatorctl.i18n import t
-from creatorctl.inbox.comment_load import bulk_loading, insert_rows, local_key
+from creatorctl.inbox.comment_load import local_key_at
 from creatorctl.inbox.flags import comment_flags
 from creatorctl.inbox.live import Sample, save_session
 from creatorctl.inbox.messages import Incoming, ingest_messages
@@ -120,11 +121,11 @@ def _comments(conn: Unit, ctx: DemoContext) -> None:
     replies, n_replies = C.MY_REPLIES, len(C.MY_REPLIES)
     work_ids = [w.id for w in works]
     users = [f"u{u:06d}" for u in range(n_nicks)]
-    with bulk_loading(bulk), _indexes_built_after(bulk):
+    with _indexes_built_after(bulk), comment_writer(bulk, ctx.account_id) as writer:
         batch: list[tuple] = []
-        acc = ctx.account_id
         group: tuple[int, int] | None = None
         seen: set[str] = set()
+        second = timedelta(seconds=1)
         for n, (secs, wi) in enumerate(events):
             content = _content(rng, nicks)
             flags = flag_cache.get(content)
@@ -133,8 +134,8 @@ def _comments(conn: Unit, ctx: DemoContext) -> None:
             likes = int(pareto(1.3)) - 1 if not flags else 0
             reply = replies[below(n_replies)] if not flags and rand() < 0.02 else None
             user = below(n_nicks)
-            created = to_db(epoch + timedelta(seconds=secs))
-            key = local_key(users[user], nicks[user], created, content)
+            at = epoch + second * secs
+            key = local_key_at(users[user], nicks[user], at, content)
             # Only comments on one work in one second can share a key; the first one stays
             # (what the unique index did while it was kept during the load).
             if (secs, wi) != group:
@@ -142,30 +143,17 @@ def _comments(conn: Unit, ctx: DemoContext) -> None:
             if key in seen:
                 continue
             seen.add(key)
+            # comment_writer.COLUMNS
             batch.append(
-                (
-                    acc,
-                    work_ids[wi],
-                    key,
-                    users[user],
-                    nicks[user],
-                    content,
-                    created,
-                    likes,
-                    None,
-                    False,
-                    reply,
-                    "",
-                    flags,
-                )
-            )
+                (work_ids[wi], key, users[user], nicks[user], content, to_db(at), likes, reply,
+                 flags)
+            )  # fmt: skip
             if len(batch) >= BATCH:
-                insert_rows(bulk, batch)
-                batch.clear()
+                writer.add(batch)
+                batch = []
                 if ctx.progress:
                     ctx.progress(t("inbox.demo_comments"), n, len(events))
-        if batch:
-            insert_rows(bulk, batch)
+        writer.add(batch)
     # A pinned comment on the most discussed works: their most liked one.
     top = sorted(works, key=lambda w: -w.comments)[:20]
     for w in top:
@@ -176,13 +164,18 @@ def _comments(conn: Unit, ctx: DemoContext) -> None:
         )
 
 
+_KEPT = ("ix_comment_acc_new", "ix_comment_flagged", "uq_comment_pinned")
+"""Indexes the comments reach in order (by account and id; none pinned yet): kept up during the
+load at little cost, on the writer's core, instead of built after it."""
+
+
 @contextmanager
 def _indexes_built_after(bulk: Bulk) -> Iterator[None]:
     """Drop the comment table's plain indexes for the load and build each once at the end: a
     sort per index instead of millions of inserts at random places (the most-liked and
     platform-id indexes take rows in random order). Same transaction: a failure puts them
     back. The loop above keeps (work, comment_id) unique without the unique index."""
-    indexes = bulk.plain_indexes("comment")
+    indexes = [i for i in bulk.plain_indexes("comment") if i[0] not in _KEPT]
     for name, _sql in indexes:
         bulk.execute(f'DROP INDEX "{name}"')
     yield

@@ -158,10 +158,21 @@ class WorksKind(Kind):
         # Indexing new works for search row by row (the insert trigger) costs 35× more than one
         # INSERT ... SELECT per batch (see `write`).
         st["fts_trigger"] = ctx.suspend_trigger(_FTS_TRIGGER)
+        if st["fts_trigger"]:
+            # The index's segments merged less eagerly while many works go in (put back in
+            # `finish`; a rollback puts it back too): comment loads do the same.
+            row = conn.execute("SELECT v FROM work_fts_config WHERE k = 'automerge'").fetchone()
+            st["automerge"] = int(row[0]) if row else 4
+            conn.execute("INSERT INTO work_fts(work_fts, rank) VALUES ('automerge', 16)")
         if ctx.rows_estimate() >= ctx.table_rows("work"):
             ctx.suspend_indexes("work", keep=_KEEP_INDEXES)
 
     def finish(self, ctx: ImportContext) -> None:
+        if ctx.state.get("fts_trigger"):
+            ctx.conn.execute(
+                "INSERT INTO work_fts(work_fts, rank) VALUES ('automerge', ?)",
+                (ctx.state["automerge"],),
+            )
         ctx.conn.execute(_REFRESH)
         ctx.conn.execute("DELETE FROM import_touched")
         ctx.conn.ids_taken("work")  # new works got their ids here (`next_id`)
@@ -222,8 +233,8 @@ class WorksKind(Kind):
                 # The same title within a minute is the same work, even under another id: the
                 # Open Platform's item_id is not the Creator Center's 作品ID (see samework).
                 rec = by_title.get((title, pub_utc[:16]))
-                index = _index_at(indexes, near, pub_utc)
-                if rec is None:  # a stored work: the same title at the same minute
+                index = _index_at(indexes, near, pub_utc) if near else _NO_WORKS
+                if rec is None and index is not _NO_WORKS:  # a stored work: same title, minute
                     rec = index.same_minute(title, pub_utc)
                 # Only across sources: a row with an id the work lacks, or a row without
                 # ids for a work that has one (same-source rows match exactly, above).
@@ -232,7 +243,7 @@ class WorksKind(Kind):
                     for c in index.matching(title)
                     if (item and c[_ITEM] is None) or (aweme and c[_AWEME] is None)
                     or (not (item or aweme) and (c[_ITEM] or c[_AWEME]))
-                ] if rec is None else []  # fmt: skip
+                ] if rec is None and index is not _NO_WORKS else []  # fmt: skip
                 found = pick(title, pub_utc, cands, _TITLE, _PUB) if cands else None
                 if rec is None and found is not None:
                     rec = found[0]

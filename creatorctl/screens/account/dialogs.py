@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -9,6 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -20,6 +22,7 @@ from creatorctl.screens.dialog import DialogScreen
 from creatorctl.widgets.toggle import MarkedCheckbox
 
 if TYPE_CHECKING:
+    from creatorctl.accounts import AccountInfo, Change
     from creatorctl.audit import AuditEntry
 
 AUDIT_SHOWN = 5
@@ -92,8 +95,27 @@ class ProfileScreen(DialogScreen[bool]):
         acc = get_account_by_id(store, self.account_id)
         changes = history(store, "account", self.account_id)[:6]
         entries = list_entries(store, account_id=self.account_id, limit=AUDIT_SHOWN)
-        self.app.call_from_thread(self._fill, acc, changes)
-        self.app.call_from_thread(self._fill_audit, entries)
+        self.post_message(self.Loaded(acc, changes, entries))
+
+    @dataclass
+    class Loaded(Message):
+        """The profile as stored, its recent changes and the account's audit entries."""
+
+        account: AccountInfo
+        """The account."""
+        changes: list[Change]
+        """Its newest profile changes (undo marked `undo:`)."""
+        entries: list[AuditEntry]
+        """The newest audit entries of the account."""
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        if not self.is_active:  # closed while the worker ran
+            return
+        self._fill(event.account, event.changes)
+        self._fill_audit(event.entries)
+        if not isinstance(self.focused, Input):  # typing goes to the first field, not nowhere
+            self.query_one("#profile-nickname", Input).focus()
 
     def _fill_audit(self, entries: list[AuditEntry]) -> None:
         """Who changed what in this account lately (the audit log; `audit list` has it all)."""
@@ -113,7 +135,7 @@ class ProfileScreen(DialogScreen[bool]):
         self.query_one("#profile-audit", Static).update(text)
         self.call_after_refresh(self.fit_body)
 
-    def _fill(self, acc, changes) -> None:  # type: ignore[no-untyped-def]
+    def _fill(self, acc: AccountInfo, changes: list[Change]) -> None:
         from creatorctl.timeutil import fmt_local
 
         self.query_one("#profile-heading", Label).update(
@@ -161,17 +183,37 @@ class ProfileScreen(DialogScreen[bool]):
         try:
             changes = update_profile(self.need_store(), self.account_id, **values)
         except UserError as exc:
-            self.app.call_from_thread(self._error, str(exc))
+            self.post_message(self.Refused(str(exc)))
             return
-        self.app.call_from_thread(self._saved, bool(changes))
+        self.post_message(self.Saved(bool(changes)))
 
-    def _saved(self, changed: bool) -> None:
-        self.saved = self.saved or changed
-        self._status(("✓ " + t("account.saved")) if changed else t("cli.nothing_changed"))
+    @dataclass
+    class Saved(Message):
+        """Ctrl+S went through (maybe with nothing to change)."""
+
+        changed: bool
+        """Something was different from what was stored."""
+
+    @dataclass
+    class Refused(Message):
+        """The store refused the profile (a nickname too long …)."""
+
+        error: str
+        """Why, in one line."""
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        if not self.is_active:
+            return
+        self.saved = self.saved or event.changed
+        self._status(("✓ " + t("account.saved")) if event.changed else t("cli.nothing_changed"))
         self.load()
 
-    def _error(self, message: str) -> None:
-        self._status("✗ " + message, error=True)
+    @on(Refused)
+    def _error(self, event: Refused) -> None:
+        if not self.is_active:
+            return
+        self._status("✗ " + event.error, error=True)
 
     def _status(self, message: str, *, error: bool = False) -> None:
         """The outcome of Save or Undo, inside the dialog (Ctrl+S must not save blind)."""
@@ -189,10 +231,20 @@ class ProfileScreen(DialogScreen[bool]):
         from creatorctl.accounts import undo_last
 
         restored = undo_last(self.need_store(), "account", self.account_id)
-        self.app.call_from_thread(self._undone, restored)
+        self.post_message(self.Undone(restored))
 
-    def _undone(self, restored: dict[str, str] | None) -> None:
-        if restored is None:
+    @dataclass
+    class Undone(Message):
+        """Ctrl+Z ran: the last profile change was put back, or there was none."""
+
+        restored: dict[str, str] | None
+        """{field: value put back}, or None with nothing to undo."""
+
+    @on(Undone)
+    def _undone(self, event: Undone) -> None:
+        if not self.is_active:
+            return
+        if event.restored is None:
             self._status(t("works.nothing_to_undo"))
             return
         self.saved = True
@@ -232,18 +284,45 @@ class AccountSwitcher(AppAccess, ModalScreen[str | None]):
         from creatorctl.accounts import list_accounts
 
         accounts = list_accounts(self.need_store())
-        self.app.call_from_thread(self._fill, accounts)
+        self.post_message(self.Listed(accounts))
 
-    def _fill(self, accounts) -> None:  # type: ignore[no-untyped-def]
-        current = getattr(self.app, "account", None)
+    @dataclass
+    class Listed(Message):
+        """The accounts in the store, to pick from."""
+
+        accounts: list[AccountInfo]
+        """Every account."""
+
+    @dataclass
+    class Added(Message):
+        """A new account was added: the switcher closes with its handle."""
+
+        handle: str
+        """The new account's handle."""
+
+    @dataclass
+    class Refused(Message):
+        """The handle typed was refused (taken, malformed)."""
+
+        error: str
+        """Why, in one line."""
+
+    @on(Listed)
+    def _fill(self, event: Listed) -> None:
+        if not self.is_active:  # closed while the worker ran
+            return
+        accounts = event.accounts
+        current = self.capp.account
         options = self.query_one("#switch-list", OptionList)
         options.clear_options()
         for a in accounts:
             mark = "● " if current is not None and a.id == current.id else "  "
             options.add_option(
                 Option(
-                    f"{mark}{a.nickname} @{a.handle} · {t('col.fans')} {fmt_int(a.fans)} · "
-                    f"{t('col.works')} {fmt_int(a.works)}",
+                    safe_text.text(
+                        f"{mark}{a.nickname} @{a.handle} · {t('col.fans')} {fmt_int(a.fans)} · "
+                        f"{t('col.works')} {fmt_int(a.works)}"
+                    ),
                     id=a.handle,
                 )
             )
@@ -265,9 +344,19 @@ class AccountSwitcher(AppAccess, ModalScreen[str | None]):
         try:
             acc = add_account(self.need_store(), handle)
         except UserError as exc:
-            self.app.call_from_thread(self.query_one("#switch-error", Static).update, str(exc))
+            self.post_message(self.Refused(str(exc)))
             return
-        self.app.call_from_thread(self.dismiss, acc.handle)
+        self.post_message(self.Added(acc.handle))
+
+    @on(Added)
+    def _added(self, event: Added) -> None:
+        if self.is_active:  # not after Esc (dismiss would close the screen below)
+            self.dismiss(event.handle)
+
+    @on(Refused)
+    def _refused(self, event: Refused) -> None:
+        if self.is_active:
+            self.query_one("#switch-error", Static).update(safe_text.text(event.error))
 
     def action_close(self) -> None:
         self.dismiss(None)

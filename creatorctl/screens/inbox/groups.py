@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
@@ -124,9 +126,22 @@ class GroupsPane(InboxPane):
         groups = list_groups(self.store, self.account_id)
         index = min(self.index, max(0, len(groups) - 1))
         admin_rows = admins(self.store, self.account_id, groups[index].id) if groups else []
-        self.app.call_from_thread(self._show_groups, groups, index, admin_rows)
+        self.post_message(self.GroupsLoaded(groups, index, admin_rows))
 
-    def _show_groups(self, groups: list[GroupRow], index: int, admin_rows: list[MemberRow]) -> None:
+    @dataclass
+    class GroupsLoaded(Message):
+        """The account's groups, and the admins of the one shown."""
+
+        groups: list[GroupRow]
+        """Every group of the account."""
+        index: int
+        """The group shown (kept in range)."""
+        admins: list[MemberRow]
+        """Its owner and admins."""
+
+    @on(GroupsLoaded)
+    def _show_groups(self, event: GroupsLoaded) -> None:
+        groups, index, admin_rows = event.groups, event.index, event.admins
         self.groups, self.index = groups, index
         g = self.group
         head = Text()
@@ -197,15 +212,25 @@ class GroupsPane(InboxPane):
         if text is not None:
             self._save_announcement(group_id, text)
 
+    @dataclass
+    class Changed(Message):
+        """An announcement or a member's role was stored: say so and reload the group."""
+
+        note: str
+        """The toast (what was done)."""
+
+    @on(Changed)
+    def _changed(self, event: Changed) -> None:
+        self.notify(event.note)
+        self._load_groups()
+
     @work(thread=True, group="inbox-groups-change", exit_on_error=False)
     def _save_announcement(self, group_id: int, text: str) -> None:
         from creatorctl.inbox.groups import set_announcement
 
         changed = set_announcement(self.store, self.account_id, group_id, text)
-        self.app.call_from_thread(
-            self.notify, t("inbox.announcement_saved") if changed else t("inbox.announcement_same")
-        )
-        self.app.call_from_thread(self._load_groups)
+        note = t("inbox.announcement_saved") if changed else t("inbox.announcement_same")
+        self.post_message(self.Changed(note))
 
     def action_history(self) -> None:
         if self.group is not None:
@@ -220,9 +245,20 @@ class GroupsPane(InboxPane):
         for a in items:
             text.append(f"{a.changed_at:%Y-%m-%d %H:%M}  ", style="dim")
             text.append(a.text + "\n")
-        self.app.call_from_thread(
-            self.app.push_screen, TextScreen(t("inbox.history_title", name=name), text)
-        )
+        self.post_message(self.HistoryLoaded(t("inbox.history_title", name=name), text))
+
+    @dataclass
+    class HistoryLoaded(Message):
+        """`h`: a group's announcement history, to show in a dialog."""
+
+        title: str
+        """The dialog's title."""
+        text: Text
+        """One line per announcement, oldest first."""
+
+    @on(HistoryLoaded)
+    def _show_history(self, event: HistoryLoaded) -> None:
+        self.app.push_screen(TextScreen(event.title, event.text))
 
     def action_admin(self) -> None:
         g, key = self.group, self.table.selected_key
@@ -236,10 +272,8 @@ class GroupsPane(InboxPane):
         is_admin = any(m.user_id == user_id for m in admins(self.store, self.account_id, group_id))
         role = "member" if is_admin else "admin"
         set_role(self.store, self.account_id, group_id, user_id, role)
-        self.app.call_from_thread(
-            self.notify, t("inbox.role_saved", user=user_id, role=t(f"inbox.role.{role}"))
-        )
-        self.app.call_from_thread(self._load_groups)
+        note = t("inbox.role_saved", user=user_id, role=t(f"inbox.role.{role}"))
+        self.post_message(self.Changed(note))
 
 
 class AnnouncementScreen(ModalScreen[str | None]):

@@ -7,6 +7,7 @@ fast; stopping it (or a past live) shows the summary.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Input, Label, Static
@@ -120,9 +122,20 @@ class LivePane(InboxPane):
 
         previews = list_previews(self.store, self.account_id)
         sessions = list_sessions(self.store, self.account_id)
-        self.app.call_from_thread(self._show_lists, previews, sessions)
+        self.post_message(self.ListsLoaded(previews, sessions))
 
-    def _show_lists(self, previews: list[Preview], sessions: list[SessionRow]) -> None:
+    @dataclass
+    class ListsLoaded(Message):
+        """The previews and past lives for the two lists on top."""
+
+        previews: list[Preview]
+        """Upcoming lives, soonest first."""
+        sessions: list[SessionRow]
+        """Past lives, newest first."""
+
+    @on(ListsLoaded)
+    def _show_lists(self, event: ListsLoaded) -> None:
+        previews, sessions = event.previews, event.sessions
         self.previews, self.sessions = previews, sessions
         table = self.query_one("#live-previews", DataTable)
         table.clear()
@@ -161,7 +174,20 @@ class LivePane(InboxPane):
         monitor = LiveMonitor(cfg.live_drop_ratio, cfg.live_drop_window_s)
         for s in samples:
             monitor.feed(s)
-        self.app.call_from_thread(self._show_monitor, monitor, title, True)
+        self.post_message(self.Replayed(monitor, title))
+
+    @dataclass
+    class Replayed(Message):
+        """A past live fed through a monitor: its chart, alerts and summary."""
+
+        monitor: LiveMonitor
+        """The monitor, fed every sample of the live."""
+        title: str
+        """The live's title (the chart's)."""
+
+    @on(Replayed)
+    def _replayed(self, event: Replayed) -> None:
+        self._show_monitor(event.monitor, event.title, True)
 
     def _show_monitor(self, monitor: LiveMonitor, title: str, finished: bool) -> None:
         samples = monitor.samples
@@ -219,9 +245,20 @@ class LivePane(InboxPane):
         if follower is None:
             return
         samples = follower.poll()
-        self.app.call_from_thread(self._got, follower, samples)
+        self.post_message(self.Polled(follower, samples))
 
-    def _got(self, follower: SampleFollower, samples: list[Sample]) -> None:
+    @dataclass
+    class Polled(Message):
+        """New lines of the followed sample file (the next read is armed once handled)."""
+
+        follower: SampleFollower
+        """The follower read (a newer one may have replaced it meanwhile)."""
+        samples: list[Sample]
+        """The samples new since the last read (maybe none)."""
+
+    @on(Polled)
+    def _got(self, event: Polled) -> None:
+        follower, samples = event.follower, event.samples
         if follower is not self.follower or self.monitor is None:
             return
         for s in samples:
@@ -266,8 +303,19 @@ class LivePane(InboxPane):
         from creatorctl.inbox.live import add_preview
 
         p = add_preview(self.store, self.account_id, topic, start)
-        self.app.call_from_thread(self.notify, t("inbox.preview_added", id=p.id))
-        self.app.call_from_thread(self._load_lists)
+        self.post_message(self.PreviewsChanged(t("inbox.preview_added", id=p.id)))
+
+    @dataclass
+    class PreviewsChanged(Message):
+        """A preview was added or deleted: say so and reload the lists."""
+
+        note: str
+        """The toast (what was done)."""
+
+    @on(PreviewsChanged)
+    def _previews_changed(self, event: PreviewsChanged) -> None:
+        self.notify(event.note)
+        self._load_lists()
 
     def action_delete_preview(self) -> None:
         table = self.query_one("#live-previews", DataTable)
@@ -280,8 +328,7 @@ class LivePane(InboxPane):
         from creatorctl.inbox.live import delete_preview
 
         delete_preview(self.store, self.account_id, preview_id)
-        self.app.call_from_thread(self.notify, t("inbox.preview_deleted", id=preview_id))
-        self.app.call_from_thread(self._load_lists)
+        self.post_message(self.PreviewsChanged(t("inbox.preview_deleted", id=preview_id)))
 
     def on_unmount(self) -> None:
         self.stop_following(show=False)

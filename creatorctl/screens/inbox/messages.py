@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Input, Static
 
 from creatorctl import safe_text
@@ -18,6 +20,9 @@ from creatorctl.screens.inbox.tab import InboxPane
 from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from creatorctl.inbox.messages import ConversationRow, MessageRow
     from creatorctl.store import Store
 
 
@@ -47,7 +52,7 @@ def fetch_conversations(
     )
 
 
-def conversation_text(nickname: str, messages) -> Text:  # type: ignore[no-untyped-def]
+def conversation_text(nickname: str, messages: Iterable[MessageRow]) -> Text:
     """A conversation as chat lines; auto replies marked."""
     out = Text()
     for m in messages:
@@ -135,7 +140,18 @@ class MessagesPane(InboxPane):
         text = t("inbox.messages_status", n=fmt_int(total), unread=fmt_int(unread))
         if self.unread_only:
             text += " · " + t("inbox.only_unread")
-        self.app.call_from_thread(self.query_one("#messages-status", Static).update, text)
+        self.post_message(self.StatusLoaded(text))
+
+    @dataclass
+    class StatusLoaded(Message):
+        """The line above the list: conversations and unread counts."""
+
+        text: str
+        """The line."""
+
+    @on(StatusLoaded)
+    def _show_status(self, event: StatusLoaded) -> None:
+        self.query_one("#messages-status", Static).update(event.text)
 
     def action_open(self) -> None:
         key = self.table.selected_key
@@ -154,9 +170,22 @@ class MessagesPane(InboxPane):
         conv = get_conversation(self.store, self.account_id, conv_id)
         messages = conversation_messages(self.store, self.account_id, conv_id)
         read = mark_read(self.store, self.account_id, conv_id) if mark and conv.unread else 0
-        self.app.call_from_thread(self._show_conversation, conv, messages, read)
+        self.post_message(self.ConversationLoaded(conv, messages, read))
 
-    def _show_conversation(self, conv, messages, read: int) -> None:  # type: ignore[no-untyped-def]
+    @dataclass
+    class ConversationLoaded(Message):
+        """A conversation to show on the right (opened, or reloaded after a send)."""
+
+        conv: ConversationRow
+        """The conversation."""
+        messages: list[MessageRow]
+        """Its messages, oldest first."""
+        read: int
+        """Messages it just marked read (the list and counts then reload)."""
+
+    @on(ConversationLoaded)
+    def _show_conversation(self, event: ConversationLoaded) -> None:
+        conv, messages, read = event.conv, event.messages, event.read
         self.query_one("#conversation-head", Static).update(
             safe_text.text(f"{conv.fan_nickname} · {conv.fan_id}")  # never markup
         )
@@ -198,8 +227,19 @@ class MessagesPane(InboxPane):
         from creatorctl.inbox.messages import send_message
 
         send_message(self.store, self.account_id, conv_id, text)
-        self.app.call_from_thread(self._load_conversation, conv_id, False)
-        self.app.call_from_thread(self.table.reload)
+        self.post_message(self.Sent(conv_id))
+
+    @dataclass
+    class Sent(Message):
+        """A message was sent: the conversation and the list reload."""
+
+        conv_id: int
+        """The conversation it went to."""
+
+    @on(Sent)
+    def _sent(self, event: Sent) -> None:
+        self._load_conversation(event.conv_id, False)
+        self.table.reload()
 
     def action_rules(self) -> None:
         from creatorctl.screens.inbox.rules import RulesScreen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -9,12 +10,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Static
 
 if TYPE_CHECKING:
     from creatorctl.store import Store
 
+from creatorctl import safe_text
 from creatorctl.i18n import t
 from creatorctl.inbox.messages import Rule, rule_name
 from creatorctl.screens.base import AppAccess
@@ -86,9 +89,27 @@ class RulesScreen(AppAccess, ModalScreen[None]):
         from creatorctl.inbox.messages import list_rules
 
         rules = list_rules(self.store, self.account_id)
-        self.app.call_from_thread(self._show, rules)
+        self.post_message(self.Loaded(rules))
 
-    def _show(self, rules: list[Rule]) -> None:
+    @dataclass
+    class Loaded(Message):
+        """The account's rules, in the order they are tried."""
+
+        rules: list[Rule]
+        """The rules."""
+
+    @dataclass
+    class Changed(Message):
+        """A rule was switched on/off or deleted: the list reloads."""
+
+        note: str = ""
+        """A toast to show first (empty: none)."""
+
+    @on(Loaded)
+    def _show(self, event: Loaded) -> None:
+        if self not in self.app.screen_stack:  # closed while the worker ran
+            return
+        rules = event.rules
         self.rules = rules
         table = self.query_one("#rules-table", DataTable)
         row = table.cursor_row
@@ -141,7 +162,15 @@ class RulesScreen(AppAccess, ModalScreen[None]):
         from creatorctl.inbox.messages import set_rule_enabled
 
         set_rule_enabled(self.store, self.account_id, rule_id, enabled)
-        self.app.call_from_thread(self.load)
+        self.post_message(self.Changed())
+
+    @on(Changed)
+    def _changed(self, event: Changed) -> None:
+        if self not in self.app.screen_stack:  # closed while the worker ran
+            return
+        if event.note:
+            self.notify(event.note)
+        self.load()
 
     def action_delete(self) -> None:
         rule = self.selected
@@ -163,8 +192,7 @@ class RulesScreen(AppAccess, ModalScreen[None]):
         from creatorctl.inbox.messages import delete_rule
 
         delete_rule(self.store, self.account_id, rule_id)
-        self.app.call_from_thread(self.notify, t("inbox.rule_deleted", id=rule_id, keyword=name))
-        self.app.call_from_thread(self.load)
+        self.post_message(self.Changed(t("inbox.rule_deleted", id=rule_id, keyword=name)))
 
     def action_tester(self) -> None:
         self.query_one("#rule-test", Input).focus()
@@ -182,10 +210,12 @@ class RulesScreen(AppAccess, ModalScreen[None]):
             out.update("")
             return
         rule = match_rule(self.rules, text, first=first)
-        out.update(
-            t("inbox.test_match", id=rule.id, keyword=rule_name(rule), reply=rule.reply)
-            if rule
-            else t("inbox.test_none")
+        out.update(  # keywords and replies are typed text: shown as they are, never as markup
+            safe_text.text(
+                t("inbox.test_match", id=rule.id, keyword=rule_name(rule), reply=rule.reply)
+                if rule
+                else t("inbox.test_none")
+            )
         )
 
     def action_close(self) -> None:
@@ -278,9 +308,33 @@ class RuleEditScreen(AppAccess, ModalScreen[Rule | None]):
                 is_welcome=welcome,
             )
         except UserError as exc:
-            self.app.call_from_thread(self.query_one("#rule-error", Static).update, str(exc))
+            self.post_message(self.Refused(str(exc)))
             return
-        self.app.call_from_thread(self.dismiss, rule)
+        self.post_message(self.Saved(rule))
+
+    @dataclass
+    class Saved(Message):
+        """The store took the rule: the dialog closes with it."""
+
+        rule: Rule
+        """The rule as saved (with its id)."""
+
+    @dataclass
+    class Refused(Message):
+        """The store refused the rule (no keyword, no reply …)."""
+
+        error: str
+        """Why, in one line."""
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        if self.is_active:  # not after Esc (dismiss would close the screen below)
+            self.dismiss(event.rule)
+
+    @on(Refused)
+    def _refused(self, event: Refused) -> None:
+        if self.is_active:
+            self.query_one("#rule-error", Static).update(safe_text.text(event.error))
 
     @on(Button.Pressed, "#rule-cancel")
     def action_cancel(self) -> None:
