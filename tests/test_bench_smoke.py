@@ -23,6 +23,7 @@ SCRIPTS = {
     "bench_tabs.py": ["works  switch", "inbox  switch", "filled", "UI CPU"],
     "bench_inbox.py": ["search: 收藏了 (common)", "list: page 50 by keyset", "worst comment"],
     "bench_import.py": ["imported 2,000 rows", "rows/s", "peak RSS"],
+    "bench_demo.py": ["small demo build:", "CPU", "user + sys", "peak RSS"],
     "bench_scheduler.py": ["posts published: 3 of 3", "lateness: median"],
     "profile_startup.py": ["click + cli", "first paint", "data painted", "store open"],
 }

@@ -158,10 +158,21 @@ class WorksKind(Kind):
         # Indexing new works for search row by row (the insert trigger) costs 35× more than one
         # INSERT ... SELECT per batch (see `write`).
         st["fts_trigger"] = ctx.suspend_trigger(_FTS_TRIGGER)
+        if st["fts_trigger"]:
+            # The index's segments merged less eagerly while many works go in (put back in
+            # `finish`; a rollback puts it back too): comment loads do the same.
+            row = conn.execute("SELECT v FROM work_fts_config WHERE k = 'automerge'").fetchone()
+            st["automerge"] = int(row[0]) if row else 4
+            conn.execute("INSERT INTO work_fts(work_fts, rank) VALUES ('automerge', 16)")
         if ctx.rows_estimate() >= ctx.table_rows("work"):
             ctx.suspend_indexes("work", keep=_KEEP_INDEXES)
 
     def finish(self, ctx: ImportContext) -> None:
+        if ctx.state.get("fts_trigger"):
+            ctx.conn.execute(
+                "INSERT INTO work_fts(work_fts, rank) VALUES ('automerge', ?)",
+                (ctx.state["automerge"],),
+            )
         ctx.conn.execute(_REFRESH)
         ctx.conn.execute("DELETE FROM import_touched")
         ctx.conn.ids_taken("work")  # new works got their ids here (`next_id`)
