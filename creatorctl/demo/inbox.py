@@ -67,9 +67,9 @@ def _below(rng: random.Random) -> Callable[[int], int]:
     return below
 
 
-def _content(rng: random.Random, nicks: list[str]) -> str:
-    r = rng.random()
-    below = _below(rng)
+def _content(draw: Callable[[], float], below: Callable[[int], int], nicks: list[str]) -> str:
+    """One comment's text, drawn with `draw` (``rng.random``) and `below` (`_below`)."""
+    r = draw()
     if r < 0.05:
         text = C.SPAM[below(len(C.SPAM))].format(
             wx=f"{_WX[below(len(_WX))]}{below(899) + 100}",
@@ -127,15 +127,15 @@ def _comments(conn: Unit, ctx: DemoContext) -> None:
         seen: set[str] = set()
         second = timedelta(seconds=1)
         for n, (secs, wi) in enumerate(events):
-            content = _content(rng, nicks)
+            content = _content(rand, below, nicks)
             flags = flag_cache.get(content)
             if flags is None:
                 flags = flag_cache[content] = comment_flags(content, words)
             likes = int(pareto(1.3)) - 1 if not flags else 0
             reply = replies[below(n_replies)] if not flags and rand() < 0.02 else None
             user = below(n_nicks)
-            at = epoch + second * secs
-            key = local_key_at(users[user], nicks[user], at, content)
+            when = str(epoch + second * secs)  # whole seconds: "YYYY-MM-DD HH:MM:SS"
+            key = local_key_at(users[user], nicks[user], when, content)
             # Only comments on one work in one second can share a key; the first one stays
             # (what the unique index did while it was kept during the load).
             if (secs, wi) != group:
@@ -145,7 +145,7 @@ def _comments(conn: Unit, ctx: DemoContext) -> None:
             seen.add(key)
             # comment_writer.COLUMNS
             batch.append(
-                (work_ids[wi], key, users[user], nicks[user], content, to_db(at), likes, reply,
+                (work_ids[wi], key, users[user], nicks[user], content, when + ".000000", likes, reply,
                  flags)
             )  # fmt: skip
             if len(batch) >= BATCH:

@@ -133,9 +133,9 @@ def local_key(user_id: object, nickname: object, created_utc: str, content: str)
     return local_key_at(user_id, nickname, from_db(created_utc), content)
 
 
-def local_key_at(user_id: object, nickname: object, created: datetime, content: str) -> str:
-    """`local_key` of a comment whose UTC time is at hand as a datetime (the demo's ten
-    million comments: no reading their stored text back)."""
+def local_key_at(user_id: object, nickname: object, created: datetime | str, content: str) -> str:
+    """`local_key` of a comment whose UTC time is at hand as a datetime, or as its ``str()``
+    (the demo's ten million comments: no reading their stored text back)."""
     text = f"{user_id or None}|{nickname or None}|{created}|{content}"
     return "h:" + hashlib.sha1(text.encode()).hexdigest()[:20]
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import gc
 import time
 
+from textual.app import App
+
 IDLE_AFTER = 1.5
 """Seconds without a key, click or tab switch before a full pass may run."""
 CHECK_EVERY = 1.0
@@ -23,8 +25,9 @@ NEVER = 1 << 30
 """A third collector threshold that automatic full passes never reach."""
 
 
-class IdleCollector:
-    """For the App: `start_idle_collector()` once it is built; `note_activity()` on input."""
+class IdleCollector(App[str | None]):
+    """An App part (like StoreSync): `start_idle_collector()` once it is built;
+    `note_activity()` on input."""
 
     _last_activity = 0.0
     _last_full = 0.0
@@ -42,7 +45,7 @@ class IdleCollector:
         self._full_due = full  # a full pass is due after this many middle ones, as Python's
         gc.set_threshold(young, middle, NEVER)
         self._last_full = time.monotonic()
-        self.set_interval(CHECK_EVERY, self._collect_when_idle)  # type: ignore[attr-defined]
+        self.set_interval(CHECK_EVERY, self._collect_when_idle)
 
     def stop_idle_collector(self) -> None:
         """Put Python's own thresholds back (the app is closing)."""
