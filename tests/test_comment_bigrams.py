@@ -98,16 +98,16 @@ def test_ascii_case_punctuation_and_index_upkeep(demo_store, demo_account) -> No
 
 def test_a_sorted_search_sorts_ids_and_reads_only_its_page(demo_store, demo_account) -> None:  # type: ignore[no-untyped-def]
     """A most-liked search sorts every hit: only (id, likes) go through the sort, and the
-    page's full rows and work titles are read after its LIMIT (issue 15: at 3,000 hits the
+    page's full rows and work titles are read after its LIMIT (issue 15: at 3,000 hits of 微信 the
     wide sort was half the search). Same rows, same order, pages and offsets alike."""
     seen = _statements(demo_store)
-    f = CommentFilter(demo_account.id, query="微信", sort="likes")
+    f = CommentFilter(demo_account.id, query="加微信", sort="likes")
     rows = list_comments(demo_store, f, limit=10_000)
     assert [c.id for c in rows] == _like_ids(
-        demo_store, demo_account.id, "微信", "likes DESC, id DESC"
+        demo_store, demo_account.id, "加微信", "likes DESC, id DESC"
     )
     assert all(c.work_title for c in rows)
-    (sql,) = [s for s in seen if "comment_bigram MATCH" in s and "JOIN work w" in s]
+    (sql,) = [s for s in seen if "comment_fts MATCH" in s and "JOIN work w" in s]
     assert sql.index("JOIN work w") > sql.index("LIMIT")
     first = list_comments(demo_store, f, limit=7)
     assert first == rows[:7]

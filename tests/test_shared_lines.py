@@ -14,21 +14,25 @@ from creatorctl.store import open_store
 ROOT = Path(__file__).parent.parent / "creatorctl"
 
 
+def t_keys(path: Path) -> list[str]:
+    """The keys of the literal `t("…")` calls in a module."""
+    return [
+        node.args[0].value
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", "") == "t"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ]
+
+
 def _modules_using(key: str) -> list[str]:
-    found = []
-    for path in ROOT.rglob("*.py"):
-        if "locale" in path.parts:
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and getattr(node.func, "id", "") == "t"
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and node.args[0].value == key
-            ):
-                found.append(path.relative_to(ROOT).as_posix())
-    return found
+    return [
+        path.relative_to(ROOT).as_posix()
+        for path in sorted(ROOT.rglob("*.py"))
+        if "locale" not in path.parts and key in t_keys(path)
+    ]
 
 
 def test_each_line_is_formatted_in_one_place() -> None:

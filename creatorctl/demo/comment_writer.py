@@ -49,6 +49,12 @@ _FTS = (
     "SELECT id, content, nickname FROM comment WHERE id BETWEEN ? AND ?"
 )
 _BIGRAMS = "INSERT INTO comment_bigram(rowid, grams) SELECT ? + key, value FROM json_each(?)"
+_LIKED = (
+    "INSERT INTO comment_liked_bigram(rowid, grams) "
+    "SELECT ? + key, value FROM json_each(?) WHERE value IS NOT NULL"
+)
+"""The liked comments' pieces again (migration 0017): null for a comment nobody liked."""
+_LIKES = COLUMNS.index("likes")
 _DONE = object()
 MEMO_MAX = 200_000
 """Texts whose bigram pieces are remembered (phrases, nicknames); a rarer one is worked out
@@ -63,6 +69,7 @@ class CommentWriter:
         self.work = work
         self.account_id = account_id
         self.threaded = work.is_sqlite and has_bigram_index(work)
+        self.liked = self.threaded and has_bigram_index(work, "comment_liked_bigram")
         self.error: BaseException | None = None
         self.memo: dict[str, str] = {}
         if not self.threaded:
@@ -102,11 +109,13 @@ class CommentWriter:
         first = self.next_id
         self.next_id += len(rows)
         dump = json.dumps
+        liked = [g if int(r[_LIKES]) > 0 else None for r, g in zip(rows, grams, strict=True)]  # type: ignore[call-overload]
         payload = (
             first,
             len(rows),
             dump(rows, ensure_ascii=False),
             dump(grams, ensure_ascii=False),
+            dump(liked, ensure_ascii=False) if self.liked else None,
         )
         if self.error is not None:
             raise self.error
@@ -117,11 +126,13 @@ class CommentWriter:
         while (batch := self.queue.get()) is not _DONE:
             if self.error is not None:
                 continue  # after an error, only drain until told to stop
-            first, n, rows, grams = batch
+            first, n, rows, grams, liked = batch
             try:
                 execute(_INSERT, (first, self.account_id, rows))
                 execute(_FTS, (first, first + n - 1))
                 execute(_BIGRAMS, (first, grams))
+                if liked is not None:
+                    execute(_LIKED, (first, liked))
             except BaseException as exc:  # raised again in the generating thread
                 self.error = exc
 

@@ -19,7 +19,9 @@ from creatorctl.store_bulk import Bulk
 from creatorctl.timeutil import from_db, to_db
 
 PAUSE_KEY = "comment_fts_paused"
-"""While this setting exists the comment insert trigger does not index (migration 0005)."""
+"""While this setting exists the comment insert trigger does not index (migration 0005). Its
+value is the last id before the pause: the liked index's triggers (migration 0017) leave the
+rows after it, not yet indexed, alone."""
 
 
 def pause_search_index(work: Bulk) -> int:
@@ -33,9 +35,9 @@ def pause_search_index(work: Bulk) -> int:
     start = int(work.execute("SELECT coalesce(max(id), 0) FROM comment").fetchone()[0])
     if work.is_sqlite:
         work.execute(
-            "INSERT INTO setting(key, value) VALUES (?, '1') "
+            "INSERT INTO setting(key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (PAUSE_KEY,),
+            (PAUSE_KEY, str(start)),
         )
     return start
 
@@ -65,12 +67,19 @@ def resume_search_index(work: Bulk, start: int) -> None:
             "SELECT id, creatorctl_bigrams(content, nickname) FROM comment WHERE id > ?",
             (start,),
         )
+    if has_bigram_index(work, "comment_liked_bigram"):
+        work.execute(
+            "INSERT INTO comment_liked_bigram(rowid, grams) "
+            "SELECT id, creatorctl_bigrams(content, nickname) FROM comment "
+            "WHERE id > ? AND likes > 0",
+            (start,),
+        )
 
 
-def has_bigram_index(work: Bulk) -> bool:
-    """Whether the store has the two-character search index (migration 0010)."""
-    sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'comment_bigram'"
-    return work.execute(sql).fetchone() is not None
+def has_bigram_index(work: Bulk, table: str = "comment_bigram") -> bool:
+    """Whether the store has a two-character search index (migrations 0010, 0017)."""
+    sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+    return work.execute(sql, (table,)).fetchone() is not None
 
 
 @contextmanager

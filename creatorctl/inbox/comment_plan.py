@@ -31,23 +31,43 @@ def search_index(f: CommentFilter, bigram: bool) -> tuple[str, list[str]]:
         return "comment_fts", long_terms
     indexed = [x for x in short_terms if bigram_term(x)]
     if bigram and indexed:
-        return "comment_bigram", indexed
+        return BIGRAM_TABLE, indexed
     return "", []
 
 
-_BIGRAM_STORES: weakref.WeakKeyDictionary[Store, bool] = weakref.WeakKeyDictionary()
+_TABLES: weakref.WeakKeyDictionary[Store, dict[str, bool]] = weakref.WeakKeyDictionary()
+BIGRAM_TABLE = "comment_bigram"
+LIKED_TABLE = "comment_liked_bigram"
+"""The bigram index of liked comments only (migration 0017)."""
+
+
+def has_table(store: Store, name: str) -> bool:
+    """Whether a SQLite store has a search table (remembered per store)."""
+    known = _TABLES.setdefault(store, {})
+    if name not in known:
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"
+        found = False
+        if store.engine.dialect.name == "sqlite":
+            with store.read() as conn:
+                found = conn.execute(sa.text(sql), {"n": name}).first() is not None
+        known[name] = found
+    return known[name]
 
 
 def has_bigrams(store: Store) -> bool:
     """Whether the store has the two-character index (SQLite stores from migration 0010)."""
-    if store not in _BIGRAM_STORES:
-        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'comment_bigram'"
-        found = False
-        if store.engine.dialect.name == "sqlite":
-            with store.read() as conn:
-                found = conn.execute(sa.text(sql)).first() is not None
-        _BIGRAM_STORES[store] = found
-    return _BIGRAM_STORES[store]
+    return has_table(store, BIGRAM_TABLE)
+
+
+def liked_first(store: Store, f: CommentFilter) -> bool:
+    """Whether a most-liked search takes its liked hits from the liked comments' bigram index
+    and the rest newest first (`comments._liked_first`): the account's, two-character terms."""
+    return (
+        f.sort == "likes"
+        and f.work_id is None
+        and search_index(f, has_bigrams(store))[0] == BIGRAM_TABLE
+        and has_table(store, LIKED_TABLE)
+    )
 
 
 def like_decides(term: str) -> bool:
@@ -69,7 +89,7 @@ def plan_search(store: Store, f: CommentFilter) -> Plan:
     index, terms = search_index(f, has_bigrams(store))
     if not index or not uses_fts(store.engine.dialect.name):
         return False, False
-    if f.sort != "likes" and f.work_id is None:
+    if (f.sort != "likes" and f.work_id is None) or liked_first(store, f):
         return False, False
     long_terms, _ = split_terms(f.query.strip())
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {index} WHERE {index} MATCH :fts LIMIT :cap)"

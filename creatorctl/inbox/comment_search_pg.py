@@ -37,7 +37,7 @@ from creatorctl.inbox.comments import (
 from creatorctl.search import PG_GRAMS, pg_bigram_term, pg_clause
 from creatorctl.store import Store
 
-PROBE = 300
+PROBE = 100
 """Index hits probed (each one is a fetch) before choosing how to fetch the page."""
 WALK_MAX_NEW = 60_000
 """Newest ids a search walks at most (in id order: a few hundred pages)."""

@@ -17,7 +17,15 @@ import sqlalchemy as sa
 from creatorctl.audit import record
 from creatorctl.errors import UserError
 from creatorctl.i18n import t
-from creatorctl.inbox.comment_plan import Plan, has_bigrams, plan_search, search_index
+from creatorctl.inbox.comment_plan import (
+    LIKED_TABLE,
+    SORT_HITS_MAX,
+    Plan,
+    has_bigrams,
+    liked_first,
+    plan_search,
+    search_index,
+)
 from creatorctl.inbox.flags import parse_flags
 from creatorctl.search import (
     PG_GRAMS,
@@ -103,6 +111,7 @@ _COLUMNS = (
 
 
 _WORK_JOIN = " JOIN work w ON w.id = c.work_id"
+BANDS = {"liked": "c.likes > 0", "zero": "c.likes = 0", "below": "c.likes < 0"}
 
 
 def _row(r: Any) -> CommentRow:
@@ -132,6 +141,7 @@ def _from_where(
     bigram: bool = False,
     dialect: str = "sqlite",
     like_walk: bool = False,
+    band: str = "",
 ) -> tuple[str, str, str]:
     """(FROM, WHERE, the id column to order by) for a filter.
 
@@ -140,7 +150,8 @@ def _from_where(
     the same way from the bigram index when the store has one (`bigram`); LIKE still decides.
     PostgreSQL has no FTS table: every term is a LIKE/ILIKE test, and with `bigram` also a
     bigram-index condition (`search.pg_clause`); `comment_search_pg` picks which to send.
-    `few_hits` and `like_walk` (SQLite) come from `comment_plan.plan_search`.
+    `few_hits` and `like_walk` (SQLite) come from `comment_plan.plan_search`; `band` ("liked",
+    "zero", "below") keeps one range of likes, "liked" from the liked comments' index.
     """
     COMMENT_SORTS.check(f.sort)
     conds = ["c.deleted_at IS NULL"]
@@ -169,6 +180,9 @@ def _from_where(
         source = "comment c INDEXED BY ix_comment_flagged"
     id_col = "c.id"
     index, terms = search_index(f, bigram) if uses_fts(dialect) else ("", [])
+    if band:
+        conds.append(BANDS[band])
+        index = LIKED_TABLE if band == "liked" else index
     if index:
         params["fts"] = fts_expression(terms)
         if (f.sort == "new" and f.work_id is None) or few_hits:
@@ -205,19 +219,35 @@ def list_comments(
         from creatorctl.inbox.comment_search_pg import list_found
 
         return list_found(store, f, after=after, offset=offset, limit=limit)
+    if liked_first(store, f):
+        return _liked_first(store, f, after, offset, limit)
+    few, walk = plan if plan is not None else plan_search(store, f)
+    return _page(store, f, (few, walk), after, offset, limit)
+
+
+def _page(
+    store: Store,
+    f: CommentFilter,
+    plan: Plan,
+    after: Cursor | None,
+    offset: int,
+    limit: int,
+    band: str = "",
+) -> list[CommentRow]:
     params: dict[str, object] = {"lim": max(0, limit)}
     dialect = store.engine.dialect.name
-    few, walk = plan if plan is not None else plan_search(store, f)
-    source, where, id_col = _from_where(f, params, few, has_bigrams(store), dialect, walk)
-    if f.sort == "likes":
+    few, walk = plan
+    bigram = has_bigrams(store)
+    source, where, id_col = _from_where(f, params, few, bigram, dialect, walk, band=band)
+    if f.sort == "likes" and band != "zero":
         order = f"c.likes DESC, {id_col} DESC"
         if after is not None:
             params["al"], params["ai"] = after
             where += f" AND (c.likes, {id_col}) < (:al, :ai)"
-    else:
+    else:  # (the zero band is most-liked order too: all its likes are 0)
         order = f"{id_col} DESC"
         if after is not None:
-            params["ai"] = after[0]
+            params["ai"] = after[-1]
             where += f" AND {id_col} < :ai"
     page = " LIMIT :lim"
     if after is None and offset:
@@ -237,6 +267,37 @@ def list_comments(
         sql = f"SELECT {_COLUMNS} FROM {source} WHERE {where} ORDER BY {order}{page}"
     with store.read() as conn:
         return [_row(r) for r in conn.execute(sa.text(sql), params)]
+
+
+def _liked_first(
+    store: Store, f: CommentFilter, after: Cursor | None, offset: int, limit: int
+) -> list[CommentRow]:
+    """A most-liked two-character search in three bands of likes, each from its own index:
+    the liked hits (from the liked comments' bigram index: few even when the hits are many,
+    such as spam nobody likes), sorted; then the hits nobody liked, newest first, which is
+    most-liked order among them (stops after a page); then any below 0."""
+    need = max(0, limit) + (offset if after is None else 0)
+    liked_hits = _count_liked(store, f)
+    rows = _page(store, f, (liked_hits <= SORT_HITS_MAX, False), after, 0, need, "liked")
+    if len(rows) < need and (after is None or after[0] >= 0):
+        start = after if after is not None and after[0] == 0 else None
+        rows += _page(store, f, (True, False), start, 0, need - len(rows), "zero")
+    if len(rows) < need:
+        start = after if after is not None and after[0] < 0 else None
+        rows += _page(store, f, (True, False), start, 0, need - len(rows), "below")
+    return rows[offset:] if after is None else rows
+
+
+def _count_liked(store: Store, f: CommentFilter) -> int:
+    """The liked comments' index's hits for the filter's terms, up to SORT_HITS_MAX + 1."""
+    _, terms = search_index(f, True)
+    sql = (
+        f"SELECT count(*) FROM (SELECT 1 FROM {LIKED_TABLE} WHERE {LIKED_TABLE} MATCH :fts "
+        "LIMIT :cap)"
+    )
+    with store.read() as conn:
+        params = {"fts": fts_expression(terms), "cap": SORT_HITS_MAX + 1}
+        return int(conn.execute(sa.text(sql), params).scalar_one())
 
 
 def count_comments(

@@ -124,9 +124,9 @@ def metadata() -> MetaData:
     return SQLModel.metadata
 
 
-NOT_MODELLED_PREFIXES = ("work_fts", "comment_fts", "comment_bigram")
+NOT_MODELLED_PREFIXES = ("work_fts", "comment_fts", "comment_bigram", "comment_liked_bigram")
 """SQLite FTS5 virtual tables and their shadow tables (``work_fts_data``, ``_idx``, ``_docsize``,
-``_config``), made by raw DDL in migrations 0001/0005/0010 with their triggers. SQLAlchemy cannot
+``_config``), made by raw DDL in migrations 0001/0005/0010/0017 with their triggers. SQLAlchemy cannot
 describe a virtual table, so they have no model; Alembic must neither drop nor create them."""
 
 
