@@ -79,6 +79,7 @@ def test_threaded_batches_give_the_rows_and_index_of_one_insert(tmp_path, frozen
             comments = conn.execute(sa.text("SELECT * FROM comment ORDER BY id")).fetchall()
             hits = [_search(conn, "comment_fts", t) for t in ("加我微", "昵称3", "ello")]
             hits += [_search(conn, "comment_bigram", t) for t in ("微信", "称3", "he")]
+            hits += [_search(conn, "comment_liked_bigram", t) for t in ("微信", "称3")]
             paused = conn.execute(
                 sa.text("SELECT count(*) FROM setting WHERE key = :k"), {"k": PAUSE_KEY}
             ).scalar_one()
@@ -89,6 +90,7 @@ def test_threaded_batches_give_the_rows_and_index_of_one_insert(tmp_path, frozen
     comments, hits, paused = got[0]
     assert paused == 0
     assert len(hits[1]) > 300 and len(hits[4]) == len(hits[1])  # every 昵称3 has 称3
+    assert 0 < len(hits[6]) < len(hits[3])  # the liked index: only comments with likes
 
 
 def test_a_writer_failure_comes_out_and_nothing_is_written(tmp_path, frozen_clock) -> None:  # type: ignore[no-untyped-def]
