@@ -114,3 +114,48 @@ async def test_table_headers_end_in_an_ellipsis(app_factory, demo_db) -> None:  
         for spec, column in zip(table.specs, table.columns.values(), strict=True):
             if spec.width:
                 assert column.label.cell_len <= spec.width, column.label
+
+
+def test_every_fixed_width_column_goes_through_fixed_column() -> None:
+    """Issue 13 item 9 for every table, not only the paged ones: a header added with a fixed
+    width is cut with … (`fixed_column`), never silently (`priori`, `commen`)."""
+    import ast
+    from pathlib import Path
+
+    screens = Path(__file__).resolve().parent.parent / "creatorctl" / "screens"
+    bare = [
+        f"{path.relative_to(screens)}:{node.lineno}"
+        for path in sorted(screens.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "add_column"
+        and any(k.arg == "width" for k in node.keywords)
+    ]
+    assert bare == []
+
+
+async def test_rules_table_headers_end_in_an_ellipsis(app_factory, demo_db) -> None:  # type: ignore[no-untyped-def]
+    """The auto-reply rules table in English at 80x24: 'priority' in 6 columns is 'prior…'."""
+    from textual.widgets import DataTable
+
+    from creatorctl.i18n import set_language
+    from creatorctl.screens.inbox.rules import RulesScreen
+    from tests.helpers import settle
+    from tests.test_app_inbox import open_inbox
+
+    set_language("en")
+    try:
+        app = app_factory(demo_db)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_inbox(pilot, app, view=1)
+            await pilot.press("R")
+            await settle(pilot, app)
+            assert isinstance(app.screen, RulesScreen)
+            table = app.screen.query_one("#rules-table", DataTable)
+            labels = [str(c.label) for c in table.columns.values()]
+            assert "prior…" in labels, labels
+            for column in table.columns.values():
+                assert column.label.cell_len <= column.width, column.label
+    finally:
+        set_language("zh")

@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Label, Static
 
 from creatorctl.i18n import t
 from creatorctl.screens.dialog import DialogScreen
+from creatorctl.widgets.paged_table import fixed_column
 
 if TYPE_CHECKING:
     from creatorctl.trash import TrashItem
@@ -55,9 +56,9 @@ class TrashScreen(DialogScreen[bool]):
 
     def on_mount(self) -> None:
         table = self.query_one("#trash-table", DataTable)
-        table.add_column(t("col.kind"), key="kind", width=6)
+        fixed_column(table, t("col.kind"), key="kind", width=6)
         table.add_column(t("trash.col_what"), key="label")
-        table.add_column(t("trash.col_deleted"), key="when", width=16)
+        fixed_column(table, t("trash.col_deleted"), key="when", width=16)
         table.focus()
         self.load()
 

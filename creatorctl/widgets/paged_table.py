@@ -63,6 +63,21 @@ def cell(value: object, *, numeric: bool = False, style: str = "") -> Text:
     )
 
 
+def fixed_column(
+    table: DataTable[Any],
+    label: str,
+    *,
+    key: str,
+    width: int,
+    numeric: bool = False,
+) -> None:
+    """Add a column of a fixed width whose header ends in … when the label is longer (an
+    English 'priority' in 6 columns is 'prior…', never a silent 'priori')."""
+    table.add_column(
+        Text(fit_cells(label, width), justify="right" if numeric else "left"), key=key, width=width
+    )
+
+
 Fetcher = Callable[[int, int], Page]
 """fetch(offset, limit) -> Page; runs in a thread."""
 

@@ -20,7 +20,14 @@ from creatorctl.marks import emphasis
 from creatorctl.periods import PRESETS, Period
 from creatorctl.screens.base import TabView
 from creatorctl.widgets.kpi import KpiCell, KpiRow
-from creatorctl.widgets.paged_table import ColumnSpec, OpeningPagedTable, Page, PagedTable, cell
+from creatorctl.widgets.paged_table import (
+    ColumnSpec,
+    OpeningPagedTable,
+    Page,
+    PagedTable,
+    cell,
+    fixed_column,
+)
 
 if TYPE_CHECKING:
     from creatorctl.config import InsightsConfig
@@ -119,10 +126,10 @@ class DataTab(TabView):
         trending: DataTable[Any] = DataTable(
             id="data-trending", cursor_type="row", zebra_stripes=True
         )
-        trending.add_column(t("data.col.topic"), key="topic", width=16)
-        trending.add_column(Text(t("data.col.heat"), justify="right"), key="heat", width=8)
-        trending.add_column(t("data.col.covered"), key="covered", width=8)
-        trending.add_column(t("data.col.samples"), key="samples", width=60)
+        fixed_column(trending, t("data.col.topic"), key="topic", width=16)
+        fixed_column(trending, t("data.col.heat"), key="heat", width=8, numeric=True)
+        fixed_column(trending, t("data.col.covered"), key="covered", width=8)
+        fixed_column(trending, t("data.col.samples"), key="samples", width=60)
         body.mount_all(
             [
                 KpiRow(id="data-kpis"),

@@ -20,7 +20,7 @@ from creatorctl.i18n import fit_cells, t
 from creatorctl.screens.drafts.detail import STATE_STYLES, detail_text, when_text
 from creatorctl.screens.drafts.queue import QueueActions
 from creatorctl.timeutil import zone_label
-from creatorctl.widgets.paged_table import MemoTable
+from creatorctl.widgets.paged_table import MemoTable, fixed_column
 from creatorctl.widgets.week_calendar import CalendarEntry, WeekCalendar, week_start
 
 if TYPE_CHECKING:
@@ -95,8 +95,8 @@ class DraftsTab(QueueActions):
             # Columns are set up here, not in on_mount: a tab built just as the app quits
             # has its children removed before its Mount handler runs.
             table: DataTable = MemoTable(id="drafts-table", cursor_type="row", zebra_stripes=True)
-            table.add_column(t("col.state"), key="state", width=6)
-            table.add_column(t("drafts.col_when"), key="when", width=11)
+            fixed_column(table, t("col.state"), key="state", width=6)
+            fixed_column(table, t("drafts.col_when"), key="when", width=11)
             table.add_column(t("col.title"), key="title")
             yield table
             with VerticalScroll(id="drafts-detail-box"):

@@ -33,7 +33,14 @@ from creatorctl.screens.earn.panels import (
     product_cells,
 )
 from creatorctl.widgets.chart import Chart
-from creatorctl.widgets.paged_table import ColumnSpec, MemoTable, Page, PagedTable, cell
+from creatorctl.widgets.paged_table import (
+    ColumnSpec,
+    MemoTable,
+    Page,
+    PagedTable,
+    cell,
+    fixed_column,
+)
 
 if TYPE_CHECKING:
     from creatorctl.config import Config
@@ -175,12 +182,8 @@ class EarnTab(BrandTaskActions, TabView):
                     id="earn-products-table", cursor_type="row", zebra_stripes=True
                 )
                 for key, label, width, numeric in PRODUCT_COLUMNS:
-                    table.add_column(
-                        Text(t(label), justify="right" if numeric else "left"),
-                        key=key,
-                        width=width,
-                    )
-                table.add_column(t("earn.col.reasons"), key="reasons", width=20)
+                    fixed_column(table, t(label), key=key, width=width, numeric=numeric)
+                fixed_column(table, t("earn.col.reasons"), key="reasons", width=20)
                 yield table
             with VerticalScroll(id="earn-platform"):
                 yield Static("", id="earn-platform-body")

@@ -17,6 +17,7 @@ from creatorctl import safe_text
 from creatorctl.i18n import fmt_int, fmt_pct, t
 from creatorctl.screens.base import TabView
 from creatorctl.widgets.heatmap import Heatmap
+from creatorctl.widgets.paged_table import fixed_column
 
 if TYPE_CHECKING:
     from creatorctl.fans import FanLoss, Share, Slot, WorkFans
@@ -63,10 +64,10 @@ class FansTab(TabView):
         from creatorctl.widgets.chart import Chart
 
         spikes: DataTable[Any] = DataTable(id="fans-spikes", cursor_type="row", zebra_stripes=True)
-        spikes.add_column(t("fans.col.date"), key="date", width=10)
-        spikes.add_column(Text(t("fans.col.lost"), justify="right"), key="lost", width=6)
-        spikes.add_column(Text(t("fans.col.usual"), justify="right"), key="usual", width=6)
-        spikes.add_column(t("fans.col.work"), key="work", width=44)
+        fixed_column(spikes, t("fans.col.date"), key="date", width=10)
+        fixed_column(spikes, t("fans.col.lost"), key="lost", width=6, numeric=True)
+        fixed_column(spikes, t("fans.col.usual"), key="usual", width=6, numeric=True)
+        fixed_column(spikes, t("fans.col.work"), key="work", width=44)
         body.mount_all(
             [
                 Static(t("app.loading"), id="fans-summary"),

@@ -26,6 +26,7 @@ from textual.widgets.data_table import ColumnKey
 from creatorctl.i18n import t
 from creatorctl.screens.inbox.tab import InboxPane
 from creatorctl.widgets.chart import Chart, ChartData, Series
+from creatorctl.widgets.paged_table import fixed_column
 from creatorctl.widgets.plain import PlainStatic
 
 if TYPE_CHECKING:
@@ -89,11 +90,11 @@ class LivePane(InboxPane):
         # Columns are set up here, not in on_mount: a tab built just as the app quits has its
         # children removed before its Mount handler runs.
         previews: DataTable = DataTable(id="live-previews", cursor_type="row")
-        previews.add_column(t("inbox.col_start"), key="start", width=11)
-        previews.add_column(t("inbox.col_topic"), key="topic", width=20)
+        fixed_column(previews, t("inbox.col_start"), key="start", width=11)
+        fixed_column(previews, t("inbox.col_topic"), key="topic", width=20)
         sessions: DataTable = DataTable(id="live-sessions", cursor_type="row")
-        sessions.add_column(t("inbox.col_past_live"), key="start", width=11)
-        sessions.add_column(t("inbox.col_topic"), key="title", width=20)
+        fixed_column(sessions, t("inbox.col_past_live"), key="start", width=11)
+        fixed_column(sessions, t("inbox.col_topic"), key="title", width=20)
         with Horizontal(id="live-top"):
             yield previews
             yield sessions

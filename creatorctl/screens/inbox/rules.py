@@ -21,6 +21,7 @@ from creatorctl import safe_text
 from creatorctl.i18n import t
 from creatorctl.inbox.messages import Rule, rule_name
 from creatorctl.screens.base import AppAccess
+from creatorctl.widgets.paged_table import fixed_column
 from creatorctl.widgets.toggle import MarkedCheckbox
 
 
@@ -73,11 +74,11 @@ class RulesScreen(AppAccess, ModalScreen[None]):
         # view and the reply ends in an ellipsis.
         table = self.query_one("#rules-table", DataTable)
         inner = min(120, int(self.app.size.width * 0.95)) - 4
-        table.add_column("#", key="id", width=3)
-        table.add_column(t("inbox.col_state"), key="state", width=6)
-        table.add_column(t("inbox.col_priority"), key="priority", width=6)
-        table.add_column(t("inbox.col_keyword"), key="keyword", width=16)
-        table.add_column(t("inbox.col_reply"), key="reply", width=max(10, inner - 31 - 10))
+        fixed_column(table, "#", key="id", width=3)
+        fixed_column(table, t("inbox.col_state"), key="state", width=6)
+        fixed_column(table, t("inbox.col_priority"), key="priority", width=6)
+        fixed_column(table, t("inbox.col_keyword"), key="keyword", width=16)
+        fixed_column(table, t("inbox.col_reply"), key="reply", width=max(10, inner - 31 - 10))
         self.load()
 
     @property
