@@ -147,7 +147,8 @@ def test_live_watch_reports_bad_lines_and_missing_file(tmp_path: Path) -> None:
 
 def test_live_watch_follows_a_growing_file_until_interrupted(tmp_path: Path) -> None:
     """Another process appends samples; the alert line appears while it runs; Ctrl+C ends it
-    with the summary."""
+    with the summary — even when it was started with SIGINT ignored, as a non-interactive
+    shell starts a background job (CI launched that way hung here for 20 s)."""
     path = tmp_path / "live.csv"
     path.write_text("ts,online,gifts,likes,new_fans\n" + _csv([(0, 1000), (10, 1010)]))
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "LANG": "en_US.UTF-8"}
@@ -157,6 +158,7 @@ def test_live_watch_follows_a_growing_file_until_interrupted(tmp_path: Path) -> 
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
     )
     try:
         time.sleep(1.5)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import time
 from datetime import datetime
 from pathlib import Path
@@ -55,6 +56,9 @@ def watch_cmd(ctx: Ctx, path: Path, once: bool, as_json: bool) -> None:
         drain(final=True)
     else:
         click.echo(t("inbox.watching", path=path), err=True)
+        # Started from a script's background job, a process inherits SIGINT ignored; the line
+        # above promises that Ctrl+C (or `kill -INT`) ends it with the summary, so it does.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         try:
             while True:
                 drain()
