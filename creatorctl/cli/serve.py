@@ -14,26 +14,27 @@ from creatorctl.cli import Ctx, pass_ctx
 HOST = "127.0.0.1"
 
 
-def serve_argv(ctx: Ctx) -> list[str]:
-    """The argv textual-serve runs per browser session (no shell: nothing to quote).
+def serve_argv(ctx: Ctx) -> tuple[list[str], str | None]:
+    """The argv textual-serve runs per browser session (no shell: nothing to quote), and the
+    store's password kept out of it.
 
     A PostgreSQL URL goes in without its password (any local user may read a command line):
-    the sessions get it as PGPASSWORD, in their environment, which only this user can read."""
+    `serve` hands it to the sessions as PGPASSWORD, in their environment, which only this
+    user can read."""
     argv = [sys.executable, "-m", "creatorctl"]
+    password = None
     if ctx.db:
         db = ctx.db
         if ctx.store.dialect == "postgresql":
             from creatorctl.store_pg import split_password
 
             db, password = split_password(ctx.store.url)
-            if password is not None:
-                os.environ["PGPASSWORD"] = password  # inherited by the sessions only
         argv += ["--db", db]
     if ctx.account:
         argv += ["--account", ctx.account]
     if ctx.lang:
         argv += ["--lang", ctx.lang]
-    return argv
+    return argv, password
 
 
 def prepare_socket(path: Path) -> Path:
@@ -81,7 +82,10 @@ def serve(ctx: Ctx, port: int, socket_path: Path | None) -> None:
     url = f"http://{HOST}:{port}/?token={token}"
     if socket_path is not None:
         socket_path = prepare_socket(socket_path)
-    server = GuardedServer(serve_argv(ctx), token=token, port=port, socket_path=socket_path)
+    argv, password = serve_argv(ctx)
+    if password is not None:
+        os.environ["PGPASSWORD"] = password  # this process only starts the sessions
+    server = GuardedServer(argv, token=token, port=port, socket_path=socket_path)
     url_file = private_runtime_dir() / f"serve-{port}.url"
     write_private(url_file, url + "\n", what=t("fs.what.url_file"))
     click.echo(t("serve.open", url=url), err=True)
